@@ -1,0 +1,111 @@
+// API keys, the version ranges a broker of ours advertises, and request/response framing
+// helpers used by both the engine (decode requests, encode responses) and the client.
+import { Reader } from './reader';
+import { Writer } from './writer';
+import { bodyPlan } from './codec';
+import type { ApiSpec } from './schema';
+import { inRange, parseVersions } from './schema';
+import { readRequestHeader, RequestHeader, skipTaggedFields, writeRequestHeader, writeResponseHeader } from './header';
+import { API_SPECS } from './messages';
+
+export const ApiKey = {
+  Produce: 0, Fetch: 1, ListOffsets: 2, Metadata: 3, OffsetCommit: 8, OffsetFetch: 9,
+  FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14,
+  DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
+  DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
+  CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
+} as const;
+
+/**
+ * What the engine advertises for each API it implements (spec/protocol.md §3). The engine
+ * advertises only keys it has a handler for. Produce is advertised from 0 because librdkafka
+ * < 2.11.1 gates compression on it; v0–2 are answered with UNSUPPORTED_VERSION.
+ */
+export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
+  [ApiKey.Produce, { min: 0, max: 8 }],
+  [ApiKey.Fetch, { min: 4, max: 11 }],
+  [ApiKey.ListOffsets, { min: 1, max: 5 }],
+  [ApiKey.Metadata, { min: 0, max: 8 }],
+  [ApiKey.OffsetCommit, { min: 2, max: 7 }],
+  [ApiKey.OffsetFetch, { min: 1, max: 5 }],
+  [ApiKey.FindCoordinator, { min: 0, max: 2 }],
+  [ApiKey.JoinGroup, { min: 0, max: 5 }],
+  [ApiKey.Heartbeat, { min: 0, max: 3 }],
+  [ApiKey.LeaveGroup, { min: 0, max: 3 }],
+  [ApiKey.SyncGroup, { min: 0, max: 3 }],
+  [ApiKey.DescribeGroups, { min: 0, max: 4 }],
+  [ApiKey.ListGroups, { min: 0, max: 2 }],
+  [ApiKey.ApiVersions, { min: 0, max: 3 }],
+  [ApiKey.CreateTopics, { min: 0, max: 4 }],
+  [ApiKey.DeleteTopics, { min: 0, max: 3 }],
+  [ApiKey.DeleteRecords, { min: 0, max: 1 }],
+  [ApiKey.InitProducerId, { min: 0, max: 1 }],
+  [ApiKey.DescribeConfigs, { min: 0, max: 3 }],
+  [ApiKey.AlterConfigs, { min: 0, max: 1 }],
+  [ApiKey.CreatePartitions, { min: 0, max: 1 }],
+  [ApiKey.DeleteGroups, { min: 0, max: 1 }],
+  [ApiKey.IncrementalAlterConfigs, { min: 0, max: 0 }],
+  [ApiKey.OffsetDelete, { min: 0, max: 0 }],
+]);
+
+export function apiSpec(apiKey: number): ApiSpec | undefined {
+  return API_SPECS.get(apiKey);
+}
+
+export function isFlexible(spec: ApiSpec, version: number): boolean {
+  return inRange(version, parseVersions(spec.flexibleVersions));
+}
+
+/** ApiVersions responses always use header v0 so old clients can read the error. */
+function responseHeaderFlexible(spec: ApiSpec, version: number): boolean {
+  return spec.apiKey !== ApiKey.ApiVersions && isFlexible(spec, version);
+}
+
+export interface DecodedRequest {
+  header: RequestHeader;
+  spec: ApiSpec | undefined;
+  /** Reader positioned at the body (after header tagged fields when flexible). */
+  body: Reader;
+}
+
+/** Parse a request frame's header; the body is decoded separately so unknown keys can be handled. */
+export function readRequest(frame: Buffer): DecodedRequest {
+  const r = new Reader(frame);
+  const header = readRequestHeader(r);
+  const spec = apiSpec(header.apiKey);
+  if (spec && isFlexible(spec, header.apiVersion)) skipTaggedFields(r);
+  return { header, spec, body: r };
+}
+
+export function decodeBody<T = any>(spec: ApiSpec, version: number, r: Reader, which: 'request' | 'response'): T {
+  const fields = which === 'request' ? spec.request : spec.response;
+  return bodyPlan(fields, version, isFlexible(spec, version)).decode(r) as T;
+}
+
+/** A full response frame (size prefix included) as a list of chunks ready for socket writes. */
+export function encodeResponseFrame(spec: ApiSpec, version: number, correlationId: number, body: unknown): Buffer[] {
+  const w = new Writer(512);
+  const sizeAt = w.reserveInt32();
+  writeResponseHeader(w, correlationId, responseHeaderFlexible(spec, version));
+  bodyPlan(spec.response, version, isFlexible(spec, version)).encode(w, body);
+  w.patchInt32(sizeAt, w.length - 4);
+  return w.toChunks();
+}
+
+export function encodeRequestFrame(spec: ApiSpec, version: number, correlationId: number, clientId: string | null, body: unknown): Buffer[] {
+  const w = new Writer(512);
+  const sizeAt = w.reserveInt32();
+  const flexible = isFlexible(spec, version);
+  writeRequestHeader(w, { apiKey: spec.apiKey, apiVersion: version, correlationId, clientId }, flexible);
+  bodyPlan(spec.request, version, flexible).encode(w, body);
+  w.patchInt32(sizeAt, w.length - 4);
+  return w.toChunks();
+}
+
+/** Decode a response frame (without its size prefix) for a request we sent. */
+export function decodeResponseFrame<T = any>(spec: ApiSpec, version: number, frame: Buffer): { correlationId: number; body: T } {
+  const r = new Reader(frame);
+  const correlationId = r.int32();
+  if (responseHeaderFlexible(spec, version)) skipTaggedFields(r);
+  return { correlationId, body: decodeBody<T>(spec, version, r, 'response') };
+}

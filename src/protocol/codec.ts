@@ -1,0 +1,206 @@
+// One generic encoder/decoder driven by the schemas. For each (schema, version) the field list
+// is compiled once into a plan of closures, so hot paths do not re-interpret the schema.
+
+import { Reader, ProtocolDecodeError } from './reader';
+import { Writer } from './writer';
+import { FieldSpec, inRange, parseVersions, Primitive } from './schema';
+import { uuidFromBytes, uuidToBytes } from './uuid';
+
+type Decoder = (r: Reader) => any;
+type Encoder = (w: Writer, v: any) => void;
+
+interface Plan {
+  decode: Decoder;
+  encode: Encoder;
+}
+
+function primitiveDefault(t: Primitive, nullable: boolean): unknown {
+  switch (t) {
+    case 'bool': return false;
+    case 'string': return nullable ? null : '';
+    case 'bytes': case 'records': return nullable ? null : Buffer.alloc(0);
+    case 'uuid': return 'AAAAAAAAAAAAAAAAAAAAAA';
+    default: return 0;
+  }
+}
+
+function defaultOf(f: FieldSpec, version: number): unknown {
+  if (f.default !== undefined) return f.default;
+  const nullable = inRange(version, parseVersions(f.nullableVersions));
+  if (f.type.startsWith('[]')) return nullable ? null : [];
+  if (f.type === 'struct') return null;
+  return primitiveDefault(f.type as Primitive, nullable);
+}
+
+function primitiveCodec(t: Primitive, nullable: boolean, flexible: boolean): Plan {
+  switch (t) {
+    case 'int8': return { decode: (r) => r.int8(), encode: (w, v) => w.int8(v ?? 0) };
+    case 'int16': return { decode: (r) => r.int16(), encode: (w, v) => w.int16(v ?? 0) };
+    case 'uint16': return { decode: (r) => r.uint16(), encode: (w, v) => w.uint16(v ?? 0) };
+    case 'int32': return { decode: (r) => r.int32(), encode: (w, v) => w.int32(v ?? 0) };
+    case 'uint32': return { decode: (r) => r.uint32(), encode: (w, v) => w.uint32(v ?? 0) };
+    case 'int64': return { decode: (r) => r.int64(), encode: (w, v) => w.int64(v ?? 0) };
+    case 'float64': return { decode: (r) => r.float64(), encode: (w, v) => w.float64(v ?? 0) };
+    case 'bool': return { decode: (r) => r.bool(), encode: (w, v) => w.bool(!!v) };
+    case 'uuid': return {
+      decode: (r) => uuidFromBytes(r.uuid()),
+      encode: (w, v) => w.raw(uuidToBytes(v ?? 'AAAAAAAAAAAAAAAAAAAAAA')),
+    };
+    case 'string':
+      if (flexible) {
+        return nullable
+          ? { decode: (r) => r.compactNullableString(), encode: (w, v) => w.compactNullableString(v ?? null) }
+          : { decode: (r) => r.compactString(), encode: (w, v) => w.compactNullableString(v ?? '') };
+      }
+      return nullable
+        ? { decode: (r) => r.nullableString(), encode: (w, v) => w.nullableString(v ?? null) }
+        : { decode: (r) => r.string(), encode: (w, v) => w.string(v ?? '') };
+    case 'bytes':
+    case 'records': {
+      const empty = Buffer.alloc(0);
+      if (flexible) {
+        return {
+          decode: nullable ? (r) => r.compactNullableBytes() : (r) => r.compactNullableBytes() ?? empty,
+          encode: (w, v) => w.compactNullableBytes(v === undefined ? (nullable ? null : empty) : v),
+        };
+      }
+      return {
+        decode: nullable ? (r) => r.nullableBytes() : (r) => r.nullableBytes() ?? empty,
+        encode: (w, v) => w.nullableBytes(v === undefined ? (nullable ? null : empty) : v),
+      };
+    }
+  }
+}
+
+function fieldPlan(f: FieldSpec, version: number, flexible: boolean): Plan {
+  const nullable = inRange(version, parseVersions(f.nullableVersions));
+  if (f.type === 'struct') {
+    return structPlan(f.fields ?? [], version, flexible);
+  }
+  if (f.type.startsWith('[]')) {
+    const elemType = f.type.slice(2);
+    const elem: Plan = elemType === ''
+      ? structPlan(f.fields ?? [], version, flexible)
+      : primitiveCodec(elemType as Primitive, false, flexible);
+    return {
+      decode: (r) => {
+        const n = r.arrayLength(flexible);
+        if (n < 0) {
+          if (!nullable) throw new ProtocolDecodeError(`null array for non-nullable field ${f.name}`);
+          return null;
+        }
+        const out = new Array(n);
+        for (let i = 0; i < n; i++) out[i] = elem.decode(r);
+        return out;
+      },
+      encode: (w, v) => {
+        if (v === null || v === undefined) {
+          if (nullable && v === null) { w.arrayLength(-1, flexible); return; }
+          w.arrayLength(0, flexible);
+          return;
+        }
+        w.arrayLength(v.length, flexible);
+        for (let i = 0; i < v.length; i++) elem.encode(w, v[i]);
+      },
+    };
+  }
+  return primitiveCodec(f.type as Primitive, nullable, flexible);
+}
+
+interface CompiledField {
+  name: string;
+  plan: Plan;
+  dflt: unknown;
+}
+
+function isDefault(v: unknown, d: unknown): boolean {
+  if (v === undefined || v === d) return true;
+  if (Array.isArray(v) && Array.isArray(d)) return v.length === 0 && d.length === 0;
+  return false;
+}
+
+/** Compile a struct (or a whole message body) for one version. */
+export function structPlan(fields: FieldSpec[], version: number, flexible: boolean): Plan {
+  const regular: CompiledField[] = [];
+  const tagged = new Map<number, CompiledField>();
+  const absent: { name: string; dflt: unknown }[] = [];
+  for (const f of fields) {
+    const dflt = defaultOf(f, version);
+    if (flexible && f.tag !== undefined && inRange(version, parseVersions(f.taggedVersions))) {
+      tagged.set(f.tag, { name: f.name, plan: fieldPlan(f, version, true), dflt });
+    } else if (inRange(version, parseVersions(f.versions)) && f.taggedVersions === undefined) {
+      regular.push({ name: f.name, plan: fieldPlan(f, version, flexible), dflt });
+    } else {
+      absent.push({ name: f.name, dflt });
+    }
+  }
+  const taggedList = [...tagged.entries()].sort((a, b) => a[0] - b[0]);
+
+  const decode: Decoder = (r) => {
+    const o: any = {};
+    for (let i = 0; i < absent.length; i++) {
+      const d = absent[i].dflt;
+      o[absent[i].name] = Array.isArray(d) ? [] : d;
+    }
+    for (let i = 0; i < regular.length; i++) o[regular[i].name] = regular[i].plan.decode(r);
+    if (flexible) {
+      for (const [, t] of taggedList) {
+        const d = t.dflt;
+        o[t.name] = Array.isArray(d) ? [] : d;
+      }
+      const count = r.uvarint();
+      for (let i = 0; i < count; i++) {
+        const tag = r.uvarint();
+        const size = r.uvarint();
+        const t = tagged.get(tag);
+        if (t) {
+          const sub = new Reader(r.buf, r.offset, r.offset + size);
+          if (size > r.remaining()) throw new ProtocolDecodeError('tagged field exceeds frame');
+          o[t.name] = t.plan.decode(sub);
+        }
+        r.bytesOf(size);
+      }
+    }
+    return o;
+  };
+
+  const encode: Encoder = (w, v) => {
+    const o = v ?? {};
+    for (let i = 0; i < regular.length; i++) {
+      const f = regular[i];
+      const x = o[f.name];
+      f.plan.encode(w, x === undefined ? f.dflt : x);
+    }
+    if (flexible) {
+      const present = taggedList.filter(([, t]) => !isDefault(o[t.name], t.dflt));
+      w.uvarint(present.length);
+      for (const [tag, t] of present) {
+        const sub = new Writer(64);
+        t.plan.encode(sub, o[t.name]);
+        const bytes = sub.toBuffer();
+        w.uvarint(tag);
+        w.uvarint(bytes.length);
+        w.raw(bytes);
+      }
+    }
+  };
+  return { decode, encode };
+}
+
+const planCache = new WeakMap<FieldSpec[], Map<number, Plan>>();
+
+/** The compiled plan for a message body at a version (cached). */
+export function bodyPlan(fields: FieldSpec[], version: number, flexible: boolean): Plan {
+  let byVersion = planCache.get(fields);
+  if (!byVersion) {
+    byVersion = new Map();
+    planCache.set(fields, byVersion);
+  }
+  const key = flexible ? version + 1000 : version;
+  let plan = byVersion.get(key);
+  if (!plan) {
+    plan = structPlan(fields, version, flexible);
+    byVersion.set(key, plan);
+  }
+  return plan;
+}

@@ -1,0 +1,72 @@
+// CreateTopics (API key 19): versions 0-4, never flexible here.
+// Field layout follows Kafka 3.9's CreateTopicsRequest/CreateTopicsResponse message definitions, limited to
+// the versions we implement. Optional (?) properties exist only in some of those versions; decoded
+// objects always carry them (absent ones hold the default).
+import { ApiSpec } from '../schema';
+
+export interface CreatableReplicaAssignment {
+  partitionIndex: number;
+  brokerIds: number[];
+}
+
+export interface CreatableTopicConfig {
+  name: string;
+  value: string | null;
+}
+
+export interface CreatableTopic {
+  name: string;
+  numPartitions: number;
+  replicationFactor: number;
+  assignments: CreatableReplicaAssignment[];
+  configs: CreatableTopicConfig[];
+}
+
+export interface CreateTopicsRequest {
+  topics: CreatableTopic[];
+  timeoutMs: number;
+  validateOnly?: boolean;
+}
+
+export interface CreatableTopicResult {
+  name: string;
+  errorCode: number;
+  errorMessage?: string | null;
+}
+
+export interface CreateTopicsResponse {
+  throttleTimeMs?: number;
+  topics: CreatableTopicResult[];
+}
+
+export const createTopics: ApiSpec = {
+  apiKey: 19,
+  name: 'CreateTopics',
+  validVersions: '0-4',
+  flexibleVersions: 'none',
+  request: [
+    { name: 'topics', type: '[]', versions: '0+', fields: [
+      { name: 'name', type: 'string', versions: '0+' },
+      { name: 'numPartitions', type: 'int32', versions: '0+' },
+      { name: 'replicationFactor', type: 'int16', versions: '0+' },
+      { name: 'assignments', type: '[]', versions: '0+', fields: [
+        { name: 'partitionIndex', type: 'int32', versions: '0+' },
+        { name: 'brokerIds', type: '[]int32', versions: '0+' },
+      ] },
+      { name: 'configs', type: '[]', versions: '0+', fields: [
+        { name: 'name', type: 'string', versions: '0+' },
+        { name: 'value', type: 'string', versions: '0+', nullableVersions: '0+' },
+      ] },
+    ] },
+    { name: 'timeoutMs', type: 'int32', versions: '0+', default: 60000 },
+    { name: 'validateOnly', type: 'bool', versions: '1+' },
+  ],
+  response: [
+    { name: 'throttleTimeMs', type: 'int32', versions: '2+' },
+    { name: 'topics', type: '[]', versions: '0+', fields: [
+      { name: 'name', type: 'string', versions: '0+' },
+      { name: 'errorCode', type: 'int16', versions: '0+' },
+      { name: 'errorMessage', type: 'string', versions: '1+', nullableVersions: '0+' },
+    ] },
+  ],
+};

@@ -1,0 +1,83 @@
+// Every API schema we implement, by API key.
+import { ApiSpec } from '../schema';
+import { apiVersions } from './api-versions';
+import { metadata } from './metadata';
+import { produce } from './produce';
+import { fetch } from './fetch';
+import { listOffsets } from './list-offsets';
+import { createTopics } from './create-topics';
+import { deleteTopics } from './delete-topics';
+import { createPartitions } from './create-partitions';
+import { describeConfigs } from './describe-configs';
+import { initProducerId } from './init-producer-id';
+import { findCoordinator } from './find-coordinator';
+import { joinGroup } from './join-group';
+import { heartbeat } from './heartbeat';
+import { leaveGroup } from './leave-group';
+import { syncGroup } from './sync-group';
+import { offsetCommit } from './offset-commit';
+import { offsetFetch } from './offset-fetch';
+import { describeGroups } from './describe-groups';
+import { listGroups } from './list-groups';
+import { deleteGroups } from './delete-groups';
+import { offsetDelete } from './offset-delete';
+import { deleteRecords } from './delete-records';
+import { alterConfigs } from './alter-configs';
+import { incrementalAlterConfigs } from './incremental-alter-configs';
+import { saslHandshake } from './sasl-handshake';
+
+export * from './api-versions';
+export * from './metadata';
+export * from './produce';
+export * from './fetch';
+export * from './list-offsets';
+export * from './create-topics';
+export * from './delete-topics';
+export * from './create-partitions';
+export * from './describe-configs';
+export * from './init-producer-id';
+export * from './find-coordinator';
+export * from './join-group';
+export * from './heartbeat';
+export * from './leave-group';
+export * from './sync-group';
+export * from './offset-commit';
+export * from './offset-fetch';
+export * from './describe-groups';
+export * from './list-groups';
+export * from './delete-groups';
+export * from './offset-delete';
+export * from './delete-records';
+export * from './alter-configs';
+export * from './incremental-alter-configs';
+export * from './sasl-handshake';
+
+export const ALL_API_SPECS: readonly ApiSpec[] = [
+  produce,
+  fetch,
+  listOffsets,
+  metadata,
+  offsetCommit,
+  offsetFetch,
+  findCoordinator,
+  joinGroup,
+  heartbeat,
+  leaveGroup,
+  syncGroup,
+  describeGroups,
+  listGroups,
+  saslHandshake,
+  apiVersions,
+  createTopics,
+  deleteTopics,
+  deleteRecords,
+  initProducerId,
+  describeConfigs,
+  alterConfigs,
+  createPartitions,
+  deleteGroups,
+  incrementalAlterConfigs,
+  offsetDelete,
+];
+
+export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));

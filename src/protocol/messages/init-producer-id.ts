@@ -1,0 +1,34 @@
+// InitProducerId (API key 22): versions 0-1, never flexible here.
+// Field layout follows Kafka 3.9's InitProducerIdRequest/InitProducerIdResponse message definitions, limited to
+// the versions we implement. Optional (?) properties exist only in some of those versions; decoded
+// objects always carry them (absent ones hold the default).
+import { ApiSpec } from '../schema';
+
+export interface InitProducerIdRequest {
+  transactionalId: string | null;
+  transactionTimeoutMs: number;
+}
+
+export interface InitProducerIdResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+  producerId: number;
+  producerEpoch: number;
+}
+
+export const initProducerId: ApiSpec = {
+  apiKey: 22,
+  name: 'InitProducerId',
+  validVersions: '0-1',
+  flexibleVersions: 'none',
+  request: [
+    { name: 'transactionalId', type: 'string', versions: '0+', nullableVersions: '0+' },
+    { name: 'transactionTimeoutMs', type: 'int32', versions: '0+' },
+  ],
+  response: [
+    { name: 'throttleTimeMs', type: 'int32', versions: '0+' },
+    { name: 'errorCode', type: 'int16', versions: '0+' },
+    { name: 'producerId', type: 'int64', versions: '0+', default: -1 },
+    { name: 'producerEpoch', type: 'int16', versions: '0+' },
+  ],
+};

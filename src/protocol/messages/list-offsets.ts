@@ -1,0 +1,72 @@
+// ListOffsets (API key 2): versions 1-5, never flexible here.
+// Field layout follows Kafka 3.9's ListOffsetsRequest/ListOffsetsResponse message definitions, limited to
+// the versions we implement. Optional (?) properties exist only in some of those versions; decoded
+// objects always carry them (absent ones hold the default).
+import { ApiSpec } from '../schema';
+
+export interface ListOffsetsPartition {
+  partitionIndex: number;
+  currentLeaderEpoch?: number;
+  timestamp: number;
+}
+
+export interface ListOffsetsTopic {
+  name: string;
+  partitions: ListOffsetsPartition[];
+}
+
+export interface ListOffsetsRequest {
+  replicaId: number;
+  isolationLevel?: number;
+  topics: ListOffsetsTopic[];
+}
+
+export interface ListOffsetsPartitionResponse {
+  partitionIndex: number;
+  errorCode: number;
+  timestamp: number;
+  offset: number;
+  leaderEpoch?: number;
+}
+
+export interface ListOffsetsTopicResponse {
+  name: string;
+  partitions: ListOffsetsPartitionResponse[];
+}
+
+export interface ListOffsetsResponse {
+  throttleTimeMs?: number;
+  topics: ListOffsetsTopicResponse[];
+}
+
+export const listOffsets: ApiSpec = {
+  apiKey: 2,
+  name: 'ListOffsets',
+  validVersions: '1-5',
+  flexibleVersions: 'none',
+  request: [
+    { name: 'replicaId', type: 'int32', versions: '0+' },
+    { name: 'isolationLevel', type: 'int8', versions: '2+' },
+    { name: 'topics', type: '[]', versions: '0+', fields: [
+      { name: 'name', type: 'string', versions: '0+' },
+      { name: 'partitions', type: '[]', versions: '0+', fields: [
+        { name: 'partitionIndex', type: 'int32', versions: '0+' },
+        { name: 'currentLeaderEpoch', type: 'int32', versions: '4+', default: -1 },
+        { name: 'timestamp', type: 'int64', versions: '0+' },
+      ] },
+    ] },
+  ],
+  response: [
+    { name: 'throttleTimeMs', type: 'int32', versions: '2+' },
+    { name: 'topics', type: '[]', versions: '0+', fields: [
+      { name: 'name', type: 'string', versions: '0+' },
+      { name: 'partitions', type: '[]', versions: '0+', fields: [
+        { name: 'partitionIndex', type: 'int32', versions: '0+' },
+        { name: 'errorCode', type: 'int16', versions: '0+' },
+        { name: 'timestamp', type: 'int64', versions: '1+', default: -1 },
+        { name: 'offset', type: 'int64', versions: '1+', default: -1 },
+        { name: 'leaderEpoch', type: 'int32', versions: '4+', default: -1 },
+      ] },
+    ] },
+  ],
+};

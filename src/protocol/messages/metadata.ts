@@ -1,0 +1,92 @@
+// Metadata (API key 3): versions 0-8, never flexible here.
+// Field layout follows Kafka 3.9's MetadataRequest/MetadataResponse message definitions, limited to
+// the versions we implement. Optional (?) properties exist only in some of those versions; decoded
+// objects always carry them (absent ones hold the default).
+import { ApiSpec } from '../schema';
+
+export interface MetadataRequestTopic {
+  name: string;
+}
+
+export interface MetadataRequest {
+  topics: MetadataRequestTopic[] | null;
+  allowAutoTopicCreation?: boolean;
+  includeClusterAuthorizedOperations?: boolean;
+  includeTopicAuthorizedOperations?: boolean;
+}
+
+export interface MetadataResponseBroker {
+  nodeId: number;
+  host: string;
+  port: number;
+  rack?: string | null;
+}
+
+export interface MetadataResponsePartition {
+  errorCode: number;
+  partitionIndex: number;
+  leaderId: number;
+  leaderEpoch?: number;
+  replicaNodes: number[];
+  isrNodes: number[];
+  offlineReplicas?: number[];
+}
+
+export interface MetadataResponseTopic {
+  errorCode: number;
+  name: string;
+  isInternal?: boolean;
+  partitions: MetadataResponsePartition[];
+  topicAuthorizedOperations?: number;
+}
+
+export interface MetadataResponse {
+  throttleTimeMs?: number;
+  brokers: MetadataResponseBroker[];
+  clusterId?: string | null;
+  controllerId?: number;
+  topics: MetadataResponseTopic[];
+  clusterAuthorizedOperations?: number;
+}
+
+export const metadata: ApiSpec = {
+  apiKey: 3,
+  name: 'Metadata',
+  validVersions: '0-8',
+  flexibleVersions: 'none',
+  request: [
+    { name: 'topics', type: '[]', versions: '0+', nullableVersions: '1+', fields: [
+      { name: 'name', type: 'string', versions: '0+' },
+    ] },
+    { name: 'allowAutoTopicCreation', type: 'bool', versions: '4+', default: true },
+    { name: 'includeClusterAuthorizedOperations', type: 'bool', versions: '8-10' },
+    { name: 'includeTopicAuthorizedOperations', type: 'bool', versions: '8+' },
+  ],
+  response: [
+    { name: 'throttleTimeMs', type: 'int32', versions: '3+' },
+    { name: 'brokers', type: '[]', versions: '0+', fields: [
+      { name: 'nodeId', type: 'int32', versions: '0+' },
+      { name: 'host', type: 'string', versions: '0+' },
+      { name: 'port', type: 'int32', versions: '0+' },
+      { name: 'rack', type: 'string', versions: '1+', nullableVersions: '1+', default: null },
+    ] },
+    { name: 'clusterId', type: 'string', versions: '2+', nullableVersions: '2+', default: null },
+    { name: 'controllerId', type: 'int32', versions: '1+', default: -1 },
+    { name: 'topics', type: '[]', versions: '0+', fields: [
+      { name: 'errorCode', type: 'int16', versions: '0+' },
+      { name: 'name', type: 'string', versions: '0+' },
+      { name: 'isInternal', type: 'bool', versions: '1+' },
+      { name: 'partitions', type: '[]', versions: '0+', fields: [
+        { name: 'errorCode', type: 'int16', versions: '0+' },
+        { name: 'partitionIndex', type: 'int32', versions: '0+' },
+        { name: 'leaderId', type: 'int32', versions: '0+' },
+        { name: 'leaderEpoch', type: 'int32', versions: '7+', default: -1 },
+        { name: 'replicaNodes', type: '[]int32', versions: '0+' },
+        { name: 'isrNodes', type: '[]int32', versions: '0+' },
+        { name: 'offlineReplicas', type: '[]int32', versions: '5+' },
+      ] },
+      { name: 'topicAuthorizedOperations', type: 'int32', versions: '8+', default: -2147483648 },
+    ] },
+    { name: 'clusterAuthorizedOperations', type: 'int32', versions: '8-10', default: -2147483648 },
+  ],
+};

@@ -1,0 +1,620 @@
+// RecordBatch v2 (magic 2): header access, Produce-side splitting/validation, Fetch-side
+// iteration, in-place rewrites the broker needs, a one-allocation builder and a record walker.
+//
+// Layout (big-endian):
+//   0 baseOffset i64 | 8 batchLength i32 | 12 partitionLeaderEpoch i32 | 16 magic i8 | 17 crc u32
+//   21 attributes i16 | 23 lastOffsetDelta i32 | 27 baseTimestamp i64 | 35 maxTimestamp i64
+//   43 producerId i64 | 51 producerEpoch i16 | 53 baseSequence i32 | 57 recordCount i32 | 61 records
+// batchLength counts from partitionLeaderEpoch to the end (batch size = batchLength + 12).
+// The CRC-32C covers attributes..end, so baseOffset and partitionLeaderEpoch can be rewritten
+// without touching it.
+//
+// Record: length varint | attributes i8 | timestampDelta varlong | offsetDelta varint |
+//   keyLength varint (-1 null) | key | valueLength varint (-1 null) | value |
+//   headerCount varint | { keyLength varint | key utf8 | valueLength varint (-1 null) | value }*
+
+import { crc32c } from './crc32c';
+import { CODEC_NONE, CODEC_GZIP, compress, decompress } from './compression';
+
+export const BASE_OFFSET_OFFSET = 0;
+export const BATCH_LENGTH_OFFSET = 8;
+export const PARTITION_LEADER_EPOCH_OFFSET = 12;
+export const MAGIC_OFFSET = 16;
+export const CRC_OFFSET = 17;
+export const ATTRIBUTES_OFFSET = 21;
+export const LAST_OFFSET_DELTA_OFFSET = 23;
+export const BASE_TIMESTAMP_OFFSET = 27;
+export const MAX_TIMESTAMP_OFFSET = 35;
+export const PRODUCER_ID_OFFSET = 43;
+export const PRODUCER_EPOCH_OFFSET = 51;
+export const BASE_SEQUENCE_OFFSET = 53;
+export const RECORD_COUNT_OFFSET = 57;
+export const RECORDS_OFFSET = 61;
+export const BATCH_HEADER_SIZE = 61;
+/** baseOffset + batchLength: the bytes not counted by batchLength. */
+export const LOG_OVERHEAD = 12;
+/** Smallest legal batchLength (a batch with no records). */
+export const MIN_BATCH_LENGTH = BATCH_HEADER_SIZE - LOG_OVERHEAD;
+export const MAGIC_V2 = 2;
+
+export const ATTR_CODEC_MASK = 0x07;
+export const ATTR_TIMESTAMP_TYPE = 0x08; // 1 = LogAppendTime
+export const ATTR_TRANSACTIONAL = 0x10;
+export const ATTR_CONTROL = 0x20;
+export const ATTR_DELETE_HORIZON = 0x40;
+
+export const TIMESTAMP_CREATE_TIME = 0;
+export const TIMESTAMP_LOG_APPEND_TIME = 1;
+
+/** Kafka error codes a caller maps split/validation failures to. */
+export const ERROR_CORRUPT_MESSAGE = 2;
+export const ERROR_INVALID_RECORD = 87;
+
+const TWO_32 = 4294967296;
+
+export class RecordBatchError extends Error {
+  constructor(message: string, readonly errorCode: number = ERROR_CORRUPT_MESSAGE) {
+    super(message);
+    this.name = 'RecordBatchError';
+  }
+}
+
+function readI64(buf: Buffer, at: number): number {
+  return buf.readInt32BE(at) * TWO_32 + buf.readUInt32BE(at + 4);
+}
+
+function writeI64(buf: Buffer, at: number, v: number): void {
+  const hi = Math.floor(v / TWO_32);
+  buf.writeInt32BE(hi | 0, at);
+  buf.writeUInt32BE((v - hi * TWO_32) >>> 0, at + 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+export interface BatchHeader {
+  baseOffset: number;
+  batchLength: number;
+  partitionLeaderEpoch: number;
+  magic: number;
+  crc: number;
+  attributes: number;
+  lastOffsetDelta: number;
+  baseTimestamp: number;
+  maxTimestamp: number;
+  producerId: number;
+  producerEpoch: number;
+  baseSequence: number;
+  recordCount: number;
+}
+
+/** Read the 61-byte header at buf[at]. The caller guarantees 61 bytes are there. */
+export function readBatchHeader(buf: Buffer, at = 0): BatchHeader {
+  return {
+    baseOffset: readI64(buf, at),
+    batchLength: buf.readInt32BE(at + BATCH_LENGTH_OFFSET),
+    partitionLeaderEpoch: buf.readInt32BE(at + PARTITION_LEADER_EPOCH_OFFSET),
+    magic: buf.readInt8(at + MAGIC_OFFSET),
+    crc: buf.readUInt32BE(at + CRC_OFFSET),
+    attributes: buf.readInt16BE(at + ATTRIBUTES_OFFSET),
+    lastOffsetDelta: buf.readInt32BE(at + LAST_OFFSET_DELTA_OFFSET),
+    baseTimestamp: readI64(buf, at + BASE_TIMESTAMP_OFFSET),
+    maxTimestamp: readI64(buf, at + MAX_TIMESTAMP_OFFSET),
+    producerId: readI64(buf, at + PRODUCER_ID_OFFSET),
+    producerEpoch: buf.readInt16BE(at + PRODUCER_EPOCH_OFFSET),
+    baseSequence: buf.readInt32BE(at + BASE_SEQUENCE_OFFSET),
+    recordCount: buf.readInt32BE(at + RECORD_COUNT_OFFSET),
+  };
+}
+
+// Single-field accessors (no object) for the hot path; `at` is the batch start.
+export const batchBaseOffset = (b: Buffer, at = 0): number => readI64(b, at);
+export const batchLastOffset = (b: Buffer, at = 0): number => readI64(b, at) + b.readInt32BE(at + LAST_OFFSET_DELTA_OFFSET);
+export const batchSizeAt = (b: Buffer, at = 0): number => b.readInt32BE(at + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
+export const batchAttributes = (b: Buffer, at = 0): number => b.readInt16BE(at + ATTRIBUTES_OFFSET);
+export const batchCodec = (b: Buffer, at = 0): number => b.readInt16BE(at + ATTRIBUTES_OFFSET) & ATTR_CODEC_MASK;
+export const batchMaxTimestamp = (b: Buffer, at = 0): number => readI64(b, at + MAX_TIMESTAMP_OFFSET);
+export const batchRecordCount = (b: Buffer, at = 0): number => b.readInt32BE(at + RECORD_COUNT_OFFSET);
+export const batchProducerId = (b: Buffer, at = 0): number => readI64(b, at + PRODUCER_ID_OFFSET);
+export const batchIsControl = (b: Buffer, at = 0): boolean => (b.readInt16BE(at + ATTRIBUTES_OFFSET) & ATTR_CONTROL) !== 0;
+export const batchIsTransactional = (b: Buffer, at = 0): boolean =>
+  (b.readInt16BE(at + ATTRIBUTES_OFFSET) & ATTR_TRANSACTIONAL) !== 0;
+
+/** CRC over attributes..end of the batch occupying buf[at, at + size). */
+export function computeBatchCrc(buf: Buffer, at = 0, size = batchSizeAt(buf, at)): number {
+  return crc32c(buf, at + ATTRIBUTES_OFFSET, at + size);
+}
+
+export function isCrcValid(buf: Buffer, at = 0, size = batchSizeAt(buf, at)): boolean {
+  return computeBatchCrc(buf, at, size) === buf.readUInt32BE(at + CRC_OFFSET);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Produce side: split and validate
+
+export interface SplitResult {
+  /** Subarrays of the input, no copies. On error: the batches before the bad one. */
+  batches: Buffer[];
+  error?: string;
+  /** ERROR_CORRUPT_MESSAGE (2) or ERROR_INVALID_RECORD (87) when error is set. */
+  errorCode?: number;
+}
+
+export interface SplitOptions {
+  /** Also apply Kafka's checks for client-written batches (validateClientBatch). */
+  fromClient?: boolean;
+}
+
+/**
+ * Split a Produce `records` blob into its batches, validating magic, batchLength and CRC.
+ * Unlike a Fetch response, a trailing partial batch is an error here (Kafka's broker would
+ * silently trim it; a client never sends one).
+ */
+export function splitBatches(records: Buffer, opts?: SplitOptions): SplitResult {
+  const batches: Buffer[] = [];
+  const len = records.length;
+  let at = 0;
+  if (len === 0) return { batches, error: 'empty record set', errorCode: ERROR_INVALID_RECORD };
+  while (at < len) {
+    if (len - at < BATCH_HEADER_SIZE) {
+      return { batches, error: `truncated record batch at byte ${at}: ${len - at} bytes left, header needs ${BATCH_HEADER_SIZE}`, errorCode: ERROR_CORRUPT_MESSAGE };
+    }
+    const magic = records.readInt8(at + MAGIC_OFFSET);
+    if (magic !== MAGIC_V2) {
+      return { batches, error: `unsupported record batch magic ${magic} at byte ${at} (only magic 2 is accepted)`, errorCode: ERROR_INVALID_RECORD };
+    }
+    const batchLength = records.readInt32BE(at + BATCH_LENGTH_OFFSET);
+    if (batchLength < MIN_BATCH_LENGTH) {
+      return { batches, error: `record batch at byte ${at} has invalid batchLength ${batchLength}`, errorCode: ERROR_CORRUPT_MESSAGE };
+    }
+    const size = batchLength + LOG_OVERHEAD;
+    if (size > len - at) {
+      return { batches, error: `truncated record batch at byte ${at}: batchLength ${batchLength} runs past the ${len - at} bytes left`, errorCode: ERROR_CORRUPT_MESSAGE };
+    }
+    const stored = records.readUInt32BE(at + CRC_OFFSET);
+    const actual = crc32c(records, at + ATTRIBUTES_OFFSET, at + size);
+    if (stored !== actual) {
+      return { batches, error: `record batch at byte ${at} is corrupt (CRC ${actual} does not match stored ${stored})`, errorCode: ERROR_CORRUPT_MESSAGE };
+    }
+    const batch = records.subarray(at, at + size);
+    if (opts?.fromClient) {
+      const err = validateClientBatch(batch);
+      if (err !== null) return { batches, error: err, errorCode: ERROR_INVALID_RECORD };
+    }
+    batches.push(batch);
+    at += size;
+  }
+  return { batches };
+}
+
+/**
+ * Kafka's LogValidator checks for a batch written by a client (all INVALID_RECORD):
+ * offset range consistent with the record count, no control batches, idempotent batches carry
+ * a sequence. Returns an error message or null.
+ */
+export function validateClientBatch(batch: Buffer): string | null {
+  const lastOffsetDelta = batch.readInt32BE(LAST_OFFSET_DELTA_OFFSET);
+  const count = batch.readInt32BE(RECORD_COUNT_OFFSET);
+  if (lastOffsetDelta < 0) return `Batch has an invalid offset range: lastOffsetDelta ${lastOffsetDelta}`;
+  if (count <= 0) return `Invalid reported count for record batch: ${count}`;
+  if (lastOffsetDelta + 1 !== count) {
+    return `Inconsistent batch offset range [0, ${lastOffsetDelta}] and count of records ${count}`;
+  }
+  const attributes = batch.readInt16BE(ATTRIBUTES_OFFSET);
+  if (attributes & ATTR_CONTROL) return 'Clients are not allowed to write control records';
+  if (readI64(batch, PRODUCER_ID_OFFSET) >= 0 && batch.readInt32BE(BASE_SEQUENCE_OFFSET) < 0) {
+    return `Invalid sequence number ${batch.readInt32BE(BASE_SEQUENCE_OFFSET)} in record batch with producerId ${readI64(batch, PRODUCER_ID_OFFSET)}`;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fetch side: iterate, tolerating a truncated trailing batch
+
+/**
+ * End (exclusive) of the complete batch starting at buf[at], or -1 when the bytes from `at`
+ * are a truncated partial batch (normal at the end of a Fetch response). Throws RecordBatchError
+ * for a wrong magic or impossible batchLength. Does not check the CRC (see isCrcValid).
+ *
+ *   for (let at = 0, end; (end = nextBatchEnd(buf, at)) > 0; at = end) use(buf, at, end);
+ */
+export function nextBatchEnd(buf: Buffer, at: number): number {
+  const left = buf.length - at;
+  if (left < LOG_OVERHEAD) return -1;
+  const batchLength = buf.readInt32BE(at + BATCH_LENGTH_OFFSET);
+  if (left >= MAGIC_OFFSET + 1) {
+    const magic = buf.readInt8(at + MAGIC_OFFSET);
+    if (magic !== MAGIC_V2) throw new RecordBatchError(`unsupported record batch magic ${magic} at byte ${at}`);
+  }
+  if (batchLength < MIN_BATCH_LENGTH) throw new RecordBatchError(`record batch at byte ${at} has invalid batchLength ${batchLength}`);
+  const size = batchLength + LOG_OVERHEAD;
+  return size <= left ? at + size : -1;
+}
+
+/**
+ * Call visit(batch, at) for each complete batch (a subarray, no copy); a truncated trailing
+ * batch is ignored. visit may return false to stop. Returns the byte offset where it stopped
+ * (the end of the last complete batch visited).
+ */
+export function iterateBatches(buf: Buffer, visit: (batch: Buffer, at: number) => boolean | void): number {
+  let at = 0;
+  for (;;) {
+    const end = nextBatchEnd(buf, at);
+    if (end < 0) return at;
+    if (visit(buf.subarray(at, end), at) === false) return end;
+    at = end;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-place rewrites
+
+/** Overwrite baseOffset (outside the CRC: the CRC stays valid). */
+export function setBaseOffset(batch: Buffer, offset: number, at = 0): void {
+  writeI64(batch, at + BASE_OFFSET_OFFSET, offset);
+}
+
+/** Overwrite partitionLeaderEpoch (outside the CRC). */
+export function setPartitionLeaderEpoch(batch: Buffer, epoch: number, at = 0): void {
+  batch.writeInt32BE(epoch | 0, at + PARTITION_LEADER_EPOCH_OFFSET);
+}
+
+/**
+ * Mark the batch LogAppendTime with timestamp `ts`, as Kafka's DefaultRecordBatch.setMaxTimestamp
+ * does: set attribute bit 3, set maxTimestamp, keep baseTimestamp and the record deltas, and
+ * recompute the CRC in place. Readers then report maxTimestamp as every record's timestamp.
+ */
+export function setLogAppendTime(batch: Buffer, ts: number, at = 0): void {
+  const attributes = batch.readInt16BE(at + ATTRIBUTES_OFFSET);
+  if (attributes & ATTR_TIMESTAMP_TYPE && readI64(batch, at + MAX_TIMESTAMP_OFFSET) === ts) return;
+  batch.writeInt16BE(attributes | ATTR_TIMESTAMP_TYPE, at + ATTRIBUTES_OFFSET);
+  writeI64(batch, at + MAX_TIMESTAMP_OFFSET, ts);
+  const size = batchSizeAt(batch, at);
+  batch.writeUInt32BE(crc32c(batch, at + ATTRIBUTES_OFFSET, at + size), at + CRC_OFFSET);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder
+
+export interface RecordHeader {
+  key: string;
+  value: Buffer | null;
+}
+
+export interface ProducerRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: RecordHeader[];
+  timestamp: number;
+}
+
+export interface BuildOptions {
+  baseOffset?: number;
+  compression?: 'none' | 'gzip';
+  producerId?: number;
+  producerEpoch?: number;
+  baseSequence?: number;
+  transactional?: boolean;
+  /** Control batch (transaction markers); records must then carry control keys/values. */
+  control?: boolean;
+  partitionLeaderEpoch?: number;
+}
+
+function uvarintSize(u: number): number {
+  // u is a non-negative integer below 2^53.
+  if (u < 0x80) return 1;
+  if (u < 0x4000) return 2;
+  if (u < 0x200000) return 3;
+  if (u < 0x10000000) return 4;
+  let n = 5;
+  for (let v = Math.floor(u / 0x800000000); v > 0; v = Math.floor(v / 128)) n++;
+  return n;
+}
+
+const zz32 = (v: number): number => ((v << 1) ^ (v >> 31)) >>> 0;
+const zz64 = (v: number): number => (v >= 0 ? v * 2 : -v * 2 - 1);
+
+function writeUvarint(buf: Buffer, p: number, u: number): number {
+  while (u >= 0x80) {
+    buf[p++] = (u & 0x7f) | 0x80;
+    u = u < TWO_32 ? u >>> 7 : Math.floor(u / 128);
+  }
+  buf[p++] = u;
+  return p;
+}
+
+function bytesFieldSize(b: Buffer | null): number {
+  return b === null || b === undefined ? 1 : uvarintSize(zz32(b.length)) + b.length;
+}
+
+let sizeScratch = new Int32Array(1024);
+
+/**
+ * Build one RecordBatch v2 holding `records` (at least one). Timestamps: baseTimestamp is the
+ * first record's, maxTimestamp the largest (CreateTime). Sizes are computed first and the records
+ * are written straight into the output (or, for gzip, into one buffer that is then compressed).
+ */
+export function buildBatch(records: readonly ProducerRecord[], opts: BuildOptions = {}): Buffer {
+  const count = records.length;
+  if (count === 0) throw new RangeError('buildBatch needs at least one record');
+  const baseTimestamp = records[0].timestamp;
+  let maxTimestamp = baseTimestamp;
+  if (sizeScratch.length < count) sizeScratch = new Int32Array(Math.max(count, sizeScratch.length * 2));
+  const bodySizes = sizeScratch;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const r = records[i];
+    const ts = r.timestamp;
+    if (ts > maxTimestamp) maxTimestamp = ts;
+    let body = 1 + uvarintSize(zz64(ts - baseTimestamp)) + uvarintSize(zz32(i)) + bytesFieldSize(r.key) + bytesFieldSize(r.value);
+    const headers = r.headers;
+    const hc = headers === undefined || headers === null ? 0 : headers.length;
+    body += uvarintSize(zz32(hc));
+    for (let h = 0; h < hc; h++) {
+      const hdr = headers![h];
+      const kl = Buffer.byteLength(hdr.key, 'utf8');
+      body += uvarintSize(zz32(kl)) + kl + bytesFieldSize(hdr.value);
+    }
+    bodySizes[i] = body;
+    total += uvarintSize(zz32(body)) + body;
+  }
+
+  const gzip = opts.compression === 'gzip';
+  let out: Buffer;
+  let recBuf: Buffer;
+  let p: number;
+  if (gzip) {
+    recBuf = Buffer.allocUnsafe(total);
+    p = 0;
+  } else {
+    out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + total);
+    recBuf = out;
+    p = BATCH_HEADER_SIZE;
+  }
+  for (let i = 0; i < count; i++) {
+    const r = records[i];
+    p = writeUvarint(recBuf, p, zz32(bodySizes[i]));
+    recBuf[p++] = 0; // record attributes (unused)
+    p = writeUvarint(recBuf, p, zz64(r.timestamp - baseTimestamp));
+    p = writeUvarint(recBuf, p, zz32(i));
+    p = writeBytesField(recBuf, p, r.key);
+    p = writeBytesField(recBuf, p, r.value);
+    const headers = r.headers;
+    const hc = headers === undefined || headers === null ? 0 : headers.length;
+    p = writeUvarint(recBuf, p, zz32(hc));
+    for (let h = 0; h < hc; h++) {
+      const hdr = headers![h];
+      const kl = Buffer.byteLength(hdr.key, 'utf8');
+      p = writeUvarint(recBuf, p, zz32(kl));
+      p += recBuf.write(hdr.key, p, kl, 'utf8');
+      p = writeBytesField(recBuf, p, hdr.value);
+    }
+  }
+  if (gzip) {
+    const z = compress(CODEC_GZIP, recBuf);
+    out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + z.length);
+    z.copy(out, BATCH_HEADER_SIZE);
+  }
+  const o = out!;
+  let attributes = gzip ? CODEC_GZIP : CODEC_NONE;
+  if (opts.transactional) attributes |= ATTR_TRANSACTIONAL;
+  if (opts.control) attributes |= ATTR_CONTROL;
+  writeI64(o, BASE_OFFSET_OFFSET, opts.baseOffset ?? 0);
+  o.writeInt32BE(o.length - LOG_OVERHEAD, BATCH_LENGTH_OFFSET);
+  o.writeInt32BE(opts.partitionLeaderEpoch ?? -1, PARTITION_LEADER_EPOCH_OFFSET);
+  o.writeInt8(MAGIC_V2, MAGIC_OFFSET);
+  o.writeInt16BE(attributes, ATTRIBUTES_OFFSET);
+  o.writeInt32BE(count - 1, LAST_OFFSET_DELTA_OFFSET);
+  writeI64(o, BASE_TIMESTAMP_OFFSET, baseTimestamp);
+  writeI64(o, MAX_TIMESTAMP_OFFSET, maxTimestamp);
+  writeI64(o, PRODUCER_ID_OFFSET, opts.producerId ?? -1);
+  o.writeInt16BE(opts.producerEpoch ?? -1, PRODUCER_EPOCH_OFFSET);
+  o.writeInt32BE(opts.baseSequence ?? -1, BASE_SEQUENCE_OFFSET);
+  o.writeInt32BE(count, RECORD_COUNT_OFFSET);
+  o.writeUInt32BE(crc32c(o, ATTRIBUTES_OFFSET, o.length), CRC_OFFSET);
+  return o;
+}
+
+function writeBytesField(buf: Buffer, p: number, b: Buffer | null): number {
+  if (b === null || b === undefined) {
+    buf[p] = 1; // zig-zag(-1)
+    return p + 1;
+  }
+  p = writeUvarint(buf, p, zz32(b.length));
+  b.copy(buf, p);
+  return p + b.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Record walker
+
+/**
+ * One mutable view, reused for every record of a batch: copy what you keep. key/value are
+ * subarrays of the batch (or of its decompressed records), headers is reused too (its length is
+ * the current record's header count; the header objects are recycled).
+ */
+export class RecordView {
+  offset = 0;
+  timestamp = 0;
+  timestampType = 0;
+  key: Buffer | null = null;
+  value: Buffer | null = null;
+  headers: RecordHeader[] = [];
+  /** Batch-level fields for the current record's batch. */
+  baseOffset = 0;
+  partitionLeaderEpoch = -1;
+  producerId = -1;
+  producerEpoch = -1;
+  /** baseSequence + offsetDelta, or -1 when the batch carries no sequence. */
+  sequence = -1;
+  isTransactional = false;
+  isControl = false;
+  private pool: RecordHeader[] = [];
+
+  /** @internal */
+  header(i: number): RecordHeader {
+    let h = this.pool[i];
+    if (h === undefined) {
+      h = { key: '', value: null };
+      this.pool[i] = h;
+    }
+    return h;
+  }
+}
+
+export interface DecodeOptions {
+  /**
+   * Control batches (attribute bit 5: transaction commit/abort markers) are skipped by default
+   * (decodeRecords returns 0). With includeControl they are walked like data batches with
+   * view.isControl = true (key = version i16 + type i16: 0 abort, 1 commit).
+   */
+  includeControl?: boolean;
+  /** Reuse this view instead of allocating one per call. */
+  view?: RecordView;
+  maxDecompressedBytes?: number;
+}
+
+// Walker cursor: module state instead of a per-call object. Reset at every record start, and
+// nothing calls out while a record is being read, so a visit() that decodes another batch is safe.
+let cur = 0;
+let lim = 0;
+
+function truncated(): never {
+  throw new RecordBatchError('record runs past the end of its batch');
+}
+
+function rdUvarint(b: Buffer): number {
+  if (cur >= lim) truncated();
+  let x = b[cur++];
+  if (x < 0x80) return x;
+  x &= 0x7f;
+  let shift = 7;
+  for (;;) {
+    if (cur >= lim) truncated();
+    const y = b[cur++];
+    if (shift < 28) x |= (y & 0x7f) << shift;
+    else if (shift === 28 && y <= 0x0f) x = (x | ((y & 0x0f) << 28)) >>> 0;
+    else throw new RecordBatchError('varint too long');
+    if (y < 0x80) return x >>> 0;
+    shift += 7;
+  }
+}
+
+function rdVarint(b: Buffer): number {
+  const u = rdUvarint(b);
+  return (u >>> 1) ^ -(u & 1);
+}
+
+function rdVarlong(b: Buffer): number {
+  if (cur >= lim) truncated();
+  let x = b[cur++];
+  if (x < 0x80) return (x >>> 1) ^ -(x & 1);
+  x &= 0x7f;
+  let mult = 128;
+  for (let i = 1; i < 10; i++) {
+    if (cur >= lim) truncated();
+    const y = b[cur++];
+    x += (y & 0x7f) * mult;
+    if (y < 0x80) return x % 2 === 0 ? x / 2 : -(x + 1) / 2;
+    mult *= 128;
+  }
+  throw new RecordBatchError('varlong too long');
+}
+
+/**
+ * Walk the records of one batch, calling visit with the shared view. Compressed batches are
+ * decompressed first (zstd throws CompressionUnsupportedError). Returns the number of records
+ * visited. Throws RecordBatchError on malformed records.
+ */
+export function decodeRecords(batch: Buffer, visit: (r: RecordView) => void, opts?: DecodeOptions): number {
+  if (batch.length < BATCH_HEADER_SIZE) throw new RecordBatchError('record batch shorter than its header');
+  const magic = batch.readInt8(MAGIC_OFFSET);
+  if (magic !== MAGIC_V2) throw new RecordBatchError(`unsupported record batch magic ${magic}`);
+  const attributes = batch.readInt16BE(ATTRIBUTES_OFFSET);
+  const isControl = (attributes & ATTR_CONTROL) !== 0;
+  if (isControl && !opts?.includeControl) return 0;
+  const count = batch.readInt32BE(RECORD_COUNT_OFFSET);
+  if (count <= 0) return 0;
+
+  const view = opts?.view ?? new RecordView();
+  const baseOffset = readI64(batch, BASE_OFFSET_OFFSET);
+  const baseTimestamp = readI64(batch, BASE_TIMESTAMP_OFFSET);
+  const logAppend = (attributes & ATTR_TIMESTAMP_TYPE) !== 0;
+  const maxTimestamp = logAppend ? readI64(batch, MAX_TIMESTAMP_OFFSET) : 0;
+  const baseSequence = batch.readInt32BE(BASE_SEQUENCE_OFFSET);
+  view.baseOffset = baseOffset;
+  view.partitionLeaderEpoch = batch.readInt32BE(PARTITION_LEADER_EPOCH_OFFSET);
+  view.producerId = readI64(batch, PRODUCER_ID_OFFSET);
+  view.producerEpoch = batch.readInt16BE(PRODUCER_EPOCH_OFFSET);
+  view.isTransactional = (attributes & ATTR_TRANSACTIONAL) !== 0;
+  view.isControl = isControl;
+  view.timestampType = logAppend ? TIMESTAMP_LOG_APPEND_TIME : TIMESTAMP_CREATE_TIME;
+
+  const size = Math.min(batch.length, batch.readInt32BE(BATCH_LENGTH_OFFSET) + LOG_OVERHEAD);
+  const codec = attributes & ATTR_CODEC_MASK;
+  let b: Buffer;
+  let start: number;
+  let end: number;
+  if (codec === CODEC_NONE) {
+    b = batch;
+    start = RECORDS_OFFSET;
+    end = size;
+  } else {
+    b = decompress(codec, batch.subarray(RECORDS_OFFSET, size), opts?.maxDecompressedBytes);
+    start = 0;
+    end = b.length;
+  }
+
+  const headers = view.headers;
+  let p = start;
+  let n = 0;
+  for (; n < count; n++) {
+    cur = p;
+    lim = end;
+    const len = rdVarint(b);
+    const recEnd = cur + len;
+    if (len < 0 || recEnd > end) throw new RecordBatchError(`record ${n} of batch at offset ${baseOffset} runs past the batch`);
+    lim = recEnd;
+    cur++; // record attributes
+    const tsDelta = rdVarlong(b);
+    const offsetDelta = rdVarint(b);
+    let kl = rdVarint(b);
+    if (kl < 0) {
+      view.key = null;
+    } else {
+      if (cur + kl > recEnd) truncated();
+      view.key = b.subarray(cur, (cur += kl));
+    }
+    kl = rdVarint(b);
+    if (kl < 0) {
+      view.value = null;
+    } else {
+      if (cur + kl > recEnd) truncated();
+      view.value = b.subarray(cur, (cur += kl));
+    }
+    const hc = rdVarint(b);
+    if (hc < 0 || hc > recEnd - cur) throw new RecordBatchError(`invalid header count ${hc}`);
+    headers.length = hc;
+    for (let h = 0; h < hc; h++) {
+      const hdr = view.header(h);
+      const hkl = rdVarint(b);
+      if (hkl < 0 || cur + hkl > recEnd) throw new RecordBatchError('invalid header key length');
+      hdr.key = b.toString('utf8', cur, (cur += hkl));
+      const hvl = rdVarint(b);
+      if (hvl < 0) {
+        hdr.value = null;
+      } else {
+        if (cur + hvl > recEnd) truncated();
+        hdr.value = b.subarray(cur, (cur += hvl));
+      }
+      headers[h] = hdr;
+    }
+    view.offset = baseOffset + offsetDelta;
+    view.timestamp = logAppend ? maxTimestamp : baseTimestamp + tsDelta;
+    // Kafka's DefaultRecordBatch.incrementSequence: sequences wrap from 2^31-1 to 0.
+    view.sequence = baseSequence < 0 ? -1 : (baseSequence + offsetDelta) % 0x80000000;
+    p = recEnd;
+    visit(view);
+  }
+  return n;
+}
