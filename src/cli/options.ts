@@ -164,11 +164,13 @@ function convert(spec: OptionSpec, raw: string): OptionValue {
       v = parseJavaDouble(raw);
       break;
   }
-  if (v === undefined) throw new OptionException(
+  if (v === undefined) {
+    throw new OptionException(
       `Cannot parse argument '${raw}' of option ${spec.name}`,
       spec.name,
       'OptionArgumentConversionException',
     );
+  }
   return v;
 }
 
@@ -314,7 +316,13 @@ export function parseOptions(specs: readonly OptionSpec[], argv: readonly string
       return;
     }
     if (spec.arg === 'required') {
-      if (i >= argv.length) throw new OptionException(`Option ${spec.name} requires an argument`, spec.name, 'OptionMissingRequiredArgumentException');
+      if (i >= argv.length) {
+        throw new OptionException(
+          `Option ${spec.name} requires an argument`,
+          spec.name,
+          'OptionMissingRequiredArgumentException',
+        );
+      }
       record(spec, spelled, argv[i++]);
       return;
     }
@@ -331,7 +339,8 @@ export function parseOptions(specs: readonly OptionSpec[], argv: readonly string
     record(spec, spelled, null);
   };
 
-  const unrecognized = (name: string) => new OptionException(`${name} is not a recognized option`, name, 'UnrecognizedOptionException');
+  const unrecognized = (name: string) =>
+    new OptionException(`${name} is not a recognized option`, name, 'UnrecognizedOptionException');
 
   const splitKeyValue = (body: string): [string, string | null] => {
     const eq = body.indexOf('=');
