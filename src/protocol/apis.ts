@@ -68,13 +68,21 @@ export interface DecodedRequest {
   body: Reader;
 }
 
-/** Parse a request frame's header; the body is decoded separately so unknown keys can be handled. */
+/**
+ * Parse a request frame's header fields; the reader is left before the header's tagged fields
+ * (flexible versions), which decodeRequestBody skips, so a version we do not speak can still
+ * be answered from the fixed part of the header.
+ */
 export function readRequest(frame: Buffer): DecodedRequest {
   const r = new Reader(frame);
   const header = readRequestHeader(r);
-  const spec = apiSpec(header.apiKey);
-  if (spec && isFlexible(spec, header.apiVersion)) skipTaggedFields(r);
-  return { header, spec, body: r };
+  return { header, spec: apiSpec(header.apiKey), body: r };
+}
+
+export function decodeRequestBody<T = any>(spec: ApiSpec, version: number, r: Reader): T {
+  const flexible = isFlexible(spec, version);
+  if (flexible) skipTaggedFields(r);
+  return bodyPlan(spec.request, version, flexible).decode(r) as T;
 }
 
 export function decodeBody<T = any>(spec: ApiSpec, version: number, r: Reader, which: 'request' | 'response'): T {

@@ -1,0 +1,205 @@
+// Admin calls the tools need, shaped like the Java AdminClient's results. Each call has a
+// deadline (default.api.timeout.ms) and goes to the right broker (any broker for metadata-ish
+// calls, the controller-facing calls to any broker too, as KRaft brokers forward them).
+import { Cluster, ClusterOptions } from './cluster';
+import { ApiKey } from '../protocol/apis';
+import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+
+export interface AdminOptions extends Omit<ClusterOptions, 'logPrefix' | 'clientId'> {
+  clientId?: string;
+  defaultApiTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+export interface PartitionInfo {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+}
+
+export interface TopicDescription {
+  name: string;
+  topicId: string | null;
+  internal: boolean;
+  partitions: PartitionInfo[];
+  errorCode: number;
+}
+
+export interface NewTopic {
+  name: string;
+  numPartitions: number; // -1 = broker default
+  replicationFactor: number; // -1 = broker default
+  assignments?: number[][];
+  configs?: Map<string, string>;
+}
+
+export interface ConfigEntry {
+  name: string;
+  value: string | null;
+  readOnly: boolean;
+  source: number;
+  isSensitive: boolean;
+  isDefault: boolean;
+  synonyms: { name: string; value: string | null; source: number }[];
+}
+
+export const ConfigResourceType = { TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8 } as const;
+
+/** DescribeConfigs config sources (ConfigSource in Kafka's protocol). */
+export const ConfigSource = {
+  UNKNOWN: 0,
+  DYNAMIC_TOPIC_CONFIG: 1,
+  DYNAMIC_BROKER_CONFIG: 2,
+  DYNAMIC_DEFAULT_BROKER_CONFIG: 3,
+  STATIC_BROKER_CONFIG: 4,
+  DEFAULT_CONFIG: 5,
+  DYNAMIC_BROKER_LOGGER_CONFIG: 6,
+  CLIENT_METRICS_CONFIG: 7,
+} as const;
+
+let adminClientCounter = 0;
+
+export class Admin {
+  readonly cluster: Cluster;
+  private readonly apiTimeout: number;
+
+  constructor(opts: AdminOptions) {
+    const clientId = opts.clientId ?? `adminclient-${++adminClientCounter}`;
+    this.cluster = new Cluster({ ...opts, clientId, logPrefix: `[AdminClient clientId=${clientId}] ` });
+    this.apiTimeout = opts.defaultApiTimeoutMs ?? 60000;
+  }
+
+  private deadline(): number {
+    return Date.now() + this.apiTimeout;
+  }
+
+  /** Send to any broker; retries once on a dropped connection. */
+  private async call<T = any>(apiKey: number, body: unknown, callName: string): Promise<T> {
+    const deadline = this.deadline();
+    for (let attempt = 0; ; attempt++) {
+      const conn = await this.cluster.anyConnection(deadline, callName);
+      try {
+        return await conn.send<T>(apiKey, body);
+      } catch (e) {
+        if (e instanceof KafkaError || attempt >= 2 || Date.now() >= deadline) throw e;
+      }
+    }
+  }
+
+  /** All topic names with their internal flag. */
+  async listTopics(): Promise<{ name: string; internal: boolean }[]> {
+    const md = await this.cluster.metadata(null, this.deadline(), 'listTopics');
+    return md.topics.filter((t: any) => t.errorCode === 0).map((t: any) => ({ name: t.name, internal: t.isInternal }));
+  }
+
+  async describeTopics(names: string[]): Promise<TopicDescription[]> {
+    if (names.length === 0) return [];
+    const md = await this.cluster.metadata(names, this.deadline(), 'describeTopics');
+    return md.topics.map((t: any) => ({
+      name: t.name,
+      topicId: t.topicId ?? null,
+      internal: t.isInternal,
+      errorCode: t.errorCode,
+      partitions: [...t.partitions]
+        .sort((a: any, b: any) => a.partitionIndex - b.partitionIndex)
+        .map((p: any) => ({ partition: p.partitionIndex, leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes })),
+    }));
+  }
+
+  /** Create topics; per-topic result: undefined on success, else the KafkaError. */
+  async createTopics(topics: NewTopic[], validateOnly = false): Promise<Map<string, KafkaError | undefined>> {
+    const body = {
+      topics: topics.map((t) => ({
+        name: t.name,
+        numPartitions: t.assignments?.length ? -1 : t.numPartitions,
+        replicationFactor: t.assignments?.length ? -1 : t.replicationFactor,
+        assignments: (t.assignments ?? []).map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })),
+        configs: [...(t.configs ?? new Map())].map(([name, value]) => ({ name, value })),
+      })),
+      timeoutMs: this.apiTimeout,
+      validateOnly,
+    };
+    const resp: any = await this.call(ApiKey.CreateTopics, body, 'createTopics');
+    return new Map(resp.topics.map((t: any) => [t.name, t.errorCode === 0 ? undefined : KafkaError.from(t.errorCode, t.errorMessage ?? undefined)]));
+  }
+
+  async deleteTopics(names: string[]): Promise<Map<string, KafkaError | undefined>> {
+    const resp: any = await this.call(ApiKey.DeleteTopics, { topicNames: names, timeoutMs: this.apiTimeout }, 'deleteTopics');
+    return new Map(resp.responses.map((t: any) => [t.name, t.errorCode === 0 ? undefined : KafkaError.from(t.errorCode, t.errorMessage ?? undefined)]));
+  }
+
+  async createPartitions(updates: { name: string; count: number; assignments?: number[][] }[]): Promise<Map<string, KafkaError | undefined>> {
+    const body = {
+      topics: updates.map((u) => ({
+        name: u.name, count: u.count,
+        assignments: u.assignments && u.assignments.length ? u.assignments.map((brokerIds) => ({ brokerIds })) : null,
+      })),
+      timeoutMs: this.apiTimeout,
+      validateOnly: false,
+    };
+    const resp: any = await this.call(ApiKey.CreatePartitions, body, 'createPartitions');
+    return new Map(resp.results.map((r: any) => [r.name, r.errorCode === 0 ? undefined : KafkaError.from(r.errorCode, r.errorMessage ?? undefined)]));
+  }
+
+  /** DescribeConfigs for resources of one type; returns per-name entries or an error. */
+  async describeConfigs(resourceType: number, names: string[], includeSynonyms = false): Promise<Map<string, ConfigEntry[] | KafkaError>> {
+    const resp: any = await this.call(ApiKey.DescribeConfigs, {
+      resources: names.map((resourceName) => ({ resourceType, resourceName, configurationKeys: null })),
+      includeSynonyms,
+      includeDocumentation: false,
+    }, 'describeConfigs');
+    const out = new Map<string, ConfigEntry[] | KafkaError>();
+    for (const r of resp.results) {
+      if (r.errorCode !== 0) {
+        out.set(r.resourceName, KafkaError.from(r.errorCode, r.errorMessage ?? undefined));
+        continue;
+      }
+      out.set(r.resourceName, r.configs.map((c: any) => ({
+        name: c.name, value: c.value, readOnly: c.readOnly, isSensitive: c.isSensitive,
+        source: c.configSource === -1 ? (c.isDefault ? ConfigSource.DEFAULT_CONFIG : ConfigSource.DYNAMIC_TOPIC_CONFIG) : c.configSource,
+        isDefault: c.configSource === ConfigSource.DEFAULT_CONFIG || (c.configSource === -1 && c.isDefault),
+        synonyms: c.synonyms ?? [],
+      })));
+    }
+    return out;
+  }
+
+  /**
+   * Change one topic's config overrides: the `set` entries are set, the `remove` names deleted
+   * (a name in both is deleted). Uses IncrementalAlterConfigs when the broker supports it, else the
+   * legacy AlterConfigs with the complete resulting set of overrides, computed from `current` (the
+   * topic's present overrides). Throws the broker's KafkaError.
+   */
+  async alterTopicConfigs(topic: string, set: ReadonlyMap<string, string>, remove: readonly string[], current: ReadonlyMap<string, string>): Promise<void> {
+    const conn = await this.cluster.anyConnection(this.deadline(), 'incrementalAlterConfigs');
+    let resp: any;
+    if (conn.supports(ApiKey.IncrementalAlterConfigs)) {
+      const configs = [
+        ...[...set].filter(([name]) => !remove.includes(name)).map(([name, value]) => ({ name, configOperation: 0, value })),
+        ...[...new Set(remove)].map((name) => ({ name, configOperation: 1, value: null })),
+      ];
+      resp = await this.call(ApiKey.IncrementalAlterConfigs, {
+        resources: [{ resourceType: ConfigResourceType.TOPIC, resourceName: topic, configs }],
+        validateOnly: false,
+      }, 'incrementalAlterConfigs');
+    } else {
+      const all = new Map(current);
+      for (const [k, v] of set) all.set(k, v);
+      for (const k of remove) all.delete(k);
+      resp = await this.call(ApiKey.AlterConfigs, {
+        resources: [{ resourceType: ConfigResourceType.TOPIC, resourceName: topic, configs: [...all].map(([name, value]) => ({ name, value })) }],
+        validateOnly: false,
+      }, 'alterConfigs');
+    }
+    for (const r of resp.responses) {
+      if (r.errorCode !== 0) throw KafkaError.from(r.errorCode, r.errorMessage ?? undefined);
+    }
+  }
+
+  close(): void {
+    this.cluster.close();
+  }
+}
+
+export { TimeoutError, ErrorCode };

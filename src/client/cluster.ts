@@ -1,0 +1,132 @@
+// Bootstrap, metadata and per-node connections. Connection failures are retried with Kafka's
+// reconnect backoff until the call's deadline, logging the NetworkClient warning each time as
+// the Java client does; then the call fails with a TimeoutException-style KafkaError.
+import * as dns from 'node:dns';
+import { BrokerConnection, ConnectionError } from './connection';
+import { ApiKey } from '../protocol/apis';
+import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+
+export { TimeoutError };
+
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+export type LogFn = (level: 'WARN' | 'ERROR' | 'INFO', message: string, logger: string) => void;
+
+export interface ClusterOptions {
+  bootstrap: HostPort[];
+  clientId: string;
+  /** e.g. `[AdminClient clientId=adminclient-1] ` */
+  logPrefix: string;
+  log?: LogFn;
+  reconnectBackoffMs?: number;
+  reconnectBackoffMaxMs?: number;
+  connectTimeoutMs?: number;
+}
+
+export interface BrokerNode extends HostPort {
+  nodeId: number;
+  rack: string | null;
+}
+
+
+async function describeAddress(hp: HostPort): Promise<string> {
+  // Java prints an InetSocketAddress: `hostname/ip:port`, or `/ip:port` for a literal address.
+  const literal = /^[\d.]+$/.test(hp.host) || hp.host.includes(':');
+  if (literal) return `/${hp.host}:${hp.port}`;
+  try {
+    const { address } = await dns.promises.lookup(hp.host);
+    return `${hp.host}/${address}:${hp.port}`;
+  } catch {
+    return `${hp.host}:${hp.port}`;
+  }
+}
+
+export class Cluster {
+  private connections = new Map<number, Promise<BrokerConnection>>();
+  private bootstrapConn: BrokerConnection | undefined;
+  brokers = new Map<number, BrokerNode>();
+  controllerId = -1;
+  clusterId: string | null = null;
+  private closed = false;
+
+  constructor(readonly opts: ClusterOptions) {}
+
+  private log(level: 'WARN' | 'ERROR' | 'INFO', msg: string): void {
+    this.opts.log?.(level, this.opts.logPrefix + msg, 'org.apache.kafka.clients.NetworkClient');
+  }
+
+  /** A connection to any broker (bootstrap first), retrying until the deadline. */
+  async anyConnection(deadline: number, callName: string): Promise<BrokerConnection> {
+    for (const c of this.connections.values()) {
+      const conn = await c.catch(() => undefined);
+      if (conn && !conn.isClosed()) return conn;
+    }
+    if (this.bootstrapConn && !this.bootstrapConn.isClosed()) return this.bootstrapConn;
+    let backoff = this.opts.reconnectBackoffMs ?? 50;
+    const maxBackoff = this.opts.reconnectBackoffMaxMs ?? 1000;
+    let i = 0;
+    for (;;) {
+      const hp = this.opts.bootstrap[i % this.opts.bootstrap.length];
+      const nodeId = -1 - (i % this.opts.bootstrap.length);
+      i++;
+      const conn = new BrokerConnection(hp.host, hp.port, this.opts.clientId);
+      try {
+        await conn.connect(Math.max(1, Math.min(this.opts.connectTimeoutMs ?? 10000, deadline - Date.now())));
+        this.bootstrapConn = conn;
+        return conn;
+      } catch (e) {
+        conn.close();
+        if (!(e instanceof ConnectionError)) throw e;
+        this.log('WARN', `Connection to node ${nodeId} (${await describeAddress(hp)}) could not be established. Node may not be available.`);
+      }
+      if (this.closed || Date.now() + backoff >= deadline) {
+        throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${callName}`);
+      }
+      await new Promise((r) => setTimeout(r, backoff));
+      backoff = Math.min(maxBackoff, backoff * 2);
+    }
+  }
+
+  /** A connection to a specific node from the last metadata. */
+  connectionTo(nodeId: number): Promise<BrokerConnection> {
+    let p = this.connections.get(nodeId);
+    if (p) return p.then((c) => (c.isClosed() ? this.reconnect(nodeId) : c));
+    return this.reconnect(nodeId);
+  }
+
+  private reconnect(nodeId: number): Promise<BrokerConnection> {
+    const node = this.brokers.get(nodeId);
+    if (!node) return Promise.reject(KafkaError.from(ErrorCode.LEADER_NOT_AVAILABLE));
+    const conn = new BrokerConnection(node.host, node.port, this.opts.clientId, nodeId);
+    const p = conn.connect(this.opts.connectTimeoutMs ?? 10000).then(() => conn);
+    this.connections.set(nodeId, p);
+    p.catch(() => this.connections.delete(nodeId));
+    return p;
+  }
+
+  /** Fetch metadata (null = all topics) and remember the brokers. */
+  async metadata(topics: string[] | null, deadline: number, callName: string, allowAutoTopicCreation = false): Promise<any> {
+    const conn = await this.anyConnection(deadline, callName);
+    const v = conn.versionFor(ApiKey.Metadata) ?? 0;
+    const body: any = await conn.send(ApiKey.Metadata, {
+      topics: topics === null ? (v === 0 ? [] : null) : topics.map((name) => ({ name })),
+      allowAutoTopicCreation,
+      includeClusterAuthorizedOperations: false,
+      includeTopicAuthorizedOperations: false,
+    });
+    this.brokers = new Map(body.brokers.map((b: any) => [b.nodeId, { nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }]));
+    this.controllerId = body.controllerId;
+    this.clusterId = body.clusterId;
+    return body;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.bootstrapConn?.close();
+    for (const p of this.connections.values()) p.then((c) => c.close(), () => undefined);
+    this.connections.clear();
+  }
+}

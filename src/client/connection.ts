@@ -1,0 +1,197 @@
+// One TCP connection to a broker: Kafka framing, correlation ids, responses matched in order,
+// and ApiVersions negotiation (v3 first, falling back to what the broker says it supports).
+import * as net from 'node:net';
+import { ADVERTISED, ApiKey, apiSpec, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
+import { ErrorCode, KafkaError } from '../protocol/errors';
+import { Reader } from '../protocol/reader';
+
+export class ConnectionError extends Error {
+  constructor(message: string, readonly host: string, readonly port: number) {
+    super(message);
+    this.name = 'ConnectionError';
+  }
+}
+
+interface Pending {
+  correlationId: number;
+  apiKey: number;
+  version: number;
+  resolve: (body: any) => void;
+  reject: (e: Error) => void;
+}
+
+/** Versions this client can speak for each API (what our schemas implement). */
+const CLIENT_VERSIONS: ReadonlyMap<number, { min: number; max: number }> = new Map(
+  [...ADVERTISED.entries()].map(([k, r]) => [k, k === ApiKey.Produce ? { min: 3, max: r.max } : r]),
+);
+
+export class BrokerConnection {
+  private sock!: net.Socket;
+  private nextCorrelation = 1;
+  private pending: Pending[] = [];
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private closedError: Error | undefined;
+  private brokerVersions = new Map<number, { min: number; max: number }>();
+
+  constructor(readonly host: string, readonly port: number, readonly clientId: string, readonly nodeId = -1) {}
+
+  /** Connect and negotiate API versions. */
+  async connect(timeoutMs = 10000): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const sock = net.connect({ host: this.host, port: this.port, noDelay: true });
+      const timer = setTimeout(() => {
+        sock.destroy();
+        reject(new ConnectionError(`connection to ${this.host}:${this.port} timed out`, this.host, this.port));
+      }, timeoutMs);
+      sock.once('connect', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      sock.once('error', (e: any) => {
+        clearTimeout(timer);
+        reject(new ConnectionError(`${e.code ?? e.message}`, this.host, this.port));
+      });
+      this.sock = sock;
+    });
+    this.sock.on('data', (d) => this.onData(d));
+    this.sock.on('error', (e) => this.failAll(new ConnectionError(e.message, this.host, this.port)));
+    this.sock.on('close', () => this.failAll(new ConnectionError(`connection to ${this.host}:${this.port} closed`, this.host, this.port)));
+    await this.negotiate();
+  }
+
+  private async negotiate(): Promise<void> {
+    let body: any;
+    try {
+      body = await this.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'kafka-local', clientSoftwareVersion: '0.1.0' });
+    } catch (e) {
+      if (!(e instanceof KafkaError) || e.code !== ErrorCode.UNSUPPORTED_VERSION) throw e;
+      body = (e as any).body;
+      const max = body?.apiKeys?.find((k: any) => k.apiKey === ApiKey.ApiVersions)?.maxVersion ?? 0;
+      body = await this.request(ApiKey.ApiVersions, Math.min(max, 2), {});
+    }
+    if (body.errorCode !== 0) throw KafkaError.from(body.errorCode);
+    for (const k of body.apiKeys) this.brokerVersions.set(k.apiKey, { min: k.minVersion, max: k.maxVersion });
+  }
+
+  /** Highest version both sides support, or undefined. */
+  versionFor(apiKey: number): number | undefined {
+    const ours = CLIENT_VERSIONS.get(apiKey);
+    const theirs = this.brokerVersions.get(apiKey);
+    if (!ours || !theirs) return undefined;
+    const v = Math.min(ours.max, theirs.max);
+    return v >= Math.max(ours.min, theirs.min) ? v : undefined;
+  }
+
+  supports(apiKey: number): boolean {
+    return this.versionFor(apiKey) !== undefined;
+  }
+
+  /** Send a request at the negotiated version. */
+  send<T = any>(apiKey: number, body: unknown): Promise<T> {
+    const v = this.versionFor(apiKey);
+    if (v === undefined) {
+      return Promise.reject(KafkaError.from(ErrorCode.UNSUPPORTED_VERSION, `The broker does not support ${apiSpec(apiKey)?.name ?? apiKey}`));
+    }
+    return this.request<T>(apiKey, v, body);
+  }
+
+  /** Send a request that gets no response (Produce with acks=0). */
+  sendNoResponse(apiKey: number, body: unknown): void {
+    const v = this.versionFor(apiKey);
+    if (v === undefined) throw KafkaError.from(ErrorCode.UNSUPPORTED_VERSION);
+    const spec = apiSpec(apiKey)!;
+    this.writeFrame(encodeRequestFrame(spec, v, this.nextCorrelation++, this.clientId, body));
+  }
+
+  request<T = any>(apiKey: number, version: number, body: unknown): Promise<T> {
+    if (this.closedError) return Promise.reject(this.closedError);
+    const spec = apiSpec(apiKey);
+    if (!spec) return Promise.reject(new Error(`no schema for API key ${apiKey}`));
+    const correlationId = this.nextCorrelation++;
+    const frame = encodeRequestFrame(spec, version, correlationId, this.clientId, body);
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ correlationId, apiKey, version, resolve, reject });
+      this.writeFrame(frame);
+    });
+  }
+
+  private writeFrame(chunks: Buffer[]): void {
+    if (chunks.length === 1) {
+      this.sock.write(chunks[0]);
+      return;
+    }
+    this.sock.cork();
+    for (const c of chunks) this.sock.write(c);
+    this.sock.uncork();
+  }
+
+  /** Bytes queued in the socket but not yet sent (for producer backpressure). */
+  get writableLength(): number {
+    return this.sock.writableLength;
+  }
+
+  get inFlight(): number {
+    return this.pending.length;
+  }
+
+  private onData(d: Buffer): void {
+    this.chunks.push(d);
+    this.buffered += d.length;
+    while (this.buffered >= 4) {
+      const head = this.chunks[0].length >= 4 ? this.chunks[0] : Buffer.concat(this.chunks);
+      if (head !== this.chunks[0]) this.chunks = [head];
+      const size = head.readInt32BE(0);
+      if (this.buffered < 4 + size) return;
+      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
+      const frame = all.subarray(4, 4 + size);
+      const rest = all.subarray(4 + size);
+      this.chunks = rest.length ? [rest] : [];
+      this.buffered = rest.length;
+      this.onFrame(frame);
+    }
+  }
+
+  private onFrame(frame: Buffer): void {
+    const p = this.pending.shift();
+    if (!p) return;
+    const spec = apiSpec(p.apiKey)!;
+    try {
+      const correlationId = new Reader(frame).int32();
+      if (correlationId !== p.correlationId) {
+        throw new Error(`Correlation id for response (${correlationId}) does not match request (${p.correlationId})`);
+      }
+      if (p.apiKey === ApiKey.ApiVersions) {
+        // An UNSUPPORTED_VERSION reply comes in a v0 body whatever version we sent.
+        const errorCode = frame.readInt16BE(4);
+        if (errorCode === ErrorCode.UNSUPPORTED_VERSION) {
+          const { body } = decodeResponseFrame(spec, 0, frame);
+          const err = KafkaError.from(errorCode);
+          (err as any).body = body;
+          p.reject(err);
+          return;
+        }
+      }
+      p.resolve(decodeResponseFrame(spec, p.version, frame).body);
+    } catch (e: any) {
+      p.reject(e);
+      this.close();
+    }
+  }
+
+  private failAll(e: Error): void {
+    if (!this.closedError) this.closedError = e;
+    const pending = this.pending;
+    this.pending = [];
+    for (const p of pending) p.reject(e);
+  }
+
+  isClosed(): boolean {
+    return this.closedError !== undefined;
+  }
+
+  close(): void {
+    this.failAll(new ConnectionError('connection closed', this.host, this.port));
+    this.sock?.destroy();
+  }
+}

@@ -1,0 +1,85 @@
+// The engine's view of configs: static server properties, dynamic broker configs (per broker
+// and cluster default, persisted), and topic overrides. Validation and the source/synonym rules
+// come from the shared registry in src/config, so tools and engine agree.
+import type { Engine } from './engine';
+import type { TopicRecord } from './storage/topic-store';
+import { ErrorCode, KafkaError } from '../protocol/errors';
+import { topicConfigDef, validateTopicConfigs } from '../config/topic-configs';
+import { ConfigValidationError, type ConfigValue } from '../config/types';
+import { BrokerConfigView, describeTopicConfigs, describeBrokerConfigs, effectiveTopicConfigs, type DescribedConfig } from '../config/resolve';
+
+export class ConfigManager {
+  private dynamicBroker = new Map<string, string>();
+  private dynamicDefault = new Map<string, string>();
+  private effectiveCache = new Map<number, Map<string, ConfigValue>>();
+
+  constructor(private readonly engine: Engine) {
+    const rows = engine.db.prepare('SELECT scope, name, value FROM broker_configs').all() as { scope: string; name: string; value: string }[];
+    for (const r of rows) {
+      if (r.scope === '') this.dynamicDefault.set(r.name, r.value);
+      else if (Number(r.scope) === engine.settings.nodeId) this.dynamicBroker.set(r.name, r.value);
+    }
+  }
+
+  private viewCache: BrokerConfigView | undefined;
+
+  /** The broker's config layers (rebuilt when a dynamic config changes). */
+  view(): BrokerConfigView {
+    this.viewCache ??= new BrokerConfigView({
+      static: this.engine.settings.props, dynamicDefault: this.dynamicDefault, dynamicBroker: this.dynamicBroker,
+    });
+    return this.viewCache;
+  }
+
+  /** Validate topic overrides for CreateTopics; returns the overrides to store. */
+  validateTopicConfigs(configs: ReadonlyMap<string, string | null>): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [k, v] of configs) {
+      if (v === null) throw KafkaError.from(ErrorCode.INVALID_REQUEST, `Null value not supported for topic configs: ${k}`);
+      out.set(k, v);
+    }
+    try {
+      validateTopicConfigs(out, { brokerLogConfig: this.view().logConfigMap() });
+    } catch (e) {
+      if (e instanceof ConfigValidationError) throw KafkaError.from(e.errorCode, e.message);
+      throw e;
+    }
+    return out;
+  }
+
+  /** Effective typed values of every topic config for a topic (cached until configs change). */
+  effective(topic: TopicRecord): Map<string, ConfigValue> {
+    let m = this.effectiveCache.get(topic.tk);
+    if (!m) {
+      m = effectiveTopicConfigs(topic.configs, this.view());
+      this.effectiveCache.set(topic.tk, m);
+    }
+    return m;
+  }
+
+  topicInt(topic: TopicRecord, name: string): number {
+    const v = this.effective(topic).get(name);
+    return typeof v === 'bigint' ? Number(v) : Number(v);
+  }
+
+  topicValue(topic: TopicRecord, name: string): ConfigValue | undefined {
+    return this.effective(topic).get(name);
+  }
+
+  invalidate(): void {
+    this.effectiveCache.clear();
+    this.viewCache = undefined;
+  }
+
+  describeTopic(topic: TopicRecord, keys: string[] | null): DescribedConfig[] {
+    return describeTopicConfigs(topic.configs, this.view(), { configNames: keys });
+  }
+
+  describeBroker(keys: string[] | null, clusterDefault = false): DescribedConfig[] {
+    return describeBrokerConfigs(this.view(), { configNames: keys, perBroker: !clusterDefault });
+  }
+
+  isTopicConfig(name: string): boolean {
+    return topicConfigDef(name) !== undefined;
+  }
+}

@@ -1,0 +1,94 @@
+// The broker: storage, metadata, idempotence state and long-poll wake-ups, shared by every
+// connection. The TCP side lives in server.ts; the per-API logic in handlers/.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openDatabase, Db } from './storage/database';
+import { TopicStore, TopicRecord } from './storage/topic-store';
+import { LogStore } from './storage/log-store';
+import { ClusterMetadata } from './metadata';
+import { ProducerStateManager } from './producer-state';
+import { ConfigManager } from './config-manager';
+import type { EngineSettings } from './settings';
+import { randomUuid } from '../protocol/uuid';
+
+type Waiter = () => void;
+
+export class Engine {
+  readonly db: Db;
+  readonly topics: TopicStore;
+  readonly logs: LogStore;
+  readonly metadata: ClusterMetadata;
+  readonly producers: ProducerStateManager;
+  readonly configs: ConfigManager;
+  private waiters = new Set<Waiter>();
+  private nextProducerId: number;
+  private getMeta;
+  private setMeta;
+
+  constructor(readonly settings: EngineSettings) {
+    this.db = openDatabase(settings.logDir);
+    this.getMeta = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+    this.setMeta = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    let clusterId = this.getMeta.get('cluster.id') as string | undefined;
+    if (!clusterId) {
+      clusterId = randomUuid();
+      this.setMeta.run('cluster.id', clusterId);
+    }
+    this.nextProducerId = Number(this.getMeta.get('next.producer.id') ?? 0);
+    this.topics = new TopicStore(this.db);
+    this.logs = new LogStore(this.db);
+    this.producers = new ProducerStateManager(this.logs);
+    this.configs = new ConfigManager(this);
+    // Read lazily: with port 0 the advertised port is known only once the listener is bound.
+    this.metadata = new ClusterMetadata(clusterId, settings.nodeId, () => ({
+      nodeId: settings.nodeId, host: settings.advertised.host, port: settings.advertised.port, rack: null,
+    }), this.topics);
+  }
+
+  /** Allocate a producer id; persisted so ids are never reused across restarts. */
+  allocateProducerId(): number {
+    const id = this.nextProducerId++;
+    this.setMeta.run('next.producer.id', String(this.nextProducerId));
+    return id;
+  }
+
+  /** Register a wake-up for long-poll fetches; returns an unregister function. */
+  onAppend(w: Waiter): () => void {
+    this.waiters.add(w);
+    return () => this.waiters.delete(w);
+  }
+
+  notifyAppend(): void {
+    if (this.waiters.size === 0) return;
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** A write transaction rolled back: in-memory state derived from it may be ahead of the database. */
+  reloadAfterFailedWrite(): void {
+    this.topics.reload();
+    this.producers.clear();
+  }
+
+  onTopicDeleted(_topic: TopicRecord): void {
+    this.notifyAppend();
+  }
+
+  close(): void {
+    for (const w of [...this.waiters]) w();
+    this.waiters.clear();
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // a checkpoint is an optimisation; the WAL is replayed on the next open anyway
+    }
+    this.db.close();
+  }
+}
+
+export function dataDirLockPath(dir: string): string {
+  return path.join(dir, '.lock');
+}
+
+export function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+}

@@ -1,0 +1,75 @@
+// DescribeConfigs for topics and brokers: every config with its value, source, synonyms and
+// sensitivity, computed by the shared config registry's rules (src/config/resolve.ts).
+import type { Engine } from '../engine';
+import type { RequestContext } from '.';
+import { ErrorCode } from '../../protocol/errors';
+import type { DescribedConfig } from '../../config/resolve';
+
+const TOPIC = 2;
+const BROKER = 4;
+const BROKER_LOGGER = 8;
+
+const SOURCE_IDS: Record<string, number> = {
+  UNKNOWN: 0, DYNAMIC_TOPIC_CONFIG: 1, DYNAMIC_BROKER_CONFIG: 2, DYNAMIC_DEFAULT_BROKER_CONFIG: 3,
+  STATIC_BROKER_CONFIG: 4, DEFAULT_CONFIG: 5, DYNAMIC_BROKER_LOGGER_CONFIG: 6,
+};
+
+/** DescribeConfigs v3 ConfigType ids. */
+const TYPE_IDS: Record<string, number> = {
+  boolean: 1, string: 2, int: 3, short: 4, long: 5, double: 6, list: 7, class: 8, password: 9,
+};
+
+function entry(c: DescribedConfig, includeSynonyms: boolean, version: number): unknown {
+  return {
+    name: c.name,
+    value: c.sensitive ? null : c.value,
+    readOnly: c.readOnly,
+    isDefault: c.source === 'DEFAULT_CONFIG',
+    configSource: SOURCE_IDS[c.source] ?? 0,
+    isSensitive: c.sensitive,
+    synonyms: includeSynonyms && version >= 1
+      ? c.synonyms.map((s) => ({ name: s.name, value: c.sensitive ? null : s.value, source: SOURCE_IDS[s.source] ?? 0 }))
+      : [],
+    configType: c.type ? TYPE_IDS[c.type] ?? 0 : 0,
+    documentation: null,
+  };
+}
+
+function errorResult(r: any, code: number, message: string | null): unknown {
+  return { errorCode: code, errorMessage: message, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] };
+}
+
+export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestContext): unknown {
+  const includeSynonyms = !!req.includeSynonyms;
+  const results = req.resources.map((r: any) => {
+    const keys: string[] | null = r.configurationKeys ?? null;
+    try {
+      if (r.resourceType === TOPIC) {
+        const topic = engine.metadata.topic(r.resourceName);
+        if (!topic) return errorResult(r, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${r.resourceName} does not exist.`);
+        return {
+          errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
+          configs: engine.configs.describeTopic(topic, keys).map((c) => entry(c, includeSynonyms, ctx.version)),
+        };
+      }
+      if (r.resourceType === BROKER) {
+        const name: string = r.resourceName;
+        if (name !== '' && name !== String(engine.settings.nodeId)) {
+          return errorResult(r, ErrorCode.INVALID_REQUEST,
+            `Unexpected broker id, expected ${engine.settings.nodeId} or empty string, but received ${name}`);
+        }
+        return {
+          errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: name,
+          configs: engine.configs.describeBroker(keys, name === '').map((c) => entry(c, includeSynonyms, ctx.version)),
+        };
+      }
+      if (r.resourceType === BROKER_LOGGER) {
+        return errorResult(r, ErrorCode.INVALID_REQUEST, 'Broker loggers are not supported by this broker.');
+      }
+      return errorResult(r, ErrorCode.INVALID_REQUEST, `Unsupported resource type: ${r.resourceType}`);
+    } catch (e: any) {
+      return errorResult(r, ErrorCode.UNKNOWN_SERVER_ERROR, null);
+    }
+  });
+  return { throttleTimeMs: 0, results };
+}

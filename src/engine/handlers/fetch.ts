@@ -1,0 +1,68 @@
+// Fetch: whole stored batches from the requested offsets, long-polling (max_wait_ms/min_bytes)
+// until enough data arrives or the wait ends. Fetch sessions are declined (session id 0), so
+// every request is a full fetch, which all clients accept.
+import type { Engine } from '../engine';
+import type { RequestContext } from '.';
+import { ErrorCode } from '../../protocol/errors';
+
+interface PartitionOut {
+  partitionIndex: number;
+  errorCode: number;
+  highWatermark: number;
+  lastStableOffset: number;
+  logStartOffset: number;
+  abortedTransactions: null;
+  preferredReadReplica: number;
+  records: Buffer | null;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function build(engine: Engine, req: any): { responses: unknown[]; bytes: number } {
+  let budget: number = req.maxBytes > 0 ? req.maxBytes : 0x7fffffff;
+  let bytes = 0;
+  const responses = req.topics.map((t: any) => {
+    const topic = engine.metadata.topic(t.topic);
+    const partitions: PartitionOut[] = t.partitions.map((fp: any) => {
+      const out: PartitionOut = {
+        partitionIndex: fp.partition, errorCode: 0, highWatermark: -1, lastStableOffset: -1,
+        logStartOffset: -1, abortedTransactions: null, preferredReadReplica: -1, records: EMPTY,
+      };
+      const p = topic?.partitions[fp.partition];
+      if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
+      if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
+      out.highWatermark = p.highWatermark;
+      out.lastStableOffset = p.highWatermark;
+      out.logStartOffset = p.logStartOffset;
+      const offset: number = fp.fetchOffset;
+      if (offset < p.logStartOffset || offset > p.highWatermark) { out.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE; return out; }
+      if (offset === p.highWatermark) return out;
+      // Kafka always returns at least the first batch of the first non-empty partition.
+      const limit = Math.min(fp.partitionMaxBytes, bytes === 0 ? Math.max(budget, 1) : budget);
+      if (limit <= 0) return out;
+      const read = engine.logs.read(topic, p, offset, limit);
+      if (read.batches.length === 0) return out;
+      out.records = read.batches.length === 1 ? read.batches[0] : Buffer.concat(read.batches, read.bytes);
+      bytes += read.bytes;
+      budget -= read.bytes;
+      return out;
+    });
+    return { topic: t.topic, partitions };
+  });
+  return { responses, bytes };
+}
+
+export async function handleFetch(engine: Engine, req: any, ctx: RequestContext): Promise<unknown> {
+  const deadline = Date.now() + Math.max(0, req.maxWaitMs);
+  const minBytes = Math.max(1, req.minBytes);
+  let r = build(engine, req);
+  while (r.bytes < minBytes && Date.now() < deadline && !ctx.connection.isClosed()) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, deadline - Date.now());
+      const off = engine.onAppend(done);
+      function done(): void { clearTimeout(timer); off(); resolve(); }
+    });
+    r = build(engine, req);
+  }
+  return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: r.responses };
+}

@@ -1,0 +1,73 @@
+// Metadata: brokers, controller, topics with partition leadership. Missing topics are created
+// when auto.create.topics.enable allows it and the client asked for it (v4+ flag; implied
+// before); like Kafka, the reply for a topic created this way is LEADER_NOT_AVAILABLE and the
+// client retries.
+import type { Engine } from '../engine';
+import type { RequestContext } from '.';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
+import { topicNameError } from '../../protocol/topic-name';
+import { createTopic } from '../topic-admin';
+import type { TopicRecord } from '../storage/topic-store';
+
+const AUTHORIZED_OPS_OMITTED = -2147483648;
+
+export function topicMetadata(engine: Engine, t: TopicRecord): unknown {
+  return {
+    errorCode: 0,
+    name: t.name,
+    isInternal: t.internal,
+    partitions: t.partitions.map((p) => {
+      const v = engine.metadata.partitionView(p);
+      return {
+        errorCode: v.leader === -1 ? ErrorCode.LEADER_NOT_AVAILABLE : 0,
+        partitionIndex: p.partition,
+        leaderId: v.leader,
+        leaderEpoch: v.leaderEpoch,
+        replicaNodes: v.replicas,
+        isrNodes: v.isr,
+        offlineReplicas: v.offline,
+      };
+    }),
+    topicAuthorizedOperations: AUTHORIZED_OPS_OMITTED,
+  };
+}
+
+function errorTopic(name: string, code: number, internal = false): unknown {
+  return { errorCode: code, name, isInternal: internal, partitions: [], topicAuthorizedOperations: AUTHORIZED_OPS_OMITTED };
+}
+
+export function handleMetadata(engine: Engine, req: any, ctx: RequestContext): unknown {
+  const md = engine.metadata;
+  let requested: string[] | null = req.topics === null ? null : req.topics.map((t: any) => t.name);
+  // v0: an empty list means every topic.
+  if (ctx.version === 0 && requested !== null && requested.length === 0) requested = null;
+  const allowAuto = ctx.version < 4 ? true : req.allowAutoTopicCreation !== false;
+
+  let topics: unknown[];
+  if (requested === null) {
+    topics = md.allTopics().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((t) => topicMetadata(engine, t));
+  } else {
+    topics = [...new Set(requested)].map((name) => {
+      const t = md.topic(name);
+      if (t) return topicMetadata(engine, t);
+      if (topicNameError(name)) return errorTopic(name, ErrorCode.INVALID_TOPIC_EXCEPTION);
+      if (allowAuto && engine.settings.autoCreateTopics) {
+        try {
+          createTopic(engine, { name, numPartitions: -1, replicationFactor: -1, assignments: [], configs: new Map() });
+          return errorTopic(name, ErrorCode.LEADER_NOT_AVAILABLE);
+        } catch (e) {
+          return errorTopic(name, KafkaError.wrap(e).code);
+        }
+      }
+      return errorTopic(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    });
+  }
+  return {
+    throttleTimeMs: 0,
+    brokers: md.brokers().map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
+    clusterId: md.clusterId,
+    controllerId: md.controllerId(),
+    topics,
+    clusterAuthorizedOperations: AUTHORIZED_OPS_OMITTED,
+  };
+}

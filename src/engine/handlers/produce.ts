@@ -1,0 +1,102 @@
+// Produce: validate each partition's batches (magic 2, CRC, size, idempotent sequence), assign
+// offsets by rewriting base offsets, and store the whole request in one SQLite transaction
+// before replying. acks=0 gets no reply at all.
+import type { Engine } from '../engine';
+import type { RequestContext } from '.';
+import { NO_RESPONSE } from '.';
+import { ErrorCode } from '../../protocol/errors';
+import { readBatchHeader, setBaseOffset, splitBatches } from '../../protocol/records/batch';
+import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
+
+interface PartitionResult {
+  index: number;
+  errorCode: number;
+  baseOffset: number;
+  logAppendTimeMs: number;
+  logStartOffset: number;
+  recordErrors: { batchIndex: number; batchIndexErrorMessage: string | null }[];
+  errorMessage: string | null;
+}
+
+function result(index: number, errorCode: number, errorMessage: string | null = null): PartitionResult {
+  return { index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, recordErrors: [], errorMessage };
+}
+
+export function handleProduce(engine: Engine, req: any, ctx: RequestContext): unknown {
+  const acks: number = req.acks;
+  const responses: { name: string; partitionResponses: PartitionResult[] }[] = [];
+  let appended = false;
+
+  if (ctx.version < 3) {
+    // Message formats v0/v1 are gone (KIP-724); Kafka 4 answers these versions this way too.
+    for (const t of req.topicData) {
+      responses.push({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, ErrorCode.UNSUPPORTED_VERSION)) });
+    }
+    return acks === 0 ? NO_RESPONSE : { responses, throttleTimeMs: 0 };
+  }
+
+  try {
+    engine.logs.transaction(() => {
+      for (const t of req.topicData) {
+        const topic = engine.metadata.topic(t.name);
+        const partitionResponses: PartitionResult[] = [];
+        for (const pd of t.partitionData) {
+          partitionResponses.push(appendPartition(engine, topic, t.name, pd.index, pd.records, acks));
+          if (partitionResponses[partitionResponses.length - 1].baseOffset >= 0) appended = true;
+        }
+        responses.push({ name: t.name, partitionResponses });
+      }
+    });
+  } catch (e) {
+    // The transaction rolled back (e.g. disk full): drop in-memory state derived from it and
+    // let the connection close, so the client retries rather than believing a lost write.
+    engine.reloadAfterFailedWrite();
+    throw e;
+  }
+  if (appended) engine.notifyAppend();
+  if (acks === 0) return NO_RESPONSE;
+  return { responses, throttleTimeMs: 0 };
+}
+
+function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: string, index: number, records: Buffer | null, acks: number): PartitionResult {
+  if (acks !== 0 && acks !== 1 && acks !== -1) return result(index, ErrorCode.INVALID_REQUIRED_ACKS);
+  if (!topic) return result(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  const p: PartitionRecord | undefined = topic.partitions[index];
+  if (!p) return result(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  if (!engine.metadata.isLocalLeader(p)) return result(index, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+  if (!records || records.length === 0) return result(index, ErrorCode.INVALID_RECORD, 'Produce request has no records');
+  const split = splitBatches(records);
+  if (split.error !== undefined) return result(index, ErrorCode.CORRUPT_MESSAGE, split.error);
+  const maxBytes = engine.configs.topicInt(topic, 'max.message.bytes');
+  for (const b of split.batches) {
+    if (b.length > maxBytes) {
+      return result(index, ErrorCode.MESSAGE_TOO_LARGE,
+        `The batch size of ${b.length} bytes exceeds the maximum of ${maxBytes} bytes for topic-partition ${name}-${index}.`);
+    }
+  }
+  let firstOffset = -1;
+  for (const batch of split.batches) {
+    const h = readBatchHeader(batch, 0);
+    if (h.recordCount <= 0 || h.lastOffsetDelta < 0) return result(index, ErrorCode.INVALID_RECORD, 'Record batch has no records');
+    const check = engine.producers.check(topic, p, h.producerId, h.producerEpoch, h.baseSequence, h.recordCount);
+    if (check.kind === 'error') return result(index, check.code);
+    if (check.kind === 'duplicate') {
+      if (firstOffset < 0) firstOffset = check.baseOffset;
+      continue;
+    }
+    const baseOffset = p.highWatermark;
+    setBaseOffset(batch, baseOffset);
+    const lastOffset = baseOffset + h.lastOffsetDelta;
+    engine.logs.appendBatch(topic, p, batch, {
+      baseOffset, lastOffset, maxTimestamp: h.maxTimestamp, recordCount: h.recordCount,
+      producerId: h.producerId, producerEpoch: h.producerEpoch, baseSequence: h.baseSequence,
+    });
+    p.highWatermark = lastOffset + 1;
+    engine.producers.appended(topic, p, h.producerId, h.producerEpoch, h.baseSequence, h.recordCount, baseOffset);
+    if (firstOffset < 0) firstOffset = baseOffset;
+  }
+  const r = result(index, 0);
+  r.baseOffset = firstOffset;
+  r.logStartOffset = p.logStartOffset;
+  return r;
+}

@@ -1,0 +1,20 @@
+// The engine's own log lines, in Kafka's log4j shape, to stdout (the server log).
+import { formatLogLine } from '../cli/log';
+
+export type Level = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+let sink: (line: string) => void = (line) => process.stdout.write(line + '\n');
+let quiet = false;
+
+export function setEngineLogSink(fn: (line: string) => void): void {
+  sink = fn;
+}
+
+export function setEngineLogQuiet(q: boolean): void {
+  quiet = q;
+}
+
+export function engineLog(level: Level, message: string, logger: string): void {
+  if (quiet && level !== 'ERROR') return;
+  sink(formatLogLine(level, message, logger));
+}

@@ -1,0 +1,118 @@
+// Creating, deleting and growing topics, with the broker-side checks and texts of a KRaft
+// broker (ReplicationControlManager). Used by CreateTopics, CreatePartitions, DeleteTopics and
+// auto-creation from Metadata/Produce.
+import { ErrorCode, KafkaError } from '../protocol/errors';
+import { isInternalTopic, topicNameError, unifyCollisionChars } from '../protocol/topic-name';
+import type { Engine } from './engine';
+import type { TopicRecord } from './storage/topic-store';
+
+export interface CreateTopicInput {
+  name: string;
+  numPartitions: number; // -1 = broker default
+  replicationFactor: number; // -1 = broker default
+  assignments: { partitionIndex: number; brokerIds: number[] }[];
+  configs: Map<string, string | null>;
+}
+
+function fail(code: number, message: string): never {
+  throw KafkaError.from(code, message);
+}
+
+function checkReplicas(engine: Engine, rf: number): void {
+  const brokers = engine.metadata.liveBrokerIds().length;
+  if (rf > brokers) {
+    fail(ErrorCode.INVALID_REPLICATION_FACTOR,
+      `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only ${brokers} broker(s) are registered.`);
+  }
+}
+
+/** Replica lists for `count` new partitions starting at `startIndex` (round-robin over live brokers). */
+function placeReplicas(engine: Engine, count: number, rf: number, startIndex: number): number[][] {
+  const brokers = engine.metadata.liveBrokerIds().sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (let p = 0; p < count; p++) {
+    const replicas: number[] = [];
+    for (let r = 0; r < rf; r++) replicas.push(brokers[(startIndex + p + r) % brokers.length]);
+    out.push(replicas);
+  }
+  return out;
+}
+
+function checkManualAssignment(engine: Engine, assignment: number[][]): void {
+  const live = new Set(engine.metadata.liveBrokerIds());
+  assignment.forEach((replicas) => {
+    if (replicas.length === 0) fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'The manual partition assignment includes an empty replica list.');
+    if (new Set(replicas).size !== replicas.length) {
+      fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `The manual partition assignment includes the broker ${replicas.find((r, i) => replicas.indexOf(r) !== i)} more than once.`);
+    }
+    for (const b of replicas) {
+      if (!live.has(b)) {
+        fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `The manual partition assignment includes broker ${b}, but no such broker is registered.`);
+      }
+    }
+  });
+}
+
+/** Validate (and unless validateOnly, create) a topic. Throws KafkaError with Kafka's text. */
+export function createTopic(engine: Engine, input: CreateTopicInput, validateOnly = false, internal = false): TopicRecord | undefined {
+  const { name } = input;
+  const nameError = topicNameError(name);
+  if (nameError) fail(ErrorCode.INVALID_TOPIC_EXCEPTION, nameError);
+  if (engine.metadata.topic(name)) fail(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`);
+  const unified = unifyCollisionChars(name);
+  for (const t of engine.metadata.allTopics()) {
+    if (unifyCollisionChars(t.name) === unified) fail(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${name}' collides with existing topic: ${t.name}`);
+  }
+
+  let assignment: number[][];
+  let rf: number;
+  if (input.assignments.length > 0) {
+    if (input.numPartitions !== -1 || input.replicationFactor !== -1) {
+      fail(ErrorCode.INVALID_REQUEST, 'A manual partition assignment was specified, but numPartitions was not set to -1.');
+    }
+    const sorted = [...input.assignments].sort((a, b) => a.partitionIndex - b.partitionIndex);
+    sorted.forEach((a, i) => {
+      if (a.partitionIndex !== i) fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Partitions should be a consecutive 0-based integer sequence, but ${a.partitionIndex} was found.`);
+    });
+    assignment = sorted.map((a) => a.brokerIds);
+    checkManualAssignment(engine, assignment);
+    rf = assignment[0].length;
+  } else {
+    const partitions = input.numPartitions === -1 ? engine.settings.numPartitions : input.numPartitions;
+    rf = input.replicationFactor === -1 ? engine.settings.defaultReplicationFactor : input.replicationFactor;
+    if (partitions <= 0) fail(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.');
+    if (rf <= 0) fail(ErrorCode.INVALID_REPLICATION_FACTOR, 'Replication factor must be larger than 0, or -1 to use the default value.');
+    checkReplicas(engine, rf);
+    assignment = placeReplicas(engine, partitions, rf, 0);
+  }
+  const configs = engine.configs.validateTopicConfigs(input.configs);
+  if (validateOnly) return undefined;
+  return engine.topics.create(name, assignment, rf, configs, internal || isInternalTopic(name));
+}
+
+export function createPartitions(engine: Engine, name: string, count: number, assignments: number[][] | null, validateOnly: boolean): void {
+  const topic = engine.metadata.topic(name);
+  if (!topic) fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
+  const current = topic.partitions.length;
+  if (count < current) fail(ErrorCode.INVALID_PARTITIONS, `The topic ${name} currently has ${current} partition(s); ${count} would not be an increase.`);
+  if (count === current) fail(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partition(s).`);
+  let assignment: number[][];
+  if (assignments && assignments.length > 0) {
+    if (assignments.length !== count - current) {
+      fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Attempted to add ${count - current} additional partition(s), but only ${assignments.length} assignment(s) were specified.`);
+    }
+    checkManualAssignment(engine, assignments);
+    assignment = assignments;
+  } else {
+    checkReplicas(engine, topic.replicationFactor);
+    assignment = placeReplicas(engine, count - current, topic.replicationFactor, current);
+  }
+  if (!validateOnly) engine.topics.addPartitions(topic, assignment);
+}
+
+export function deleteTopic(engine: Engine, topic: TopicRecord): void {
+  if (!engine.settings.deleteTopicEnable) fail(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled.');
+  engine.topics.delete(topic);
+  engine.producers.forgetTopic(topic);
+  engine.onTopicDeleted(topic);
+}
