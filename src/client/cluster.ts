@@ -26,6 +26,12 @@ export interface ClusterOptions {
   connectTimeoutMs?: number;
 }
 
+export interface TopicPartitions {
+  errorCode: number;
+  isInternal: boolean;
+  partitions: { partition: number; leader: number; leaderEpoch: number; errorCode: number }[];
+}
+
 export interface BrokerNode extends HostPort {
   nodeId: number;
   rack: string | null;
@@ -121,6 +127,25 @@ export class Cluster {
     this.controllerId = body.controllerId;
     this.clusterId = body.clusterId;
     return body;
+  }
+
+  /**
+   * Partition leaders of the given topics (refreshes metadata). Topics with an error carry its
+   * code (e.g. LEADER_NOT_AVAILABLE right after auto-creation, UNKNOWN_TOPIC_OR_PARTITION).
+   */
+  async topicPartitions(topics: string[], deadline: number, callName: string, allowAutoTopicCreation = false): Promise<Map<string, TopicPartitions>> {
+    const md = await this.metadata(topics, deadline, callName, allowAutoTopicCreation);
+    const out = new Map<string, TopicPartitions>();
+    for (const t of md.topics) {
+      out.set(t.name, {
+        errorCode: t.errorCode,
+        isInternal: t.isInternal,
+        partitions: [...t.partitions]
+          .sort((a: any, b: any) => a.partitionIndex - b.partitionIndex)
+          .map((p: any) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch ?? -1, errorCode: p.errorCode })),
+      });
+    }
+    return out;
   }
 
   close(): void {

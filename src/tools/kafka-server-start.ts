@@ -112,9 +112,8 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     return 1;
   }
   await new Promise<void>((resolve) => {
+    // Later signals while stopping are absorbed: the graceful stop is already under way.
     const onSignal = () => {
-      process.removeListener('SIGTERM', onSignal);
-      process.removeListener('SIGINT', onSignal);
       running!.stop().then(resolve, resolve);
     };
     process.on('SIGTERM', onSignal);

@@ -1,10 +1,17 @@
-// kafka-server-stop: signal (TERM, or $SIGNAL) every engine this user started, as Kafka's
-// script signals every `kafka.Kafka` JVM. None running: `No kafka server to stop`, exit 1.
+// kafka-server-stop [--node-id=N | --process-role=R]: signal (TERM, or $SIGNAL) every engine this
+// user started, as Kafka's script signals every `kafka.Kafka` JVM. None: `No kafka server to
+// stop`, exit 1. --node-id selects engines whose node.id (override or properties file) is N.
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ToolIO } from '../cli/io';
 
-export function findEngines(): number[] {
+export interface EngineProcess {
+  pid: number;
+  args: string[];
+}
+
+export function findEngines(): EngineProcess[] {
   let out: string;
   try {
     out = execFileSync('ps', ['-eo', 'pid=,uid=,args='], { encoding: 'utf8' });
@@ -12,30 +19,56 @@ export function findEngines(): number[] {
     return [];
   }
   const uid = process.getuid?.();
-  const pids: number[] = [];
+  const found: EngineProcess[] = [];
   for (const line of out.split('\n')) {
     const m = /^\s*(\d+)\s+(\d+)\s+(\S+)\s*(.*)$/.exec(line);
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || (uid !== undefined && Number(m[2]) !== uid)) continue;
-    const exe = path.basename(m[3]);
-    if (!/^node/.test(exe)) continue;
-    const script = m[4].split(/\s+/)[0] ?? '';
-    if (/kafka-server-start(\.sh)?$/.test(script)) pids.push(pid);
+    if (!/^node/.test(path.basename(m[3]))) continue;
+    const args = m[4].split(/\s+/);
+    if (/kafka-server-start(\.sh)?$/.test(args[0] ?? '')) found.push({ pid, args: args.slice(1) });
   }
-  return pids;
+  return found;
 }
 
-export async function main(_argv: string[], io: ToolIO): Promise<number> {
-  const pids = findEngines();
-  if (pids.length === 0) {
+/** The engine's node.id as given on its command line (override wins over the properties file). */
+function nodeIdOf(p: EngineProcess): string | undefined {
+  let id: string | undefined;
+  const file = p.args.find((a, i) => i === 0 && !a.startsWith('-'));
+  if (file) {
+    try {
+      const m = /^\s*node\.id\s*[=:]\s*(\S+)/m.exec(fs.readFileSync(file, 'latin1'));
+      if (m) id = m[1];
+    } catch {
+      // unreadable file: only overrides can tell
+    }
+  }
+  for (const a of p.args) {
+    const m = /^(?:--override=)?node\.id=(\S+)$/.exec(a);
+    if (m) id = m[1];
+  }
+  return id ?? '1';
+}
+
+export async function main(argv: string[], io: ToolIO): Promise<number> {
+  let engines = findEngines();
+  const nodeId = argv.find((a) => a.startsWith('--node-id='))?.slice('--node-id='.length);
+  const role = argv.find((a) => a.startsWith('--process-role='))?.slice('--process-role='.length);
+  if (nodeId !== undefined) {
+    if (role !== undefined) io.stdout('When both node-id and process-role are provided, the value for node-id will take precedence\n');
+    engines = engines.filter((e) => nodeIdOf(e) === nodeId);
+  } else if (role !== undefined && role !== 'broker' && role !== 'broker,controller' && role !== 'controller') {
+    engines = [];
+  }
+  if (engines.length === 0) {
     io.stdout('No kafka server to stop\n');
     return 1;
   }
   const signal = (process.env.SIGNAL || 'TERM').replace(/^SIG/, '');
-  for (const pid of pids) {
+  for (const e of engines) {
     try {
-      process.kill(pid, `SIG${signal}` as NodeJS.Signals);
+      process.kill(e.pid, `SIG${signal}` as NodeJS.Signals);
     } catch {
       // already gone
     }

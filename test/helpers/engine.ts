@@ -56,6 +56,8 @@ export interface ChildEngine extends TestEngine {
   proc: ChildProcess;
   output: () => string;
   kill(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with the exit code (-1 when killed by a signal). */
+  exited: Promise<number | null>;
 }
 
 /** An engine as a child process via bin/kafka-server-start (port read from its log). */
@@ -81,7 +83,7 @@ export async function spawnEngine(opts: { dir?: string; port?: number; overrides
     if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
     return exited;
   };
-  return { port, dir, bootstrap: `127.0.0.1:${port}`, proc, output: () => out, kill, stop: async () => { await kill('SIGTERM'); } };
+  return { port, dir, bootstrap: `127.0.0.1:${port}`, proc, output: () => out, kill, exited, stop: async () => { await kill('SIGTERM'); } };
 }
 
 export interface RunResult {
