@@ -15,6 +15,7 @@ export function topicMetadata(engine: Engine, t: TopicRecord): unknown {
   return {
     errorCode: 0,
     name: t.name,
+    topicId: t.id,
     isInternal: t.internal,
     partitions: t.partitions.map((p) => {
       const v = engine.metadata.partitionView(p);
@@ -32,13 +33,26 @@ export function topicMetadata(engine: Engine, t: TopicRecord): unknown {
   };
 }
 
-function errorTopic(name: string, code: number, internal = false): unknown {
+function errorTopic(name: string | null, code: number, internal = false): unknown {
   return { errorCode: code, name, isInternal: internal, partitions: [], topicAuthorizedOperations: AUTHORIZED_OPS_OMITTED };
 }
 
 export function handleMetadata(engine: Engine, req: any, ctx: RequestContext): unknown {
   const md = engine.metadata;
-  let requested: string[] | null = req.topics === null ? null : req.topics.map((t: any) => t.name);
+  // v10+: a topic may be asked for by id (name null).
+  const byId: unknown[] = [];
+  let requested: string[] | null = null;
+  if (req.topics !== null) {
+    requested = [];
+    for (const t of req.topics) {
+      if (t.name !== null && t.name !== undefined) {
+        requested.push(t.name);
+      } else {
+        const found = md.topicById(t.topicId);
+        byId.push(found ? topicMetadata(engine, found) : { ...(errorTopic(null, ErrorCode.UNKNOWN_TOPIC_ID) as object), topicId: t.topicId });
+      }
+    }
+  }
   // v0: an empty list means every topic.
   if (ctx.version === 0 && requested !== null && requested.length === 0) requested = null;
   const allowAuto = ctx.version < 4 ? true : req.allowAutoTopicCreation !== false;
@@ -61,6 +75,7 @@ export function handleMetadata(engine: Engine, req: any, ctx: RequestContext): u
       }
       return errorTopic(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     });
+    topics.push(...byId);
   }
   return {
     throttleTimeMs: 0,

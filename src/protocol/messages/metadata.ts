@@ -5,7 +5,8 @@
 import { ApiSpec } from '../schema';
 
 export interface MetadataRequestTopic {
-  name: string;
+  topicId?: string;
+  name: string | null;
 }
 
 export interface MetadataRequest {
@@ -34,7 +35,8 @@ export interface MetadataResponsePartition {
 
 export interface MetadataResponseTopic {
   errorCode: number;
-  name: string;
+  name: string | null;
+  topicId?: string;
   isInternal?: boolean;
   partitions: MetadataResponsePartition[];
   topicAuthorizedOperations?: number;
@@ -52,11 +54,14 @@ export interface MetadataResponse {
 export const metadata: ApiSpec = {
   apiKey: 3,
   name: 'Metadata',
-  validVersions: '0-8',
-  flexibleVersions: 'none',
+  // v9+ (flexible) are spoken too: from v10 on, Metadata carries topic ids, which
+  // kafka-topics --describe prints as a KRaft broker's clients see them.
+  validVersions: '0-12',
+  flexibleVersions: '9+',
   request: [
     { name: 'topics', type: '[]', versions: '0+', nullableVersions: '1+', fields: [
-      { name: 'name', type: 'string', versions: '0+' },
+      { name: 'topicId', type: 'uuid', versions: '10+' },
+      { name: 'name', type: 'string', versions: '0+', nullableVersions: '10+' },
     ] },
     { name: 'allowAutoTopicCreation', type: 'bool', versions: '4+', default: true },
     { name: 'includeClusterAuthorizedOperations', type: 'bool', versions: '8-10' },
@@ -74,7 +79,8 @@ export const metadata: ApiSpec = {
     { name: 'controllerId', type: 'int32', versions: '1+', default: -1 },
     { name: 'topics', type: '[]', versions: '0+', fields: [
       { name: 'errorCode', type: 'int16', versions: '0+' },
-      { name: 'name', type: 'string', versions: '0+' },
+      { name: 'name', type: 'string', versions: '0+', nullableVersions: '12+' },
+      { name: 'topicId', type: 'uuid', versions: '10+' },
       { name: 'isInternal', type: 'bool', versions: '1+' },
       { name: 'partitions', type: '[]', versions: '0+', fields: [
         { name: 'errorCode', type: 'int16', versions: '0+' },
