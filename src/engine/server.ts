@@ -75,7 +75,14 @@ class Connection implements ConnectionContext {
   constructor(private readonly engine: Engine, private readonly sock: net.Socket, readonly id: number, private readonly onClose: () => void) {
     this.remote = `${sock.remoteAddress}:${sock.remotePort}`;
     sock.setNoDelay(true);
-    sock.on('data', (d) => this.onData(d));
+    sock.on('data', (d) => {
+      try {
+        this.onData(d);
+      } catch (e) {
+        // Never let one connection's bytes take the engine down.
+        this.fail(e);
+      }
+    });
     sock.on('error', () => this.close());
     sock.on('close', () => this.close());
   }
@@ -106,6 +113,7 @@ class Connection implements ConnectionContext {
   }
 
   private take(n: number): Buffer {
+    if (n === 0) return Buffer.alloc(0);
     const first = this.chunks[0];
     if (first.length >= n) {
       this.buffered -= n;
@@ -159,7 +167,9 @@ class Connection implements ConnectionContext {
   }
 
   private fail(e: any): void {
-    engineLog(e?.closeQuietly ? 'INFO' : 'ERROR',
+    // Bad client input is expected traffic, not an engine fault.
+    const clientFault = e?.closeQuietly || e?.name === 'ProtocolDecodeError';
+    engineLog(clientFault ? 'WARN' : 'ERROR',
       `Closing connection ${this.remote} due to ${e?.message ?? e}`, 'kafka.network.Processor');
     this.close();
   }

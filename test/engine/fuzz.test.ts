@@ -1,0 +1,92 @@
+// Mutated requests (flipped bytes, truncation, bogus lengths) never take the engine down: each
+// gets an answer or a closed connection, and a well-behaved client keeps working throughout.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { startInProcessEngine, TestEngine, ROOT } from '../helpers/engine';
+
+const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
+const { ApiKey, apiSpec, encodeRequestFrame } = require(path.join(ROOT, 'dist/protocol/apis'));
+const { buildBatch } = require(path.join(ROOT, 'dist/protocol/records/batch'));
+
+let engine: TestEngine;
+beforeAll(async () => { engine = await startInProcessEngine(); });
+afterAll(async () => { await engine.stop(); });
+
+// A small deterministic PRNG so a failure can be replayed.
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function validFrames(): Buffer[] {
+  const batch = buildBatch([{ key: Buffer.from('k'), value: Buffer.from('v'), timestamp: 1 }], {});
+  const reqs: [number, number, unknown][] = [
+    [ApiKey.Metadata, 8, { topics: [{ name: 'fuzz' }], allowAutoTopicCreation: true }],
+    [ApiKey.Metadata, 12, { topics: [{ name: 'fuzz' }], allowAutoTopicCreation: true }],
+    [ApiKey.Produce, 8, { transactionalId: null, acks: -1, timeoutMs: 1000, topicData: [{ name: 'fuzz', partitionData: [{ index: 0, records: batch }] }] }],
+    [ApiKey.Fetch, 11, { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 1000, isolationLevel: 0, sessionId: 0, sessionEpoch: -1, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, fetchOffset: 0, logStartOffset: -1, partitionMaxBytes: 1000, currentLeaderEpoch: -1 }] }], forgottenTopicsData: [], rackId: '' }],
+    [ApiKey.ListOffsets, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1 }] }] }],
+    [ApiKey.CreateTopics, 4, { topics: [{ name: 'fuzz2', numPartitions: 2, replicationFactor: 1, assignments: [], configs: [{ name: 'retention.ms', value: '1000' }] }], timeoutMs: 1000, validateOnly: true }],
+    [ApiKey.DescribeConfigs, 3, { resources: [{ resourceType: 2, resourceName: 'fuzz', configurationKeys: null }], includeSynonyms: true, includeDocumentation: false }],
+    [ApiKey.CreatePartitions, 1, { topics: [{ name: 'fuzz', count: 2, assignments: null }], timeoutMs: 1000, validateOnly: true }],
+    [ApiKey.ApiVersions, 3, { clientSoftwareName: 'fuzz', clientSoftwareVersion: '1' }],
+  ];
+  return reqs.map(([key, v, body]) => Buffer.concat(encodeRequestFrame(apiSpec(key), v, 1, 'fuzz', body)));
+}
+
+function mutate(frame: Buffer, r: () => number): Buffer {
+  const b = Buffer.from(frame);
+  const kind = Math.floor(r() * 4);
+  if (kind === 0) {
+    // Flip a few bytes after the size prefix.
+    for (let i = 0; i < 1 + Math.floor(r() * 4); i++) b[4 + Math.floor(r() * (b.length - 4))] ^= 1 + Math.floor(r() * 255);
+    return b;
+  }
+  if (kind === 1) {
+    // Truncate the body but keep a consistent size prefix.
+    const n = 4 + Math.floor(r() * (b.length - 4));
+    const t = b.subarray(0, n);
+    t.writeInt32BE(n - 4, 0);
+    return t;
+  }
+  if (kind === 2) {
+    // Overwrite an int32 somewhere with a huge or negative length.
+    const at = 4 + Math.floor(r() * Math.max(1, b.length - 8));
+    b.writeInt32BE(r() < 0.5 ? 0x7ffffff0 : -5, at);
+    return b;
+  }
+  // Append garbage after a valid frame (it becomes the next frame).
+  return Buffer.concat([b, Buffer.from([0, 0, 0, 3, 1, 2, 3])]);
+}
+
+function exchange(bytes: Buffer): Promise<void> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host: '127.0.0.1', port: engine.port });
+    const done = () => { clearTimeout(timer); s.destroy(); resolve(); };
+    // Upper bound per exchange; most end at once with a reply or a closed connection.
+    const timer = setTimeout(done, 100);
+    s.on('data', () => undefined);
+    s.on('close', done);
+    s.on('error', done);
+    s.write(bytes);
+  });
+}
+
+describe('fuzzed requests', () => {
+  it('survives 400 mutated requests and keeps serving', async () => {
+    const frames = validFrames();
+    const r = rng(12345);
+    for (let i = 0; i < 400; i++) {
+      await exchange(mutate(frames[i % frames.length], r));
+    }
+    const conn = new BrokerConnection('127.0.0.1', engine.port, 'after-fuzz');
+    await conn.connect();
+    const md = await conn.send(ApiKey.Metadata, { topics: null });
+    expect(md.brokers[0].nodeId).toBe(1);
+    conn.close();
+  });
+});
