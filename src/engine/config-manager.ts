@@ -66,6 +66,10 @@ export class ConfigManager {
     return this.effective(topic).get(name);
   }
 
+  forgetTopic(tk: number): void {
+    this.effectiveCache.delete(tk);
+  }
+
   invalidate(): void {
     this.effectiveCache.clear();
     this.viewCache = undefined;

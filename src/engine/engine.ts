@@ -69,7 +69,9 @@ export class Engine {
     this.producers.clear();
   }
 
-  onTopicDeleted(_topic: TopicRecord): void {
+  onTopicDeleted(topic: TopicRecord): void {
+    // SQLite may hand the same rowid to the next topic: drop everything cached under this one.
+    this.configs.forgetTopic(topic.tk);
     this.notifyAppend();
   }
 
