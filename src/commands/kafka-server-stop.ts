@@ -5,6 +5,9 @@ export default class KafkaServerStop extends Command {
   static override description = 'Stop the local Kafka engines this user started (Kafka\'s kafka-server-stop).';
   static override strict = false;
   async run(): Promise<void> {
+    // Kafka's options are parsed by the tool itself (jopt rules and messages); oclif's parser
+    // would reject them, so the raw argv is handed over and the command marked as parsed.
+    this.parsed = true;
     await runToolCommand('kafka-server-stop', this.argv);
   }
 }
