@@ -155,6 +155,18 @@ describe('crc32c', () => {
     }
   });
 
+  it('reads long ranges word-wise with the same results, at any alignment and length', () => {
+    const data = Buffer.alloc(5000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919 + 13) & 0xff;
+    for (const [s, e] of [[0, 5000], [1, 4999], [2, 100], [3, 67], [0, 64], [5, 70], [4000, 5000], [3, 131], [6, 1030]]) {
+      expect(crc32c(data, s, e)).toBe(crcReference(data.subarray(s, e)));
+    }
+    // A Buffer at an odd byteOffset of its ArrayBuffer: the unaligned head goes byte-wise.
+    const shifted = new Uint8Array(data.buffer, data.byteOffset + 1, 4000);
+    expect(crc32c(shifted)).toBe(crcReference(data.subarray(1, 4001)));
+    expect(crc32cUpdate(crc32c(data, 0, 2001), data, 2001)).toBe(crcReference(data));
+  });
+
   it('chains with crc32cUpdate', () => {
     const data = noise(1000);
     const whole = crc32c(data);

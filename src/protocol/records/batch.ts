@@ -1,67 +1,27 @@
 // RecordBatch v2 (magic 2): header access, Produce-side splitting/validation, Fetch-side
-// iteration, in-place rewrites the broker needs, a one-allocation builder and a record walker.
-//
-// Layout (big-endian):
-//   0 baseOffset i64 | 8 batchLength i32 | 12 partitionLeaderEpoch i32 | 16 magic i8 | 17 crc u32
-//   21 attributes i16 | 23 lastOffsetDelta i32 | 27 baseTimestamp i64 | 35 maxTimestamp i64
-//   43 producerId i64 | 51 producerEpoch i16 | 53 baseSequence i32 | 57 recordCount i32 | 61 records
-// batchLength counts from partitionLeaderEpoch to the end (batch size = batchLength + 12).
-// The CRC-32C covers attributes..end, so baseOffset and partitionLeaderEpoch can be rewritten
-// without touching it.
-//
-// Record: length varint | attributes i8 | timestampDelta varlong | offsetDelta varint |
-//   keyLength varint (-1 null) | key | valueLength varint (-1 null) | value |
-//   headerCount varint | { keyLength varint | key utf8 | valueLength varint (-1 null) | value }*
+// iteration, in-place rewrites the broker needs, a one-allocation builder and decodeRecords (the
+// record walker of record-cursor.ts with a RecordView of key/value subarrays on top).
+// The byte layout (offsets, attribute bits) is in layout.ts, re-exported here.
 
 import { crc32c } from './crc32c';
-import { CODEC_NONE, CODEC_GZIP, compress, decompress } from './compression';
+import { CODEC_NONE, CODEC_GZIP, compress } from './compression';
+import {
+  ATTR_CONTROL, ATTR_TIMESTAMP_TYPE, ATTR_TRANSACTIONAL, ATTR_CODEC_MASK, ATTRIBUTES_OFFSET, BASE_OFFSET_OFFSET,
+  BASE_SEQUENCE_OFFSET, BASE_TIMESTAMP_OFFSET, BATCH_HEADER_SIZE, BATCH_LENGTH_OFFSET, CRC_OFFSET,
+  ERROR_CORRUPT_MESSAGE, ERROR_INVALID_RECORD, LAST_OFFSET_DELTA_OFFSET, LOG_OVERHEAD, MAGIC_OFFSET, MAGIC_V2,
+  MAX_TIMESTAMP_OFFSET, MIN_BATCH_LENGTH, PARTITION_LEADER_EPOCH_OFFSET, PRODUCER_EPOCH_OFFSET, PRODUCER_ID_OFFSET,
+  RECORD_COUNT_OFFSET, RecordBatchError, TWO_32, readI64,
+} from './layout';
+import { RecordCursor, enterBatch, forEachHeader, walkRecords, type RecordVisitor } from './record-cursor';
 
-export const BASE_OFFSET_OFFSET = 0;
-export const BATCH_LENGTH_OFFSET = 8;
-export const PARTITION_LEADER_EPOCH_OFFSET = 12;
-export const MAGIC_OFFSET = 16;
-export const CRC_OFFSET = 17;
-export const ATTRIBUTES_OFFSET = 21;
-export const LAST_OFFSET_DELTA_OFFSET = 23;
-export const BASE_TIMESTAMP_OFFSET = 27;
-export const MAX_TIMESTAMP_OFFSET = 35;
-export const PRODUCER_ID_OFFSET = 43;
-export const PRODUCER_EPOCH_OFFSET = 51;
-export const BASE_SEQUENCE_OFFSET = 53;
-export const RECORD_COUNT_OFFSET = 57;
-export const RECORDS_OFFSET = 61;
-export const BATCH_HEADER_SIZE = 61;
-/** baseOffset + batchLength: the bytes not counted by batchLength. */
-export const LOG_OVERHEAD = 12;
-/** Smallest legal batchLength (a batch with no records). */
-export const MIN_BATCH_LENGTH = BATCH_HEADER_SIZE - LOG_OVERHEAD;
-export const MAGIC_V2 = 2;
-
-export const ATTR_CODEC_MASK = 0x07;
-export const ATTR_TIMESTAMP_TYPE = 0x08; // 1 = LogAppendTime
-export const ATTR_TRANSACTIONAL = 0x10;
-export const ATTR_CONTROL = 0x20;
-export const ATTR_DELETE_HORIZON = 0x40;
-
-export const TIMESTAMP_CREATE_TIME = 0;
-export const TIMESTAMP_LOG_APPEND_TIME = 1;
-
-/** Kafka error codes a caller maps split/validation failures to. */
-export const ERROR_CORRUPT_MESSAGE = 2;
-export const ERROR_INVALID_RECORD = 87;
-
-const TWO_32 = 4294967296;
-
-export class RecordBatchError extends Error {
-  constructor(message: string, readonly errorCode: number = ERROR_CORRUPT_MESSAGE) {
-    super(message);
-    this.name = 'RecordBatchError';
-  }
-}
-
-function readI64(buf: Buffer, at: number): number {
-  return buf.readInt32BE(at) * TWO_32 + buf.readUInt32BE(at + 4);
-}
+export {
+  ATTR_CODEC_MASK, ATTR_CONTROL, ATTR_DELETE_HORIZON, ATTR_TIMESTAMP_TYPE, ATTR_TRANSACTIONAL, ATTRIBUTES_OFFSET,
+  BASE_OFFSET_OFFSET, BASE_SEQUENCE_OFFSET, BASE_TIMESTAMP_OFFSET, BATCH_HEADER_SIZE, BATCH_LENGTH_OFFSET,
+  CRC_OFFSET, ERROR_CORRUPT_MESSAGE, ERROR_INVALID_RECORD, LAST_OFFSET_DELTA_OFFSET, LOG_OVERHEAD, MAGIC_OFFSET,
+  MAGIC_V2, MAX_TIMESTAMP_OFFSET, MIN_BATCH_LENGTH, PARTITION_LEADER_EPOCH_OFFSET, PRODUCER_EPOCH_OFFSET,
+  PRODUCER_ID_OFFSET, RECORD_COUNT_OFFSET, RECORDS_OFFSET, RecordBatchError, TIMESTAMP_CREATE_TIME,
+  TIMESTAMP_LOG_APPEND_TIME,
+} from './layout';
 
 function writeI64(buf: Buffer, at: number, v: number): void {
   const hi = Math.floor(v / TWO_32);
@@ -111,6 +71,7 @@ export function readBatchHeader(buf: Buffer, at = 0): BatchHeader {
 export const batchBaseOffset = (b: Buffer, at = 0): number => readI64(b, at);
 export const batchLastOffset = (b: Buffer, at = 0): number => readI64(b, at) + b.readInt32BE(at + LAST_OFFSET_DELTA_OFFSET);
 export const batchSizeAt = (b: Buffer, at = 0): number => b.readInt32BE(at + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
+export const batchCrc = (b: Buffer, at = 0): number => b.readUInt32BE(at + CRC_OFFSET);
 export const batchAttributes = (b: Buffer, at = 0): number => b.readInt16BE(at + ATTRIBUTES_OFFSET);
 export const batchCodec = (b: Buffer, at = 0): number => b.readInt16BE(at + ATTRIBUTES_OFFSET) & ATTR_CODEC_MASK;
 export const batchMaxTimestamp = (b: Buffer, at = 0): number => readI64(b, at + MAX_TIMESTAMP_OFFSET);
@@ -426,14 +387,14 @@ function writeBytesField(buf: Buffer, p: number, b: Buffer | null): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Record walker
+// decodeRecords: the record walker (record-cursor.ts) with key/value subarrays
 
 /**
  * One mutable view, reused for every record of a batch: copy what you keep. key/value are
  * subarrays of the batch (or of its decompressed records), headers is reused too (its length is
  * the current record's header count; the header objects are recycled).
  */
-export class RecordView {
+export class RecordView implements RecordVisitor {
   offset = 0;
   timestamp = 0;
   timestampType = 0;
@@ -450,6 +411,21 @@ export class RecordView {
   isTransactional = false;
   isControl = false;
   private pool: RecordHeader[] = [];
+  /** @internal The walk's position, and what decodeRecords hands each record to. */
+  readonly cursor = new RecordCursor();
+  /** @internal */
+  visit: (r: RecordView) => void = () => undefined;
+  /** @internal Records visited in the current decodeRecords call. */
+  visited = 0;
+  private nextHeader = 0;
+  /** forEachHeader's callback: fills headers[nextHeader++]. */
+  private readonly addHeader = (b: Buffer, ks: number, kl: number, vs: number, vl: number): void => {
+    const h = this.nextHeader++;
+    const hdr = this.header(h);
+    hdr.key = b.toString('utf8', ks, ks + kl);
+    hdr.value = vl < 0 ? null : b.subarray(vs, vs + vl);
+    this.headers[h] = hdr;
+  };
 
   /** @internal */
   header(i: number): RecordHeader {
@@ -459,6 +435,30 @@ export class RecordView {
       this.pool[i] = h;
     }
     return h;
+  }
+
+  /** @internal The walker's visitor: the cursor's record as subarrays, handed to visit. */
+  onRecord(c: RecordCursor): boolean {
+    const b = c.buf;
+    this.key = c.keyLen < 0 ? null : b.subarray(c.keyStart, c.keyStart + c.keyLen);
+    this.value = c.valueLen < 0 ? null : b.subarray(c.valueStart, c.valueStart + c.valueLen);
+    const hc = c.headerCount;
+    const headers = this.headers;
+    if (hc > 0) {
+      if (hc > c.recordEnd - c.headersStart) throw new RecordBatchError(`invalid header count ${hc}`);
+      this.nextHeader = 0;
+      forEachHeader(c, this.addHeader);
+    }
+    // Setting an array's length is costly even when it does not change.
+    if (headers.length !== hc) headers.length = hc;
+    this.offset = c.offset;
+    this.timestamp = c.timestamp;
+    // Kafka's DefaultRecordBatch.incrementSequence: sequences wrap from 2^31-1 to 0.
+    const baseSequence = c.baseSequence;
+    this.sequence = baseSequence < 0 ? -1 : (baseSequence + (c.offset - c.baseOffset)) % 0x80000000;
+    this.visited++;
+    this.visit(this);
+    return true;
   }
 }
 
@@ -474,57 +474,11 @@ export interface DecodeOptions {
   maxDecompressedBytes?: number;
 }
 
-// Walker cursor: module state instead of a per-call object. Reset at every record start, and
-// nothing calls out while a record is being read, so a visit() that decodes another batch is safe.
-let cur = 0;
-let lim = 0;
-
-function truncated(): never {
-  throw new RecordBatchError('record runs past the end of its batch');
-}
-
-function rdUvarint(b: Buffer): number {
-  if (cur >= lim) truncated();
-  let x = b[cur++];
-  if (x < 0x80) return x;
-  x &= 0x7f;
-  let shift = 7;
-  for (;;) {
-    if (cur >= lim) truncated();
-    const y = b[cur++];
-    if (shift < 28) x |= (y & 0x7f) << shift;
-    else if (shift === 28 && y <= 0x0f) x = (x | ((y & 0x0f) << 28)) >>> 0;
-    else throw new RecordBatchError('varint too long');
-    if (y < 0x80) return x >>> 0;
-    shift += 7;
-  }
-}
-
-function rdVarint(b: Buffer): number {
-  const u = rdUvarint(b);
-  return (u >>> 1) ^ -(u & 1);
-}
-
-function rdVarlong(b: Buffer): number {
-  if (cur >= lim) truncated();
-  let x = b[cur++];
-  if (x < 0x80) return (x >>> 1) ^ -(x & 1);
-  x &= 0x7f;
-  let mult = 128;
-  for (let i = 1; i < 10; i++) {
-    if (cur >= lim) truncated();
-    const y = b[cur++];
-    x += (y & 0x7f) * mult;
-    if (y < 0x80) return x % 2 === 0 ? x / 2 : -(x + 1) / 2;
-    mult *= 128;
-  }
-  throw new RecordBatchError('varlong too long');
-}
-
 /**
  * Walk the records of one batch, calling visit with the shared view. Compressed batches are
  * decompressed first (zstd throws CompressionUnsupportedError). Returns the number of records
- * visited. Throws RecordBatchError on malformed records.
+ * visited. Throws RecordBatchError on malformed records. A visit() may decode another batch,
+ * with another view than the one it was handed (the view holds the walk's position).
  */
 export function decodeRecords(batch: Buffer, visit: (r: RecordView) => void, opts?: DecodeOptions): number {
   if (batch.length < BATCH_HEADER_SIZE) throw new RecordBatchError('record batch shorter than its header');
@@ -533,88 +487,21 @@ export function decodeRecords(batch: Buffer, visit: (r: RecordView) => void, opt
   const attributes = batch.readInt16BE(ATTRIBUTES_OFFSET);
   const isControl = (attributes & ATTR_CONTROL) !== 0;
   if (isControl && !opts?.includeControl) return 0;
-  const count = batch.readInt32BE(RECORD_COUNT_OFFSET);
-  if (count <= 0) return 0;
+  if (batch.readInt32BE(RECORD_COUNT_OFFSET) <= 0) return 0;
 
   const view = opts?.view ?? new RecordView();
-  const baseOffset = readI64(batch, BASE_OFFSET_OFFSET);
-  const baseTimestamp = readI64(batch, BASE_TIMESTAMP_OFFSET);
-  const logAppend = (attributes & ATTR_TIMESTAMP_TYPE) !== 0;
-  const maxTimestamp = logAppend ? readI64(batch, MAX_TIMESTAMP_OFFSET) : 0;
-  const baseSequence = batch.readInt32BE(BASE_SEQUENCE_OFFSET);
-  view.baseOffset = baseOffset;
-  view.partitionLeaderEpoch = batch.readInt32BE(PARTITION_LEADER_EPOCH_OFFSET);
-  view.producerId = readI64(batch, PRODUCER_ID_OFFSET);
-  view.producerEpoch = batch.readInt16BE(PRODUCER_EPOCH_OFFSET);
+  const c = view.cursor;
+  const size = Math.min(batch.length, batch.readInt32BE(BATCH_LENGTH_OFFSET) + LOG_OVERHEAD);
+  enterBatch(c, batch, 0, size, opts?.maxDecompressedBytes);
+  view.baseOffset = c.baseOffset;
+  view.partitionLeaderEpoch = c.leaderEpoch;
+  view.producerId = c.producerId;
+  view.producerEpoch = c.producerEpoch;
   view.isTransactional = (attributes & ATTR_TRANSACTIONAL) !== 0;
   view.isControl = isControl;
-  view.timestampType = logAppend ? TIMESTAMP_LOG_APPEND_TIME : TIMESTAMP_CREATE_TIME;
-
-  const size = Math.min(batch.length, batch.readInt32BE(BATCH_LENGTH_OFFSET) + LOG_OVERHEAD);
-  const codec = attributes & ATTR_CODEC_MASK;
-  let b: Buffer;
-  let start: number;
-  let end: number;
-  if (codec === CODEC_NONE) {
-    b = batch;
-    start = RECORDS_OFFSET;
-    end = size;
-  } else {
-    b = decompress(codec, batch.subarray(RECORDS_OFFSET, size), opts?.maxDecompressedBytes);
-    start = 0;
-    end = b.length;
-  }
-
-  const headers = view.headers;
-  let p = start;
-  let n = 0;
-  for (; n < count; n++) {
-    cur = p;
-    lim = end;
-    const len = rdVarint(b);
-    const recEnd = cur + len;
-    if (len < 0 || recEnd > end) throw new RecordBatchError(`record ${n} of batch at offset ${baseOffset} runs past the batch`);
-    lim = recEnd;
-    cur++; // record attributes
-    const tsDelta = rdVarlong(b);
-    const offsetDelta = rdVarint(b);
-    let kl = rdVarint(b);
-    if (kl < 0) {
-      view.key = null;
-    } else {
-      if (cur + kl > recEnd) truncated();
-      view.key = b.subarray(cur, (cur += kl));
-    }
-    kl = rdVarint(b);
-    if (kl < 0) {
-      view.value = null;
-    } else {
-      if (cur + kl > recEnd) truncated();
-      view.value = b.subarray(cur, (cur += kl));
-    }
-    const hc = rdVarint(b);
-    if (hc < 0 || hc > recEnd - cur) throw new RecordBatchError(`invalid header count ${hc}`);
-    headers.length = hc;
-    for (let h = 0; h < hc; h++) {
-      const hdr = view.header(h);
-      const hkl = rdVarint(b);
-      if (hkl < 0 || cur + hkl > recEnd) throw new RecordBatchError('invalid header key length');
-      hdr.key = b.toString('utf8', cur, (cur += hkl));
-      const hvl = rdVarint(b);
-      if (hvl < 0) {
-        hdr.value = null;
-      } else {
-        if (cur + hvl > recEnd) truncated();
-        hdr.value = b.subarray(cur, (cur += hvl));
-      }
-      headers[h] = hdr;
-    }
-    view.offset = baseOffset + offsetDelta;
-    view.timestamp = logAppend ? maxTimestamp : baseTimestamp + tsDelta;
-    // Kafka's DefaultRecordBatch.incrementSequence: sequences wrap from 2^31-1 to 0.
-    view.sequence = baseSequence < 0 ? -1 : (baseSequence + offsetDelta) % 0x80000000;
-    p = recEnd;
-    visit(view);
-  }
-  return n;
+  view.timestampType = c.timestampType;
+  view.visit = visit;
+  view.visited = 0;
+  walkRecords(c, view);
+  return view.visited;
 }
