@@ -70,8 +70,9 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
   const maxBytes = engine.configs.topicInt(topic, 'max.message.bytes');
   for (const b of split.batches) {
     if (b.length > maxBytes) {
-      return result(index, ErrorCode.MESSAGE_TOO_LARGE,
-        `The batch size of ${b.length} bytes exceeds the maximum of ${maxBytes} bytes for topic-partition ${name}-${index}.`);
+      // Kafka's ReplicaManager answers RecordTooLargeException without a custom message
+      // (hasCustomErrorMessage = false): clients show the error's default text.
+      return result(index, ErrorCode.MESSAGE_TOO_LARGE);
     }
   }
   let firstOffset = -1;
