@@ -38,7 +38,7 @@ export interface BrokerNode extends HostPort {
 }
 
 
-async function describeAddress(hp: HostPort): Promise<string> {
+export async function describeAddress(hp: HostPort): Promise<string> {
   // Java prints an InetSocketAddress: `hostname/ip:port`, or `/ip:port` for a literal address.
   const literal = /^[\d.]+$/.test(hp.host) || hp.host.includes(':');
   if (literal) return `/${hp.host}:${hp.port}`;
@@ -71,6 +71,20 @@ export class Cluster {
       if (conn && !conn.isClosed()) return conn;
     }
     if (this.bootstrapConn && !this.bootstrapConn.isClosed()) return this.bootstrapConn;
+    // One bootstrap connection attempt at a time: concurrent callers share it (two parallel
+    // connects would leave one socket open and unclosable).
+    if (!this.bootstrapPending) {
+      this.bootstrapPending = this.connectBootstrap(deadline, callName).finally(() => {
+        this.bootstrapPending = undefined;
+      });
+    }
+    return this.bootstrapPending;
+  }
+
+  private bootstrapPending: Promise<BrokerConnection> | undefined;
+  private backoffWakers = new Set<() => void>();
+
+  private async connectBootstrap(deadline: number, callName: string): Promise<BrokerConnection> {
     let backoff = this.opts.reconnectBackoffMs ?? 50;
     const maxBackoff = this.opts.reconnectBackoffMaxMs ?? 1000;
     let i = 0;
@@ -81,17 +95,32 @@ export class Cluster {
       const conn = new BrokerConnection(hp.host, hp.port, this.opts.clientId);
       try {
         await conn.connect(Math.max(1, Math.min(this.opts.connectTimeoutMs ?? 10000, deadline - Date.now())));
+        if (this.closed) {
+          conn.close();
+          throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${callName}`);
+        }
         this.bootstrapConn = conn;
         return conn;
       } catch (e) {
         conn.close();
         if (!(e instanceof ConnectionError)) throw e;
+        if (this.closed) throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${callName}`);
         this.log('WARN', `Connection to node ${nodeId} (${await describeAddress(hp)}) could not be established. Node may not be available.`);
       }
       if (this.closed || Date.now() + backoff >= deadline) {
         throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${callName}`);
       }
-      await new Promise((r) => setTimeout(r, backoff));
+      // close() cuts the backoff short, so a closed cluster never keeps the process alive.
+      await new Promise<void>((r) => {
+        const timer = setTimeout(done, backoff);
+        const self = this;
+        function done(): void {
+          clearTimeout(timer);
+          self.backoffWakers.delete(done);
+          r();
+        }
+        this.backoffWakers.add(done);
+      });
       backoff = Math.min(maxBackoff, backoff * 2);
     }
   }
@@ -107,7 +136,11 @@ export class Cluster {
     const node = this.brokers.get(nodeId);
     if (!node) return Promise.reject(KafkaError.from(ErrorCode.LEADER_NOT_AVAILABLE));
     const conn = new BrokerConnection(node.host, node.port, this.opts.clientId, nodeId);
-    const p = conn.connect(this.opts.connectTimeoutMs ?? 10000).then(() => conn);
+    const p = conn.connect(this.opts.connectTimeoutMs ?? 10000).then(() => {
+      // Closed meanwhile: do not leave a socket behind.
+      if (this.closed) conn.close();
+      return conn;
+    });
     this.connections.set(nodeId, p);
     p.catch(() => this.connections.delete(nodeId));
     return p;
@@ -150,6 +183,7 @@ export class Cluster {
 
   close(): void {
     this.closed = true;
+    for (const wake of [...this.backoffWakers]) wake();
     this.bootstrapConn?.close();
     for (const p of this.connections.values()) p.then((c) => c.close(), () => undefined);
     this.connections.clear();

@@ -135,6 +135,53 @@ export class BrokerConnection {
     return this.pending.length;
   }
 
+  /** The correlation id of the last request written (for log lines that name it). */
+  get lastCorrelationId(): number {
+    return this.nextCorrelation - 1;
+  }
+
+  /** True while the socket holds more than its high-water mark (a writer should wait for drain). */
+  get needsDrain(): boolean {
+    return this.sock?.writableNeedDrain === true;
+  }
+
+  /** Resolves when the socket can take more data (or is closed). */
+  waitForDrain(): Promise<void> {
+    const sock = this.sock;
+    if (!sock || sock.destroyed || !sock.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        sock.off('drain', done);
+        sock.off('close', done);
+        resolve();
+      };
+      sock.on('drain', done);
+      sock.on('close', done);
+    });
+  }
+
+  /**
+   * Close after everything written so far has been handed to the OS (requests that get no
+   * response, e.g. Produce with acks=0, must not be cut off), within timeoutMs.
+   */
+  closeGracefully(timeoutMs = 5000): Promise<void> {
+    const sock = this.sock;
+    if (!sock || sock.destroyed) {
+      this.close();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.close();
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      sock.once('close', done);
+      sock.end(done);
+    });
+  }
+
   private onData(d: Buffer): void {
     this.chunks.push(d);
     this.buffered += d.length;

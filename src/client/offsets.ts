@@ -1,0 +1,148 @@
+// ListOffsets for consumers: earliest (-2), latest (-1) or by timestamp, for many partitions at
+// once. Partitions are grouped by their leader (one request per leader, sent in parallel);
+// retriable partition errors (NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION,
+// LEADER_NOT_AVAILABLE, epoch errors, ...) refresh the metadata and retry after a backoff until
+// the deadline. Other errors are returned per partition for the caller to judge.
+import type { Cluster } from './cluster';
+import { ConnectionError } from './connection';
+import { ApiKey } from '../protocol/apis';
+import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+
+export const LATEST_TIMESTAMP = -1;
+export const EARLIEST_TIMESTAMP = -2;
+
+export const ISOLATION_READ_UNCOMMITTED = 0;
+export const ISOLATION_READ_COMMITTED = 1;
+
+export interface OffsetQuery {
+  topic: string;
+  partition: number;
+  /** LATEST_TIMESTAMP, EARLIEST_TIMESTAMP or a timestamp in ms. */
+  timestamp: number;
+}
+
+export interface OffsetAnswer {
+  /** -1 when nothing matches (a timestamp past the last record). */
+  offset: number;
+  timestamp: number;
+  leaderEpoch: number;
+}
+
+export interface ListOffsetsOptions {
+  isolationLevel?: number;
+  /** Absolute time (ms) after which the call fails with a TimeoutError. */
+  deadline: number;
+  retryBackoffMs?: number;
+  /** The name used in timeout messages (`Call: <name>`). */
+  callName?: string;
+}
+
+/** `topic:partition`, the key of every per-partition map here and in the fetcher. */
+export function tpKey(topic: string, partition: number): string {
+  return `${topic}:${partition}`;
+}
+
+const RETRIABLE = new Set<number>([
+  ErrorCode.NOT_LEADER_OR_FOLLOWER,
+  ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+  ErrorCode.LEADER_NOT_AVAILABLE,
+  ErrorCode.REPLICA_NOT_AVAILABLE,
+  ErrorCode.KAFKA_STORAGE_ERROR,
+  ErrorCode.REQUEST_TIMED_OUT,
+  ErrorCode.FENCED_LEADER_EPOCH,
+  ErrorCode.UNKNOWN_LEADER_EPOCH,
+  ErrorCode.OFFSET_NOT_AVAILABLE,
+]);
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Offsets for the queried partitions. Resolves with one answer per query (keyed by tpKey);
+ * throws a KafkaError for a non-retriable partition error and a TimeoutError when the deadline
+ * passes with partitions still unanswered.
+ */
+export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuery[], opts: ListOffsetsOptions): Promise<Map<string, OffsetAnswer>> {
+  const out = new Map<string, OffsetAnswer>();
+  let pending = [...new Map(queries.map((q) => [tpKey(q.topic, q.partition), q])).values()];
+  let backoff = opts.retryBackoffMs ?? 100;
+  const callName = opts.callName ?? 'listOffsets';
+  while (pending.length > 0) {
+    const topics = [...new Set(pending.map((q) => q.topic))];
+    const retry: OffsetQuery[] = [];
+    let leaders: Map<string, { partitions: { partition: number; leader: number; leaderEpoch: number; errorCode: number }[] }>;
+    try {
+      leaders = await cluster.topicPartitions(topics, opts.deadline, callName, false);
+    } catch (e) {
+      if (e instanceof TimeoutError || Date.now() >= opts.deadline) throw e;
+      if (!(e instanceof ConnectionError) && !(e instanceof KafkaError && e.retriable)) throw e;
+      await sleep(backoff);
+      continue;
+    }
+    const byLeader = new Map<number, OffsetQuery[]>();
+    for (const q of pending) {
+      const p = leaders.get(q.topic)?.partitions.find((x) => x.partition === q.partition);
+      if (!p || p.leader < 0) {
+        retry.push(q);
+        continue;
+      }
+      let list = byLeader.get(p.leader);
+      if (!list) byLeader.set(p.leader, (list = []));
+      list.push(q);
+    }
+    await Promise.all(
+      [...byLeader.entries()].map(async ([leader, list]) => {
+        let body: any;
+        try {
+          const conn = await cluster.connectionTo(leader);
+          const byTopic = new Map<string, OffsetQuery[]>();
+          for (const q of list) {
+            let l = byTopic.get(q.topic);
+            if (!l) byTopic.set(q.topic, (l = []));
+            l.push(q);
+          }
+          body = await conn.send(ApiKey.ListOffsets, {
+            replicaId: -1,
+            isolationLevel: opts.isolationLevel ?? ISOLATION_READ_UNCOMMITTED,
+            topics: [...byTopic.entries()].map(([name, qs]) => ({
+              name,
+              partitions: qs.map((q) => ({ partitionIndex: q.partition, currentLeaderEpoch: -1, timestamp: q.timestamp })),
+            })),
+          });
+        } catch (e) {
+          if (e instanceof ConnectionError || (e instanceof KafkaError && e.retriable)) {
+            retry.push(...list);
+            return;
+          }
+          throw e;
+        }
+        const seen = new Set<string>();
+        for (const t of body.topics) {
+          for (const p of t.partitions) {
+            const key = tpKey(t.name, p.partitionIndex);
+            const q = list.find((x) => x.topic === t.name && x.partition === p.partitionIndex);
+            if (!q || seen.has(key)) continue;
+            seen.add(key);
+            if (p.errorCode === ErrorCode.NONE) {
+              out.set(key, { offset: p.offset, timestamp: p.timestamp, leaderEpoch: p.leaderEpoch ?? -1 });
+            } else if (RETRIABLE.has(p.errorCode)) {
+              retry.push(q);
+            } else {
+              throw KafkaError.from(p.errorCode);
+            }
+          }
+        }
+        for (const q of list) if (!seen.has(tpKey(q.topic, q.partition))) retry.push(q);
+      }),
+    );
+    pending = retry;
+    if (pending.length === 0) break;
+    if (Date.now() + backoff >= opts.deadline) {
+      throw new TimeoutError(`Failed to get offsets by times in ${Math.max(0, opts.deadline - Date.now())}ms`);
+    }
+    await sleep(backoff);
+    backoff = Math.min(backoff * 2, 1000);
+  }
+  return out;
+}
