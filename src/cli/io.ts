@@ -67,6 +67,20 @@ export class ProcessIO implements FlushableIO {
     this.lastErr = write(this.err, s);
   };
 
+  /**
+   * Write bytes to stdout now, after any buffered text (the console consumer's output path).
+   * `onWritten` is called once the stream no longer needs `b`, so the caller may reuse it.
+   */
+  stdoutBytes = (b: Buffer, onWritten?: () => void): void => {
+    this.flushBuffered();
+    if (this.broken || b.length === 0) {
+      onWritten?.();
+      return;
+    }
+    const done = write(this.out, b);
+    this.lastOut = onWritten ? done.then(onWritten) : done;
+  };
+
   /** Hand buffered stdout text to the stream now (synchronously), without waiting for it to drain. */
   flushBuffered(): void {
     if (this.size === 0 && this.chunks.length === 0) return;
@@ -110,7 +124,7 @@ export class ProcessIO implements FlushableIO {
   }
 }
 
-function write(stream: Writable, data: string): Promise<void> {
+function write(stream: Writable, data: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     try {
       stream.write(data, () => resolve());

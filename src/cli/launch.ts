@@ -3,7 +3,7 @@
 import { runTool } from './io';
 
 export const TOOLS = [
-  'kafka-topics', 'kafka-server-start', 'kafka-server-stop',
+  'kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-server-start', 'kafka-server-stop',
 ] as const;
 
 export type ToolName = (typeof TOOLS)[number];
