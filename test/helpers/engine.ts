@@ -92,27 +92,40 @@ export interface RunResult {
   stderr: string;
 }
 
+export interface ToolProcess {
+  proc: ChildProcess;
+  /** What it wrote so far, decoded as UTF-8 streams (a character may span chunks). */
+  stdout(): string;
+  stderr(): string;
+}
+
+/** Start a bin/ tool (no auto-started engine), collecting its stdout and stderr. */
+export function spawnTool(tool: string, args: string[], opts: { env?: Record<string, string>; stdin?: 'pipe' | 'ignore' } = {}): ToolProcess {
+  const proc = spawn(process.execPath, [path.join(BIN, tool), ...args], {
+    stdio: [opts.stdin ?? 'pipe', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0', ...opts.env },
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout!.setEncoding('utf8');
+  proc.stderr!.setEncoding('utf8');
+  proc.stdout!.on('data', (d) => { stdout += d; });
+  proc.stderr!.on('data', (d) => { stderr += d; });
+  return { proc, stdout: () => stdout, stderr: () => stderr };
+}
+
 /** Run a bin/ tool to completion. */
 export function runTool(tool: string, args: string[], opts: { input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(BIN, tool), ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0', ...opts.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    // Decode as streams: a multi-byte character may be split across chunks.
-    proc.stdout.setEncoding('utf8');
-    proc.stderr.setEncoding('utf8');
-    proc.stdout.on('data', (d) => { stdout += d; });
-    proc.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`${tool} ${args.join(' ')} timed out\n${stdout}\n${stderr}`)); }, opts.timeoutMs ?? 30000);
+    const t = spawnTool(tool, args, { env: opts.env });
+    const proc = t.proc;
+    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`${tool} ${args.join(' ')} timed out\n${t.stdout()}\n${t.stderr()}`)); }, opts.timeoutMs ?? 30000);
     proc.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout: t.stdout(), stderr: t.stderr() });
     });
     proc.on('error', reject);
-    if (opts.input !== undefined) proc.stdin.end(opts.input);
-    else proc.stdin.end();
+    if (opts.input !== undefined) proc.stdin!.end(opts.input);
+    else proc.stdin!.end();
   });
 }
 

@@ -2,8 +2,9 @@
 // by the broker on that host (spec/cli.md §2, §12, §14; DESIGN.md §4). Exact stdout, stderr and
 // exit code; only topic ids and log timestamps are masked.
 import * as path from 'node:path';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { ROOT, mask, runTool, startInProcessEngine, type TestEngine } from '../helpers/engine';
+import { describe, it, expect } from 'vitest';
+import { ROOT, type TestEngine } from '../helpers/engine';
+import { expectRun, runMasked, useEngine, type Result } from '../helpers/tools';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { formatHelp } = require(path.join(ROOT, 'dist/cli/help'));
@@ -23,30 +24,13 @@ let engine: TestEngine;
 let Z: string[];
 let HINT: string;
 
-beforeAll(async () => {
-  engine = await startInProcessEngine();
-  Z = ['--zookeeper', engine.bootstrap];
-  HINT = `kafka-local: --zookeeper is a ZooKeeper-era option (removed in Kafka 3.0); connecting to the broker at ${engine.bootstrap} instead. Use --bootstrap-server ${engine.bootstrap}.\n`;
+useEngine((e) => {
+  engine = e;
+  Z = ['--zookeeper', e.bootstrap];
+  HINT = `kafka-local: --zookeeper is a ZooKeeper-era option (removed in Kafka 3.0); connecting to the broker at ${e.bootstrap} instead. Use --bootstrap-server ${e.bootstrap}.\n`;
 });
 
-afterAll(async () => {
-  await engine?.stop();
-});
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function kt(args: string[], tool = 'kafka-topics.sh'): Promise<Result> {
-  const r = await runTool(tool, args);
-  return { code: r.code, stdout: mask(r.stdout), stderr: mask(r.stderr) };
-}
-
-function expectRun(r: Result, code: number, stdout: string, stderr = ''): void {
-  expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code, stdout, stderr });
-}
+const kt = (args: string[], tool = 'kafka-topics.sh'): Promise<Result> => runMasked(tool, args, { maskStdout: true });
 
 /** A run that reached the broker: the hint line comes first on stderr. */
 function expectConnected(r: Result, code: number, stdout: string, stderr = ''): void {

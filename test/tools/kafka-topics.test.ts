@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { ROOT, mask, runTool, startInProcessEngine, tempDir, type TestEngine } from '../helpers/engine';
+import { ROOT, runTool, startInProcessEngine, tempDir, type TestEngine } from '../helpers/engine';
+import { expectRun, runMasked, useEngine, type Result } from '../helpers/tools';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { formatHelp } = require(path.join(ROOT, 'dist/cli/help'));
@@ -18,34 +19,16 @@ const WARNING_COLLISION =
   "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.\n";
 const ELR = '\tElr: \tLastKnownElr: ';
 
+const dir = tempDir('kl-topics-');
 let engine: TestEngine;
 let B: string[];
-let dir: string;
 
-beforeAll(async () => {
-  engine = await startInProcessEngine();
-  B = ['--bootstrap-server', engine.bootstrap];
-  dir = tempDir('kl-topics-');
+useEngine((e) => {
+  engine = e;
+  B = ['--bootstrap-server', e.bootstrap];
 });
 
-afterAll(async () => {
-  await engine?.stop();
-});
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function kt(args: string[], tool = 'kafka-topics'): Promise<Result> {
-  const r = await runTool(tool, args);
-  return { code: r.code, stdout: mask(r.stdout), stderr: mask(r.stderr) };
-}
-
-function expectRun(r: Result, code: number, stdout: string, stderr = ''): void {
-  expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code, stdout, stderr });
-}
+const kt = (args: string[], tool = 'kafka-topics'): Promise<Result> => runMasked(tool, args, { maskStdout: true });
 
 /** What TopicCommand prints for an exception thrown by the action. */
 function failure(javaClass: string, message: string): { stdout: string; stderr: string } {

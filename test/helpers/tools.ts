@@ -1,0 +1,67 @@
+// What the tools' transcript tests share: one engine per test file, bin/ tool runs with what
+// varies between runs masked, one assertion on exit code + stdout + stderr, a tool left running
+// in the background, and topics created through the client.
+import * as path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { ROOT, mask, runTool, spawnTool, startInProcessEngine, type TestEngine } from './engine';
+
+/**
+ * An in-process engine for this test file: started before its tests, stopped after them.
+ * `ready` gets it once it is up (to keep it and derive the arguments the tests use).
+ */
+export function useEngine(ready: (engine: TestEngine) => void): void {
+  let engine: TestEngine | undefined;
+  beforeAll(async () => {
+    engine = await startInProcessEngine();
+    ready(engine);
+  });
+  afterAll(async () => {
+    await engine?.stop();
+  });
+}
+
+export interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a bin/ tool; stderr is masked (log timestamps, topic ids), stdout too with maskStdout. */
+export async function runMasked(tool: string, args: string[], opts: { maskStdout?: boolean } = {}): Promise<Result> {
+  const r = await runTool(tool, args);
+  return { code: r.code, stdout: opts.maskStdout ? mask(r.stdout) : r.stdout, stderr: mask(r.stderr) };
+}
+
+/** Exit code, stdout and stderr in one assertion (a failure shows all three). */
+export function expectRun(r: Result, code: number, stdout: string, stderr = ''): void {
+  expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code, stdout, stderr });
+}
+
+export interface Running {
+  stdout(): string;
+  /** Masked like runMasked's. */
+  stderr(): string;
+  /** The exit code; -1 when a signal ended it. */
+  exited: Promise<number | null>;
+  kill(sig: NodeJS.Signals): void;
+}
+
+/** Start a bin/ tool in the background (stdin closed). */
+export function startTool(tool: string, args: string[]): Running {
+  const t = spawnTool(tool, args, { stdin: 'ignore' });
+  const exited = new Promise<number | null>((r) => t.proc.on('close', (code, sig) => r(code ?? (sig ? -1 : null))));
+  return { stdout: t.stdout, stderr: () => mask(t.stderr()), exited, kill: (s) => t.proc.kill(s) };
+}
+
+/** Create a topic (replication factor 1) through the client's Admin; an error fails the test. */
+export async function createTopic(engine: TestEngine, name: string, partitions = 1, configs: Record<string, string> = {}): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Admin } = require(path.join(ROOT, 'dist/client/admin'));
+  const admin = new Admin({ bootstrap: [{ host: '127.0.0.1', port: engine.port }] });
+  try {
+    const res = await admin.createTopics([{ name, numPartitions: partitions, replicationFactor: 1, configs: new Map(Object.entries(configs)) }]);
+    expect(res.get(name)).toBeUndefined();
+  } finally {
+    admin.close();
+  }
+}
