@@ -11,47 +11,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, openSync, closeSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import net from 'node:net';
+import { bin, env, median, root, startEngine } from './lib.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (t) => join(root, 'bin', t);
-const env = { ...process.env, KAFKA_LOCAL_AUTOSTART: '0' };
 const dash = process.argv.indexOf('--');
 const positional = process.argv.slice(2, dash < 0 ? undefined : dash);
 const extraArgs = dash < 0 ? [] : process.argv.slice(dash + 1);
 const N = Number(positional[0] ?? 1_000_000);
 const RUNS = Number(positional[1] ?? 3);
 const SIZE = 100;
-
-function canConnect(port) {
-  return new Promise((resolve) => {
-    const s = net.connect({ host: '127.0.0.1', port }, () => { s.destroy(); resolve(true); });
-    s.on('error', () => resolve(false));
-  });
-}
-
-async function startEngine() {
-  const dir = mkdtempSync(join(tmpdir(), 'kl-bench-producer-'));
-  const proc = spawn(process.execPath, [bin('kafka-server-start'), '--override', 'listeners=PLAINTEXT://127.0.0.1:0', '--override', `log.dirs=${dir}`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  proc.stdout.setEncoding('utf8');
-  const port = await new Promise((resolve, reject) => {
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = /Awaiting socket connections on 127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    proc.on('exit', () => reject(new Error(`engine exited: ${out}`)));
-  });
-  while (!(await canConnect(port))) await new Promise((r) => setTimeout(r, 5));
-  const stop = async () => {
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.on('exit', r));
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { port, stop };
-}
 
 function runWithFile(cmd, args, file) {
   return new Promise((resolve, reject) => {
@@ -93,16 +60,11 @@ const inputFile = join(mkdtempSync(join(tmpdir(), 'kl-bench-input-')), 'lines.tx
   writeFileSync(inputFile, buf);
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 async function measure(label, makeArgs) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
-    const engine = await startEngine();
-    const bs = `127.0.0.1:${engine.port}`;
+    const engine = await startEngine({ prefix: 'kl-bench-producer-' });
+    const bs = engine.bootstrap;
     // Create the topic first so neither tool pays for auto-creation.
     spawnSync(process.execPath, [bin('kafka-topics'), '--bootstrap-server', bs, '--create', '--topic', 'bench', '--partitions', '1'], { env });
     const [cmd, args] = makeArgs(bs);

@@ -23,7 +23,6 @@ import { ApiKey } from '../protocol/apis';
 import { ErrorCode, errorInfo, KafkaError } from '../protocol/errors';
 import { murmur2 } from '../protocol/murmur2';
 import { decodeRecords, RecordView, type RecordHeader } from '../protocol/records/batch';
-import { BATCH_HEADER_SIZE } from '../protocol/records/batch';
 import { BufferPool, estimateSizeUpperBound, ProducerBatch } from './producer/batch';
 import { TopicState, type PartitionState } from './producer/metadata';
 import type { ProducerSettings } from './producer/config';
@@ -129,37 +128,6 @@ function withRequestTimeout<T>(conn: BrokerConnection, pending: Promise<T>, ms: 
 
 function jitter(ms: number): number {
   return Math.round(ms * (0.8 + Math.random() * 0.4));
-}
-
-/** Key and value sizes of each record of a batch's uncompressed record area. */
-function recordSizes(buf: Buffer, start: number, end: number, visit: (keySize: number, valueSize: number) => void): void {
-  let p = start;
-  const uvarint = (): number => {
-    let x = 0;
-    let shift = 0;
-    for (;;) {
-      const b = buf[p++];
-      x += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return x;
-      shift += 7;
-    }
-  };
-  const varint = (): number => {
-    const u = uvarint();
-    return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
-  };
-  while (p < end) {
-    const len = varint();
-    const recEnd = p + len;
-    p++; // attributes
-    varint(); // timestamp delta
-    varint(); // offset delta
-    const kl = varint();
-    if (kl > 0) p += kl;
-    const vl = varint();
-    visit(kl, vl);
-    p = recEnd;
-  }
 }
 
 export class Producer {
@@ -418,7 +386,7 @@ export class Producer {
     if (cb === undefined || (waiters !== null && waiters.length === b.count)) return;
     const topic = b.part.topic.name;
     let index = 0;
-    recordSizes(b.buf, BATCH_HEADER_SIZE, b.pos, (k, v) => {
+    b.forEachRecordSize((k, v) => {
       if (waiters === null || !waiters.some((w) => w.index === index)) cb(topic, k, v, err);
       index++;
     });

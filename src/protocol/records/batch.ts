@@ -4,7 +4,6 @@
 // The byte layout (offsets, attribute bits) is in layout.ts, re-exported here.
 
 import { crc32c } from './crc32c';
-import { CODEC_NONE, CODEC_GZIP, compress } from './compression';
 import {
   ATTR_CONTROL, ATTR_TIMESTAMP_TYPE, ATTR_TRANSACTIONAL, ATTR_CODEC_MASK, ATTRIBUTES_OFFSET, BASE_OFFSET_OFFSET,
   BASE_SEQUENCE_OFFSET, BASE_TIMESTAMP_OFFSET, BATCH_HEADER_SIZE, BATCH_LENGTH_OFFSET, CRC_OFFSET,
@@ -12,6 +11,7 @@ import {
   MAX_TIMESTAMP_OFFSET, MIN_BATCH_LENGTH, PARTITION_LEADER_EPOCH_OFFSET, PRODUCER_EPOCH_OFFSET, PRODUCER_ID_OFFSET,
   RECORD_COUNT_OFFSET, RecordBatchError, TWO_32, readI64,
 } from './layout';
+import { BatchBuilder, recordSize, type RecordHeader, type SealOptions } from './batch-builder';
 import { RecordCursor, enterBatch, forEachHeader, walkRecords, type RecordVisitor } from './record-cursor';
 
 export {
@@ -237,10 +237,7 @@ export function setLogAppendTime(batch: Buffer, ts: number, at = 0): void {
 // ---------------------------------------------------------------------------------------------
 // Builder
 
-export interface RecordHeader {
-  key: string;
-  value: Buffer | null;
-}
+export type { RecordHeader } from './batch-builder';
 
 export interface ProducerRecord {
   key: Buffer | null;
@@ -249,142 +246,39 @@ export interface ProducerRecord {
   timestamp: number;
 }
 
-export interface BuildOptions {
-  baseOffset?: number;
-  compression?: 'none' | 'gzip';
-  producerId?: number;
-  producerEpoch?: number;
-  baseSequence?: number;
-  transactional?: boolean;
-  /** Control batch (transaction markers); records must then carry control keys/values. */
-  control?: boolean;
-  partitionLeaderEpoch?: number;
-}
+/** buildBatch takes the builder's seal options (minus the gzip level). */
+export type BuildOptions = Omit<SealOptions, 'gzipLevel'>;
 
-function uvarintSize(u: number): number {
-  // u is a non-negative integer below 2^53.
-  if (u < 0x80) return 1;
-  if (u < 0x4000) return 2;
-  if (u < 0x200000) return 3;
-  if (u < 0x10000000) return 4;
-  let n = 5;
-  for (let v = Math.floor(u / 0x800000000); v > 0; v = Math.floor(v / 128)) n++;
-  return n;
-}
-
-const zz32 = (v: number): number => ((v << 1) ^ (v >> 31)) >>> 0;
-const zz64 = (v: number): number => (v >= 0 ? v * 2 : -v * 2 - 1);
-
-function writeUvarint(buf: Buffer, p: number, u: number): number {
-  while (u >= 0x80) {
-    buf[p++] = (u & 0x7f) | 0x80;
-    u = u < TWO_32 ? u >>> 7 : Math.floor(u / 128);
-  }
-  buf[p++] = u;
-  return p;
-}
-
-function bytesFieldSize(b: Buffer | null): number {
-  return b === null || b === undefined ? 1 : uvarintSize(zz32(b.length)) + b.length;
-}
-
-let sizeScratch = new Int32Array(1024);
+const scratchBuilder = new BatchBuilder(Buffer.alloc(0));
 
 /**
  * Build one RecordBatch v2 holding `records` (at least one). Timestamps: baseTimestamp is the
- * first record's, maxTimestamp the largest (CreateTime). Sizes are computed first and the records
- * are written straight into the output (or, for gzip, into one buffer that is then compressed).
+ * first record's, maxTimestamp the largest (CreateTime). The exact size is computed first and the
+ * records are written straight into the output by a BatchBuilder (or, for gzip, into one buffer
+ * that is then compressed).
  */
 export function buildBatch(records: readonly ProducerRecord[], opts: BuildOptions = {}): Buffer {
   const count = records.length;
   if (count === 0) throw new RangeError('buildBatch needs at least one record');
   const baseTimestamp = records[0].timestamp;
-  let maxTimestamp = baseTimestamp;
-  if (sizeScratch.length < count) sizeScratch = new Int32Array(Math.max(count, sizeScratch.length * 2));
-  const bodySizes = sizeScratch;
-  let total = 0;
+  let total = BATCH_HEADER_SIZE;
   for (let i = 0; i < count; i++) {
     const r = records[i];
-    const ts = r.timestamp;
-    if (ts > maxTimestamp) maxTimestamp = ts;
-    let body = 1 + uvarintSize(zz64(ts - baseTimestamp)) + uvarintSize(zz32(i)) + bytesFieldSize(r.key) + bytesFieldSize(r.value);
-    const headers = r.headers;
-    const hc = headers === undefined || headers === null ? 0 : headers.length;
-    body += uvarintSize(zz32(hc));
-    for (let h = 0; h < hc; h++) {
-      const hdr = headers![h];
-      const kl = Buffer.byteLength(hdr.key, 'utf8');
-      body += uvarintSize(zz32(kl)) + kl + bytesFieldSize(hdr.value);
-    }
-    bodySizes[i] = body;
-    total += uvarintSize(zz32(body)) + body;
+    const k = r.key;
+    const v = r.value;
+    total += recordSize(r.timestamp - baseTimestamp, i, k === null || k === undefined ? -1 : k.length, v === null || v === undefined ? -1 : v.length, r.headers);
   }
-
-  const gzip = opts.compression === 'gzip';
-  let out: Buffer;
-  let recBuf: Buffer;
-  let p: number;
-  if (gzip) {
-    recBuf = Buffer.allocUnsafe(total);
-    p = 0;
-  } else {
-    out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + total);
-    recBuf = out;
-    p = BATCH_HEADER_SIZE;
-  }
+  const b = scratchBuilder.reset(Buffer.allocUnsafe(total));
   for (let i = 0; i < count; i++) {
     const r = records[i];
-    p = writeUvarint(recBuf, p, zz32(bodySizes[i]));
-    recBuf[p++] = 0; // record attributes (unused)
-    p = writeUvarint(recBuf, p, zz64(r.timestamp - baseTimestamp));
-    p = writeUvarint(recBuf, p, zz32(i));
-    p = writeBytesField(recBuf, p, r.key);
-    p = writeBytesField(recBuf, p, r.value);
-    const headers = r.headers;
-    const hc = headers === undefined || headers === null ? 0 : headers.length;
-    p = writeUvarint(recBuf, p, zz32(hc));
-    for (let h = 0; h < hc; h++) {
-      const hdr = headers![h];
-      const kl = Buffer.byteLength(hdr.key, 'utf8');
-      p = writeUvarint(recBuf, p, zz32(kl));
-      p += recBuf.write(hdr.key, p, kl, 'utf8');
-      p = writeBytesField(recBuf, p, hdr.value);
-    }
+    b.append(r.key ?? null, r.value ?? null, r.headers, r.timestamp);
   }
-  if (gzip) {
-    const z = compress(CODEC_GZIP, recBuf);
-    out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + z.length);
-    z.copy(out, BATCH_HEADER_SIZE);
-  }
-  const o = out!;
-  let attributes = gzip ? CODEC_GZIP : CODEC_NONE;
-  if (opts.transactional) attributes |= ATTR_TRANSACTIONAL;
-  if (opts.control) attributes |= ATTR_CONTROL;
-  writeI64(o, BASE_OFFSET_OFFSET, opts.baseOffset ?? 0);
-  o.writeInt32BE(o.length - LOG_OVERHEAD, BATCH_LENGTH_OFFSET);
-  o.writeInt32BE(opts.partitionLeaderEpoch ?? -1, PARTITION_LEADER_EPOCH_OFFSET);
-  o.writeInt8(MAGIC_V2, MAGIC_OFFSET);
-  o.writeInt16BE(attributes, ATTRIBUTES_OFFSET);
-  o.writeInt32BE(count - 1, LAST_OFFSET_DELTA_OFFSET);
-  writeI64(o, BASE_TIMESTAMP_OFFSET, baseTimestamp);
-  writeI64(o, MAX_TIMESTAMP_OFFSET, maxTimestamp);
-  writeI64(o, PRODUCER_ID_OFFSET, opts.producerId ?? -1);
-  o.writeInt16BE(opts.producerEpoch ?? -1, PRODUCER_EPOCH_OFFSET);
-  o.writeInt32BE(opts.baseSequence ?? -1, BASE_SEQUENCE_OFFSET);
-  o.writeInt32BE(count, RECORD_COUNT_OFFSET);
-  o.writeUInt32BE(crc32c(o, ATTRIBUTES_OFFSET, o.length), CRC_OFFSET);
-  return o;
+  const out = b.seal(opts);
+  b.reset(EMPTY);
+  return out;
 }
 
-function writeBytesField(buf: Buffer, p: number, b: Buffer | null): number {
-  if (b === null || b === undefined) {
-    buf[p] = 1; // zig-zag(-1)
-    return p + 1;
-  }
-  p = writeUvarint(buf, p, zz32(b.length));
-  b.copy(buf, p);
-  return p + b.length;
-}
+const EMPTY = Buffer.alloc(0);
 
 // ---------------------------------------------------------------------------------------------
 // decodeRecords: the record walker (record-cursor.ts) with key/value subarrays
