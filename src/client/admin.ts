@@ -4,6 +4,7 @@
 import { Cluster, ClusterOptions } from './cluster';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+import { CONFIG_SOURCE_ID } from '../config/wire-ids';
 
 export interface AdminOptions extends Omit<ClusterOptions, 'logPrefix' | 'clientId'> {
   clientId?: string;
@@ -46,17 +47,8 @@ export interface ConfigEntry {
 
 export const ConfigResourceType = { TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8 } as const;
 
-/** DescribeConfigs config sources (ConfigSource in Kafka's protocol). */
-export const ConfigSource = {
-  UNKNOWN: 0,
-  DYNAMIC_TOPIC_CONFIG: 1,
-  DYNAMIC_BROKER_CONFIG: 2,
-  DYNAMIC_DEFAULT_BROKER_CONFIG: 3,
-  STATIC_BROKER_CONFIG: 4,
-  DEFAULT_CONFIG: 5,
-  DYNAMIC_BROKER_LOGGER_CONFIG: 6,
-  CLIENT_METRICS_CONFIG: 7,
-} as const;
+/** DescribeConfigs config sources by name (the wire ids of src/config/wire-ids.ts). */
+export const ConfigSource = CONFIG_SOURCE_ID;
 
 let adminClientCounter = 0;
 

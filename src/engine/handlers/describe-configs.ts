@@ -4,20 +4,11 @@ import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { ErrorCode } from '../../protocol/errors';
 import type { DescribedConfig } from '../../config/resolve';
+import { CONFIG_SOURCE_ID, CONFIG_TYPE_ID } from '../../config/wire-ids';
 
 const TOPIC = 2;
 const BROKER = 4;
 const BROKER_LOGGER = 8;
-
-const SOURCE_IDS: Record<string, number> = {
-  UNKNOWN: 0, DYNAMIC_TOPIC_CONFIG: 1, DYNAMIC_BROKER_CONFIG: 2, DYNAMIC_DEFAULT_BROKER_CONFIG: 3,
-  STATIC_BROKER_CONFIG: 4, DEFAULT_CONFIG: 5, DYNAMIC_BROKER_LOGGER_CONFIG: 6,
-};
-
-/** DescribeConfigs v3 ConfigType ids. */
-const TYPE_IDS: Record<string, number> = {
-  boolean: 1, string: 2, int: 3, short: 4, long: 5, double: 6, list: 7, class: 8, password: 9,
-};
 
 function entry(c: DescribedConfig, includeSynonyms: boolean, version: number): unknown {
   return {
@@ -25,12 +16,12 @@ function entry(c: DescribedConfig, includeSynonyms: boolean, version: number): u
     value: c.sensitive ? null : c.value,
     readOnly: c.readOnly,
     isDefault: c.source === 'DEFAULT_CONFIG',
-    configSource: SOURCE_IDS[c.source] ?? 0,
+    configSource: CONFIG_SOURCE_ID[c.source] ?? 0,
     isSensitive: c.sensitive,
     synonyms: includeSynonyms && version >= 1
-      ? c.synonyms.map((s) => ({ name: s.name, value: c.sensitive ? null : s.value, source: SOURCE_IDS[s.source] ?? 0 }))
+      ? c.synonyms.map((s) => ({ name: s.name, value: c.sensitive ? null : s.value, source: CONFIG_SOURCE_ID[s.source] ?? 0 }))
       : [],
-    configType: c.type ? TYPE_IDS[c.type] ?? 0 : 0,
+    configType: c.type ? CONFIG_TYPE_ID[c.type] ?? 0 : 0,
     documentation: null,
   };
 }
