@@ -1,6 +1,21 @@
 // kafka-server-start / kafka-server-stop as a user sees them.
 import { describe, it, expect } from 'vitest';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
 import { spawnEngine, runTool, tempDir, canConnect, waitFor } from '../helpers/engine';
+
+/** An ephemeral port that was free a moment ago (the daemon cannot report its port to us). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 describe('kafka-server-start', () => {
   it('prints Kafka\'s USAGE on stdout and exits 1 without arguments', async () => {
@@ -28,6 +43,22 @@ describe('kafka-server-start', () => {
     const r = await runTool('kafka-server-start', ['a.properties', 'extra']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Found non argument parameters: extra');
+  });
+});
+
+describe('kafka-server-start -daemon', () => {
+  it('returns at once, runs the engine in the background and logs to <log.dirs>/kafkaServer.out', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const r = await runTool('kafka-server-start', ['-daemon', '--override', `listeners=PLAINTEXT://127.0.0.1:${port}`, '--override', `log.dirs=${dir}`, '--override', 'node.id=4343']);
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    await waitFor(() => canConnect(port), 10000, 'daemon engine');
+    const log = path.join(dir, 'kafkaServer.out');
+    await waitFor(() => fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes('Kafka Server started'), 5000, 'daemon log');
+    const stop = await runTool('kafka-server-stop', ['--node-id=4343']);
+    expect(stop.code).toBe(0);
+    await waitFor(async () => !(await canConnect(port)), 10000, 'daemon stop');
+    await waitFor(() => fs.readFileSync(log, 'utf8').includes('shut down completed'), 5000, 'shutdown line');
   });
 });
 
