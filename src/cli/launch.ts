@@ -2,12 +2,6 @@
 // needs it) so a tool call costs little more than Node's own start-up.
 import { runTool } from './io';
 
-export const TOOLS = [
-  'kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-server-start', 'kafka-server-stop',
-] as const;
-
-export type ToolName = (typeof TOOLS)[number];
-
 export function loadTool(tool: string): { main: (argv: string[], io: import('./io').ToolIO) => Promise<number> } {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   return require(`../tools/${tool}`);

@@ -10,13 +10,9 @@
 // categories other than the simple ones) are rejected with a clear message.
 
 import { JavaException } from './errors';
+import { INTERNAL_TOPICS, isInternalTopic } from '../protocol/topic-name';
 
-export const INTERNAL_TOPICS: readonly string[] = ['__consumer_offsets', '__transaction_state', '__share_group_state'];
-
-/** Kafka's Topic.isInternal. */
-export function isInternalTopic(topic: string): boolean {
-  return INTERNAL_TOPICS.includes(topic);
-}
+export { INTERNAL_TOPICS, isInternalTopic };
 
 /** TopicFilter's normalisation of the raw option value. */
 export function normalizeTopicRegex(raw: string): string {

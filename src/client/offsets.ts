@@ -8,8 +8,7 @@ import { ConnectionError } from './connection';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 
-export const LATEST_TIMESTAMP = -1;
-export const EARLIEST_TIMESTAMP = -2;
+export { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../protocol/messages/list-offsets';
 
 export const ISOLATION_READ_UNCOMMITTED = 0;
 export const ISOLATION_READ_COMMITTED = 1;

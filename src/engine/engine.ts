@@ -1,7 +1,5 @@
 // The broker: storage, metadata, idempotence state and long-poll wake-ups, shared by every
 // connection. The TCP side lives in server.ts; the per-API logic in handlers/.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { openDatabase, Db } from './storage/database';
 import { TopicStore, TopicRecord } from './storage/topic-store';
 import { LogStore } from './storage/log-store';
@@ -85,12 +83,4 @@ export class Engine {
     }
     this.db.close();
   }
-}
-
-export function dataDirLockPath(dir: string): string {
-  return path.join(dir, '.lock');
-}
-
-export function ensureDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
 }

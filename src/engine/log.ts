@@ -3,12 +3,8 @@ import { formatLogLine } from '../cli/log';
 
 export type Level = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
-let sink: (line: string) => void = (line) => process.stdout.write(line + '\n');
+const sink: (line: string) => void = (line) => process.stdout.write(line + '\n');
 let quiet = false;
-
-export function setEngineLogSink(fn: (line: string) => void): void {
-  sink = fn;
-}
 
 export function setEngineLogQuiet(q: boolean): void {
   quiet = q;

@@ -6,8 +6,7 @@ import { ErrorCode } from '../../protocol/errors';
 import { decodeRecords } from '../../protocol/records/batch';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 
-export const LATEST_TIMESTAMP = -1;
-export const EARLIEST_TIMESTAMP = -2;
+import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../../protocol/messages/list-offsets';
 
 export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: PartitionRecord, ts: number): { offset: number; timestamp: number } {
   if (ts === LATEST_TIMESTAMP) return { offset: p.highWatermark, timestamp: -1 };

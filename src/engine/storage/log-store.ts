@@ -99,8 +99,3 @@ export class LogStore {
     }));
   }
 }
-
-/** last offset of a stored batch = baseOffset + lastOffsetDelta (header fields at 0 and 23). */
-export function lastOffsetOf(batch: Buffer): number {
-  return batch.readInt32BE(0) * 4294967296 + batch.readUInt32BE(4) + batch.readInt32BE(23);
-}

@@ -70,3 +70,7 @@ export const listOffsets: ApiSpec = {
     ] },
   ],
 };
+
+/** ListOffsets timestamp sentinels (ListOffsetsRequest.LATEST_TIMESTAMP / EARLIEST_TIMESTAMP). */
+export const LATEST_TIMESTAMP = -1;
+export const EARLIEST_TIMESTAMP = -2;
