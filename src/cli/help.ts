@@ -17,6 +17,7 @@ import { ExitError } from './errors';
 import type { ToolIO } from './io';
 import { segmentEnd } from './line-break';
 import type { OptionSet, OptionSpec, OptionType, OptionValue } from './options';
+import { javaTrim } from '../util/java-lang';
 
 const OVERALL_WIDTH = 80;
 const COLUMN_SEPARATOR_WIDTH = 2;
@@ -91,13 +92,6 @@ function descriptionCell(spec: OptionSpec): string {
   return javaTrim(`${spec.description} (default: ${shown})`);
 }
 
-function javaTrim(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 0x20) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
-  return s.slice(a, b);
-}
 
 /** jopt Columns.piecesOf: split on line separators, then wrap each line at break opportunities. */
 function piecesOf(raw: string, width: number): string[] {

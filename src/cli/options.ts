@@ -22,6 +22,7 @@
 // our `aliases` are compatibility spellings that report under the canonical name).
 
 import { OptionException } from './errors';
+import { parseJavaDouble as javaParseDouble, parseJavaInteger as javaParseInteger } from '../util/java-lang';
 
 export { OptionException } from './errors';
 export type { JoptExceptionKind } from './errors';
@@ -105,48 +106,15 @@ export function validateSpecs(specs: readonly OptionSpec[]): Map<string, OptionS
 // ---------------------------------------------------------------------------------------------
 // Value conversion (Integer.valueOf, Long.valueOf, Double.valueOf)
 
-const INT_RE = /^[+-]?[0-9]+$/;
-const DEC_FLOAT_RE = /^[+-]?(NaN|Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFdD]?)$/;
-const HEX_FLOAT_RE = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?[0-9]+)[fFdD]?$/;
-
-function javaTrim(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 0x20) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
-  return s.slice(a, b);
-}
-
 /** Java Integer.parseInt / Long.parseLong (radix 10, ASCII digits). Returns undefined if invalid. */
 export function parseJavaInteger(s: string, bits: 32 | 64): number | undefined {
-  if (!INT_RE.test(s)) return undefined;
-  const v = BigInt(s);
-  const max = bits === 32 ? 2n ** 31n - 1n : 2n ** 63n - 1n;
-  if (v > max || v < -max - 1n) return undefined;
-  return Number(v);
+  const v = javaParseInteger(s, bits === 32 ? 'int' : 'long');
+  return v === null ? undefined : Number(v);
 }
 
 /** Java Double.valueOf. Returns undefined if invalid. */
 export function parseJavaDouble(raw: string): number | undefined {
-  const s = javaTrim(raw);
-  const m = DEC_FLOAT_RE.exec(s);
-  if (m) {
-    const body = m[1];
-    const neg = s.startsWith('-');
-    if (body === 'NaN') return NaN;
-    if (body === 'Infinity') return neg ? -Infinity : Infinity;
-    return Number(s.replace(/[fFdD]$/, ''));
-  }
-  const h = HEX_FLOAT_RE.exec(s);
-  if (h && (h[2].length > 0 || (h[3] ?? '').length > 0)) {
-    const digits = h[2] + (h[3] ?? '');
-    let mant = 0;
-    for (const c of digits) mant = mant * 16 + parseInt(c, 16);
-    const exp = parseInt(h[4], 10) - 4 * (h[3] ?? '').length;
-    const v = mant * Math.pow(2, exp);
-    return h[1] === '-' ? -v : v;
-  }
-  return undefined;
+  return javaParseDouble(raw) ?? undefined;
 }
 
 function convert(spec: OptionSpec, raw: string): OptionValue {

@@ -11,6 +11,7 @@
 
 import { JavaException } from './errors';
 import { INTERNAL_TOPICS, isInternalTopic } from '../protocol/topic-name';
+import { javaTrim } from '../util/java-lang';
 
 export { INTERNAL_TOPICS, isInternalTopic };
 
@@ -23,13 +24,6 @@ export function normalizeTopicRegex(raw: string): string {
     .replace(/["']+$/, '');
 }
 
-function javaTrim(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 0x20) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
-  return s.slice(a, b);
-}
 
 const POSIX: Record<string, string> = {
   Lower: 'a-z',

@@ -6,6 +6,7 @@ import { javaHashSetOrder } from '../../cli/java-hash';
 import { ConfigValidationError } from '../../config/types';
 import { validateTopicConfigNames, validateTopicConfigs } from '../../config/topic-configs';
 import type { Era } from './options';
+import { javaTrim } from '../../util/java-lang';
 
 /** Java's String.split(regex) with limit 0: trailing empty strings are dropped. */
 export function javaSplit(s: string, re: RegExp | string): string[] {
@@ -15,13 +16,6 @@ export function javaSplit(s: string, re: RegExp | string): string[] {
   return parts;
 }
 
-function javaTrim(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 0x20) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
-  return s.slice(a, b);
-}
 
 /** Integer.parseInt, radix 10. */
 export function javaParseInt(s: string): number {
