@@ -1,7 +1,10 @@
 // Writes bin/<tool> and bin/<tool>.sh launchers and the package.json "bin" map from one list,
 // so the two can never disagree. Run by hand when a tool is added (the outputs are committed).
 import { writeFileSync, readFileSync, chmodSync } from 'node:fs';
-const tools = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-server-start', 'kafka-server-stop'];
+const tools = [
+  'kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-consumer-groups', 'kafka-configs',
+  'kafka-get-offsets', 'kafka-delete-records', 'kafka-server-start', 'kafka-server-stop',
+];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 pkg.bin = { 'kafka-local': 'bin/kafka-local' };
 for (const t of tools) {

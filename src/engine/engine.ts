@@ -6,6 +6,8 @@ import { LogStore } from './storage/log-store';
 import { ClusterMetadata } from './metadata';
 import { ProducerStateManager } from './producer-state';
 import { ConfigManager } from './config-manager';
+import { GroupCoordinator } from './coordinator/group-coordinator';
+import { LogCleaner } from './cleaner';
 import type { EngineSettings } from './settings';
 import { randomUuid } from '../protocol/uuid';
 
@@ -18,6 +20,8 @@ export class Engine {
   readonly metadata: ClusterMetadata;
   readonly producers: ProducerStateManager;
   readonly configs: ConfigManager;
+  readonly coordinator: GroupCoordinator;
+  readonly cleaner: LogCleaner;
   private waiters = new Set<Waiter>();
   private nextProducerId: number;
   private getMeta;
@@ -41,6 +45,14 @@ export class Engine {
     this.metadata = new ClusterMetadata(clusterId, settings.nodeId, () => ({
       nodeId: settings.nodeId, host: settings.advertised.host, port: settings.advertised.port, rack: null,
     }), this.topics);
+    this.coordinator = new GroupCoordinator(this);
+    this.cleaner = new LogCleaner(this);
+  }
+
+  /** Arm background work (group expiry, retention, compaction); timers never keep the process alive. */
+  start(): void {
+    this.coordinator.start();
+    this.cleaner.start();
   }
 
   /** Allocate a producer id; persisted so ids are never reused across restarts. */
@@ -74,6 +86,8 @@ export class Engine {
   }
 
   close(): void {
+    this.cleaner.close();
+    this.coordinator.close();
     for (const w of [...this.waiters]) w();
     this.waiters.clear();
     try {

@@ -62,6 +62,7 @@ export async function startEngine(settings: EngineSettings): Promise<RunningEngi
     const server = new KafkaServer(engine);
     const bound = await server.listen(settings.listeners);
     if (settings.advertised.port === 0 && bound.length > 0) settings.advertised.port = bound[0].port;
+    engine.start();
     const listeners = settings.listeners.map((l) => `${l.name}://${l.host.includes(':') ? `[${l.host}]` : l.host}:${bound[0]?.port ?? l.port}`);
     for (const b of bound) {
       engineLog('INFO', `Awaiting socket connections on ${b.host.includes(':') ? `[${b.host}]` : b.host}:${b.port}.`, 'kafka.network.DataPlaneAcceptor');
