@@ -66,6 +66,27 @@ export class ConfigManager {
     return this.effective(topic).get(name);
   }
 
+  /** Effective broker config value (dynamic per-broker > cluster default > static > default). */
+  brokerValue(name: string): ConfigValue {
+    return this.view().value(name);
+  }
+
+  brokerInt(name: string): number {
+    return Number(this.brokerValue(name));
+  }
+
+  private listeners = new Set<() => void>();
+
+  /** Called after any dynamic broker or topic config change (e.g. to re-arm a timer). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  protected changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
   forgetTopic(tk: number): void {
     this.effectiveCache.delete(tk);
   }
@@ -73,6 +94,7 @@ export class ConfigManager {
   invalidate(): void {
     this.effectiveCache.clear();
     this.viewCache = undefined;
+    this.changed();
   }
 
   describeTopic(topic: TopicRecord, keys: string[] | null): DescribedConfig[] {
