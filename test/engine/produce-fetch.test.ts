@@ -47,6 +47,26 @@ describe('produce', () => {
     expect(f.responses[0].partitions[0].highWatermark).toBe(4);
   });
 
+  it('answers pipelined produce requests in order, each with its own result (group commit)', async () => {
+    await createTopic('pf-pipelined');
+    const init = await conn.send(ApiKey.InitProducerId, { transactionalId: null, transactionTimeoutMs: 60000 });
+    const idem = { producerId: init.producerId, producerEpoch: init.producerEpoch, baseSequence: 0 };
+    // Sent back to back without awaiting: the engine sees them queued together.
+    const sends = [
+      produce('pf-pipelined', buildBatch([rec('a'), rec('b')], idem)),
+      produce('pf-pipelined', buildBatch([rec('a'), rec('b')], idem)), // duplicate of the first
+      produce('pf-missing-topic', buildBatch([rec('x')], {})),
+      ...Array.from({ length: 10 }, (_, i) => produce('pf-pipelined', buildBatch([rec(`v${i}`)], { ...idem, baseSequence: 2 + i }))),
+    ];
+    const replies = (await Promise.all(sends)).map((r: any) => r.responses[0].partitionResponses[0]);
+    expect(replies[0]).toMatchObject({ errorCode: 0, baseOffset: 0 });
+    expect(replies[1]).toMatchObject({ errorCode: 0, baseOffset: 0 });
+    expect(replies[2].errorCode).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION
+    expect(replies.slice(3).map((r: any) => r.baseOffset)).toEqual(Array.from({ length: 10 }, (_, i) => 2 + i));
+    const f = await fetch('pf-pipelined', 0);
+    expect(f.responses[0].partitions[0].highWatermark).toBe(12);
+  });
+
   it('acknowledges a duplicate idempotent batch with its first offset and stores it once', async () => {
     await createTopic('pf-idem');
     const init = await conn.send(ApiKey.InitProducerId, { transactionalId: null, transactionTimeoutMs: 60000 });
