@@ -1,6 +1,7 @@
 // The broker: storage, metadata, idempotence state and long-poll wake-ups, shared by every
 // connection. The TCP side lives in server.ts; the per-API logic in handlers/.
 import { openDatabase, Db } from './storage/database';
+import { WalCheckpointer } from './storage/checkpointer';
 import { TopicStore, TopicRecord } from './storage/topic-store';
 import { LogStore } from './storage/log-store';
 import { ClusterMetadata } from './metadata';
@@ -23,12 +24,14 @@ export class Engine {
   readonly coordinator: GroupCoordinator;
   readonly cleaner: LogCleaner;
   private waiters = new Set<Waiter>();
+  private checkpointer: WalCheckpointer;
   private nextProducerId: number;
   private getMeta;
   private setMeta;
 
   constructor(readonly settings: EngineSettings) {
     this.db = openDatabase(settings.logDir);
+    this.checkpointer = new WalCheckpointer(this.db);
     this.getMeta = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.setMeta = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     let clusterId = this.getMeta.get('cluster.id') as string | undefined;
@@ -69,6 +72,7 @@ export class Engine {
   }
 
   notifyAppend(): void {
+    this.checkpointer.ensureStarted();
     if (this.waiters.size === 0) return;
     for (const w of [...this.waiters]) w();
   }
@@ -82,6 +86,7 @@ export class Engine {
   onTopicDeleted(topic: TopicRecord): void {
     // SQLite may hand the same rowid to the next topic: drop everything cached under this one.
     this.configs.forgetTopic(topic.tk);
+    this.coordinator.onTopicDeleted(topic.name);
     this.notifyAppend();
   }
 
@@ -90,6 +95,7 @@ export class Engine {
     this.coordinator.close();
     for (const w of [...this.waiters]) w();
     this.waiters.clear();
+    this.checkpointer.stop();
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {

@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AUTO_CHECKPOINT_PAGES } from './checkpointer';
 
 export type Db = BetterSqlite3.Database;
 
@@ -71,7 +72,7 @@ export function openDatabase(dir: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -65536');
-  db.pragma('wal_autocheckpoint = 4000');
+  db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   migrate(db);
   return db;
 }
