@@ -76,6 +76,7 @@ export async function startEngine(settings: EngineSettings): Promise<RunningEngi
       stop: () => {
         stopping ??= (async () => {
           engineLog('INFO', `[KafkaRaftServer nodeId=${settings.nodeId}] shutting down`, 'kafka.server.KafkaRaftServer');
+          e.coordinator.shutdown(); // parked JoinGroup/SyncGroup requests would hold the drain up
           await server.close();
           e.close();
           release();

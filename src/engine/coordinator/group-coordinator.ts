@@ -1,9 +1,494 @@
-// The classic consumer-group coordinator (issue 4). Placeholder: owns group state and committed
-// offsets once implemented; start() arms its timers, close() clears them.
+// The classic consumer-group coordinator (Kafka's GroupCoordinatorService + GroupMetadataManager
+// + OffsetMetadataManager for classic groups, on one broker). It owns the groups and committed
+// offsets in memory; every change is appended to __consumer_offsets and written to the lookup
+// tables in one SQLite transaction, and start() reloads the tables. Membership (join/sync/
+// heartbeat/leave) lives in membership.ts; the handlers only translate wire versions.
 import type { Engine } from '../engine';
+import { ErrorCode } from '../../protocol/errors';
+import { GroupStore } from '../storage/group-store';
+import { ClassicGroup, GroupError } from './group';
+import { ClassicGroupMember } from './member';
+import { GroupMembership } from './membership';
+import { CommittedOffset, OffsetTable } from './offsets';
+import { OffsetsTopic, OffsetsTopicRecord } from './offsets-topic';
+import {
+  decodeGroupMetadataValue, encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey,
+  encodeOffsetCommitValue, GroupMetadataValue,
+} from './offsets-records';
+import { CoordinatorTimers } from './timers';
+import { engineLog } from '../log';
+
+const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
+const NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
+const RETENTION_KEY = 'offsets-retention';
+/** DescribeGroups authorizedOperations with no authorizer: READ, DELETE, DESCRIBE. */
+const GROUP_AUTHORIZED_OPERATIONS = (1 << 3) | (1 << 6) | (1 << 8);
+
+export interface TopicPartitionsRequest {
+  name: string;
+  partitionIndexes: number[];
+}
+
+export interface OffsetCommitInput {
+  groupId: string;
+  generationId: number;
+  memberId: string;
+  groupInstanceId: string | null;
+  retentionTimeMs: number;
+  topics: { name: string; partitions: { partitionIndex: number; committedOffset: number; committedLeaderEpoch: number; committedMetadata: string | null }[] }[];
+}
+
+export interface PartitionError {
+  partitionIndex: number;
+  errorCode: number;
+}
+
+export interface FetchedOffsets {
+  errorCode: number;
+  topics: { name: string; partitions: { partitionIndex: number; committedOffset: number; committedLeaderEpoch: number; metadata: string; errorCode: number }[] }[];
+}
 
 export class GroupCoordinator {
-  constructor(readonly engine: Engine) {}
-  start(): void {}
-  close(): void {}
+  readonly groups = new Map<string, ClassicGroup>();
+  readonly offsets = new OffsetTable();
+  readonly timers = new CoordinatorTimers();
+  readonly membership = new GroupMembership(this);
+  readonly offsetsTopic: OffsetsTopic;
+  private readonly store: GroupStore;
+
+  readonly config = {
+    initialRebalanceDelayMs: () => this.engine.configs.brokerInt('group.initial.rebalance.delay.ms'),
+    minSessionTimeoutMs: () => this.engine.configs.brokerInt('group.min.session.timeout.ms'),
+    maxSessionTimeoutMs: () => this.engine.configs.brokerInt('group.max.session.timeout.ms'),
+    groupMaxSize: () => this.engine.configs.brokerInt('group.max.size'),
+    newMemberJoinTimeoutMs: () => NEW_MEMBER_JOIN_TIMEOUT_MS,
+    offsetMetadataMaxBytes: () => this.engine.configs.brokerInt('offset.metadata.max.bytes'),
+    offsetsRetentionMs: () => this.engine.configs.brokerInt('offsets.retention.minutes') * 60000,
+    retentionCheckIntervalMs: () => this.engine.configs.brokerInt('offsets.retention.check.interval.ms'),
+  };
+
+  constructor(readonly engine: Engine) {
+    this.store = new GroupStore(engine.db);
+    this.offsetsTopic = new OffsetsTopic(engine);
+  }
+
+  start(): void {
+    this.load();
+    this.scheduleRetention();
+  }
+
+  /** True once shutdown began: JoinGroup/SyncGroup are answered NOT_COORDINATOR instead of parked. */
+  closing = false;
+
+  /**
+   * Engine shutdown, before connections drain: answer every parked JoinGroup/SyncGroup with
+   * NOT_COORDINATOR (as when Kafka unloads a group) so no request waits for a rebalance.
+   */
+  shutdown(): void {
+    this.closing = true;
+    this.membership.releaseAll();
+  }
+
+  close(): void {
+    this.shutdown();
+    this.timers.clear();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Loading and persistence
+
+  private load(): void {
+    for (const { groupId, value } of this.store.loadGroups()) {
+      try {
+        this.groups.set(groupId, this.groupFromRecord(groupId, decodeGroupMetadataValue(value)));
+      } catch (e: any) {
+        engineLog('WARN', `Skipping unreadable metadata of group ${groupId}: ${e?.message ?? e}`, LOGGER);
+      }
+    }
+    for (const o of this.store.loadOffsets()) {
+      this.offsets.put(o.groupId, o.topic, o.partition, {
+        offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata, commitTimestamp: o.commitTimestamp, expireTimestamp: o.expireTimestamp,
+      });
+      // Offsets committed outside group management belong to a "simple" group.
+      if (!this.groups.has(o.groupId)) this.groups.set(o.groupId, new ClassicGroup(o.groupId));
+    }
+    // Loaded members keep their generation; those that do not heartbeat again expire.
+    for (const group of this.groups.values()) {
+      for (const m of group.members.values()) this.membership.rescheduleHeartbeat(group, m);
+    }
+  }
+
+  private groupFromRecord(groupId: string, v: GroupMetadataValue): ClassicGroup {
+    const group = new ClassicGroup(groupId, v.currentStateTimestamp >= 0 ? v.currentStateTimestamp : Date.now());
+    group.generationId = v.generation;
+    group.protocolType = v.protocolType === '' ? null : v.protocolType;
+    group.protocolName = v.protocol;
+    for (const mm of v.members) {
+      const m = new ClassicGroupMember(mm.memberId, mm.groupInstanceId, mm.clientId, mm.clientHost,
+        mm.rebalanceTimeout >= 0 ? mm.rebalanceTimeout : mm.sessionTimeout, mm.sessionTimeout, v.protocolType,
+        [{ name: v.protocol ?? '', metadata: mm.subscription }]);
+      m.assignment = mm.assignment;
+      group.add(m, null);
+    }
+    group.leaderId = v.leader;
+    // As Kafka loads a group: Stable with its members, or Empty.
+    if (group.size > 0) group.state = 'Stable';
+    group.subscribedTopics = group.computeSubscribedTopics();
+    return group;
+  }
+
+  /** Run `db` and append `records` to the group's __consumer_offsets partition in one transaction. */
+  private write(groupId: string, records: OffsetsTopicRecord[], db: () => void): void {
+    try {
+      this.engine.logs.transaction(() => {
+        db();
+        this.offsetsTopic.append(groupId, records);
+      });
+    } catch (e) {
+      this.engine.reloadAfterFailedWrite();
+      throw e;
+    }
+    this.engine.notifyAppend();
+  }
+
+  createGroup(groupId: string): ClassicGroup {
+    const g = new ClassicGroup(groupId);
+    this.groups.set(groupId, g);
+    return g;
+  }
+
+  private groupValue(group: ClassicGroup, assignment?: ReadonlyMap<string, Buffer>): Buffer {
+    return encodeGroupMetadataValue({
+      protocolType: group.protocolType ?? '',
+      generation: group.generationId,
+      protocol: group.protocolName,
+      leader: group.leaderId,
+      currentStateTimestamp: group.currentStateTimestamp,
+      members: [...group.members.values()].map((m) => ({
+        memberId: m.memberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, clientHost: m.clientHost,
+        rebalanceTimeout: m.rebalanceTimeoutMs, sessionTimeout: m.sessionTimeoutMs,
+        subscription: m.metadata(group.protocolName), assignment: assignment?.get(m.memberId) ?? m.assignment,
+      })),
+    });
+  }
+
+  /** Record the group (members, generation, assignments) as a GroupMetadata record. */
+  persistGroup(group: ClassicGroup, assignment?: ReadonlyMap<string, Buffer>): void {
+    const value = this.groupValue(group, assignment);
+    this.write(group.groupId, [{ key: encodeGroupMetadataKey(group.groupId), value }], () => this.store.putGroup(group.groupId, value));
+  }
+
+  /** A just-created group: generation 0, no members, no protocol. */
+  persistEmptyGroup(group: ClassicGroup): void {
+    const value = encodeGroupMetadataValue({
+      protocolType: '', generation: 0, protocol: null, leader: null, currentStateTimestamp: group.currentStateTimestamp, members: [],
+    });
+    this.write(group.groupId, [{ key: encodeGroupMetadataKey(group.groupId), value }], () => this.store.putGroup(group.groupId, value));
+  }
+
+  onGroupEmpty(group: ClassicGroup): void {
+    this.log(group.groupId, `Group ${group.groupId} with generation ${group.generationId} is now empty.`);
+  }
+
+  /** An INFO line as Kafka's GroupMetadataManager logs it, with its shard's log context. */
+  log(groupId: string, message: string): void {
+    engineLog('INFO', `[GroupCoordinator id=${this.engine.settings.nodeId} topic=__consumer_offsets partition=${this.offsetsTopic.partitionFor(groupId)}] ${message}`, LOGGER);
+  }
+
+  /** Remove a group and its offsets (tombstones for each), leaving it Dead. */
+  private removeGroup(group: ClassicGroup): void {
+    const records: OffsetsTopicRecord[] = [];
+    const offsets = this.offsets.group(group.groupId);
+    if (offsets) {
+      for (const [topic, parts] of offsets) {
+        for (const partition of parts.keys()) records.push({ key: encodeOffsetCommitKey({ group: group.groupId, topic, partition }), value: null });
+      }
+    }
+    records.push({ key: encodeGroupMetadataKey(group.groupId), value: null });
+    this.write(group.groupId, records, () => {
+      this.store.deleteGroupOffsets(group.groupId);
+      this.store.deleteGroup(group.groupId);
+    });
+    this.offsets.removeGroup(group.groupId);
+    group.transitionTo('Dead');
+    this.groups.delete(group.groupId);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // FindCoordinator
+
+  /** The coordinator for a group is the leader of its __consumer_offsets partition (here: us). */
+  findCoordinator(key: string, keyType: number): { errorCode: number; nodeId: number; host: string; port: number } {
+    const none = { nodeId: -1, host: '', port: -1 };
+    if (keyType !== 0) return { errorCode: keyType === 1 ? ErrorCode.COORDINATOR_NOT_AVAILABLE : ErrorCode.INVALID_REQUEST, ...none };
+    const topic = this.offsetsTopic.ensure();
+    if (!topic) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, ...none };
+    const p = topic.partitions[this.offsetsTopic.partitionFor(key)];
+    const leader = this.engine.metadata.partitionView(p).leader;
+    const broker = this.engine.metadata.brokers().find((b) => b.nodeId === leader);
+    if (!broker) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, ...none };
+    return { errorCode: ErrorCode.NONE, nodeId: broker.nodeId, host: broker.host, port: broker.port };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Offsets
+
+  /** Kafka's ClassicGroup.validateOffsetCommit (non-transactional). */
+  private validateOffsetCommit(group: ClassicGroup, memberId: string, groupInstanceId: string | null, generationId: number): void {
+    if (group.is('Dead')) throw new GroupError(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    // Admin clients and consumers without group management commit with generation -1 to an Empty group.
+    if (generationId < 0 && group.is('Empty')) return;
+    if (generationId >= 0 || memberId !== '' || groupInstanceId !== null) {
+      group.validateMember(memberId, groupInstanceId);
+      if (generationId !== group.generationId) throw new GroupError(ErrorCode.ILLEGAL_GENERATION);
+    } else if (!group.is('Empty')) {
+      throw new GroupError(ErrorCode.UNKNOWN_MEMBER_ID);
+    }
+    if (group.is('CompletingRebalance')) throw new GroupError(ErrorCode.REBALANCE_IN_PROGRESS);
+  }
+
+  commitOffsets(req: OffsetCommitInput): { name: string; partitions: PartitionError[] }[] {
+    const out = req.topics.map((t) => ({ name: t.name, partitions: [] as PartitionError[] }));
+    const allWith = (code: number) => req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })) }));
+    if (req.groupId === '') return allWith(ErrorCode.INVALID_GROUP_ID);
+    // Unknown topics and partitions are answered before the group is looked at (KafkaApis).
+    const valid: { ti: number; topic: string; p: OffsetCommitInput['topics'][0]['partitions'][0] }[] = [];
+    req.topics.forEach((t, ti) => {
+      const topic = this.engine.metadata.topic(t.name);
+      for (const p of t.partitions) {
+        if (!topic || !topic.partitions[p.partitionIndex]) out[ti].partitions.push({ partitionIndex: p.partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION });
+        else valid.push({ ti, topic: t.name, p });
+      }
+    });
+    if (valid.length === 0) return out;
+
+    let group = this.groups.get(req.groupId);
+    let created = false;
+    try {
+      if (!group) {
+        if (req.generationId >= 0) throw new GroupError(ErrorCode.ILLEGAL_GENERATION);
+        group = this.createGroup(req.groupId);
+        created = true;
+      }
+      this.validateOffsetCommit(group, req.memberId, req.groupInstanceId, req.generationId);
+    } catch (e) {
+      if (e instanceof GroupError) return allWith(e.code);
+      throw e;
+    }
+    // A commit from a member keeps its session alive.
+    if ((group.is('Stable') || group.is('PreparingRebalance')) && group.hasMember(req.memberId)) {
+      this.membership.rescheduleHeartbeat(group, group.member(req.memberId));
+    }
+
+    const now = Date.now();
+    const expire = req.retentionTimeMs === -1 ? -1 : now + req.retentionTimeMs;
+    const maxMeta = this.config.offsetMetadataMaxBytes();
+    const records: OffsetsTopicRecord[] = [];
+    const accepted: { topic: string; partition: number; o: CommittedOffset }[] = [];
+    for (const { ti, topic, p } of valid) {
+      const metadata = p.committedMetadata ?? '';
+      if (metadata.length > maxMeta) {
+        out[ti].partitions.push({ partitionIndex: p.partitionIndex, errorCode: ErrorCode.OFFSET_METADATA_TOO_LARGE });
+        continue;
+      }
+      out[ti].partitions.push({ partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE });
+      const o: CommittedOffset = { offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata, commitTimestamp: now, expireTimestamp: expire };
+      accepted.push({ topic, partition: p.partitionIndex, o });
+      records.push({
+        key: encodeOffsetCommitKey({ group: req.groupId, topic, partition: p.partitionIndex }),
+        value: encodeOffsetCommitValue({ offset: o.offset, leaderEpoch: o.leaderEpoch, metadata, commitTimestamp: now, expireTimestamp: expire }, expire >= 0 ? 1 : 3),
+      });
+    }
+    try {
+      this.write(req.groupId, records, () => {
+        for (const a of accepted) {
+          this.store.putOffset({ groupId: req.groupId, topic: a.topic, partition: a.partition, ...a.o });
+        }
+      });
+    } catch {
+      if (created && !this.offsets.hasOffsets(req.groupId)) this.groups.delete(req.groupId);
+      return allWith(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    }
+    for (const a of accepted) this.offsets.put(req.groupId, a.topic, a.partition, a.o);
+    return out;
+  }
+
+  /** OffsetFetch: the listed partitions (-1 when none committed), or with topics null every committed one. */
+  fetchOffsets(groupId: string, topics: TopicPartitionsRequest[] | null): FetchedOffsets {
+    const groupOffsets = this.groups.has(groupId) ? this.offsets.group(groupId) : undefined;
+    const entry = (partitionIndex: number, o: CommittedOffset | undefined) => ({
+      partitionIndex, committedOffset: o ? o.offset : -1, committedLeaderEpoch: o ? o.leaderEpoch : -1, metadata: o ? o.metadata : '', errorCode: ErrorCode.NONE,
+    });
+    if (topics === null) {
+      const out: FetchedOffsets['topics'] = [];
+      if (groupOffsets) {
+        for (const [name, parts] of groupOffsets) {
+          out.push({ name, partitions: [...parts.entries()].sort((a, b) => a[0] - b[0]).map(([p, o]) => entry(p, o)) });
+        }
+      }
+      return { errorCode: ErrorCode.NONE, topics: out };
+    }
+    return {
+      errorCode: ErrorCode.NONE,
+      topics: topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((p) => entry(p, groupOffsets?.get(t.name)?.get(p))) })),
+    };
+  }
+
+  /** OffsetDelete: tombstones for the partitions' offsets, unless active members subscribe to the topic. */
+  deleteOffsets(groupId: string, topics: { name: string; partitions: { partitionIndex: number }[] }[]):
+    { errorCode: number; topics: { name: string; partitions: PartitionError[] }[] } {
+    if (groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, topics: [] };
+    const group = this.groups.get(groupId);
+    if (!group) return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, topics: [] };
+    if (!group.is('Empty') && !group.usesConsumerProtocol()) return { errorCode: ErrorCode.NON_EMPTY_GROUP, topics: [] };
+    const records: OffsetsTopicRecord[] = [];
+    const removed: { topic: string; partition: number }[] = [];
+    const out = topics.map((t) => {
+      const known = this.engine.metadata.topic(t.name);
+      const subscribed = known !== undefined && group.isSubscribedToTopic(t.name);
+      return {
+        name: t.name,
+        partitions: t.partitions.map(({ partitionIndex }) => {
+          if (!known || !known.partitions[partitionIndex]) return { partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
+          if (subscribed) return { partitionIndex, errorCode: ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC };
+          if (this.offsets.get(groupId, t.name, partitionIndex)) {
+            records.push({ key: encodeOffsetCommitKey({ group: groupId, topic: t.name, partition: partitionIndex }), value: null });
+            removed.push({ topic: t.name, partition: partitionIndex });
+          }
+          return { partitionIndex, errorCode: ErrorCode.NONE };
+        }),
+      };
+    });
+    if (records.length > 0) {
+      try {
+        this.write(groupId, records, () => {
+          for (const r of removed) this.store.deleteOffset(groupId, r.topic, r.partition);
+        });
+      } catch {
+        return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, topics: [] };
+      }
+      for (const r of removed) this.offsets.remove(groupId, r.topic, r.partition);
+    }
+    return { errorCode: ErrorCode.NONE, topics: out };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Listing, describing, deleting
+
+  listGroups(): { groupId: string; protocolType: string; state: string }[] {
+    return [...this.groups.values()].map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', state: g.state }));
+  }
+
+  describeGroup(groupId: string, includeAuthorizedOperations: boolean) {
+    const base = { errorCode: ErrorCode.NONE, groupId, groupState: '', protocolType: '', protocolData: '', members: [] as any[], authorizedOperations: -2147483648 };
+    if (groupId === '') return { ...base, errorCode: ErrorCode.INVALID_GROUP_ID };
+    const group = this.groups.get(groupId);
+    if (!group) return { ...base, groupState: 'Dead' };
+    const stable = group.is('Stable');
+    return {
+      ...base,
+      groupState: group.state,
+      protocolType: group.protocolType ?? '',
+      protocolData: stable ? group.protocolName ?? '' : '',
+      members: [...group.members.values()].map((m) => ({
+        memberId: m.memberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, clientHost: m.clientHost,
+        memberMetadata: stable ? m.metadata(group.protocolName) : Buffer.alloc(0),
+        memberAssignment: stable ? m.assignment : Buffer.alloc(0),
+      })),
+      authorizedOperations: includeAuthorizedOperations ? GROUP_AUTHORIZED_OPERATIONS : -2147483648,
+    };
+  }
+
+  deleteGroup(groupId: string): number {
+    if (groupId === '') return ErrorCode.INVALID_GROUP_ID;
+    const group = this.groups.get(groupId);
+    if (!group) return ErrorCode.GROUP_ID_NOT_FOUND;
+    if (!group.is('Empty')) return ErrorCode.NON_EMPTY_GROUP;
+    try {
+      this.removeGroup(group);
+    } catch {
+      return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    }
+    return ErrorCode.NONE;
+  }
+
+  /** A deleted topic's committed offsets go too (Kafka's onPartitionsDeleted), with tombstones. */
+  onTopicDeleted(topic: string): void {
+    for (const groupId of this.offsets.groupIds()) {
+      const parts = this.offsets.group(groupId)?.get(topic);
+      if (!parts) continue;
+      const partitions = [...parts.keys()];
+      try {
+        this.write(groupId, partitions.map((partition) => ({ key: encodeOffsetCommitKey({ group: groupId, topic, partition }), value: null })), () => {
+          for (const p of partitions) this.store.deleteOffset(groupId, topic, p);
+        });
+      } catch (e: any) {
+        engineLog('WARN', `Failed to delete offsets of topic ${topic} for group ${groupId}: ${e?.message ?? e}`, LOGGER);
+        continue;
+      }
+      for (const p of partitions) this.offsets.remove(groupId, topic, p);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Offset retention (offsets.retention.minutes, checked every offsets.retention.check.interval.ms)
+
+  private scheduleRetention(): void {
+    this.timers.schedule(RETENTION_KEY, this.config.retentionCheckIntervalMs(), () => {
+      this.cleanupGroupMetadata();
+      this.scheduleRetention();
+    });
+  }
+
+  /** Expire old offsets; an Empty group left without offsets is deleted. Returns the tombstone count. */
+  cleanupGroupMetadata(now = Date.now()): number {
+    const retentionMs = this.config.offsetsRetentionMs();
+    let tombstones = 0;
+    for (const group of [...this.groups.values()]) {
+      const expired: { topic: string; partition: number }[] = [];
+      let allExpired = true;
+      const offsets = this.offsets.group(group.groupId);
+      // Which timestamp an offset ages from (ClassicGroup.offsetExpirationCondition).
+      let base: ((o: CommittedOffset) => number) | null = null;
+      if (group.protocolType === null) base = (o) => o.commitTimestamp;
+      else if (group.is('Empty')) base = () => group.currentStateTimestamp;
+      else if (group.usesConsumerProtocol() && group.subscribedTopics && group.is('Stable')) base = (o) => o.commitTimestamp;
+      if (offsets) {
+        if (!base) continue;
+        for (const [topic, parts] of offsets) {
+          if (group.isSubscribedToTopic(topic) && !group.is('Empty')) {
+            allExpired = false;
+            continue;
+          }
+          for (const [partition, o] of parts) {
+            const isExpired = o.expireTimestamp >= 0 ? now >= o.expireTimestamp : now - base(o) >= retentionMs;
+            if (isExpired) expired.push({ topic, partition });
+            else allExpired = false;
+          }
+        }
+      }
+      // A member id handed out by MEMBER_ID_REQUIRED keeps a new group alive until it rejoins.
+      const deleteGroup = allExpired && group.is('Empty') && !group.hasPendingMembers();
+      if (expired.length === 0 && !deleteGroup) continue;
+      const records: OffsetsTopicRecord[] = expired.map((e) => ({ key: encodeOffsetCommitKey({ group: group.groupId, topic: e.topic, partition: e.partition }), value: null }));
+      if (deleteGroup) records.push({ key: encodeGroupMetadataKey(group.groupId), value: null });
+      try {
+        this.write(group.groupId, records, () => {
+          for (const e of expired) this.store.deleteOffset(group.groupId, e.topic, e.partition);
+          if (deleteGroup) this.store.deleteGroup(group.groupId);
+        });
+      } catch (e: any) {
+        engineLog('WARN', `Failed to expire offsets of group ${group.groupId}: ${e?.message ?? e}`, LOGGER);
+        continue;
+      }
+      for (const e of expired) this.offsets.remove(group.groupId, e.topic, e.partition);
+      if (deleteGroup) {
+        group.transitionTo('Dead');
+        this.groups.delete(group.groupId);
+      }
+      tombstones += records.length;
+    }
+    if (tombstones > 0) engineLog('INFO', `Generated ${tombstones} tombstone records while cleaning up group metadata.`, LOGGER);
+    return tombstones;
+  }
 }

@@ -12,6 +12,17 @@ import { handleDeleteTopics } from './delete-topics';
 import { handleCreatePartitions } from './create-partitions';
 import { handleDescribeConfigs } from './describe-configs';
 import { handleInitProducerId } from './init-producer-id';
+import { handleFindCoordinator } from './find-coordinator';
+import { handleJoinGroup } from './join-group';
+import { handleSyncGroup } from './sync-group';
+import { handleHeartbeat } from './heartbeat';
+import { handleLeaveGroup } from './leave-group';
+import { handleOffsetCommit } from './offset-commit';
+import { handleOffsetFetch } from './offset-fetch';
+import { handleListGroups } from './list-groups';
+import { handleDescribeGroups } from './describe-groups';
+import { handleDeleteGroups } from './delete-groups';
+import { handleOffsetDelete } from './offset-delete';
 
 export interface RequestContext {
   version: number;
@@ -36,4 +47,15 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.CreatePartitions, handleCreatePartitions],
   [ApiKey.DescribeConfigs, handleDescribeConfigs],
   [ApiKey.InitProducerId, handleInitProducerId],
+  [ApiKey.FindCoordinator, handleFindCoordinator],
+  [ApiKey.JoinGroup, handleJoinGroup],
+  [ApiKey.SyncGroup, handleSyncGroup],
+  [ApiKey.Heartbeat, handleHeartbeat],
+  [ApiKey.LeaveGroup, handleLeaveGroup],
+  [ApiKey.OffsetCommit, handleOffsetCommit],
+  [ApiKey.OffsetFetch, handleOffsetFetch],
+  [ApiKey.ListGroups, handleListGroups],
+  [ApiKey.DescribeGroups, handleDescribeGroups],
+  [ApiKey.DeleteGroups, handleDeleteGroups],
+  [ApiKey.OffsetDelete, handleOffsetDelete],
 ]);

@@ -58,6 +58,24 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (scope, name)
   );
   `,
+  // 2: consumer groups: committed offsets and group metadata (the lookup tables beside __consumer_offsets)
+  `
+  CREATE TABLE group_offsets (
+    group_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    partition INTEGER NOT NULL,
+    committed_offset INTEGER NOT NULL,
+    leader_epoch INTEGER NOT NULL,
+    metadata TEXT NOT NULL,
+    commit_ts INTEGER NOT NULL,
+    expire_ts INTEGER NOT NULL,
+    PRIMARY KEY (group_id, topic, partition)
+  ) WITHOUT ROWID;
+  CREATE TABLE group_metadata (
+    group_id TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function openDatabase(dir: string): Db {

@@ -1,0 +1,71 @@
+// The internal topic __consumer_offsets: created on first use with offsets.topic.num.partitions
+// partitions, RF offsets.topic.replication.factor and cleanup.policy=compact (as Kafka's
+// GroupCoordinatorService configures it), and appended to like any partition log, inside the
+// caller's SQLite transaction, so the lookup tables and the records commit together.
+import type { Engine } from '../engine';
+import type { TopicRecord } from '../storage/topic-store';
+import { createTopic } from '../topic-admin';
+import { buildBatch, readBatchHeader } from '../../protocol/records/batch';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
+import { OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-records';
+import { engineLog } from '../log';
+
+export interface OffsetsTopicRecord {
+  key: Buffer;
+  /** null = tombstone */
+  value: Buffer | null;
+}
+
+export class OffsetsTopic {
+  constructor(private readonly engine: Engine) {}
+
+  topic(): TopicRecord | undefined {
+    return this.engine.metadata.topic(OFFSETS_TOPIC);
+  }
+
+  /** The topic, created if missing; undefined when it cannot be created (e.g. RF above the broker count). */
+  ensure(): TopicRecord | undefined {
+    const existing = this.topic();
+    if (existing) return existing;
+    const configs = this.engine.configs;
+    try {
+      return createTopic(this.engine, {
+        name: OFFSETS_TOPIC,
+        numPartitions: configs.brokerInt('offsets.topic.num.partitions'),
+        replicationFactor: configs.brokerInt('offsets.topic.replication.factor'),
+        assignments: [],
+        configs: new Map([
+          ['cleanup.policy', 'compact'],
+          ['compression.type', 'producer'],
+          ['segment.bytes', String(configs.brokerInt('offsets.topic.segment.bytes'))],
+        ]),
+      }, false, true);
+    } catch (e: any) {
+      engineLog('WARN', `Could not create the offsets topic ${OFFSETS_TOPIC}: ${e?.message ?? e}`, 'kafka.server.DefaultAutoTopicCreationManager');
+      return undefined;
+    }
+  }
+
+  partitionFor(groupId: string): number {
+    const t = this.topic();
+    const n = t ? t.partitions.length : this.engine.configs.brokerInt('offsets.topic.num.partitions');
+    return offsetsPartitionFor(groupId, n);
+  }
+
+  /** Append the records as one batch to the group's partition. Call inside engine.logs.transaction(). */
+  append(groupId: string, records: OffsetsTopicRecord[]): void {
+    if (records.length === 0) return;
+    const topic = this.ensure();
+    if (!topic) throw KafkaError.from(ErrorCode.COORDINATOR_NOT_AVAILABLE, null);
+    const p = topic.partitions[this.partitionFor(groupId)];
+    const now = Date.now();
+    const batch = buildBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), { baseOffset: p.highWatermark });
+    const h = readBatchHeader(batch, 0);
+    const lastOffset = p.highWatermark + h.lastOffsetDelta;
+    this.engine.logs.appendBatch(topic, p, batch, {
+      baseOffset: p.highWatermark, lastOffset, maxTimestamp: h.maxTimestamp, recordCount: h.recordCount,
+      producerId: -1, producerEpoch: -1, baseSequence: -1,
+    });
+    p.highWatermark = lastOffset + 1;
+  }
+}
