@@ -23,6 +23,7 @@ import { handleListGroups } from './list-groups';
 import { handleDescribeGroups } from './describe-groups';
 import { handleDeleteGroups } from './delete-groups';
 import { handleOffsetDelete } from './offset-delete';
+import { handleDeleteRecords } from './delete-records';
 
 export interface RequestContext {
   version: number;
@@ -58,4 +59,5 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DescribeGroups, handleDescribeGroups],
   [ApiKey.DeleteGroups, handleDeleteGroups],
   [ApiKey.OffsetDelete, handleOffsetDelete],
+  [ApiKey.DeleteRecords, handleDeleteRecords],
 ]);

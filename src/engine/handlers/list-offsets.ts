@@ -5,12 +5,23 @@ import type { Engine } from '../engine';
 import { ErrorCode } from '../../protocol/errors';
 import { decodeRecords } from '../../protocol/records/batch';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
+import type { RequestContext } from '.';
 
-import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../../protocol/messages/list-offsets';
+import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP } from '../../protocol/messages/list-offsets';
 
 export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: PartitionRecord, ts: number): { offset: number; timestamp: number } {
   if (ts === LATEST_TIMESTAMP) return { offset: p.highWatermark, timestamp: -1 };
   if (ts === EARLIEST_TIMESTAMP) return { offset: p.logStartOffset, timestamp: -1 };
+  if (ts === MAX_TIMESTAMP) {
+    // The first record carrying the largest timestamp (KAFKA-16310: the record, not its batch).
+    const b = engine.logs.batchWithMaxTimestamp(topic, p, p.logStartOffset);
+    if (!b) return { offset: -1, timestamp: -1 };
+    let hit: { offset: number; timestamp: number } | undefined;
+    decodeRecords(b.bytes, (r) => {
+      if (!hit && r.offset >= p.logStartOffset && r.timestamp === b.maxTimestamp) hit = { offset: r.offset, timestamp: r.timestamp };
+    });
+    return hit ?? { offset: Math.max(b.baseOffset, p.logStartOffset), timestamp: b.maxTimestamp };
+  }
   let from = p.logStartOffset;
   for (;;) {
     const found = engine.logs.firstBatchAtOrAfterTime(topic, p, ts, from);
@@ -26,11 +37,27 @@ export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: Partit
   }
 }
 
-export function handleListOffsets(engine: Engine, req: any): unknown {
+/**
+ * The first version each negative timestamp (sentinel) may be sent with (KafkaApis: any other
+ * negative timestamp, or one below its version, is UNSUPPORTED_VERSION): MAX_TIMESTAMP (-3) needs
+ * v7, EARLIEST_LOCAL (-4) v8, LATEST_TIERED (-5) v9.
+ */
+const SENTINEL_MIN_VERSION = new Map<number, number>([[-2, 1], [-1, 1], [-3, 7], [-4, 8], [-5, 9]]);
+
+export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext): unknown {
+  const version = ctx?.version ?? 1;
+  // KafkaApis: a partition asked for twice in one request gets INVALID_REQUEST (each time).
+  const counts = new Map<string, number>();
+  for (const t of req.topics) for (const lp of t.partitions) counts.set(`${t.name}\u0000${lp.partitionIndex}`, (counts.get(`${t.name}\u0000${lp.partitionIndex}`) ?? 0) + 1);
   const topics = req.topics.map((t: any) => {
     const topic = engine.metadata.topic(t.name);
     const partitions = t.partitions.map((lp: any) => {
       const out = { partitionIndex: lp.partitionIndex, errorCode: 0, timestamp: -1, offset: -1, leaderEpoch: -1 };
+      if ((counts.get(`${t.name}\u0000${lp.partitionIndex}`) ?? 0) > 1) { out.errorCode = ErrorCode.INVALID_REQUEST; return out; }
+      if (lp.timestamp < 0 && !(version >= (SENTINEL_MIN_VERSION.get(lp.timestamp) ?? Infinity))) {
+        out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
+        return out;
+      }
       const p = topic?.partitions[lp.partitionIndex];
       if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
       if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }

@@ -5,8 +5,12 @@ import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { NO_RESPONSE } from '.';
 import { ErrorCode } from '../../protocol/errors';
-import { readBatchHeader, setBaseOffset, splitBatches } from '../../protocol/records/batch';
+import { readBatchHeader, setBaseOffset, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
+import { recordValidation, validateRecords } from '../record-validation';
+
+/** Kafka's AdminUtils.ADMIN_CLIENT_ID: the only client allowed to append to internal topics. */
+const ADMIN_CLIENT_ID = '__admin_client';
 
 interface PartitionResult {
   index: number;
@@ -41,7 +45,7 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
         const topic = engine.metadata.topic(t.name);
         const partitionResponses: PartitionResult[] = [];
         for (const pd of t.partitionData) {
-          partitionResponses.push(appendPartition(engine, topic, t.name, pd.index, pd.records, acks));
+          partitionResponses.push(appendPartition(engine, topic, t.name, pd.index, pd.records, acks, ctx.clientId));
           if (partitionResponses[partitionResponses.length - 1].baseOffset >= 0) appended = true;
         }
         responses.push({ name: t.name, partitionResponses });
@@ -58,12 +62,19 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
   return { responses, throttleTimeMs: 0 };
 }
 
-function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: string, index: number, records: Buffer | null, acks: number): PartitionResult {
+function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: string, index: number, records: Buffer | null, acks: number, clientId: string | null): PartitionResult {
   if (acks !== 0 && acks !== 1 && acks !== -1) return result(index, ErrorCode.INVALID_REQUIRED_ACKS);
+  // ReplicaManager.appendToLocalLog: `Cannot append to internal topic <t>` (no custom message).
+  if (topic?.internal && clientId !== ADMIN_CLIENT_ID) return result(index, ErrorCode.INVALID_TOPIC_EXCEPTION);
   if (!topic) return result(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   const p: PartitionRecord | undefined = topic.partitions[index];
   if (!p) return result(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   if (!engine.metadata.isLocalLeader(p)) return result(index, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+  // Partition.appendRecordsToLeader: acks=all needs min.insync.replicas in-sync replicas
+  // (NotEnoughReplicasException, no custom message); acks=0/1 are not held to it.
+  if (acks === -1 && engine.metadata.partitionView(p).isr.length < engine.configs.topicInt(topic, 'min.insync.replicas')) {
+    return result(index, ErrorCode.NOT_ENOUGH_REPLICAS);
+  }
   if (!records || records.length === 0) return result(index, ErrorCode.INVALID_RECORD, 'Produce request has no records');
   const split = splitBatches(records);
   if (split.error !== undefined) return result(index, ErrorCode.CORRUPT_MESSAGE, split.error);
@@ -73,6 +84,19 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
       // Kafka's ReplicaManager answers RecordTooLargeException without a custom message
       // (hasCustomErrorMessage = false): clients show the error's default text.
       return result(index, ErrorCode.MESSAGE_TOO_LARGE);
+    }
+  }
+  // LogValidator: keys on compacted topics, timestamp bounds (only decoded when they apply).
+  const now = Date.now();
+  const rules = recordValidation(engine, topic, name, index, now);
+  if (rules.needed) {
+    for (const b of split.batches) {
+      const bad = validateRecords(b, rules);
+      if (bad) {
+        const r = result(index, bad.errorCode, bad.errorMessage);
+        r.recordErrors = bad.recordErrors;
+        return r;
+      }
     }
   }
   let firstOffset = -1;
@@ -87,9 +111,11 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
     }
     const baseOffset = p.highWatermark;
     setBaseOffset(batch, baseOffset);
+    // message.timestamp.type=LogAppendTime: the broker's time in the header (CRC recomputed).
+    if (rules.logAppendTime) setLogAppendTime(batch, now);
     const lastOffset = baseOffset + h.lastOffsetDelta;
     engine.logs.appendBatch(topic, p, batch, {
-      baseOffset, lastOffset, maxTimestamp: h.maxTimestamp, recordCount: h.recordCount,
+      baseOffset, lastOffset, maxTimestamp: rules.logAppendTime ? now : h.maxTimestamp, recordCount: h.recordCount,
       producerId: h.producerId, producerEpoch: h.producerEpoch, baseSequence: h.baseSequence,
     });
     p.highWatermark = lastOffset + 1;
@@ -99,5 +125,6 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
   const r = result(index, 0);
   r.baseOffset = firstOffset;
   r.logStartOffset = p.logStartOffset;
+  if (rules.logAppendTime) r.logAppendTimeMs = now;
   return r;
 }

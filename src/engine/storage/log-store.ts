@@ -1,5 +1,6 @@
 // Partition logs: one row per record batch, stored as produced. Offsets are assigned by
 // rewriting the batch's base offset (outside the CRC), so reads return stored bytes as they are.
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './database';
 import type { PartitionRecord, TopicRecord } from './topic-store';
 
@@ -96,6 +97,20 @@ export class LogStore {
     return row ? { baseOffset: row.base_offset, bytes: row.bytes } : undefined;
   }
 
+  /**
+   * The batch holding the partition's largest timestamp (the earliest such batch, as Kafka's
+   * segments track offsetOfMaxTimestampSoFar), at or after minOffset.
+   */
+  batchWithMaxTimestamp(topic: TopicRecord, p: PartitionRecord, minOffset: number): { baseOffset: number; maxTimestamp: number; bytes: Buffer } | undefined {
+    this.selMaxTs ??= this.db.prepare(
+      'SELECT base_offset, max_timestamp, bytes FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ? ORDER BY max_timestamp DESC, last_offset ASC LIMIT 1',
+    );
+    const row = this.selMaxTs.get(topic.tk, p.partition, minOffset) as any;
+    return row ? { baseOffset: row.base_offset, maxTimestamp: row.max_timestamp, bytes: row.bytes } : undefined;
+  }
+
+  private selMaxTs: BetterSqlite3.Statement<unknown[]> | undefined;
+
   /** Metadata of the last (up to) 5 batches a producer wrote to a partition, newest first. */
   recentProducerBatches(topic: TopicRecord, p: PartitionRecord, producerId: number): { baseOffset: number; lastOffset: number; epoch: number; baseSequence: number; recordCount: number }[] {
     return (this.selProducer.all(topic.tk, p.partition, producerId) as any[]).map((r) => ({
@@ -103,4 +118,73 @@ export class LogStore {
       baseSequence: r.base_sequence, recordCount: r.record_count,
     }));
   }
+
+  // --- Retention, compaction and DeleteRecords (the cleaner, issue 5) ---------------------------
+  // Prepared lazily: most engine runs never clean, and the hot-path statements above stay untouched.
+
+  private cleanStmts?: ReturnType<LogStore['prepareCleanStmts']>;
+
+  private prepareCleanStmts() {
+    const db = this.db;
+    return {
+      summaries: db.prepare(
+        'SELECT rowid, base_offset, last_offset, max_timestamp, size FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset',
+      ).raw(),
+      totalSize: db.prepare('SELECT COALESCE(SUM(size), 0) FROM batches WHERE tk = ? AND partition = ?').pluck(),
+      deleteBelow: db.prepare('DELETE FROM batches WHERE tk = ? AND partition = ? AND last_offset < ?'),
+      batchAt: db.prepare('SELECT bytes FROM batches WHERE rowid = ?').pluck(),
+      // record_count stays: the producer state derives the batch's last sequence from it.
+      replace: db.prepare('UPDATE batches SET bytes = ?, size = ?, max_timestamp = ? WHERE rowid = ?'),
+      deleteRow: db.prepare('DELETE FROM batches WHERE rowid = ?'),
+    };
+  }
+
+  private get cs() {
+    return (this.cleanStmts ??= this.prepareCleanStmts());
+  }
+
+  /** Small columns of the batches whose last offset is >= fromOffset, in offset order (no blobs). */
+  batchSummaries(topic: TopicRecord, p: PartitionRecord, fromOffset = 0): BatchSummary[] {
+    return (this.cs.summaries.all(topic.tk, p.partition, fromOffset) as number[][]).map(([rowid, baseOffset, lastOffset, maxTimestamp, size]) => ({
+      rowid, baseOffset, lastOffset, maxTimestamp, size,
+    }));
+  }
+
+  /** batchSummaries one at a time (stop early by breaking out; no writes while iterating). */
+  *iterateBatchSummaries(topic: TopicRecord, p: PartitionRecord, fromOffset = 0): IterableIterator<BatchSummary> {
+    for (const [rowid, baseOffset, lastOffset, maxTimestamp, size] of this.cs.summaries.iterate(topic.tk, p.partition, fromOffset) as IterableIterator<number[]>) {
+      yield { rowid, baseOffset, lastOffset, maxTimestamp, size };
+    }
+  }
+
+  /** Bytes stored for a partition (what retention.bytes is compared with). */
+  partitionSize(topic: TopicRecord, p: PartitionRecord): number {
+    return Number(this.cs.totalSize.get(topic.tk, p.partition));
+  }
+
+  /** Delete every batch that ends below `offset` (whole batches only; a batch straddling it stays). */
+  deleteBatchesBefore(topic: TopicRecord, p: PartitionRecord, offset: number): number {
+    return this.cs.deleteBelow.run(topic.tk, p.partition, offset).changes;
+  }
+
+  batchBytes(rowid: number): Buffer | undefined {
+    return this.cs.batchAt.get(rowid) as Buffer | undefined;
+  }
+
+  /** Store a compacted rewrite of a batch (same base and last offset, fewer records). */
+  replaceBatch(rowid: number, bytes: Buffer, maxTimestamp: number): void {
+    this.cs.replace.run(bytes, bytes.length, maxTimestamp, rowid);
+  }
+
+  deleteBatch(rowid: number): void {
+    this.cs.deleteRow.run(rowid);
+  }
+}
+
+export interface BatchSummary {
+  rowid: number;
+  baseOffset: number;
+  lastOffset: number;
+  maxTimestamp: number;
+  size: number;
 }

@@ -128,6 +128,19 @@ export class TopicStore {
     rec.configs = new Map(configs);
   }
 
+  private updLogStart?: ReturnType<Db['prepare']>; // prepared on first use
+
+  /**
+   * Persist a new log start offset (retention, DeleteRecords). It only moves forward; call inside
+   * the transaction that deletes the batches below it.
+   */
+  setLogStartOffset(rec: TopicRecord, p: PartitionRecord, offset: number): void {
+    if (offset <= p.logStartOffset) return;
+    this.updLogStart ??= this.db.prepare('UPDATE partitions SET log_start_offset = ? WHERE tk = ? AND partition = ?');
+    this.updLogStart.run([offset, rec.tk, p.partition]);
+    p.logStartOffset = offset;
+  }
+
   delete(rec: TopicRecord): void {
     this.db.transaction(() => {
       this.delBatches.run(rec.tk);

@@ -1,4 +1,4 @@
-// ListOffsets (API key 2): versions 1-5, never flexible here.
+// ListOffsets (API key 2): versions 1-7, flexible from 6 (7 adds the MAX_TIMESTAMP sentinel -3).
 // Field layout follows Kafka 3.9's ListOffsetsRequest/ListOffsetsResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -42,8 +42,8 @@ export interface ListOffsetsResponse {
 export const listOffsets: ApiSpec = {
   apiKey: 2,
   name: 'ListOffsets',
-  validVersions: '1-5',
-  flexibleVersions: 'none',
+  validVersions: '1-7',
+  flexibleVersions: '6+',
   request: [
     { name: 'replicaId', type: 'int32', versions: '0+' },
     { name: 'isolationLevel', type: 'int8', versions: '2+' },
@@ -74,3 +74,5 @@ export const listOffsets: ApiSpec = {
 /** ListOffsets timestamp sentinels (ListOffsetsRequest.LATEST_TIMESTAMP / EARLIEST_TIMESTAMP). */
 export const LATEST_TIMESTAMP = -1;
 export const EARLIEST_TIMESTAMP = -2;
+/** ListOffsetsRequest.MAX_TIMESTAMP (v7+): the record with the largest timestamp. */
+export const MAX_TIMESTAMP = -3;
