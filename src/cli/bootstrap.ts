@@ -100,3 +100,18 @@ export function parseBootstrap(list: string): HostPort[] {
 export function formatAddress(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
+
+/** Broker addresses for a ZooKeeper connect string: same hosts; port 2181 (or none) means 9092. */
+export function brokersForZookeeper(connect: string): HostPort[] {
+  const slash = connect.indexOf('/');
+  const hosts = (slash >= 0 ? connect.slice(0, slash) : connect).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const out: HostPort[] = [];
+  for (const h of hosts) {
+    const m = /^(.*?)(?::(\d+))?$/.exec(h)!;
+    let host = m[1];
+    if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+    const zkPort = m[2] === undefined ? 2181 : Number(m[2]);
+    out.push({ host: host || 'localhost', port: zkPort === 2181 ? 9092 : zkPort });
+  }
+  return out;
+}

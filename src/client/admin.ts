@@ -189,6 +189,43 @@ export class Admin {
     }
   }
 
+  /** Node ids of the cluster's brokers (describeCluster), sorted. */
+  async brokerIds(): Promise<number[]> {
+    await this.cluster.metadata([], this.deadline(), 'describeCluster');
+    return [...this.cluster.brokers.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Fail as the Java client does when the broker does not offer an API:
+   * `UnsupportedVersionException: The node does not support <API_NAME>`.
+   */
+  async requireApi(apiKey: number, javaApiName: string, callName: string): Promise<void> {
+    const conn = await this.cluster.anyConnection(this.deadline(), callName);
+    if (!conn.supports(apiKey)) throw KafkaError.from(ErrorCode.UNSUPPORTED_VERSION, `The node does not support ${javaApiName}`);
+  }
+
+  /** IncrementalAlterConfigs for one resource (op: 0 SET, 1 DELETE, 2 APPEND, 3 SUBTRACT); throws the broker's error. */
+  async incrementalAlterConfigs(
+    resourceType: number, resourceName: string, ops: readonly { name: string; op: number; value: string | null }[], validateOnly = false,
+  ): Promise<void> {
+    await this.requireApi(ApiKey.IncrementalAlterConfigs, 'INCREMENTAL_ALTER_CONFIGS', 'incrementalAlterConfigs');
+    const resp: any = await this.call(ApiKey.IncrementalAlterConfigs, {
+      resources: [{ resourceType, resourceName, configs: ops.map((o) => ({ name: o.name, configOperation: o.op, value: o.value })) }],
+      validateOnly,
+    }, 'incrementalAlterConfigs');
+    for (const r of resp.responses) if (r.errorCode !== 0) throw KafkaError.from(r.errorCode, r.errorMessage ?? undefined);
+  }
+
+  /** Legacy AlterConfigs for one resource: `configs` becomes its complete set of dynamic configs. */
+  async alterConfigs(resourceType: number, resourceName: string, configs: ReadonlyMap<string, string | null>, validateOnly = false): Promise<void> {
+    await this.requireApi(ApiKey.AlterConfigs, 'ALTER_CONFIGS', 'alterConfigs');
+    const resp: any = await this.call(ApiKey.AlterConfigs, {
+      resources: [{ resourceType, resourceName, configs: [...configs].map(([name, value]) => ({ name, value })) }],
+      validateOnly,
+    }, 'alterConfigs');
+    for (const r of resp.responses) if (r.errorCode !== 0) throw KafkaError.from(r.errorCode, r.errorMessage ?? undefined);
+  }
+
   close(): void {
     this.cluster.close();
   }

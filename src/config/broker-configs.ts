@@ -387,6 +387,14 @@ export const ALL_DYNAMIC_CONFIGS: ReadonlySet<string> = new Set([
   'remote.log.manager.copy.max.bytes.per.second', 'remote.log.manager.fetch.max.bytes.per.second',
 ]);
 
+/**
+ * Static-only in Kafka, but dynamically updatable in this engine because the issue asks for it:
+ * they change engine behaviour without a restart (auto-creation, the retention timer). Kafka
+ * answers `Cannot update these configs dynamically: Set(<name>)` for them; this is a documented
+ * deviation. DescribeConfigs still reports them read-only, as Kafka does.
+ */
+export const ENGINE_DYNAMIC_CONFIGS: ReadonlySet<string> = new Set(['auto.create.topics.enable', 'log.retention.check.interval.ms']);
+
 /** DynamicBrokerConfig.PerBrokerConfigs: may not be set at the cluster-default level. */
 export const PER_BROKER_CONFIGS: ReadonlySet<string> = new Set(
   [...DYNAMIC_SECURITY_CONFIGS, ...DYNAMIC_LISTENER_CONFIGS].filter((n) => !CLUSTER_LEVEL_LISTENER_CONFIGS.has(n)),
@@ -458,11 +466,12 @@ function scalaSet(names: readonly string[]): string {
  * `Cannot update these configs dynamically: Set(log.dirs)`.
  */
 export function validateDynamicBrokerConfigs(props: ReadonlyMap<string, string>, perBroker: boolean): Map<string, ConfigValue> {
-  const names = [...props.keys()];
+  // Kafka holds them in a java.util.Properties: its (ConcurrentHashMap) iteration order.
+  const names = javaHashMapOrder(props.keys(), { concurrent: true });
   const fail = (msg: string): never => {
     throw new ConfigValidationError(msg, 'InvalidRequestException');
   };
-  const nonDynamic = names.filter((n) => BY_NAME.has(n) && !ALL_DYNAMIC_CONFIGS.has(n));
+  const nonDynamic = names.filter((n) => BY_NAME.has(n) && !ALL_DYNAMIC_CONFIGS.has(n) && !ENGINE_DYNAMIC_CONFIGS.has(n));
   if (nonDynamic.length > 0) fail(`Cannot update these configs dynamically: ${scalaSet(nonDynamic)}`);
   const securityWithoutPrefix = DYNAMIC_SECURITY_CONFIGS.filter((n) => props.has(n));
   if (securityWithoutPrefix.length > 0)
@@ -473,7 +482,7 @@ export function validateDynamicBrokerConfigs(props: ReadonlyMap<string, string>,
   const parsed = new Map<string, ConfigValue>();
   try {
     for (const def of BROKER_CONFIGS) {
-      if (!def.dynamic || !base.has(def.name)) continue;
+      if ((!def.dynamic && !ENGINE_DYNAMIC_CONFIGS.has(def.name)) || !base.has(def.name)) continue;
       const v = parseType(def.name, base.get(def.name) as string, def.type);
       def.validator?.ensureValid(def.name, v, def.type);
       parsed.set(def.name, v);

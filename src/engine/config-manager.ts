@@ -6,6 +6,7 @@ import type { TopicRecord } from './storage/topic-store';
 import { ErrorCode, KafkaError } from '../protocol/errors';
 import { topicConfigDef, validateTopicConfigs } from '../config/topic-configs';
 import { ConfigValidationError, type ConfigValue } from '../config/types';
+import { validateDynamicBrokerConfigs } from '../config/broker-configs';
 import { BrokerConfigView, describeTopicConfigs, describeBrokerConfigs, effectiveTopicConfigs, type DescribedConfig } from '../config/resolve';
 
 export class ConfigManager {
@@ -95,6 +96,55 @@ export class ConfigManager {
     this.effectiveCache.clear();
     this.viewCache = undefined;
     this.changed();
+  }
+
+  /** The dynamic broker configs of one level: the cluster default, or this broker's own. */
+  dynamicBrokerConfigs(clusterDefault: boolean): ReadonlyMap<string, string> {
+    return clusterDefault ? this.dynamicDefault : this.dynamicBroker;
+  }
+
+  /**
+   * Replace the dynamic broker configs of one level with `next` (what AlterConfigs and, after
+   * applying its operations, IncrementalAlterConfigs ask for). Checked as Kafka's
+   * DynamicBrokerConfig.validateConfigs does (INVALID_REQUEST with its message); persisted in
+   * broker_configs (scope '' = cluster default, else the node id); takes effect at once.
+   */
+  alterBrokerConfigs(clusterDefault: boolean, next: ReadonlyMap<string, string>, validateOnly: boolean): void {
+    try {
+      validateDynamicBrokerConfigs(next, !clusterDefault);
+    } catch (e) {
+      if (e instanceof ConfigValidationError) throw KafkaError.from(e.errorCode, e.message);
+      throw e;
+    }
+    if (validateOnly) return;
+    const scope = clusterDefault ? '' : String(this.engine.settings.nodeId);
+    const db = this.engine.db;
+    db.transaction(() => {
+      db.prepare('DELETE FROM broker_configs WHERE scope = ?').run(scope);
+      const ins = db.prepare('INSERT INTO broker_configs (scope, name, value) VALUES (?, ?, ?)');
+      for (const [k, v] of next) ins.run(scope, k, v);
+    })();
+    const target = clusterDefault ? this.dynamicDefault : this.dynamicBroker;
+    target.clear();
+    for (const [k, v] of next) target.set(k, v);
+    this.invalidate();
+  }
+
+  /**
+   * Replace a topic's config overrides with `next`: validated as the KRaft controller does
+   * (LogConfig.validate against the broker's log config; INVALID_CONFIG with Kafka's message),
+   * then persisted; takes effect at once.
+   */
+  alterTopicConfigs(topic: TopicRecord, next: ReadonlyMap<string, string>, validateOnly: boolean): void {
+    try {
+      validateTopicConfigs(next, { brokerLogConfig: this.view().logConfigMap() });
+    } catch (e) {
+      if (e instanceof ConfigValidationError) throw KafkaError.from(e.errorCode, e.message);
+      throw e;
+    }
+    if (validateOnly) return;
+    this.engine.topics.setConfigs(topic, new Map(next));
+    this.invalidate();
   }
 
   describeTopic(topic: TopicRecord, keys: string[] | null): DescribedConfig[] {

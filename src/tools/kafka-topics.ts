@@ -14,7 +14,7 @@
 //   an ERROR log line with the exception on stderr, exit 1.
 
 import { ensureLocalEngine } from '../cli/autostart';
-import { parseBootstrap, formatAddress, type HostPort } from '../cli/bootstrap';
+import { brokersForZookeeper, parseBootstrap, formatAddress, type HostPort } from '../cli/bootstrap';
 import { ExitError, JavaException, OptionException, UsageError } from '../cli/errors';
 import { printUsageAndExit } from '../cli/help';
 import type { ToolIO } from '../cli/io';
@@ -72,21 +72,6 @@ export function usesZookeeper(argv: readonly string[]): boolean {
   } catch {
     return argv.some((a) => a === '--zookeeper' || a.startsWith('--zookeeper=') || a === '-zookeeper' || a.startsWith('-zookeeper='));
   }
-}
-
-/** Broker addresses for a ZooKeeper connect string: same hosts; port 2181 (or none) means 9092. */
-export function brokersForZookeeper(connect: string): HostPort[] {
-  const slash = connect.indexOf('/');
-  const hosts = (slash >= 0 ? connect.slice(0, slash) : connect).split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const out: HostPort[] = [];
-  for (const h of hosts) {
-    const m = /^(.*?)(?::(\d+))?$/.exec(h)!;
-    let host = m[1];
-    if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
-    const zkPort = m[2] === undefined ? 2181 : Number(m[2]);
-    out.push({ host: host || 'localhost', port: zkPort === 2181 ? 9092 : zkPort });
-  }
-  return out;
 }
 
 function usage(io: ToolIO, message: string, specs: readonly OptionSpec[]): never {

@@ -11,7 +11,8 @@ const { formatHelp } = require(path.join(ROOT, 'dist/cli/help'));
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { topicSpecs } = require(path.join(ROOT, 'dist/tools/topics/options'));
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { brokersForZookeeper, usesZookeeper } = require(path.join(ROOT, 'dist/tools/kafka-topics'));
+const { usesZookeeper } = require(path.join(ROOT, 'dist/tools/kafka-topics'));
+const { brokersForZookeeper } = require(path.join(ROOT, 'dist/cli/bootstrap'));
 
 const HELP = formatHelp(topicSpecs('zk28')) as string;
 const LOGGER = '(kafka.admin.TopicCommand$)';

@@ -3,12 +3,14 @@
 import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { ErrorCode } from '../../protocol/errors';
+import { topicNameError } from '../../protocol/topic-name';
 import type { DescribedConfig } from '../../config/resolve';
 import { CONFIG_SOURCE_ID, CONFIG_TYPE_ID } from '../../config/wire-ids';
 
 const TOPIC = 2;
 const BROKER = 4;
-const BROKER_LOGGER = 8;
+/** ConfigResource.Type names by id. */
+const RESOURCE_TYPE_NAMES: Record<number, string> = { 2: 'TOPIC', 4: 'BROKER', 8: 'BROKER_LOGGER', 16: 'CLIENT_METRICS', 32: 'GROUP' };
 
 function entry(c: DescribedConfig, includeSynonyms: boolean, version: number): unknown {
   return {
@@ -36,8 +38,11 @@ export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestCont
     const keys: string[] | null = r.configurationKeys ?? null;
     try {
       if (r.resourceType === TOPIC) {
+        const nameError = topicNameError(r.resourceName);
+        if (nameError) return errorResult(r, ErrorCode.INVALID_TOPIC_EXCEPTION, nameError);
         const topic = engine.metadata.topic(r.resourceName);
-        if (!topic) return errorResult(r, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${r.resourceName} does not exist.`);
+        // Kafka answers without a message: clients show the error's default text.
+        if (!topic) return errorResult(r, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, null);
         return {
           errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
           configs: engine.configs.describeTopic(topic, keys).map((c) => entry(c, includeSynonyms, ctx.version)),
@@ -54,10 +59,9 @@ export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestCont
           configs: engine.configs.describeBroker(keys, name === '').map((c) => entry(c, includeSynonyms, ctx.version)),
         };
       }
-      if (r.resourceType === BROKER_LOGGER) {
-        return errorResult(r, ErrorCode.INVALID_REQUEST, 'Broker loggers are not supported by this broker.');
-      }
-      return errorResult(r, ErrorCode.INVALID_REQUEST, `Unsupported resource type: ${r.resourceType}`);
+      // Kafka's answer for a resource type the broker does not serve (ConfigHelper's fallback),
+      // here also for broker loggers, whose log4j levels this engine does not have.
+      return errorResult(r, ErrorCode.INVALID_REQUEST, `Unsupported resource type: ${RESOURCE_TYPE_NAMES[r.resourceType] ?? 'UNKNOWN'}`);
     } catch (e: any) {
       return errorResult(r, ErrorCode.UNKNOWN_SERVER_ERROR, null);
     }

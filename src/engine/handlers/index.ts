@@ -11,6 +11,8 @@ import { handleCreateTopics } from './create-topics';
 import { handleDeleteTopics } from './delete-topics';
 import { handleCreatePartitions } from './create-partitions';
 import { handleDescribeConfigs } from './describe-configs';
+import { handleAlterConfigs } from './alter-configs';
+import { handleIncrementalAlterConfigs } from './incremental-alter-configs';
 import { handleInitProducerId } from './init-producer-id';
 import { handleFindCoordinator } from './find-coordinator';
 import { handleJoinGroup } from './join-group';
@@ -47,6 +49,8 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DeleteTopics, handleDeleteTopics],
   [ApiKey.CreatePartitions, handleCreatePartitions],
   [ApiKey.DescribeConfigs, handleDescribeConfigs],
+  [ApiKey.AlterConfigs, handleAlterConfigs],
+  [ApiKey.IncrementalAlterConfigs, handleIncrementalAlterConfigs],
   [ApiKey.InitProducerId, handleInitProducerId],
   [ApiKey.FindCoordinator, handleFindCoordinator],
   [ApiKey.JoinGroup, handleJoinGroup],

@@ -65,7 +65,7 @@ export function handleMetadata(engine: Engine, req: any, ctx: RequestContext): u
       const t = md.topic(name);
       if (t) return topicMetadata(engine, t);
       if (topicNameError(name)) return errorTopic(name, ErrorCode.INVALID_TOPIC_EXCEPTION);
-      if (allowAuto && engine.settings.autoCreateTopics) {
+      if (allowAuto && engine.configs.brokerValue('auto.create.topics.enable') === true) {
         try {
           createTopic(engine, { name, numPartitions: -1, replicationFactor: -1, assignments: [], configs: new Map() });
           return errorTopic(name, ErrorCode.LEADER_NOT_AVAILABLE);

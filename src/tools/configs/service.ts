@@ -1,0 +1,254 @@
+// kafka-configs with --bootstrap-server: ConfigCommand.describeConfig / alterConfig of Kafka 4.x
+// (trunk, Oct 2024), against our client. Every failure is thrown; kafka-configs.ts prints it the
+// ConfigCommand way.
+
+import { JavaException } from '../../cli/errors';
+import type { OptionSet } from '../../cli/options';
+import { Admin, ConfigResourceType, type ConfigEntry } from '../../client/admin';
+import { javaHashMapOrder } from '../../config/hash-order';
+import { configSourceFromId, CONFIG_SOURCE_ID, type ConfigSource } from '../../config/wire-ids';
+import { KafkaError } from '../../protocol/errors';
+import { topicNameError } from '../../protocol/topic-name';
+import { BROKER_LOGGERS, BROKERS, CLIENT_METRICS, CLIENTS, GROUPS, IPS, TOPICS, USERS, entityNames, entityTypes, type Era } from './options';
+import { parseConfigsToBeAdded, parseConfigsToBeDeleted } from './parse';
+
+export const RESOURCE_CLIENT_METRICS = 16;
+export const RESOURCE_GROUP = 32;
+
+// API keys the engine does not offer; the Java client fails on them with these names.
+export const DESCRIBE_CLIENT_QUOTAS: [number, string] = [48, 'DESCRIBE_CLIENT_QUOTAS'];
+export const ALTER_CLIENT_QUOTAS: [number, string] = [49, 'ALTER_CLIENT_QUOTAS'];
+export const ALTER_USER_SCRAM_CREDENTIALS: [number, string] = [51, 'ALTER_USER_SCRAM_CREDENTIALS'];
+const LIST_CLIENT_METRICS_RESOURCES: [number, string] = [74, 'LIST_CLIENT_METRICS_RESOURCES'];
+const LIST_GROUPS = 16;
+
+/** QuotaConfigs.isClientOrUserQuotaConfig. */
+const CLIENT_QUOTA_CONFIGS = new Set(['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate']);
+const SCRAM_MECHANISMS = new Set(['SCRAM-SHA-256', 'SCRAM-SHA-512']);
+const IP_QUOTA_CONFIGS = new Set(['connection_creation_rate']);
+
+export function illegalArgument(message: string): JavaException {
+  return new JavaException('java.lang.IllegalArgumentException', message);
+}
+
+export function invalidConfiguration(message: string): JavaException {
+  return new JavaException('org.apache.kafka.common.errors.InvalidConfigurationException', message);
+}
+
+/** Scala's Set/Iterable toString for the names in a message: `Set(a, b)`. */
+function scalaSet(names: Iterable<string>): string {
+  return `Set(${[...names].join(', ')})`;
+}
+
+/** `  name=value sensitive=false synonyms={SOURCE:name=value, ...}`, as describeResourceConfig prints an entry. */
+export function formatEntry(e: ConfigEntry): string {
+  const synonyms = e.synonyms.map((s) => `${configSourceFromId(s.source)}:${s.name}=${s.value}`).join(', ');
+  return `  ${e.name}=${e.value} sensitive=${e.isSensitive} synonyms={${synonyms}}`;
+}
+
+function resourceOf(entityType: string): { type: number; dynamicSource: ConfigSource | undefined } {
+  switch (entityType) {
+    case TOPICS: return { type: ConfigResourceType.TOPIC, dynamicSource: 'DYNAMIC_TOPIC_CONFIG' };
+    case BROKERS: return { type: ConfigResourceType.BROKER, dynamicSource: undefined };
+    case BROKER_LOGGERS: return { type: ConfigResourceType.BROKER_LOGGER, dynamicSource: undefined };
+    case CLIENT_METRICS: return { type: RESOURCE_CLIENT_METRICS, dynamicSource: 'DYNAMIC_CLIENT_METRICS_CONFIG' };
+    case GROUPS: return { type: RESOURCE_GROUP, dynamicSource: 'UNKNOWN' };
+    default: throw illegalArgument(`Invalid entity type: ${entityType}`);
+  }
+}
+
+/**
+ * ConfigCommand waits `describeConfigs(...).all.get(30, TimeUnit.SECONDS)`: after 30 s (e.g. no
+ * broker reachable) it fails with a bare java.util.concurrent.TimeoutException.
+ */
+async function within30s<T>(p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JavaException('java.util.concurrent.TimeoutException')), 30000);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export class ConfigService {
+  constructor(
+    private readonly admin: Admin,
+    private readonly opts: OptionSet,
+    private readonly out: (s: string) => void,
+    private readonly era: Era = 'kafka4',
+  ) {}
+
+  /** ConfigCommand.getResourceConfig: one resource's entries, filtered to its dynamic source unless describeAll, sorted by name. */
+  async resourceConfig(entityType: string, entityName: string, includeSynonyms: boolean, describeAll: boolean): Promise<ConfigEntry[]> {
+    const res = resourceOf(entityType);
+    let dynamicSource = res.dynamicSource;
+    if (entityType === TOPICS && entityName !== '') {
+      const err = topicNameError(entityName);
+      if (err) throw new JavaException('org.apache.kafka.common.errors.InvalidTopicException', err);
+    }
+    if (entityType === BROKERS) {
+      if (entityName === '') dynamicSource = 'DYNAMIC_DEFAULT_BROKER_CONFIG';
+      else {
+        if (!/^[+-]?\d+$/.test(entityName)) throw illegalArgument(`The entity name for ${entityType} must be a valid integer broker id, found: ${entityName}`);
+        dynamicSource = 'DYNAMIC_BROKER_CONFIG';
+      }
+    }
+    if (entityType === BROKER_LOGGERS && entityName !== '' && !/^[+-]?\d+$/.test(entityName)) {
+      throw illegalArgument(`The entity name for ${entityType} must be a valid integer broker id, found: ${entityName}`);
+    }
+    const result = (await within30s(this.admin.describeConfigs(res.type, [entityName], includeSynonyms))).get(entityName);
+    if (result instanceof KafkaError) throw result;
+    const entries = result ?? [];
+    const wanted = describeAll || dynamicSource === undefined ? undefined : CONFIG_SOURCE_ID[dynamicSource];
+    return entries
+      .filter((e) => wanted === undefined || e.source === wanted)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // describe
+
+  async describe(): Promise<void> {
+    const types = entityTypes(this.opts, this.era);
+    const names = entityNames(this.opts, this.era);
+    const describeAll = this.opts.has('all');
+    switch (types[0]) {
+      case TOPICS: case BROKERS: case BROKER_LOGGERS: case CLIENT_METRICS: case GROUPS:
+        return this.describeResourceConfig(types[0], names[0], describeAll);
+      case USERS: case CLIENTS: case IPS:
+        // describeClientQuotas: the engine has no client quotas API.
+        await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
+        return;
+      default:
+        throw illegalArgument(`Invalid entity type: ${types[0]}`);
+    }
+  }
+
+  private async describeResourceConfig(entityType: string, entityName: string | undefined, describeAll: boolean): Promise<void> {
+    let entities: string[];
+    if (entityName !== undefined) entities = [entityName];
+    else if (entityType === TOPICS) {
+      // Kafka walks listTopics().names(): the key set of a HashMap filled in metadata order.
+      entities = javaHashMapOrder((await this.admin.listTopics()).map((t) => t.name));
+    } else if (entityType === BROKERS || entityType === BROKER_LOGGERS) {
+      entities = [...(await this.admin.brokerIds()).map(String), ''];
+    } else if (entityType === CLIENT_METRICS) {
+      await this.admin.requireApi(...LIST_CLIENT_METRICS_RESOURCES, 'listClientMetricsResources');
+      entities = [];
+    } else {
+      await this.admin.requireApi(LIST_GROUPS, 'LIST_GROUPS', 'listConsumerGroups');
+      entities = (await this.admin.cluster.anyConnection(Date.now() + 60000, 'listConsumerGroups')
+        .then((c) => c.send<any>(LIST_GROUPS, { statesFilter: [], typesFilter: [] })))
+        .groups.map((g: any) => g.groupId as string);
+    }
+    for (const entity of entities) {
+      if (entity === '') this.out(`Default configs for ${entityType} in the cluster are:`);
+      else this.out(`${describeAll ? 'All' : 'Dynamic'} configs for ${entityType.slice(0, -1)} ${entity} are:`);
+      for (const e of await this.resourceConfig(entityType, entity, true, describeAll)) this.out(formatEntry(e));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // alter
+
+  async alter(): Promise<void> {
+    const types = entityTypes(this.opts, this.era);
+    const names = entityNames(this.opts, this.era);
+    if (types.length !== names.length) throw illegalArgument('An entity name must be specified for every entity type');
+    const type = types[0];
+    const name = names[0];
+    const added = parseConfigsToBeAdded(this.opts, this.era, (s) => this.out(s.replace(/\n$/, '')));
+    const deleted = parseConfigsToBeDeleted(this.opts);
+
+    switch (type) {
+      case TOPICS: case CLIENT_METRICS: case GROUPS: {
+        const old = new Set((await this.resourceConfig(type, name, false, false)).map((e) => e.name));
+        const invalid = deleted.filter((k) => !old.has(k));
+        if (invalid.length > 0) throw invalidConfiguration(`Invalid config(s): ${invalid.join(',')}`);
+        await this.admin.incrementalAlterConfigs(resourceOf(type).type, name, [
+          ...[...added].map(([k, v]) => ({ name: k, op: 0, value: v })),
+          ...deleted.map((k) => ({ name: k, op: 1, value: '' })),
+        ]);
+        break;
+      }
+      case BROKERS: {
+        const old = new Map((await this.resourceConfig(type, name, false, false)).map((e) => [e.name, e.value]));
+        const invalid = deleted.filter((k) => !old.has(k));
+        if (invalid.length > 0) throw invalidConfiguration(`Invalid config(s): ${invalid.join(',')}`);
+        const next = new Map(old);
+        for (const [k, v] of added) next.set(k, v);
+        for (const k of deleted) next.delete(k);
+        const sensitive = [...next].filter(([, v]) => v === null).map(([k]) => k);
+        if (sensitive.length > 0) {
+          throw invalidConfiguration(`All sensitive broker config entries must be specified for --alter, missing entries: ${scalaSet(sensitive)}`);
+        }
+        await this.admin.alterConfigs(ConfigResourceType.BROKER, name, next);
+        break;
+      }
+      case BROKER_LOGGERS: {
+        const valid = new Set((await this.resourceConfig(type, name, true, false)).map((e) => e.name));
+        const invalid = [...deleted.filter((k) => !valid.has(k)), ...[...added.keys()].filter((k) => !valid.has(k))];
+        if (invalid.length > 0) throw invalidConfiguration(`Invalid broker logger(s): ${invalid.join(',')}`);
+        await this.admin.incrementalAlterConfigs(ConfigResourceType.BROKER_LOGGER, name, [
+          ...[...added].map(([k, v]) => ({ name: k, op: 0, value: v })),
+          ...deleted.map((k) => ({ name: k, op: 1, value: '' })),
+        ]);
+        break;
+      }
+      case USERS: case CLIENTS:
+        await this.alterUserOrClient(types, names, added, deleted);
+        break;
+      case IPS: {
+        const unknown = [...added.keys(), ...deleted].filter((k) => !IP_QUOTA_CONFIGS.has(k));
+        if (unknown.length > 0) {
+          throw illegalArgument(`Only connection quota configs can be added for '${IPS}' using --bootstrap-server. Unexpected config names: ${unknown.join(',')}`);
+        }
+        await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
+        break;
+      }
+      default:
+        throw illegalArgument(`Unsupported entity type: ${type}`);
+    }
+    if (name !== '') this.out(`Completed updating config for ${type.slice(0, -1)} ${name}.`);
+    else this.out(`Completed updating default config for ${type} in the cluster.`);
+  }
+
+  /** The checks ConfigCommand makes before altering quotas or SCRAM credentials; then the broker's answer. */
+  private async alterUserOrClient(types: string[], names: string[], added: Map<string, string>, deleted: string[]): Promise<void> {
+    const addKeys = [...added.keys()];
+    const hasQuotaToAdd = addKeys.some((k) => CLIENT_QUOTA_CONFIGS.has(k));
+    const scramToAdd = addKeys.filter((k) => SCRAM_MECHANISMS.has(k));
+    const unknownToAdd = addKeys.filter((k) => !SCRAM_MECHANISMS.has(k) && !CLIENT_QUOTA_CONFIGS.has(k));
+    const hasQuotaToDelete = deleted.some((k) => CLIENT_QUOTA_CONFIGS.has(k));
+    const scramToDelete = deleted.filter((k) => SCRAM_MECHANISMS.has(k));
+    const unknownToDelete = deleted.filter((k) => !SCRAM_MECHANISMS.has(k) && !CLIENT_QUOTA_CONFIGS.has(k));
+    if (types[0] === CLIENTS || types.length === 2) {
+      if (unknownToAdd.length > 0 || scramToAdd.length > 0) {
+        throw illegalArgument(`Only quota configs can be added for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${scalaSet([...unknownToAdd, ...scramToAdd])}`);
+      }
+      if (unknownToDelete.length > 0 || scramToDelete.length > 0) {
+        throw illegalArgument(`Only quota configs can be deleted for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${scalaSet([...unknownToDelete, ...scramToDelete])}`);
+      }
+    } else {
+      if (unknownToAdd.length > 0) {
+        throw illegalArgument(`Only quota and SCRAM credential configs can be added for '${USERS}' using --bootstrap-server. Unexpected config names: ${scalaSet(unknownToAdd)}`);
+      }
+      if (unknownToDelete.length > 0) {
+        throw illegalArgument(`Only quota and SCRAM credential configs can be deleted for '${USERS}' using --bootstrap-server. Unexpected config names: ${scalaSet(unknownToDelete)}`);
+      }
+      if (scramToAdd.length > 0 || scramToDelete.length > 0) {
+        if (names.some((n) => n === '')) {
+          throw illegalArgument('The use of --entity-default or --user-defaults is not allowed with User SCRAM Credentials using --bootstrap-server.');
+        }
+        if (hasQuotaToAdd || hasQuotaToDelete) {
+          throw illegalArgument(`Cannot alter both quota and SCRAM credential configs simultaneously for '${USERS}' using --bootstrap-server.`);
+        }
+      }
+    }
+    if (hasQuotaToAdd || hasQuotaToDelete) await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
+    else await this.admin.requireApi(...ALTER_USER_SCRAM_CREDENTIALS, 'alterUserScramCredentials');
+  }
+}

@@ -1,0 +1,312 @@
+// kafka-configs with --bootstrap-server: Kafka 4.x's ConfigCommand behaviour and texts
+// (spec/cli.md §1, §6, §12, §13). Transcript tests: exact stdout, stderr and exit code of
+// bin/kafka-configs against an engine of this file's own.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { ROOT, tempDir, type TestEngine } from '../helpers/engine';
+import { createTopic, expectRun, runMasked, useEngine, type Result } from '../helpers/tools';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { formatHelp } = require(path.join(ROOT, 'dist/cli/help'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { configSpecs } = require(path.join(ROOT, 'dist/tools/configs/options'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { parseConfigsToBeAdded, parseConfigsToBeDeleted } = require(path.join(ROOT, 'dist/tools/configs/parse'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { parseOptions } = require(path.join(ROOT, 'dist/cli/options'));
+
+const HELP = formatHelp(configSpecs('kafka4')) as string;
+const HELP_MESSAGE = 'This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, client-metrics or group';
+
+let engine: TestEngine;
+let B: string[];
+
+useEngine((e) => {
+  engine = e;
+  B = ['--bootstrap-server', e.bootstrap];
+});
+
+const kc = (args: string[], tool = 'kafka-configs'): Promise<Result> => runMasked(tool, args);
+
+/** Message-only failures (IllegalArgumentException, InvalidConfigurationException, OptionException). */
+async function expectMessage(args: string[], message: string, stdout = ''): Promise<void> {
+  expectRun(await kc(args), 1, stdout, `${message}\n`);
+}
+
+/** Other failures: the command line, then the first line of the stack trace. */
+async function expectError(args: string[], firstLine: string, stdout = ''): Promise<void> {
+  expectRun(await kc(args), 1, stdout, `Error while executing config command with args '${args.join(' ')}'\n${firstLine}\n`);
+}
+
+/** A broker error, as the admin client's future reports it. */
+function execution(javaClass: string, message: string): string {
+  return `java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.${javaClass}: ${message}`;
+}
+
+async function expectUsage(args: string[], message: string): Promise<void> {
+  expectRun(await kc(args), 1, '', `${message}\n${HELP}`);
+}
+
+const topicHeader = (t: string) => `Dynamic configs for topic ${t} are:\n`;
+const entry = (name: string, value: string, synonyms: string) => `  ${name}=${value} sensitive=false synonyms={${synonyms}}\n`;
+
+describe('--add-config / --delete-config parsing (ConfigCommand.parseConfigsToBeAdded)', () => {
+  const added = (value: string) => Object.fromEntries(parseConfigsToBeAdded(parseOptions(configSpecs('kafka4'), ['--add-config', value]), 'kafka4', () => undefined));
+  const deleted = (...args: string[]) => parseConfigsToBeDeleted(parseOptions(configSpecs('kafka4'), args.flatMap((a) => ['--delete-config', a])));
+
+  it('splits on commas outside brackets, removes the brackets, trims, keeps empty values', () => {
+    expect(added('a=1,b=[x,y], c = 2 ,d=')).toEqual({ a: '1', b: 'x,y', c: '2', d: '' });
+    expect(added('k=[a=b,c]')).toEqual({ k: 'a=b,c' });
+    expect(added('a=1,a=2,')).toEqual({ a: '2' });
+    expect(() => added('a=b=c')).toThrow('requirement failed: Invalid entity config: all configs to be added must be in the format "key=val".');
+    expect(() => added('a=1,b')).toThrow('requirement failed');
+  });
+
+  it('--delete-config: comma separated and repeatable, trimmed', () => {
+    expect(deleted('a, b', 'c')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('usage, help and version', () => {
+  it('no arguments and --help: the help table on stderr, exit 1; --version', async () => {
+    await expectUsage([], HELP_MESSAGE);
+    expectRun(await kc(['--help'], 'kafka-configs.sh'), 1, '', `${HELP_MESSAGE}\n${HELP}`);
+    expectRun(await kc(['--version']), 0, '3.9.0\n');
+  });
+
+  it('exactly one action; --describe excludes --add-config (usage)', async () => {
+    await expectUsage([...B, '--topic', 't'], 'Command must include exactly one action: --describe, --alter');
+    await expectUsage([...B, '--topic', 't', '--describe', '--alter'], 'Command must include exactly one action: --describe, --alter');
+    await expectUsage([...B, '--topic', 't', '--describe', '--add-config', 'a=1'], 'Option "[describe]" can\'t be used with option "[add-config]"');
+    await expectUsage([...B, '--topic', 't', '--describe', '--delete-config', 'a'], 'Option "[describe]" can\'t be used with option "[delete-config]"');
+  });
+});
+
+describe.concurrent('argument errors: the message alone on stderr, exit 1', () => {
+  it('jopt errors', async () => {
+    await expectMessage([...B, '--describe', '--topics', 't'], 'topics is not a recognized option');
+    await expectMessage([...B, '--describe', '--topic'], 'Option topic requires an argument');
+    await expectMessage([...B, '--alter', '--topic', 't', '--add-config', 'a=1', '--add-config', 'b=2'],
+      'Found multiple arguments for option add-config, but you asked for only one');
+  });
+
+  it('entity types', async () => {
+    await expectMessage(['--describe', '--entity-type', 'topics'],
+      'Invalid entity type topics, the entity type must be one of users, brokers with a --zookeeper argument');
+    await expectMessage([...B, '--describe', '--entity-type', 'foo'],
+      'Invalid entity type foo, the entity type must be one of topics, clients, users, brokers, ips, broker-loggers, client-metrics, groups with a --bootstrap-server or --bootstrap-controller argument');
+    await expectMessage([...B, '--describe'], 'At least one entity type must be specified');
+    await expectMessage([...B, '--describe', '--entity-type', 'topics', '--entity-type', 'topics'], 'Duplicate entity type(s) specified: topics');
+    await expectMessage([...B, '--describe', '--entity-type', 'topics', '--entity-type', 'brokers'], "Only 'users' and 'clients' entity types may be specified together");
+    await expectMessage([...B, '--describe', '--entity-type', 'topics', '--topic', 't'], 'Duplicate entity type(s) specified: topics');
+    await expectMessage([...B, '--describe', '--entity-name', 'x', '--topic', 't'],
+      '--entity-{type,name,default} should not be used in conjunction with specific entity flags');
+    await expectMessage(['--describe', '--entity-type', 'brokers'],
+      'One of the required --bootstrap-server, --boostrap-controller, or --zookeeper arguments must be specified');
+  });
+
+  it('entity names', async () => {
+    await expectMessage([...B, '--alter', '--broker', 'x', '--add-config', 'a=1'], 'The entity name for brokers must be a valid integer broker id, but it is: x');
+    await expectMessage([...B, '--alter', '--entity-type', 'topics', '--add-config', 'a=1'], 'An entity name must be specified with --alter of topics');
+    await expectMessage([...B, '--alter', '--entity-type', 'brokers', '--add-config', 'a=1'],
+      'An entity-name or default entity must be specified with --alter of users, clients, brokers or ips');
+    await expectMessage([...B, '--describe', '--entity-type', 'broker-loggers'], 'An entity name must be specified with --describe of broker-loggers');
+    await expectMessage([...B, '--describe', '--entity-type', 'topics', '--entity-default'], '--entity-default must not be specified with --describe of topics');
+  });
+
+  it('what to change', async () => {
+    await expectMessage([...B, '--alter', '--topic', 't'], 'At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter');
+    await expectMessage([...B, '--alter', '--topic', 't', '--add-config', 'a=1', '--add-config-file', 'f'],
+      'Only one of --add-config or --add-config-file must be specified');
+    await expectMessage([...B, '--alter', '--topic', 'cfg-parse', '--add-config', 'retention.ms'],
+      'requirement failed: Invalid entity config: all configs to be added must be in the format "key=val".');
+    await expectMessage([...B, '--alter', '--topic', 'cfg-parse', '--add-config', 'a$b=1'], 'Invalid character found for config key: a$b');
+  });
+});
+
+describe.concurrent('topics', () => {
+  it('alter: set (brackets group a list), describe the dynamic configs, delete', async () => {
+    await createTopic(engine, 'cfg-a');
+    expectRun(await kc([...B, '--describe', '--topic', 'cfg-a']), 0, topicHeader('cfg-a'));
+    expectRun(await kc([...B, '--alter', '--topic', 'cfg-a', '--add-config', 'min.insync.replicas=2, cleanup.policy = [compact,delete]']), 0,
+      'Completed updating config for topic cfg-a.\n');
+    expectRun(await kc([...B, '--describe', '--entity-type', 'topics', '--entity-name', 'cfg-a']), 0, topicHeader('cfg-a')
+      + entry('cleanup.policy', 'compact,delete', 'DYNAMIC_TOPIC_CONFIG:cleanup.policy=compact,delete, DEFAULT_CONFIG:log.cleanup.policy=delete')
+      + entry('min.insync.replicas', '2', 'DYNAMIC_TOPIC_CONFIG:min.insync.replicas=2, DEFAULT_CONFIG:min.insync.replicas=1'));
+    // kafka-topics shows the same overrides (plus the static segment.bytes) on its Configs: line.
+    const kt = await runMasked('kafka-topics', [...B, '--describe', '--topic', 'cfg-a']);
+    expect(kt.stdout.split('\n')[0]).toMatch(/\tConfigs: min\.insync\.replicas=2,cleanup\.policy=compact,delete,segment\.bytes=1073741824$/);
+    expectRun(await kc([...B, '--alter', '--topic', 'cfg-a', '--delete-config', 'cleanup.policy', '--delete-config', 'min.insync.replicas']), 0,
+      'Completed updating config for topic cfg-a.\n');
+    expectRun(await kc([...B, '--describe', '--topic', 'cfg-a']), 0, topicHeader('cfg-a'));
+  });
+
+  it('--all: every topic config with its source and synonyms, sorted by name', async () => {
+    await createTopic(engine, 'cfg-all', 1, { 'retention.ms': '1000' });
+    const r = await kc([...B, '--describe', '--topic', 'cfg-all', '--all']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('All configs for topic cfg-all are:');
+    expect(lines.length).toBe(37);
+    const names = lines.slice(1).map((l) => l.trim().split('=')[0]);
+    expect(names).toEqual([...names].sort());
+    expect(lines).toContain(entry('retention.ms', '1000', 'DYNAMIC_TOPIC_CONFIG:retention.ms=1000').trimEnd());
+    expect(lines).toContain(entry('segment.bytes', '1073741824',
+      'STATIC_BROKER_CONFIG:log.segment.bytes=1073741824, DEFAULT_CONFIG:log.segment.bytes=1073741824').trimEnd());
+    expect(lines).toContain(entry('min.insync.replicas', '1', 'DEFAULT_CONFIG:min.insync.replicas=1').trimEnd());
+    expect(lines).toContain(entry('remote.storage.enable', 'false', '').trimEnd());
+    expect(lines).toContain(entry('max.message.bytes', '1048588', 'DEFAULT_CONFIG:message.max.bytes=1048588').trimEnd());
+  });
+
+  it('--add-config-file, overridden by nothing else; the message.format.version warning', async () => {
+    await createTopic(engine, 'cfg-file');
+    const file = path.join(tempDir('kl-cfg-'), 'add.properties');
+    fs.writeFileSync(file, '# comment\nretention.ms = 5000\nmessage.format.version=3.0\n');
+    expectRun(await kc([...B, '--alter', '--topic', 'cfg-file', '--add-config-file', file]), 0,
+      'WARNING: The configuration message.format.version=3.0 is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker or if the inter.broker.protocol.version is 3.0 or newer. This configuration is deprecated and it will be removed in Apache Kafka 4.0.\n'
+      + 'Completed updating config for topic cfg-file.\n');
+    expectRun(await kc([...B, '--describe', '--topic', 'cfg-file']), 0, topicHeader('cfg-file')
+      + entry('message.format.version', '3.0', 'DYNAMIC_TOPIC_CONFIG:message.format.version=3.0, DEFAULT_CONFIG:log.message.format.version=3.0-IV1')
+      + entry('retention.ms', '5000', 'DYNAMIC_TOPIC_CONFIG:retention.ms=5000'));
+  });
+
+  it('validation errors from the broker: unknown name, wrong type, out of range, invalid enum value', async () => {
+    await createTopic(engine, 'cfg-bad');
+    const alter = (v: string) => [...B, '--alter', '--topic', 'cfg-bad', '--add-config', v];
+    const invalid = (m: string) => execution('InvalidConfigurationException', m);
+    await expectError(alter('foo=1'), invalid('Unknown topic config name: foo'));
+    await expectError(alter('retention.ms=abc'), invalid('Invalid value abc for configuration retention.ms: Not a number of type LONG'));
+    await expectError(alter('segment.bytes=1.5'), invalid('Invalid value 1.5 for configuration segment.bytes: Not a number of type INT'));
+    await expectError(alter('preallocate=yes'), invalid('Invalid value yes for configuration preallocate: Expected value to be either true or false'));
+    await expectError(alter('min.insync.replicas=0'), invalid('Invalid value 0 for configuration min.insync.replicas: Value must be at least 1'));
+    await expectError(alter('min.cleanable.dirty.ratio=2'), invalid('Invalid value 2.0 for configuration min.cleanable.dirty.ratio: Value must be no more than 1'));
+    await expectError(alter('cleanup.policy=[compact,foo]'), invalid('Invalid value foo for configuration cleanup.policy: String must be one of: compact, delete'));
+    await expectError(alter('message.timestamp.type=Now'), invalid('Invalid value Now for configuration message.timestamp.type: String must be one of: CreateTime, LogAppendTime'));
+    await expectError(alter('compression.type=brotli'),
+      invalid('Invalid value brotli for configuration compression.type: String must be one of: uncompressed, zstd, lz4, snappy, gzip, producer'));
+    // Nothing was stored by the failed attempts.
+    expectRun(await kc([...B, '--describe', '--topic', 'cfg-bad']), 0, topicHeader('cfg-bad'));
+  });
+
+  it('deleting a key that is not set', async () => {
+    await createTopic(engine, 'cfg-del', 1, { 'retention.ms': '1000' });
+    await expectMessage([...B, '--alter', '--topic', 'cfg-del', '--delete-config', 'retention.ms,segment.ms,flush.ms'], 'Invalid config(s): segment.ms,flush.ms');
+    expectRun(await kc([...B, '--describe', '--topic', 'cfg-del']), 0,
+      topicHeader('cfg-del') + entry('retention.ms', '1000', 'DYNAMIC_TOPIC_CONFIG:retention.ms=1000'));
+  });
+
+  it('a topic that does not exist, a topic name that is invalid', async () => {
+    await expectError([...B, '--describe', '--topic', 'cfg-missing'],
+      execution('UnknownTopicOrPartitionException', 'This server does not host this topic-partition.'), topicHeader('cfg-missing'));
+    await expectError([...B, '--alter', '--topic', 'cfg-missing', '--add-config', 'retention.ms=1'],
+      execution('UnknownTopicOrPartitionException', 'This server does not host this topic-partition.'));
+    await expectError([...B, '--describe', '--topic', 'bad name'],
+      "org.apache.kafka.common.errors.InvalidTopicException: Topic name is invalid: 'bad name' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'",
+      topicHeader('bad name'));
+  });
+
+  it('--bootstrap-controller reaches the same (combined) node', async () => {
+    await createTopic(engine, 'cfg-ctl', 1, { 'retention.ms': '9' });
+    expectRun(await kc(['--bootstrap-controller', engine.bootstrap, '--describe', '--topic', 'cfg-ctl']), 0,
+      topicHeader('cfg-ctl') + entry('retention.ms', '9', 'DYNAMIC_TOPIC_CONFIG:retention.ms=9'));
+  });
+
+  it('describe without a name: every topic', async () => {
+    await createTopic(engine, 'cfg-every', 1, { 'retention.ms': '7' });
+    const r = await kc([...B, '--describe', '--entity-type', 'topics']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(topicHeader('cfg-every') + entry('retention.ms', '7', 'DYNAMIC_TOPIC_CONFIG:retention.ms=7'));
+  });
+});
+
+describe('brokers (dynamic per-broker and cluster-wide defaults)', () => {
+  const brokerHeader = 'Dynamic configs for broker 1 are:\n';
+  const defaultHeader = 'Default configs for brokers in the cluster are:\n';
+
+  it('describe without a name: each broker, then the cluster defaults', async () => {
+    expectRun(await kc([...B, '--describe', '--entity-type', 'brokers']), 0, brokerHeader + defaultHeader);
+  });
+
+  it('alter the cluster defaults and one broker; describe them; delete again', async () => {
+    expectRun(await kc([...B, '--alter', '--broker-defaults', '--add-config', 'log.retention.ms=3600000,log.cleaner.threads=2']), 0,
+      'Completed updating default config for brokers in the cluster.\n');
+    expectRun(await kc([...B, '--alter', '--entity-type', 'brokers', '--entity-name', '1', '--add-config', 'log.cleaner.threads=3']), 0,
+      'Completed updating config for broker 1.\n');
+    expectRun(await kc([...B, '--describe', '--entity-type', 'brokers']), 0, brokerHeader
+      + entry('log.cleaner.threads', '3', 'DYNAMIC_BROKER_CONFIG:log.cleaner.threads=3, DYNAMIC_DEFAULT_BROKER_CONFIG:log.cleaner.threads=2, DEFAULT_CONFIG:log.cleaner.threads=1')
+      + defaultHeader
+      + entry('log.cleaner.threads', '2', 'DYNAMIC_DEFAULT_BROKER_CONFIG:log.cleaner.threads=2')
+      + entry('log.retention.ms', '3600000', 'DYNAMIC_DEFAULT_BROKER_CONFIG:log.retention.ms=3600000'));
+    // A topic's retention.ms now comes from the cluster default.
+    await createTopic(engine, 'cfg-brk');
+    const all = await kc([...B, '--describe', '--topic', 'cfg-brk', '--all']);
+    expect(all.stdout).toContain(entry('retention.ms', '3600000',
+      'DYNAMIC_DEFAULT_BROKER_CONFIG:log.retention.ms=3600000, STATIC_BROKER_CONFIG:log.retention.hours=168, DEFAULT_CONFIG:log.retention.hours=168'));
+    const b1 = await kc([...B, '--describe', '--broker', '1', '--all']);
+    expect(b1.stdout.split('\n')[0]).toBe('All configs for broker 1 are:');
+    expect(b1.stdout).toContain(entry('log.segment.bytes', '1073741824',
+      'STATIC_BROKER_CONFIG:log.segment.bytes=1073741824, DEFAULT_CONFIG:log.segment.bytes=1073741824'));
+    expectRun(await kc([...B, '--alter', '--broker-defaults', '--delete-config', 'log.retention.ms,log.cleaner.threads']), 0,
+      'Completed updating default config for brokers in the cluster.\n');
+    expectRun(await kc([...B, '--alter', '--broker', '1', '--delete-config', 'log.cleaner.threads']), 0, 'Completed updating config for broker 1.\n');
+    expectRun(await kc([...B, '--describe', '--entity-type', 'brokers']), 0, brokerHeader + defaultHeader);
+  });
+
+  it('a custom (unknown) name is sensitive: never shown, and must be given again on every --alter', async () => {
+    expectRun(await kc([...B, '--alter', '--broker', '1', '--add-config', 'custom.secret=s3cr3t']), 0, 'Completed updating config for broker 1.\n');
+    expectRun(await kc([...B, '--describe', '--broker', '1']), 0,
+      `${brokerHeader}  custom.secret=null sensitive=true synonyms={DYNAMIC_BROKER_CONFIG:custom.secret=null}\n`);
+    await expectMessage([...B, '--alter', '--broker', '1', '--add-config', 'log.cleaner.threads=2'],
+      'All sensitive broker config entries must be specified for --alter, missing entries: Set(custom.secret)');
+    expectRun(await kc([...B, '--alter', '--broker', '1', '--delete-config', 'custom.secret']), 0, 'Completed updating config for broker 1.\n');
+    expectRun(await kc([...B, '--describe', '--broker', '1']), 0, brokerHeader);
+  });
+
+  it('validation errors', async () => {
+    const invalid = (m: string) => execution('InvalidRequestException', m);
+    await expectError([...B, '--alter', '--broker', '1', '--add-config', 'log.dirs=/x'], invalid('Cannot update these configs dynamically: Set(log.dirs)'));
+    await expectError([...B, '--alter', '--broker-defaults', '--add-config', 'listeners=PLAINTEXT://:1'],
+      invalid('Cannot update these configs at default cluster level, broker id must be specified: Set(listeners)'));
+    await expectError([...B, '--alter', '--broker-defaults', '--add-config', 'message.max.bytes=-5'],
+      invalid('Invalid value -5 for configuration message.max.bytes: Value must be at least 0'));
+    await expectError([...B, '--alter', '--broker-defaults', '--add-config', 'log.cleaner.threads=many'],
+      invalid('Invalid value many for configuration log.cleaner.threads: Not a number of type INT'));
+    await expectError([...B, '--alter', '--broker-defaults', '--add-config', 'log.cleanup.policy=tidy'],
+      invalid('Invalid value tidy for configuration log.cleanup.policy: String must be one of: compact, delete'));
+    await expectMessage([...B, '--alter', '--broker-defaults', '--delete-config', 'log.retention.ms'], 'Invalid config(s): log.retention.ms');
+    await expectError([...B, '--describe', '--broker', '2'], invalid('Unexpected broker id, expected 1 or empty string, but received 2'),
+      'Dynamic configs for broker 2 are:\n');
+    expectRun(await kc([...B, '--describe', '--entity-type', 'brokers']), 0, brokerHeader + defaultHeader);
+  });
+});
+
+describe.concurrent('entity types this broker does not serve', () => {
+  it('users, clients, ips: client quotas and SCRAM credentials', async () => {
+    const quotas = execution('UnsupportedVersionException', 'The node does not support DESCRIBE_CLIENT_QUOTAS');
+    await expectError([...B, '--describe', '--entity-type', 'users'], quotas);
+    await expectError([...B, '--describe', '--client', 'c1'], quotas);
+    await expectError([...B, '--alter', '--entity-type', 'clients', '--entity-default', '--add-config', 'producer_byte_rate=1024'], quotas);
+    await expectError([...B, '--alter', '--ip', '127.0.0.1', '--add-config', 'connection_creation_rate=10'], quotas);
+    await expectError([...B, '--alter', '--user', 'alice', '--add-config', 'SCRAM-SHA-256=[iterations=8192,password=alice-secret]'],
+      execution('UnsupportedVersionException', 'The node does not support ALTER_USER_SCRAM_CREDENTIALS'));
+    await expectMessage([...B, '--alter', '--client', 'c1', '--add-config', 'retention.ms=1'],
+      "Only quota configs can be added for 'clients' using --bootstrap-server. Unexpected config names: Set(retention.ms)");
+    await expectMessage([...B, '--alter', '--ip', '127.0.0.1', '--add-config', 'producer_byte_rate=1'],
+      "Only connection quota configs can be added for 'ips' using --bootstrap-server. Unexpected config names: producer_byte_rate");
+  });
+
+  it('broker-loggers, client-metrics, groups: DescribeConfigs answers for the resource type', async () => {
+    await expectError([...B, '--describe', '--broker-logger', '1'],
+      execution('InvalidRequestException', 'Unsupported resource type: BROKER_LOGGER'), 'Dynamic configs for broker-logger 1 are:\n');
+    await expectError([...B, '--alter', '--broker-logger', '1', '--add-config', 'kafka=DEBUG'],
+      execution('InvalidRequestException', 'Unsupported resource type: BROKER_LOGGER'));
+    await expectError([...B, '--describe', '--entity-type', 'client-metrics', '--entity-name', 'm'],
+      execution('InvalidRequestException', 'Unsupported resource type: CLIENT_METRICS'), 'Dynamic configs for client-metric m are:\n');
+    await expectError([...B, '--describe', '--entity-type', 'client-metrics'],
+      execution('UnsupportedVersionException', 'The node does not support LIST_CLIENT_METRICS_RESOURCES'));
+    await expectError([...B, '--alter', '--group', 'g', '--add-config', 'consumer.session.timeout.ms=50000'],
+      execution('InvalidRequestException', 'Unsupported resource type: GROUP'));
+  });
+});
