@@ -1,0 +1,359 @@
+// Consumer-group admin calls, shaped like Java's Admin API (listConsumerGroups,
+// describeConsumerGroups, listConsumerGroupOffsets, alterConsumerGroupOffsets,
+// deleteConsumerGroups, deleteConsumerGroupOffsets). Group calls go to the group's coordinator
+// (FindCoordinator), retrying the coordinator errors Java's AdminApiDriver retries
+// (COORDINATOR_LOAD_IN_PROGRESS: same coordinator again; NOT_COORDINATOR /
+// COORDINATOR_NOT_AVAILABLE: look the coordinator up again) until the call's deadline.
+//
+// Per-group results are a value or the error Java's future would fail with (a KafkaError, or an
+// IllegalArgumentError for a group that is not a consumer group).
+import type { Cluster, BrokerNode } from './cluster';
+import type { BrokerConnection } from './connection';
+import { ConnectionError } from './connection';
+import { findCoordinator } from './coordinator';
+import { ApiKey } from '../protocol/apis';
+import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+import { CONSUMER_PROTOCOL_TYPE, decodeAssignment } from '../protocol/consumer-protocol';
+
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+export interface ConsumerGroupListing {
+  groupId: string;
+  /** protocolType "" (a group that only commits offsets, e.g. Admin-made). */
+  isSimpleConsumerGroup: boolean;
+  /** Present when listed with states (ListGroups v4+, or from DescribeGroups). */
+  state?: string;
+  /** Present when listed with types. */
+  type?: string;
+}
+
+export interface MemberDescription {
+  consumerId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  host: string;
+  assignment: TopicPartition[];
+}
+
+export interface ConsumerGroupDescription {
+  groupId: string;
+  isSimpleConsumerGroup: boolean;
+  members: MemberDescription[];
+  /** The protocol name (assignor) of the group, '' when none was chosen. */
+  partitionAssignor: string;
+  type: 'Classic';
+  state: string;
+  coordinator: BrokerNode;
+}
+
+/** Java's IllegalArgumentException raised by the admin client (not a broker error). */
+export class IllegalArgumentError extends Error {
+  readonly javaClass = 'java.lang.IllegalArgumentException';
+  constructor(message: string) {
+    super(message);
+    this.name = 'IllegalArgumentError';
+  }
+}
+
+/** Java's KafkaException (e.g. `Failed to find brokers to send ListGroups`), with its cause. */
+export class ClientKafkaException extends Error {
+  readonly javaClass = 'org.apache.kafka.common.KafkaException';
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+    this.name = 'ClientKafkaException';
+  }
+}
+
+export type GroupResult<T> = { ok: true; value: T } | { ok: false; error: Error };
+
+/** Committed offsets: tpKey -> offset, or null for a partition the broker lists without one. */
+export interface CommittedOffset extends TopicPartition {
+  offset: number | null;
+  metadata: string | null;
+  leaderEpoch: number;
+}
+
+export interface DeleteOffsetsResult {
+  topLevel: KafkaError | undefined;
+  /** tpString -> the partition's error, undefined when deleted. */
+  partitions: Map<string, KafkaError | undefined>;
+}
+
+const RETRY_SAME = ErrorCode.COORDINATOR_LOAD_IN_PROGRESS;
+const RETRY_FIND = new Set<number>([ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE]);
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** What one attempt against a coordinator decided. */
+type Attempt<T> = { done: T } | { retry: 'same' | 'find' };
+
+export class GroupAdmin {
+  private readonly retryBackoffMs: number;
+
+  constructor(readonly cluster: Cluster, opts: { retryBackoffMs?: number } = {}) {
+    this.retryBackoffMs = opts.retryBackoffMs ?? 100;
+  }
+
+  /**
+   * Run `attempt` against the coordinator of `groupId` until it is done, re-finding the
+   * coordinator when asked to, until the deadline.
+   */
+  private async onCoordinator<T>(
+    groupId: string, deadline: number, callName: string,
+    attempt: (conn: BrokerConnection, coordinator: BrokerNode) => Promise<Attempt<T>>,
+  ): Promise<T> {
+    for (;;) {
+      let result: Attempt<T>;
+      try {
+        const c = await findCoordinator(this.cluster, groupId, deadline, callName, this.retryBackoffMs);
+        const node = this.cluster.brokers.get(c.nodeId) ?? { nodeId: c.nodeId, host: c.conn.host, port: c.conn.port, rack: null };
+        result = await attempt(c.conn, node);
+      } catch (e) {
+        if (!(e instanceof ConnectionError)) throw e;
+        result = { retry: 'find' };
+      }
+      if ('done' in result) return result.done;
+      if (Date.now() + this.retryBackoffMs >= deadline) {
+        throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${callName}`);
+      }
+      await sleep(this.retryBackoffMs);
+    }
+  }
+
+  /**
+   * ListGroups on every broker of the cluster; consumer groups only (protocol type "consumer" or
+   * ""), in the order the brokers return them. With `withState`, each group's state comes from
+   * DescribeGroups on the broker that listed it (it coordinates the group): ListGroups carries
+   * states only from v4, which the engine (like Kafka before 2.6) does not speak.
+   */
+  async listConsumerGroups(timeoutMs: number, opts: { withState?: boolean } = {}): Promise<ConsumerGroupListing[]> {
+    const deadline = Date.now() + timeoutMs;
+    try {
+      await this.cluster.metadata([], deadline, 'findAllBrokers');
+    } catch (e) {
+      throw new ClientKafkaException('Failed to find brokers to send ListGroups', e);
+    }
+    const nodes = [...this.cluster.brokers.values()];
+    const perNode = await Promise.all(nodes.map(async (node) => {
+      for (;;) {
+        const conn = await this.connect(node.nodeId, deadline, 'listConsumerGroups');
+        const body: any = await conn.send(ApiKey.ListGroups, {});
+        if (body.errorCode === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS || body.errorCode === ErrorCode.COORDINATOR_NOT_AVAILABLE) {
+          if (Date.now() + this.retryBackoffMs >= deadline) throw new TimeoutError(`Timed out waiting for a node assignment. Call: listConsumerGroups`);
+          await sleep(this.retryBackoffMs);
+          continue;
+        }
+        if (body.errorCode !== ErrorCode.NONE) throw KafkaError.from(body.errorCode);
+        const listings: ConsumerGroupListing[] = body.groups
+          .filter((g: any) => g.protocolType === CONSUMER_PROTOCOL_TYPE || g.protocolType === '')
+          .map((g: any) => ({ groupId: g.groupId, isSimpleConsumerGroup: g.protocolType === '' }));
+        if (opts.withState && listings.length > 0) {
+          const described: any = await conn.send(ApiKey.DescribeGroups, {
+            groups: listings.map((l) => l.groupId), includeAuthorizedOperations: false,
+          });
+          const states = new Map<string, string>();
+          for (const g of described.groups) if (g.errorCode === ErrorCode.NONE) states.set(g.groupId, g.groupState);
+          for (const l of listings) {
+            l.state = states.get(l.groupId) ?? 'Unknown';
+            l.type = 'Classic';
+          }
+        }
+        return listings;
+      }
+    }));
+    return perNode.flat();
+  }
+
+  private async connect(nodeId: number, deadline: number, callName: string): Promise<BrokerConnection> {
+    for (;;) {
+      try {
+        return await this.cluster.connectionTo(nodeId);
+      } catch (e) {
+        if (!(e instanceof ConnectionError)) throw e;
+        if (Date.now() + this.retryBackoffMs >= deadline) throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${callName}`);
+        await sleep(this.retryBackoffMs);
+      }
+    }
+  }
+
+  /** DescribeGroups through each group's coordinator; one result per requested group id. */
+  async describeConsumerGroups(groupIds: readonly string[], timeoutMs: number): Promise<Map<string, GroupResult<ConsumerGroupDescription>>> {
+    const deadline = Date.now() + timeoutMs;
+    const unique = [...new Set(groupIds)];
+    const results = await Promise.all(unique.map(async (groupId): Promise<[string, GroupResult<ConsumerGroupDescription>]> => {
+      try {
+        const value = await this.onCoordinator<ConsumerGroupDescription>(groupId, deadline, 'describeConsumerGroups', async (conn, node) => {
+          const body: any = await conn.send(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
+          const g = body.groups.find((x: any) => x.groupId === groupId) ?? body.groups[0];
+          if (g.errorCode === RETRY_SAME) return { retry: 'same' };
+          if (RETRY_FIND.has(g.errorCode)) return { retry: 'find' };
+          if (g.errorCode !== ErrorCode.NONE) throw KafkaError.from(g.errorCode, g.errorMessage ?? null);
+          if (g.protocolType !== CONSUMER_PROTOCOL_TYPE && g.protocolType !== '') {
+            throw new IllegalArgumentError(`GroupId ${groupId} is not a consumer group (${g.protocolType}).`);
+          }
+          const members: MemberDescription[] = g.members.map((m: any) => ({
+            consumerId: m.memberId,
+            groupInstanceId: m.groupInstanceId ?? null,
+            clientId: m.clientId,
+            host: m.clientHost,
+            assignment: assignmentPartitions(m.memberAssignment),
+          }));
+          return {
+            done: {
+              groupId,
+              isSimpleConsumerGroup: g.protocolType === '',
+              members,
+              partitionAssignor: g.protocolData,
+              type: 'Classic' as const,
+              state: g.groupState,
+              coordinator: node,
+            },
+          };
+        });
+        return [groupId, { ok: true, value }];
+      } catch (e) {
+        return [groupId, { ok: false, error: e as Error }];
+      }
+    }));
+    return new Map(results);
+  }
+
+  /** OffsetFetch of all the group's committed offsets (topics = null), sorted by topic, partition. */
+  async listConsumerGroupOffsets(groupId: string, timeoutMs: number): Promise<CommittedOffset[]> {
+    const deadline = Date.now() + timeoutMs;
+    return this.onCoordinator<CommittedOffset[]>(groupId, deadline, 'listConsumerGroupOffsets', async (conn) => {
+      const body: any = await conn.send(ApiKey.OffsetFetch, { groupId, topics: null, requireStable: false });
+      const top = body.errorCode ?? ErrorCode.NONE;
+      if (top === RETRY_SAME) return { retry: 'same' };
+      if (RETRY_FIND.has(top)) return { retry: 'find' };
+      if (top !== ErrorCode.NONE) throw KafkaError.from(top);
+      const out: CommittedOffset[] = [];
+      for (const t of body.topics) {
+        for (const p of t.partitions) {
+          if (p.errorCode === RETRY_SAME) return { retry: 'same' };
+          if (RETRY_FIND.has(p.errorCode)) return { retry: 'find' };
+          // Java's handler skips partitions with an error, and keeps a key without a value for a
+          // partition listed with a negative (no) offset.
+          if (p.errorCode !== ErrorCode.NONE) continue;
+          out.push({
+            topic: t.name, partition: p.partitionIndex,
+            offset: p.committedOffset < 0 ? null : p.committedOffset,
+            metadata: p.metadata ?? null,
+            leaderEpoch: p.committedLeaderEpoch ?? -1,
+          });
+        }
+      }
+      out.sort(compareTopicPartitions);
+      return { done: out };
+    });
+  }
+
+  /**
+   * OffsetCommit outside any generation (generation -1, member id ""), as Java's admin does; the
+   * coordinator accepts it only for a group without active members. Throws the first partition error.
+   */
+  async alterConsumerGroupOffsets(groupId: string, offsets: readonly { topic: string; partition: number; offset: number }[], timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const byTopic = new Map<string, { partitionIndex: number; committedOffset: number; committedLeaderEpoch: number; committedMetadata: string }[]>();
+    for (const o of offsets) {
+      let list = byTopic.get(o.topic);
+      if (!list) byTopic.set(o.topic, (list = []));
+      list.push({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: -1, committedMetadata: '' });
+    }
+    await this.onCoordinator<void>(groupId, deadline, 'alterConsumerGroupOffsets', async (conn) => {
+      const body: any = await conn.send(ApiKey.OffsetCommit, {
+        groupId, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
+        topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
+      });
+      let first: KafkaError | undefined;
+      for (const t of body.topics) {
+        for (const p of t.partitions) {
+          if (p.errorCode === RETRY_SAME) return { retry: 'same' };
+          if (RETRY_FIND.has(p.errorCode)) return { retry: 'find' };
+          if (p.errorCode !== ErrorCode.NONE && !first) first = KafkaError.from(p.errorCode);
+        }
+      }
+      if (first) throw first;
+      return { done: undefined };
+    });
+  }
+
+  /** DeleteGroups through each group's coordinator; one result per group, in request order. */
+  async deleteConsumerGroups(groupIds: readonly string[], timeoutMs: number): Promise<Map<string, GroupResult<void>>> {
+    const deadline = Date.now() + timeoutMs;
+    const unique = [...new Set(groupIds)];
+    const results = await Promise.all(unique.map(async (groupId): Promise<[string, GroupResult<void>]> => {
+      try {
+        await this.onCoordinator<void>(groupId, deadline, 'deleteConsumerGroups', async (conn) => {
+          const body: any = await conn.send(ApiKey.DeleteGroups, { groupsNames: [groupId] });
+          const r = body.results.find((x: any) => x.groupId === groupId) ?? body.results[0];
+          if (r.errorCode === RETRY_SAME) return { retry: 'same' };
+          if (RETRY_FIND.has(r.errorCode)) return { retry: 'find' };
+          if (r.errorCode !== ErrorCode.NONE) throw KafkaError.from(r.errorCode);
+          return { done: undefined };
+        });
+        return [groupId, { ok: true, value: undefined }];
+      } catch (e) {
+        return [groupId, { ok: false, error: e as Error }];
+      }
+    }));
+    return new Map(results);
+  }
+
+  /**
+   * OffsetDelete. A top-level error fails the whole call (`topLevel`); otherwise each partition
+   * gets its own result (KafkaError or undefined).
+   */
+  async deleteConsumerGroupOffsets(groupId: string, partitions: readonly TopicPartition[], timeoutMs: number): Promise<DeleteOffsetsResult> {
+    const deadline = Date.now() + timeoutMs;
+    const byTopic = new Map<string, { partitionIndex: number }[]>();
+    for (const tp of partitions) {
+      let list = byTopic.get(tp.topic);
+      if (!list) byTopic.set(tp.topic, (list = []));
+      list.push({ partitionIndex: tp.partition });
+    }
+    return this.onCoordinator<DeleteOffsetsResult>(groupId, deadline, 'deleteConsumerGroupOffsets', async (conn) => {
+      const body: any = await conn.send(ApiKey.OffsetDelete, {
+        groupId, topics: [...byTopic].map(([name, ps]) => ({ name, partitions: ps })),
+      });
+      if (body.errorCode === RETRY_SAME) return { retry: 'same' };
+      if (RETRY_FIND.has(body.errorCode)) return { retry: 'find' };
+      const out = new Map<string, KafkaError | undefined>();
+      if (body.errorCode !== ErrorCode.NONE) {
+        const err = KafkaError.from(body.errorCode);
+        for (const tp of partitions) out.set(tpString(tp), err);
+        return { done: { topLevel: err, partitions: out } };
+      }
+      for (const t of body.topics) {
+        for (const p of t.partitions) {
+          out.set(tpString({ topic: t.name, partition: p.partitionIndex }), p.errorCode === ErrorCode.NONE ? undefined : KafkaError.from(p.errorCode));
+        }
+      }
+      for (const tp of partitions) if (!out.has(tpString(tp))) out.set(tpString(tp), undefined);
+      return { done: { topLevel: undefined, partitions: out } };
+    });
+  }
+}
+
+/** Java's TopicPartition.toString(): `topic-partition`. */
+export function tpString(tp: TopicPartition): string {
+  return `${tp.topic}-${tp.partition}`;
+}
+
+export function compareTopicPartitions(a: TopicPartition, b: TopicPartition): number {
+  return a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
+}
+
+/** A member's assignment bytes as topic-partitions (empty bytes = nothing assigned). */
+function assignmentPartitions(bytes: Buffer): TopicPartition[] {
+  if (!bytes || bytes.length === 0) return [];
+  const a = decodeAssignment(bytes);
+  const out: TopicPartition[] = [];
+  for (const t of a.partitions) for (const p of t.partitions) out.push({ topic: t.topic, partition: p });
+  return out;
+}

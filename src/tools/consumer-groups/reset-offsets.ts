@@ -1,0 +1,254 @@
+// --reset-offsets (ConsumerGroupService.resetOffsets / prepareOffsetsToReset / checkOffsetsRange):
+// only groups without active members (state Empty, or Dead = unknown) are reset; the plan is
+// printed (dry run, the default) or committed with --execute, then shown as a table or CSV.
+// Rows are printed by group, topic, partition.
+import * as fs from 'node:fs';
+import { JavaException, UsageError } from '../../cli/errors';
+import { parseJavaInteger } from '../../cli/options';
+import type { TopicPartition } from '../../client/group-admin';
+import { compareTopicPartitions, tpString } from '../../client/group-admin';
+import { tpKey } from '../../client/offsets';
+import { KafkaError } from '../../protocol/errors';
+import { committedOffsets, EARLIEST, LATEST, logOffsets, runtime, selectedGroupIds, warn, type Context } from './context';
+import { formatResetCsv, formatResetTable, printError, type ResetRow } from './format';
+import { missingScenarioMessage } from './options';
+import { parseDateTime, parseDuration } from './time-parse';
+
+/** Java's String.split(sep): trailing empty strings removed. */
+function javaSplit(s: string, sep: string): string[] {
+  const parts = s.split(sep);
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+/** `topic:0,2` -> its partitions (IllegalArgumentException texts of Kafka, without 3.8's stray quote). */
+export function parseTopicWithPartitions(arg: string): TopicPartition[] {
+  const arr = javaSplit(arg, ':');
+  if (arr.length !== 2) throw new UsageError(`Invalid topic arg '${arg}', expected topic name and partitions`);
+  return javaSplit(arr[1], ',').map((p) => {
+    const n = parseJavaInteger(p, 32);
+    if (n === undefined) throw new UsageError(`Invalid partition '${p}' specified in topic arg '${arg}'`);
+    return { topic: arr[0], partition: n };
+  });
+}
+
+type Plan = Map<string, { tp: TopicPartition; offset: number }>;
+
+function planOf(entries: Iterable<[TopicPartition, number]>): Plan {
+  const out: Plan = new Map();
+  for (const [tp, offset] of entries) out.set(tpKey(tp.topic, tp.partition), { tp, offset });
+  return out;
+}
+
+/** The CSV plan of --from-file: group -> plan (single-group files use the one --group). */
+function readResetPlan(ctx: Context): Map<string, Plan> {
+  const path = ctx.opts.stringValueOf('from-file')!;
+  let text: string;
+  try {
+    text = fs.readFileSync(path, 'utf8');
+  } catch (e: any) {
+    const cls = e?.code === 'ENOENT' ? 'java.nio.file.NoSuchFileException' : e?.code === 'EACCES' ? 'java.nio.file.AccessDeniedException' : 'java.io.IOException';
+    throw new JavaException('java.lang.RuntimeException', `${cls}: ${path}`);
+  }
+  const lines = javaSplit(text, '\n').map((l) => l.replace(/\r$/, ''));
+  const groups = ctx.opts.stringValuesOf('group');
+  const fields = (line: string) => line.split(',');
+  const isInt = (s: string | undefined, bits: 32 | 64) => s !== undefined && parseJavaInteger(s.trim(), bits) !== undefined;
+  const isOldFormat = lines.length > 0 && fields(lines[0]).length === 3 && isInt(fields(lines[0])[1], 32) && isInt(fields(lines[0])[2], 64);
+  const out = new Map<string, Plan>();
+  for (const line of lines) {
+    const f = fields(line);
+    const withGroup = !(groups.length === 1 && isOldFormat);
+    const expected = withGroup ? 4 : 3;
+    const [group, topic, partition, offset] = withGroup ? f : [groups[0], ...f];
+    if (f.length !== expected || !isInt(partition, 32) || !isInt(offset, 64)) {
+      throw new JavaException('java.lang.RuntimeException', `java.io.IOException: Invalid reset plan line '${line}' in ${path}: expected ${withGroup ? 'group,' : ''}topic,partition,offset`);
+    }
+    let plan = out.get(group);
+    if (!plan) out.set(group, (plan = new Map()));
+    const tp = { topic, partition: parseJavaInteger(partition.trim(), 32)! };
+    plan.set(tpKey(tp.topic, tp.partition), { tp, offset: parseJavaInteger(offset.trim(), 64)! });
+  }
+  return out;
+}
+
+class ResetService {
+  private resetPlan: Map<string, Plan> | undefined;
+
+  constructor(private readonly ctx: Context) {}
+
+  private usage(message: string): never {
+    throw new UsageError(message);
+  }
+
+  /** getPartitionsToReset */
+  private async partitionsToReset(groupId: string): Promise<TopicPartition[]> {
+    const opts = this.ctx.opts;
+    if (opts.has('all-topics')) {
+      return [...(await committedOffsets(this.ctx, groupId)).values()].map((c) => c.tp);
+    }
+    if (opts.has('topic')) {
+      const args = opts.stringValuesOf('topic');
+      const specified = args.filter((a) => a.includes(':')).flatMap(parseTopicWithPartitions);
+      const topics = args.filter((a) => !a.includes(':'));
+      const unspecified: TopicPartition[] = [];
+      if (topics.length > 0) {
+        let described;
+        try {
+          described = await this.ctx.admin.describeTopics(topics);
+        } catch (e) {
+          throw runtime(e);
+        }
+        for (const t of described) {
+          if (t.errorCode !== 0) throw runtime(KafkaError.from(t.errorCode));
+          for (const p of t.partitions) unspecified.push({ topic: t.name, partition: p.partition });
+        }
+      }
+      return [...specified, ...unspecified];
+    }
+    if (!opts.has('from-file')) this.usage('One of the reset scopes should be defined: --all-topics, --topic.');
+    return [];
+  }
+
+  /** checkOffsetsRange: clamp to [log start, log end] with Kafka's WARN lines. */
+  private async checkOffsetsRange(requested: Plan): Promise<Plan> {
+    const tps = [...requested.values()].map((r) => r.tp);
+    const starts = await logOffsets(this.ctx.admin.cluster, tps, EARLIEST, this.ctx.timeoutMs);
+    const ends = await logOffsets(this.ctx.admin.cluster, tps, LATEST, this.ctx.timeoutMs);
+    const out: Plan = new Map();
+    for (const [k, { tp, offset }] of requested) {
+      const end = ends.get(k);
+      const start = starts.get(k);
+      let v = offset;
+      if (end !== undefined && offset > end) {
+        warn(this.ctx, `New offset (${offset}) is higher than latest offset for topic partition ${tpString(tp)}. Value will be set to ${end}`);
+        v = end;
+      } else if (start !== undefined && offset < start) {
+        warn(this.ctx, `New offset (${offset}) is lower than earliest offset for topic partition ${tpString(tp)}. Value will be set to ${start}`);
+        v = start;
+      }
+      out.set(k, { tp, offset: v });
+    }
+    return out;
+  }
+
+  private async fromLog(tps: TopicPartition[], timestamp: number, what: string): Promise<Plan> {
+    const offsets = await logOffsets(this.ctx.admin.cluster, tps, timestamp, this.ctx.timeoutMs);
+    return planOf(tps.map((tp) => {
+      const o = offsets.get(tpKey(tp.topic, tp.partition));
+      if (o === undefined) this.usage(`Error getting ${what} offset of topic partition: ${tpString(tp)}`);
+      return [tp, o];
+    }));
+  }
+
+  /** getLogTimestampOffsets: partitions with nothing at or after the time fall back to their end. */
+  private async byTimestamp(tps: TopicPartition[], timestamp: number): Promise<Plan> {
+    const found = await logOffsets(this.ctx.admin.cluster, tps, timestamp, this.ctx.timeoutMs);
+    const fallback: TopicPartition[] = [];
+    for (const tp of tps) {
+      const o = found.get(tpKey(tp.topic, tp.partition));
+      if (o === -1) {
+        this.ctx.io.stdout(`\nWarn: Partition ${tp.partition} from topic ${tp.topic} is empty. Falling back to latest known offset.\n`);
+        fallback.push(tp);
+      }
+    }
+    const ends = await logOffsets(this.ctx.admin.cluster, fallback, LATEST, this.ctx.timeoutMs);
+    return planOf(tps.map((tp) => {
+      const k = tpKey(tp.topic, tp.partition);
+      const o = found.get(k) === -1 ? ends.get(k) : found.get(k);
+      if (o === undefined) this.usage(`Error getting offset by timestamp of topic partition: ${tpString(tp)}`);
+      return [tp, o];
+    }));
+  }
+
+  /** prepareOffsetsToReset */
+  private async prepare(groupId: string, tps: TopicPartition[]): Promise<Plan> {
+    const opts = this.ctx.opts;
+    if (opts.has('to-offset')) {
+      const offset = opts.numberValueOf('to-offset')!;
+      return this.checkOffsetsRange(planOf(tps.map((tp) => [tp, offset])));
+    }
+    if (opts.has('to-earliest')) return this.fromLog(tps, EARLIEST, 'starting');
+    if (opts.has('to-latest')) return this.fromLog(tps, LATEST, 'ending');
+    if (opts.has('shift-by')) {
+      const committed = await committedOffsets(this.ctx, groupId);
+      const shift = opts.numberValueOf('shift-by')!;
+      return this.checkOffsetsRange(planOf(tps.map((tp) => {
+        const current = committed.get(tpKey(tp.topic, tp.partition))?.offset;
+        if (current === undefined || current === null) {
+          this.usage(`Cannot shift offset for partition ${tpString(tp)} since there is no current committed offset`);
+        }
+        return [tp, current + shift];
+      })));
+    }
+    if (opts.has('to-datetime')) return this.byTimestamp(tps, parseDateTime(opts.stringValueOf('to-datetime')!));
+    if (opts.has('by-duration')) return this.byTimestamp(tps, Date.now() - parseDuration(opts.stringValueOf('by-duration')!));
+    if (opts.has('from-file')) {
+      this.resetPlan ??= readResetPlan(this.ctx);
+      const plan = this.resetPlan.get(groupId);
+      if (!plan) {
+        printError(this.ctx.io, `No reset plan for group ${groupId} found`);
+        return new Map();
+      }
+      return this.checkOffsetsRange(plan);
+    }
+    if (opts.has('to-current')) {
+      const committed = await committedOffsets(this.ctx, groupId);
+      const without = tps.filter((tp) => !committed.has(tpKey(tp.topic, tp.partition)));
+      const ends = await this.fromLog(without, LATEST, 'ending');
+      return planOf(tps.map((tp) => {
+        const k = tpKey(tp.topic, tp.partition);
+        const c = committed.get(k);
+        // A listed partition without an offset (null) is "committed" for Kafka too, and
+        // new OffsetAndMetadata(null.offset()) fails there; we fall back to the log end instead.
+        return [tp, c ? (c.offset ?? ends.get(k)?.offset ?? -1) : ends.get(k)!.offset];
+      }));
+    }
+    this.usage(missingScenarioMessage(opts));
+  }
+
+  /** resetOffsets: group -> its plan (empty for a group that was not reset). */
+  async run(): Promise<Map<string, Plan>> {
+    const groupIds = await selectedGroupIds(this.ctx);
+    const described = await this.ctx.groups.describeConsumerGroups(groupIds, this.ctx.timeoutMs);
+    const result = new Map<string, Plan>();
+    const dryRun = this.ctx.opts.has('dry-run') || !this.ctx.opts.has('execute');
+    for (const groupId of [...described.keys()].sort()) {
+      const d = described.get(groupId)!;
+      if (!d.ok) throw runtime(d.error);
+      const state = d.value.state;
+      if (state === 'Empty' || state === 'Dead') {
+        const tps = await this.partitionsToReset(groupId);
+        const prepared = await this.prepare(groupId, tps);
+        if (!dryRun && prepared.size > 0) {
+          try {
+            await this.ctx.groups.alterConsumerGroupOffsets(groupId, [...prepared.values()].map((p) => ({ ...p.tp, offset: p.offset })), this.ctx.timeoutMs);
+          } catch (e) {
+            throw runtime(e);
+          }
+        }
+        result.set(groupId, prepared);
+      } else {
+        printError(this.ctx.io, `Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${state}.`);
+        result.set(groupId, new Map());
+      }
+    }
+    return result;
+  }
+}
+
+export async function resetOffsets(ctx: Context): Promise<void> {
+  const result = await new ResetService(ctx).run();
+  const rows: ResetRow[] = [];
+  for (const [group, plan] of result) {
+    for (const { tp, offset } of [...plan.values()].sort((a, b) => compareTopicPartitions(a.tp, b.tp))) {
+      rows.push({ group, topic: tp.topic, partition: tp.partition, offset });
+    }
+  }
+  if (ctx.opts.has('export')) {
+    ctx.io.stdout(formatResetCsv(rows, ctx.opts.stringValuesOf('group').length !== 1));
+  } else {
+    ctx.io.stdout(formatResetTable(result.size, rows));
+  }
+}
+
