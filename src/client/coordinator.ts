@@ -1,7 +1,7 @@
 // Group coordinator lookup (FindCoordinator, key type 0 = group), shared by the group member and
 // the consumer-groups admin calls. Retries the transient answers a broker gives while the
 // offsets topic is being created or loaded, until the caller's deadline.
-import type { BrokerConnection } from './connection';
+import { BrokerConnection } from './connection';
 import type { Cluster } from './cluster';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
@@ -17,7 +17,15 @@ const TRANSIENT = new Set<number>([
   ErrorCode.NOT_COORDINATOR,
 ]);
 
-export async function findCoordinator(cluster: Cluster, groupId: string, deadline: number, callName: string, retryBackoffMs = 100): Promise<Coordinator> {
+/**
+ * The group's coordinator. With `dedicated`, on a connection of its own rather than the one
+ * shared with fetches (as the Java consumer, which keys it `Integer.MAX_VALUE - nodeId`): group
+ * requests then never queue behind a long-polling Fetch to the same broker. The caller closes a
+ * dedicated connection.
+ */
+export async function findCoordinator(
+  cluster: Cluster, groupId: string, deadline: number, callName: string, retryBackoffMs = 100, dedicated = false,
+): Promise<Coordinator> {
   let last: KafkaError | undefined;
   for (;;) {
     const conn = await cluster.anyConnection(deadline, callName);
@@ -26,7 +34,15 @@ export async function findCoordinator(cluster: Cluster, groupId: string, deadlin
       if (!cluster.brokers.has(body.nodeId)) {
         cluster.brokers.set(body.nodeId, { nodeId: body.nodeId, host: body.host, port: body.port, rack: null });
       }
-      return { nodeId: body.nodeId, conn: await cluster.connectionTo(body.nodeId) };
+      if (!dedicated) return { nodeId: body.nodeId, conn: await cluster.connectionTo(body.nodeId) };
+      const conn = new BrokerConnection(body.host, body.port, cluster.opts.clientId, body.nodeId);
+      try {
+        await conn.connect(Math.max(1, Math.min(cluster.opts.connectTimeoutMs ?? 10000, deadline - Date.now())));
+      } catch (e) {
+        conn.close();
+        throw e;
+      }
+      return { nodeId: body.nodeId, conn };
     }
     last = KafkaError.from(body.errorCode, body.errorMessage ?? null);
     if (!TRANSIENT.has(body.errorCode)) throw last;

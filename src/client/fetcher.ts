@@ -42,6 +42,8 @@ export interface FetcherOptions {
 }
 
 export interface FetchedPartition extends FetchedRecords {
+  /** The position after these records (the next offset to fetch). */
+  nextOffset: number;
   highWatermark: number;
   /** The leader the data came from. */
   leader: number;
@@ -58,6 +60,13 @@ interface PartitionState {
   pendingReset: 'earliest' | 'latest' | null;
   needsMetadata: boolean;
   highWatermark: number;
+  /**
+   * The consumer's position as the application sees it (Java's SubscriptionState position): the
+   * next offset the application has not taken yet. null until the start position is known.
+   */
+  consumed: number | null;
+  /** The leader epoch that goes with `consumed` (of the last record taken, or of the reset / committed offset); -1 unknown. */
+  consumedEpoch: number;
 }
 
 interface LeaderLoop {
@@ -125,7 +134,7 @@ export class Fetcher {
    * begin when there is none: 'earliest' / 'latest'. `leader` may be given from metadata the
    * caller already has; otherwise it is looked up.
    */
-  assign(list: readonly { topic: string; partition: number; start: 'earliest' | 'latest' | number; leader?: number; leaderEpoch?: number }[]): void {
+  assign(list: readonly { topic: string; partition: number; start: 'earliest' | 'latest' | number; startEpoch?: number; leader?: number; leaderEpoch?: number }[]): void {
     let needMetadata = false;
     let needReset = false;
     for (const a of list) {
@@ -138,6 +147,8 @@ export class Fetcher {
         pendingReset: typeof a.start === 'number' ? null : a.start,
         needsMetadata: a.leader === undefined || a.leader < 0,
         highWatermark: -1,
+        consumed: typeof a.start === 'number' ? a.start : null,
+        consumedEpoch: typeof a.start === 'number' ? a.startEpoch ?? -1 : -1,
       };
       this.parts.set(key, st);
       if (st.needsMetadata) needMetadata = true;
@@ -146,6 +157,51 @@ export class Fetcher {
     if (needMetadata) this.refreshMetadata();
     if (needReset) this.resetPositions();
     this.startLoops();
+  }
+
+  /**
+   * Remove partitions (a group rebalance revoked them): their fetching stops and the data already
+   * fetched for them is dropped.
+   */
+  unassign(list: readonly { topic: string; partition: number }[]): void {
+    const gone = new Set<string>();
+    for (const a of list) {
+      const key = tpKey(a.topic, a.partition);
+      if (this.parts.delete(key)) gone.add(key);
+    }
+    if (gone.size === 0) return;
+    for (let i = 0; i < this.queue.length; ) {
+      const q = this.queue[i];
+      if (!gone.has(tpKey(q.data.topic, q.data.partition))) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      if (--q.response.left === 0) {
+        q.response.loop.unread--;
+        this.wakeLoop(q.response.loop);
+      }
+    }
+  }
+
+  /**
+   * The application took records of a partition up to (not including) `next`; `epoch` is the
+   * leader epoch of the batch of the last one (left as it was when not given).
+   */
+  markConsumed(topic: string, partition: number, next: number, epoch?: number): void {
+    const st = this.parts.get(tpKey(topic, partition));
+    if (!st) return;
+    st.consumed = next;
+    if (epoch !== undefined) st.consumedEpoch = epoch;
+  }
+
+  /** Positions to commit: every assigned partition whose position is known (Java's allConsumed()). */
+  consumedPositions(): { topic: string; partition: number; offset: number; leaderEpoch: number }[] {
+    const out: { topic: string; partition: number; offset: number; leaderEpoch: number }[] = [];
+    for (const st of this.parts.values()) {
+      if (st.consumed !== null) out.push({ topic: st.topic, partition: st.partition, offset: st.consumed, leaderEpoch: st.consumedEpoch });
+    }
+    return out;
   }
 
   /**
@@ -388,7 +444,7 @@ export class Fetcher {
           st.position = next;
           chunks.push({
             topic: st.topic, partition: st.partition, records: at === records.length ? records : records.subarray(0, at),
-            fetchOffset, abortedTransactions: (p.abortedTransactions as AbortedTransaction[] | null) ?? null,
+            fetchOffset, nextOffset: next, abortedTransactions: (p.abortedTransactions as AbortedTransaction[] | null) ?? null,
             highWatermark: p.highWatermark, leader: loop.node,
           });
         } else if (code === ErrorCode.OFFSET_OUT_OF_RANGE) {
@@ -399,6 +455,7 @@ export class Fetcher {
             return;
           }
           st.position = null;
+          st.consumed = null;
           st.pendingReset = this.opts.autoOffsetReset;
           needReset = true;
         } else if (METADATA_ERRORS.has(code)) {
@@ -470,8 +527,10 @@ export class Fetcher {
       );
       for (const st of wanted) {
         const a = answers.get(st.key);
-        if (a && st.pendingReset !== null) {
+        if (a && st.pendingReset !== null && this.parts.get(st.key) === st) {
           st.position = a.offset;
+          st.consumed = a.offset;
+          st.consumedEpoch = a.leaderEpoch;
           st.pendingReset = null;
         }
       }

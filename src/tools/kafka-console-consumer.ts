@@ -19,11 +19,12 @@
 // - SIGINT / SIGTERM: the count, exit 130 / 143 (the JVM's codes); --enable-systest-events prints
 //   `shutdown_complete` on stdout at exit.
 //
-// kafka-local differences (until consumer groups exist in this project): without --group the
-// consumer uses a throw-away group name (console-consumer-NNNNN, auto-commit off) and, instead of
-// joining it, assigns itself every partition of the matched topics; --group / group.id is refused
-// with a clear message. A zstd-compressed batch cannot be decoded (no zstd in Node 20): that is
-// reported as a processing error and the exit code is 1.
+// Groups, as Kafka's console consumer: with --group (or group.id) it joins that group (partitions
+// split with the other members; offsets auto-committed every auto.commit.interval.ms and on exit
+// unless enable.auto.commit=false); without one it joins a throw-away group console-consumer-NNNNN
+// with auto-commit off; with --partition it assigns that partition and joins nothing. A
+// zstd-compressed batch cannot be decoded (no zstd in Node 20): that is reported as a processing
+// error and the exit code is 1.
 
 import { ensureLocalEngine } from '../cli/autostart';
 import { formatAddress, parseBootstrap } from '../cli/bootstrap';
@@ -36,7 +37,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { Cluster } from '../client/cluster';
 import { Fetcher } from '../client/fetcher';
 import { ConsumerFetchError, RecordCursor, RecordWalk, UnsupportedCompressionError, type RecordSink } from '../client/consumer/records';
-import { Subscription } from '../client/consumer/subscription';
+import { GroupMember } from '../client/consumer/group-member';
+import { AssignorConfigError, assignorsFor } from '../client/consumer/assignors';
 import { KafkaError } from '../protocol/errors';
 import { consumerSettings } from './consumer/config';
 import { JavaRuntimeError } from './consumer/deserializers';
@@ -201,11 +203,12 @@ async function run(
       return 1;
     }
   }
-  if (!o.generatedGroup) {
-    stderr(
-      `kafka-local: reading as a member of consumer group '${settings.groupId}' is not supported yet (consumer groups are not implemented); ` +
-        'run without --group and without a group.id property to read every partition of the topic(s) directly.\n',
-    );
+  let assignors;
+  try {
+    assignors = assignorsFor(settings.assignmentStrategy);
+  } catch (e) {
+    if (!(e instanceof AssignorConfigError)) throw e;
+    logUnknown(new JavaException('org.apache.kafka.common.KafkaException', 'Failed to construct kafka consumer'));
     return 1;
   }
 
@@ -221,7 +224,7 @@ async function run(
   let signal: NodeJS.Signals | null = null;
   let cluster: Cluster | null = null;
   let fetcher: Fetcher | null = null;
-  let subscription: Subscription | null = null;
+  let member: GroupMember | null = null;
   const onSignal = (s: NodeJS.Signals) => {
     signal = s;
     fetcher?.wakeup();
@@ -255,20 +258,27 @@ async function run(
         const start = o.offset === EARLIEST ? 'earliest' : o.offset === LATEST ? 'latest' : o.offset;
         fetcher.assign([{ topic: o.topic!, partition: o.partition, start }]);
       } else {
-        const reset = settings.autoOffsetReset;
-        subscription = new Subscription(cluster, fetcher, {
+        const f = fetcher;
+        member = new GroupMember(cluster, fetcher, {
+          groupId: settings.groupId!,
+          groupInstanceId: settings.groupInstanceId,
+          sessionTimeoutMs: settings.sessionTimeoutMs,
+          rebalanceTimeoutMs: settings.maxPollIntervalMs,
+          heartbeatIntervalMs: settings.heartbeatIntervalMs,
+          retryBackoffMs: settings.retryBackoffMs,
+          requestTimeoutMs: settings.requestTimeoutMs,
+          metadataMaxAgeMs: settings.metadataMaxAgeMs,
+          assignors,
+          autoCommit: settings.enableAutoCommit,
+          autoCommitIntervalMs: settings.autoCommitIntervalMs,
+          autoOffsetReset: settings.autoOffsetReset,
           topics: o.topic !== undefined ? [o.topic] : undefined,
           pattern,
           excludeInternalTopics: settings.excludeInternalTopics,
           allowAutoCreateTopics: settings.allowAutoCreateTopics,
-          metadataMaxAgeMs: settings.metadataMaxAgeMs,
-          retryBackoffMs: settings.retryBackoffMs,
-          requestTimeoutMs: settings.requestTimeoutMs,
-          // A throw-away group has no committed offsets: 'none' fails once partitions are known.
-          start: reset,
+          wake: () => f.wakeup(),
           log, logPrefix,
         });
-        subscription.start();
       }
 
       const sink = new PrintSink(o.formatter, out, maxMessages, o.skipMessageOnError, (e) => {
@@ -281,6 +291,7 @@ async function run(
       try {
         while (maxMessages === -1 || sink.count < maxMessages) {
           if (signal) break;
+          member?.poll();
           const chunk = await fetcher.poll(waitStart + o.timeoutMs);
           if (chunk === null) {
             if (signal) break;
@@ -293,11 +304,22 @@ async function run(
           const before = sink.count;
           walk.reset(chunk);
           // Print in slices, letting I/O run in between: the next responses are read off the
-          // socket while this one is printed, instead of after it.
-          while (walk.run(cursor, sink, SLICE_RECORDS) === 'paused') {
-            await new Promise<void>((r) => setImmediate(r));
-            if (signal) break;
+          // socket while this one is printed, instead of after it. The position moves with what
+          // was printed (what a commit covers); a stop part-way leaves it after the last record.
+          let status;
+          try {
+            while ((status = walk.run(cursor, sink, SLICE_RECORDS)) === 'paused') {
+              fetcher.markConsumed(chunk.topic, chunk.partition, cursor.offset + 1, cursor.leaderEpoch);
+              await new Promise<void>((r) => setImmediate(r));
+              if (signal) break;
+            }
+          } catch (e) {
+            // The record the formatter failed on was taken from the consumer: a commit covers it.
+            if (e instanceof FormatterFailure) fetcher.markConsumed(chunk.topic, chunk.partition, cursor.offset + 1, cursor.leaderEpoch);
+            throw e;
           }
+          // The epoch is the last shown record's (a chunk without one leaves it as it was).
+          fetcher.markConsumed(chunk.topic, chunk.partition, status === 'done' ? chunk.nextOffset : cursor.offset + 1, sink.count > before ? cursor.leaderEpoch : undefined);
           out.flush();
           if (stdout.broken()) {
             stderr('Unable to write to standard out, closing consumer.\n');
@@ -329,7 +351,10 @@ async function run(
   } finally {
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
-    subscription?.close();
+    if (member) {
+      // consumer.close(): commit what was printed (auto-commit), leave the group.
+      await member.close(settings.requestTimeoutMs).catch(() => undefined);
+    }
     fetcher?.close();
     cluster?.close();
     out.flush();

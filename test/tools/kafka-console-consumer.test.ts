@@ -182,10 +182,10 @@ describe('usage and argument checks', () => {
     expectRun(await cc([...B, '--include', '']), 1, '', `${unknown}Topic pattern to subscribe to cannot be empty\n`);
   });
 
-  it('--group: consumer groups are not implemented yet (clear error, exit 1)', async () => {
-    const msg = "kafka-local: reading as a member of consumer group 'g' is not supported yet (consumer groups are not implemented); run without --group and without a group.id property to read every partition of the topic(s) directly.\n";
-    expectRun(await cc([...B, '--topic', 'x', '--group', 'g']), 1, '', msg);
-    expectRun(await cc([...B, '--topic', 'x', '--consumer-property', 'group.id=g']), 1, '', msg);
+  it('partition.assignment.strategy takes Java class names; anything else fails the construction', async () => {
+    const failed = `[<ts>] ERROR Unknown error when running consumer:  ${LOGGER}\norg.apache.kafka.common.KafkaException: Failed to construct kafka consumer\n`;
+    expectRun(await cc([...B, '--topic', 'x', '--group', 'g', '--consumer-property', 'partition.assignment.strategy=range']), 1, '', failed);
+    expectRun(await cc([...B, '--topic', 'x', '--consumer-property', 'partition.assignment.strategy=']), 1, '', failed);
   });
 });
 

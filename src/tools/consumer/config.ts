@@ -9,8 +9,13 @@ import { JavaException } from '../../cli/errors';
 // In ConsumerConfig definition order (the first invalid one is reported).
 const DEFS: readonly ConfigDef[] = [
   define('group.id', 'string', null),
+  define('group.instance.id', 'string', null),
+  define('session.timeout.ms', 'int', '45000'),
+  define('heartbeat.interval.ms', 'int', '3000'),
+  define('partition.assignment.strategy', 'list', 'org.apache.kafka.clients.consumer.RangeAssignor,org.apache.kafka.clients.consumer.CooperativeStickyAssignor'),
   define('metadata.max.age.ms', 'long', '300000', atLeast(0)),
   define('enable.auto.commit', 'boolean', 'true'),
+  define('auto.commit.interval.ms', 'int', '5000', atLeast(0)),
   define('client.id', 'string', ''),
   define('max.partition.fetch.bytes', 'int', '1048576', atLeast(0)),
   define('fetch.min.bytes', 'int', '1', atLeast(0)),
@@ -23,6 +28,7 @@ const DEFS: readonly ConfigDef[] = [
   define('check.crcs', 'boolean', 'true'),
   define('request.timeout.ms', 'int', '30000', atLeast(0)),
   define('max.poll.records', 'int', '500', atLeast(1)),
+  define('max.poll.interval.ms', 'int', '300000', atLeast(1)),
   define('exclude.internal.topics', 'boolean', 'true'),
   define('isolation.level', 'string', 'read_uncommitted', validString('read_committed', 'read_uncommitted')),
   define('allow.auto.create.topics', 'boolean', 'true'),
@@ -30,6 +36,13 @@ const DEFS: readonly ConfigDef[] = [
 
 export interface ConsumerSettings {
   groupId: string | null;
+  groupInstanceId: string | null;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  /** partition.assignment.strategy as given (class names), checked when the member is built. */
+  assignmentStrategy: string[];
+  autoCommitIntervalMs: number;
+  maxPollIntervalMs: number;
   clientId: string;
   metadataMaxAgeMs: number;
   enableAutoCommit: boolean;
@@ -48,6 +61,14 @@ export interface ConsumerSettings {
   allowAutoCreateTopics: boolean;
 }
 
+/**
+ * Heartbeat cadence when heartbeat.interval.ms is not set. Java's 3000 ms default means a member
+ * learns of a rebalance up to 3 s late (a second console consumer joining a group waited ~2 s);
+ * heartbeating more often costs a few small requests and changes nothing else a user sees.
+ * An explicit heartbeat.interval.ms is honoured as given.
+ */
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 500;
+
 /** `new ConsumerConfig(props)`: throws a ConfigException-shaped JavaException. */
 export function consumerSettings(props: ReadonlyMap<string, string>): ConsumerSettings {
   let v: Map<string, unknown>;
@@ -60,6 +81,12 @@ export function consumerSettings(props: ReadonlyMap<string, string>): ConsumerSe
   const n = (k: string) => Number(v.get(k));
   return {
     groupId: (v.get('group.id') as string | null) ?? null,
+    groupInstanceId: (v.get('group.instance.id') as string | null) ?? null,
+    sessionTimeoutMs: n('session.timeout.ms'),
+    heartbeatIntervalMs: props.has('heartbeat.interval.ms') ? n('heartbeat.interval.ms') : Math.min(DEFAULT_HEARTBEAT_INTERVAL_MS, n('session.timeout.ms')),
+    assignmentStrategy: [...(v.get('partition.assignment.strategy') as readonly string[])],
+    autoCommitIntervalMs: n('auto.commit.interval.ms'),
+    maxPollIntervalMs: n('max.poll.interval.ms'),
     clientId: v.get('client.id') as string,
     metadataMaxAgeMs: n('metadata.max.age.ms'),
     enableAutoCommit: v.get('enable.auto.commit') as boolean,

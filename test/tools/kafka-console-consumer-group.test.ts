@@ -1,0 +1,127 @@
+// kafka-console-consumer as a consumer-group member: members of one group split the partitions
+// exclusively, a killed member's partitions move to the others within the session timeout, a
+// member whose session expired joins again, the throw-away console-consumer-NNNNN group is joined
+// (and listed) when no group is given, and the coordinator's fatal JoinGroup answers end the run
+// as with Kafka.
+import { describe, it, expect } from 'vitest';
+import { runTool, waitFor, type TestEngine } from '../helpers/engine';
+import { kcatProduce, members, owners, partitionsIn } from '../helpers/groups';
+import { createTopic, expectRun, runMasked, startTool, useEngine, type Running } from '../helpers/tools';
+
+let engine: TestEngine;
+let B: string[];
+
+useEngine((e) => {
+  engine = e;
+  B = ['--bootstrap-server', e.bootstrap];
+});
+
+/** Fast failure detection, so a killed member is noticed within seconds. */
+const FAST = ['--consumer-property', 'session.timeout.ms=6000', '--consumer-property', 'heartbeat.interval.ms=500'];
+const SHOW = ['--property', 'print.partition=true', '--property', 'print.offset=true'];
+
+describe('consumer groups', () => {
+  it('two members split the partitions exclusively; a killed member\'s partitions move to the other within the session timeout', async () => {
+    await createTopic(engine, 'split', 4);
+    const a = startTool('kafka-console-consumer', [...B, '--topic', 'split', '--group', 'gs', ...FAST, ...SHOW]);
+    let b: Running | null = null;
+    try {
+      await waitFor(async () => (await owners(engine.bootstrap, 'gs')).size === 4, 20000, 'first member owns all partitions');
+      b = startTool('kafka-console-consumer', [...B, '--topic', 'split', '--group', 'gs', ...FAST, ...SHOW]);
+      const split = await waitFor(async () => {
+        const o = await owners(engine.bootstrap, 'gs');
+        return o.size === 4 && members(o).size === 2 ? o : null;
+      }, 20000, 'two members with two partitions each');
+      const [m1, m2] = [...members(split)];
+      expect([...split.values()].filter((o) => o.member === m1).length).toBe(2);
+      expect([...split.values()].filter((o) => o.member === m2).length).toBe(2);
+
+      for (let p = 0; p < 4; p++) await kcatProduce(engine.bootstrap, 'split', [`first-${p}`], p);
+      await waitFor(() => (a.stdout() + b!.stdout()).split('\n').filter(Boolean).length === 4, 20000, 'four records');
+      const seenA = partitionsIn(a.stdout());
+      const seenB = partitionsIn(b.stdout());
+      expect(seenA.size).toBe(2);
+      expect(seenB.size).toBe(2);
+      expect([...seenA].filter((p) => seenB.has(p))).toEqual([]);
+
+      // SIGKILL: no LeaveGroup; the coordinator notices when the session times out (6 s).
+      const killedAt = Date.now();
+      b.kill('SIGKILL');
+      await b.exited;
+      await waitFor(async () => {
+        const o = await owners(engine.bootstrap, 'gs');
+        return o.size === 4 && members(o).size === 1;
+      }, 20000, 'the survivor owns all partitions');
+      expect(Date.now() - killedAt).toBeLessThan(15000);
+      for (let p = 0; p < 4; p++) await kcatProduce(engine.bootstrap, 'split', [`second-${p}`], p);
+      await waitFor(() => /second-0/.test(a.stdout()) && /second-1/.test(a.stdout()) && /second-2/.test(a.stdout()) && /second-3/.test(a.stdout()), 20000, 'the survivor reads every partition');
+      a.kill('SIGTERM');
+      expect(await a.exited).toBe(143);
+      const n = a.stdout().split('\n').filter(Boolean).length;
+      expect(a.stderr()).toBe(`Processed a total of ${n} messages\n`);
+    } finally {
+      a.kill('SIGKILL');
+      b?.kill('SIGKILL');
+    }
+  });
+
+  it('without --group: joins a throw-away console-consumer-NNNNN group (listed while it runs), commits nothing', async () => {
+    await createTopic(engine, 'nogroup', 2);
+    const c = startTool('kafka-console-consumer', [...B, '--topic', 'nogroup', '--from-beginning', ...SHOW]);
+    try {
+      const group = await waitFor(async () => {
+        const r = await runTool('kafka-consumer-groups', [...B, '--list']);
+        return /^(console-consumer-\d{1,5})$/m.exec(r.stdout)?.[1];
+      }, 20000, 'the generated group is listed');
+      await waitFor(async () => (await owners(engine.bootstrap, group)).size === 2, 20000, 'it owns both partitions');
+      await kcatProduce(engine.bootstrap, 'nogroup', ['x'], 1);
+      await waitFor(() => c.stdout() === 'Partition:1\tOffset:0\tx\n', 20000, 'the record');
+      c.kill('SIGTERM');
+      expect(await c.exited).toBe(143);
+      // enable.auto.commit=false for a generated group: no offsets were committed.
+      const r = await runTool('kafka-consumer-groups', [...B, '--describe', '--group', group]);
+      expect(r.stdout).not.toMatch(/nogroup\s+1\s+1\s/);
+    } finally {
+      c.kill('SIGKILL');
+    }
+  });
+
+  it('partition.assignment.strategy picks the protocol; a member whose session expired (SIGSTOP) is told so and joins again', async () => {
+    await createTopic(engine, 'stopped', 2);
+    const rr = ['--consumer-property', 'partition.assignment.strategy=org.apache.kafka.clients.consumer.RoundRobinAssignor'];
+    const a = startTool('kafka-console-consumer', [...B, '--topic', 'stopped', '--group', 'gstop', ...FAST, ...rr, ...SHOW]);
+    const b = startTool('kafka-console-consumer', [...B, '--topic', 'stopped', '--group', 'gstop', ...FAST, ...rr, ...SHOW]);
+    const state = async () => (await runTool('kafka-consumer-groups', [...B, '--describe', '--group', 'gstop', '--state'])).stdout;
+    try {
+      await waitFor(async () => members(await owners(engine.bootstrap, 'gstop')).size === 2, 20000, 'two members');
+      expect(await state()).toMatch(/gstop\s+\S+ \(1\)\s+roundrobin\s+Stable\s+2/);
+      // A stopped process sends no heartbeats: after session.timeout.ms the coordinator drops it.
+      a.kill('SIGSTOP');
+      await waitFor(async () => {
+        const o = await owners(engine.bootstrap, 'gstop');
+        return o.size === 2 && members(o).size === 1;
+      }, 20000, 'the other member owns both partitions');
+      a.kill('SIGCONT');
+      // Its next heartbeat or commit gets UNKNOWN_MEMBER_ID: it resets and joins as a new member.
+      await waitFor(async () => members(await owners(engine.bootstrap, 'gstop')).size === 2, 20000, 'two members again');
+      for (let p = 0; p < 2; p++) await kcatProduce(engine.bootstrap, 'stopped', [`after-${p}`], p);
+      await waitFor(() => /after-0/.test(a.stdout() + b.stdout()) && /after-1/.test(a.stdout() + b.stdout()), 20000, 'both records');
+      expect(partitionsIn(a.stdout()).size).toBe(1);
+    } finally {
+      a.kill('SIGCONT');
+      a.kill('SIGTERM');
+      b.kill('SIGTERM');
+      await Promise.all([a.exited, b.exited]);
+    }
+  });
+
+  it('a session timeout the coordinator refuses: Kafka\'s fatal JoinGroup error, then the count', async () => {
+    await createTopic(engine, 'badsession');
+    const message = 'The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms).';
+    expectRun(await runMasked('kafka-console-consumer', [...B, '--topic', 'badsession', '--group', 'gbad', '--consumer-property', 'session.timeout.ms=1000']), 0, '',
+      `[<ts>] ERROR [Consumer clientId=console-consumer, groupId=gbad] JoinGroup failed due to fatal error: ${message} (org.apache.kafka.clients.consumer.internals.ConsumerCoordinator)\n` +
+      '[<ts>] ERROR Error processing message, terminating consumer process:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n' +
+      `org.apache.kafka.common.errors.InvalidSessionTimeoutException: ${message}\nProcessed a total of 0 messages\n`);
+  });
+
+});
