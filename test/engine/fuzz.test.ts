@@ -8,6 +8,7 @@ import { startInProcessEngine, TestEngine, ROOT } from '../helpers/engine';
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey, apiSpec, encodeRequestFrame } = require(path.join(ROOT, 'dist/protocol/apis'));
 const { buildBatch } = require(path.join(ROOT, 'dist/protocol/records/batch'));
+const { encodeSubscription } = require(path.join(ROOT, 'dist/protocol/consumer-protocol'));
 
 let engine: TestEngine;
 beforeAll(async () => { engine = await startInProcessEngine(); });
@@ -24,6 +25,7 @@ function rng(seed: number): () => number {
 
 function validFrames(): Buffer[] {
   const batch = buildBatch([{ key: Buffer.from('k'), value: Buffer.from('v'), timestamp: 1 }], {});
+  const subscription = encodeSubscription({ topics: ['fuzz'], userData: null, ownedPartitions: [], generationId: -1, rackId: null }, 1);
   const reqs: [number, number, unknown][] = [
     [ApiKey.Metadata, 8, { topics: [{ name: 'fuzz' }], allowAutoTopicCreation: true }],
     [ApiKey.Metadata, 12, { topics: [{ name: 'fuzz' }], allowAutoTopicCreation: true }],
@@ -34,6 +36,22 @@ function validFrames(): Buffer[] {
     [ApiKey.DescribeConfigs, 3, { resources: [{ resourceType: 2, resourceName: 'fuzz', configurationKeys: null }], includeSynonyms: true, includeDocumentation: false }],
     [ApiKey.CreatePartitions, 1, { topics: [{ name: 'fuzz', count: 2, assignments: null }], timeoutMs: 1000, validateOnly: true }],
     [ApiKey.ApiVersions, 3, { clientSoftwareName: 'fuzz', clientSoftwareVersion: '1' }],
+    [ApiKey.ListOffsets, 7, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -3 }] }] }],
+    [ApiKey.DeleteRecords, 1, { topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, offset: 0 }] }], timeoutMs: 1000 }],
+    [ApiKey.AlterConfigs, 1, { resources: [{ resourceType: 2, resourceName: 'fuzz', configs: [{ name: 'retention.ms', value: '100000' }] }], validateOnly: true }],
+    [ApiKey.IncrementalAlterConfigs, 0, { resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'message.max.bytes', configOperation: 0, value: '2000000' }] }], validateOnly: true }],
+    // Group APIs: a member of group "fuzz-g" (the coordinator's state machine gets the mutations).
+    [ApiKey.FindCoordinator, 2, { key: 'fuzz-g', keyType: 0 }],
+    [ApiKey.JoinGroup, 5, { groupId: 'fuzz-g', sessionTimeoutMs: 6000, rebalanceTimeoutMs: 1000, memberId: '', groupInstanceId: null, protocolType: 'consumer', protocols: [{ name: 'range', metadata: subscription }] }],
+    [ApiKey.SyncGroup, 3, { groupId: 'fuzz-g', generationId: 1, memberId: 'm', groupInstanceId: null, assignments: [{ memberId: 'm', assignment: subscription }] }],
+    [ApiKey.Heartbeat, 3, { groupId: 'fuzz-g', generationId: 1, memberId: 'm', groupInstanceId: null }],
+    [ApiKey.LeaveGroup, 3, { groupId: 'fuzz-g', members: [{ memberId: 'm', groupInstanceId: null }] }],
+    [ApiKey.OffsetCommit, 7, { groupId: 'fuzz-g', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1, topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: 'x' }] }] }],
+    [ApiKey.OffsetFetch, 5, { groupId: 'fuzz-g', topics: null, requireStable: false }],
+    [ApiKey.DescribeGroups, 4, { groups: ['fuzz-g'], includeAuthorizedOperations: false }],
+    [ApiKey.ListGroups, 2, {}],
+    [ApiKey.OffsetDelete, 0, { groupId: 'fuzz-g', topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0 }] }] }],
+    [ApiKey.DeleteGroups, 1, { groupsNames: ['fuzz-g'] }],
   ];
   return reqs.map(([key, v, body]) => Buffer.concat(encodeRequestFrame(apiSpec(key), v, 1, 'fuzz', body)));
 }
@@ -77,10 +95,10 @@ function exchange(bytes: Buffer): Promise<void> {
 }
 
 describe('fuzzed requests', () => {
-  it('survives 400 mutated requests and keeps serving', async () => {
+  it('survives 800 mutated requests and keeps serving', async () => {
     const frames = validFrames();
     const r = rng(12345);
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 800; i++) {
       await exchange(mutate(frames[i % frames.length], r));
     }
     const conn = new BrokerConnection('127.0.0.1', engine.port, 'after-fuzz');
