@@ -2,6 +2,11 @@
 // "kafka-log-retention" task) and compaction every log.cleaner.backoff.ms (the cleaner thread's
 // sleep when it found nothing to do), both re-armed when a dynamic config changes. Timers are
 // unref'd so they never keep the process alive. Work is synchronous SQLite between requests.
+//
+// Kafka schedules the retention task with an initial delay, log.initial.task.delay.ms (30 s),
+// then every interval: with the stock 5-minute interval the first check runs 30 s after start,
+// not 5 minutes. Here the first check runs after the smaller of the two, so a lowered interval
+// (--override log.retention.check.interval.ms=1000) is not held back by the 30 s.
 import type { Engine } from './engine';
 import { applyRetention, cleanupPolicy } from './retention';
 import { Compactor } from './compaction';
@@ -14,6 +19,8 @@ const MAX_DELAY = 2147483647;
 export class LogCleaner {
   readonly compactor: Compactor;
   private retentionTimer: NodeJS.Timeout | undefined;
+  /** The first retention check after start (log.initial.task.delay.ms). */
+  private retentionKickoff: NodeJS.Timeout | undefined;
   private compactionTimer: NodeJS.Timeout | undefined;
   private retentionEvery = -1;
   private compactionEvery = -1;
@@ -26,14 +33,29 @@ export class LogCleaner {
 
   start(): void {
     this.arm();
+    const initialDelay = Math.max(0, this.engine.configs.brokerInt('log.initial.task.delay.ms'));
+    if (initialDelay < this.retentionEvery) {
+      this.retentionKickoff = setTimeout(() => {
+        this.retentionKickoff = undefined;
+        // Kafka's fixed-rate schedule: initial delay, then every interval from there.
+        this.arm(true);
+        this.guard(() => this.runRetention());
+      }, initialDelay);
+      this.retentionKickoff.unref();
+    }
     this.offChange = this.engine.configs.onChange(() => this.arm());
   }
 
-  /** (Re)arm the timers when their interval changed. */
-  private arm(): void {
+  /** (Re)arm the timers when their interval changed (the retention timer also when restart is set). */
+  private arm(restartRetention = false): void {
     if (this.closed) return;
     const retention = this.engine.configs.brokerInt('log.retention.check.interval.ms');
-    if (retention !== this.retentionEvery) {
+    if (retention !== this.retentionEvery || restartRetention) {
+      if (!restartRetention && this.retentionEvery >= 0) {
+        // A dynamic change of the interval replaces the pending first check too.
+        clearTimeout(this.retentionKickoff);
+        this.retentionKickoff = undefined;
+      }
       clearInterval(this.retentionTimer);
       this.retentionEvery = retention;
       this.retentionTimer = setInterval(() => this.guard(() => this.runRetention()), Math.min(MAX_DELAY, Math.max(1, retention)));
@@ -88,6 +110,7 @@ export class LogCleaner {
   close(): void {
     this.closed = true;
     clearInterval(this.retentionTimer);
+    clearTimeout(this.retentionKickoff);
     clearInterval(this.compactionTimer);
     this.offChange?.();
   }

@@ -77,7 +77,8 @@ export class Compactor {
         if (now - b.maxTimestamp > maxLag) overdue = true;
       }
     }
-    const due = force || overdue || now >= st.tombstoneDue || (dirtyBytes > 0 && dirtyBytes / totalBytes >= ratio);
+    // LogCleanerManager.grabFilthiestCompactedLog: the ratio must be strictly above the minimum.
+    const due = force || overdue || now >= st.tombstoneDue || (dirtyBytes > 0 && dirtyBytes / totalBytes > ratio);
     if (!due) return { cleaned: false, removedRecords: 0 };
 
     // Offset map over the dirty part.

@@ -7,7 +7,7 @@
 // skipped with `Skip getting offsets for topic-partition t-0 due to error: <exception>`.
 //
 // --time max-timestamp / earliest-local / latest-tiered need ListOffsets v7 / v8 / v9. A broker that
-// does not offer them (our engine offers 1-5, spec/protocol.md §3) gets what Kafka's admin client
+// does not offer them (an older Kafka; our engine offers 1-9) gets what Kafka's admin client
 // does there: a WARN `Broker <id> does not support MAX_TIMESTAMP offset specs` and each partition
 // skipped with UnsupportedVersionException.
 import { ensureLocalEngine } from '../cli/autostart';

@@ -160,6 +160,14 @@ describe('ListOffsets', () => {
       const v5 = await conn.request(2, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'lo-sentinels', partitions: [{ partitionIndex: 0, timestamp: -3, currentLeaderEpoch: -1 }] }] });
       expect(v5.topics[0].partitions[0].errorCode).toBe(35);
       expect(await ask([{ partitionIndex: 0, timestamp: -9 }])).toEqual([[35, -1, -1]]);
+      // EARLIEST_LOCAL (v8+) = the log start offset, LATEST_TIERED (v9+) = -1 without tiered
+      // storage (UnifiedLog.fetchOffsetByTimestamp); v7 refuses both.
+      expect(await ask([{ partitionIndex: 0, timestamp: -4 }])).toEqual([[0, 0, -1]]);
+      expect(await ask([{ partitionIndex: 0, timestamp: -5 }])).toEqual([[0, -1, -1]]);
+      for (const ts of [-4, -5]) {
+        const v7 = await conn.request(2, 7, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'lo-sentinels', partitions: [{ partitionIndex: 0, timestamp: ts, currentLeaderEpoch: -1 }] }] });
+        expect(v7.topics[0].partitions[0].errorCode).toBe(35);
+      }
       expect(await ask([{ partitionIndex: 0, timestamp: -1 }, { partitionIndex: 0, timestamp: -2 }])).toEqual([[42, -1, -1], [42, -1, -1]]);
     } finally {
       conn.close();
@@ -184,6 +192,36 @@ describe('log.retention.check.interval.ms', () => {
     } finally {
       await admin.disconnect();
       await other.stop();
+    }
+  });
+
+  it('the first check runs log.initial.task.delay.ms after start (Kafka: 30 s), not a whole interval later', async () => {
+    // Records already past retention.ms when the engine starts, the stock 5-minute interval: only
+    // the initial check (here lowered from 30 s to 200 ms) can delete them.
+    const first = await startInProcessEngine();
+    const dir = first.dir;
+    const k1 = new Kafka({ brokers: [first.bootstrap], clientId: 'retention-initial', logLevel: logLevel.NOTHING });
+    const a1 = k1.admin();
+    await a1.connect();
+    try {
+      await a1.createTopics({ topics: [{ topic: 'ret-initial', configEntries: [{ name: 'retention.ms', value: '60000' }] }] });
+      const producer = k1.producer();
+      await producer.connect();
+      await producer.send({ topic: 'ret-initial', messages: [{ value: 'old', timestamp: String(Date.now() - 3600_000) }] });
+      await producer.disconnect();
+    } finally {
+      await a1.disconnect();
+      await first.stop();
+    }
+    const second = await startInProcessEngine({ 'log.dirs': dir, 'log.initial.task.delay.ms': '200' });
+    const k2 = new Kafka({ brokers: [second.bootstrap], clientId: 'retention-initial-2', logLevel: logLevel.NOTHING });
+    const a2 = k2.admin();
+    await a2.connect();
+    try {
+      await waitFor(async () => (await a2.fetchTopicOffsets('ret-initial'))[0].low === '1', 15000, 'the initial retention check');
+    } finally {
+      await a2.disconnect();
+      await second.stop();
     }
   });
 });

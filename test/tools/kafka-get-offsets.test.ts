@@ -105,6 +105,15 @@ describe('kafka-get-offsets', () => {
     expectRun(await go([...B, '--topic', 'go-ts', '--time', '2500']), 0, 'go-ts:0:1\n');
   });
 
+  it('earliest-local / -4 is the log start offset (no tiered storage); latest-tiered / -5 has no offset, so nothing prints', async () => {
+    // A 3.9 broker answers ListOffsets v8/v9 (UnifiedLog.fetchOffsetByTimestamp without remote
+    // storage): no WARN, no "Skip getting offsets" lines.
+    expectRun(await go([...B, '--topic', 'go-a', '--time', 'earliest-local']), 0, 'go-a:0:0\ngo-a:1:0\ngo-a:2:0\n');
+    expectRun(await go([...B, '--topic', 'go-a', '--time', '-4']), 0, 'go-a:0:0\ngo-a:1:0\ngo-a:2:0\n');
+    expectRun(await go([...B, '--topic', 'go-a', '--time', 'latest-tiered']), 0, '');
+    expectRun(await go([...B, '--topic', 'go-a', '--time', '-5']), 0, '');
+  });
+
   it('argument errors', async () => {
     expectRun(await go([...B, '--time', 'yesterday']), 1, '',
       'Error occurred: Malformed time argument yesterday. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered, or a specified long format timestamp\n');

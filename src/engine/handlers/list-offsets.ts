@@ -1,17 +1,20 @@
-// ListOffsets: -1 latest (high watermark), -2 earliest (log start), else the first offset whose
-// record timestamp is >= the target, answered per record as Kafka does (the batch found by its
-// max timestamp is decoded to find the record).
+// ListOffsets: -1 latest (high watermark), -2 earliest (log start), -4 earliest-local (the log
+// start too: no tiered storage), -5 latest-tiered (-1: nothing tiered, UnifiedLog's answer without
+// remote storage), -3 the record with the largest timestamp, else the first offset whose record
+// timestamp is >= the target, answered per record as Kafka does (the batch found by its max
+// timestamp is decoded to find the record).
 import type { Engine } from '../engine';
 import { ErrorCode } from '../../protocol/errors';
 import { decodeRecords } from '../../protocol/records/batch';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 import type { RequestContext } from '.';
 
-import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP } from '../../protocol/messages/list-offsets';
+import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, EARLIEST_LOCAL_TIMESTAMP, LATEST_TIERED_TIMESTAMP } from '../../protocol/messages/list-offsets';
 
 export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: PartitionRecord, ts: number): { offset: number; timestamp: number } {
   if (ts === LATEST_TIMESTAMP) return { offset: p.highWatermark, timestamp: -1 };
-  if (ts === EARLIEST_TIMESTAMP) return { offset: p.logStartOffset, timestamp: -1 };
+  if (ts === EARLIEST_TIMESTAMP || ts === EARLIEST_LOCAL_TIMESTAMP) return { offset: p.logStartOffset, timestamp: -1 };
+  if (ts === LATEST_TIERED_TIMESTAMP) return { offset: -1, timestamp: -1 };
   if (ts === MAX_TIMESTAMP) {
     // The first record carrying the largest timestamp (KAFKA-16310: the record, not its batch).
     const b = engine.logs.batchWithMaxTimestamp(topic, p, p.logStartOffset);
@@ -65,7 +68,8 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
         const r = offsetForTimestamp(engine, topic, p, lp.timestamp);
         out.offset = r.offset;
         out.timestamp = r.timestamp;
-        out.leaderEpoch = p.leaderEpoch;
+        // No offset (nothing tiered, no record at or after the time): no epoch either.
+        out.leaderEpoch = r.offset < 0 ? -1 : p.leaderEpoch;
       } catch {
         // A batch we cannot decode (e.g. zstd): answer at batch granularity instead.
         const found = engine.logs.firstBatchAtOrAfterTime(topic, p, lp.timestamp, p.logStartOffset);

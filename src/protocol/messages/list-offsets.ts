@@ -1,4 +1,5 @@
-// ListOffsets (API key 2): versions 1-7, flexible from 6 (7 adds the MAX_TIMESTAMP sentinel -3).
+// ListOffsets (API key 2): versions 1-9, flexible from 6 (7 adds the MAX_TIMESTAMP sentinel -3, 8
+// EARLIEST_LOCAL -4, 9 LATEST_TIERED -5; the layout does not change).
 // Field layout follows Kafka 3.9's ListOffsetsRequest/ListOffsetsResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -42,7 +43,7 @@ export interface ListOffsetsResponse {
 export const listOffsets: ApiSpec = {
   apiKey: 2,
   name: 'ListOffsets',
-  validVersions: '1-7',
+  validVersions: '1-9',
   flexibleVersions: '6+',
   request: [
     { name: 'replicaId', type: 'int32', versions: '0+' },
@@ -76,3 +77,6 @@ export const LATEST_TIMESTAMP = -1;
 export const EARLIEST_TIMESTAMP = -2;
 /** ListOffsetsRequest.MAX_TIMESTAMP (v7+): the record with the largest timestamp. */
 export const MAX_TIMESTAMP = -3;
+/** ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP (v8+) and LATEST_TIERED_TIMESTAMP (v9+). */
+export const EARLIEST_LOCAL_TIMESTAMP = -4;
+export const LATEST_TIERED_TIMESTAMP = -5;
