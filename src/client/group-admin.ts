@@ -101,16 +101,19 @@ export class GroupAdmin {
 
   /**
    * Run `attempt` against the coordinator of `groupId` until it is done, re-finding the
-   * coordinator when asked to, until the deadline.
+   * coordinator when asked to, until the deadline. Java's AdminApiDriver names its calls
+   * `<apiName>(api=<API_KEY>)` after the request of the stage that is pending, so a timeout says
+   * e.g. `Call: describeConsumerGroups(api=FIND_COORDINATOR)` while the coordinator is unknown.
    */
   private async onCoordinator<T>(
-    groupId: string, deadline: number, callName: string,
+    groupId: string, deadline: number, call: { apiName: string; api: string },
     attempt: (conn: BrokerConnection, coordinator: BrokerNode) => Promise<Attempt<T>>,
   ): Promise<T> {
+    const lookupName = `${call.apiName}(api=FIND_COORDINATOR)`;
     for (;;) {
       let result: Attempt<T>;
       try {
-        const c = await findCoordinator(this.cluster, groupId, deadline, callName, this.retryBackoffMs);
+        const c = await findCoordinator(this.cluster, groupId, deadline, lookupName, this.retryBackoffMs);
         const node = this.cluster.brokers.get(c.nodeId) ?? { nodeId: c.nodeId, host: c.conn.host, port: c.conn.port, rack: null };
         result = await attempt(c.conn, node);
       } catch (e) {
@@ -119,7 +122,8 @@ export class GroupAdmin {
       }
       if ('done' in result) return result.done;
       if (Date.now() + this.retryBackoffMs >= deadline) {
-        throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${callName}`);
+        const pending = result.retry === 'same' ? `${call.apiName}(api=${call.api})` : lookupName;
+        throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${pending}`);
       }
       await sleep(this.retryBackoffMs);
     }
@@ -187,7 +191,7 @@ export class GroupAdmin {
     const unique = [...new Set(groupIds)];
     const results = await Promise.all(unique.map(async (groupId): Promise<[string, GroupResult<ConsumerGroupDescription>]> => {
       try {
-        const value = await this.onCoordinator<ConsumerGroupDescription>(groupId, deadline, 'describeConsumerGroups', async (conn, node) => {
+        const value = await this.onCoordinator<ConsumerGroupDescription>(groupId, deadline, { apiName: 'describeConsumerGroups', api: 'DESCRIBE_GROUPS' }, async (conn, node) => {
           const body: any = await conn.send(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
           const g = body.groups.find((x: any) => x.groupId === groupId) ?? body.groups[0];
           if (g.errorCode === RETRY_SAME) return { retry: 'same' };
@@ -226,7 +230,7 @@ export class GroupAdmin {
   /** OffsetFetch of all the group's committed offsets (topics = null), sorted by topic, partition. */
   async listConsumerGroupOffsets(groupId: string, timeoutMs: number): Promise<CommittedOffset[]> {
     const deadline = Date.now() + timeoutMs;
-    return this.onCoordinator<CommittedOffset[]>(groupId, deadline, 'listConsumerGroupOffsets', async (conn) => {
+    return this.onCoordinator<CommittedOffset[]>(groupId, deadline, { apiName: 'offsetFetch', api: 'OFFSET_FETCH' }, async (conn) => {
       const body: any = await conn.send(ApiKey.OffsetFetch, { groupId, topics: null, requireStable: false });
       const top = body.errorCode ?? ErrorCode.NONE;
       if (top === RETRY_SAME) return { retry: 'same' };
@@ -265,7 +269,7 @@ export class GroupAdmin {
       if (!list) byTopic.set(o.topic, (list = []));
       list.push({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: -1, committedMetadata: '' });
     }
-    await this.onCoordinator<void>(groupId, deadline, 'alterConsumerGroupOffsets', async (conn) => {
+    await this.onCoordinator<void>(groupId, deadline, { apiName: 'offsetCommit', api: 'OFFSET_COMMIT' }, async (conn) => {
       const body: any = await conn.send(ApiKey.OffsetCommit, {
         groupId, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
         topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
@@ -289,7 +293,7 @@ export class GroupAdmin {
     const unique = [...new Set(groupIds)];
     const results = await Promise.all(unique.map(async (groupId): Promise<[string, GroupResult<void>]> => {
       try {
-        await this.onCoordinator<void>(groupId, deadline, 'deleteConsumerGroups', async (conn) => {
+        await this.onCoordinator<void>(groupId, deadline, { apiName: 'deleteConsumerGroups', api: 'DELETE_GROUPS' }, async (conn) => {
           const body: any = await conn.send(ApiKey.DeleteGroups, { groupsNames: [groupId] });
           const r = body.results.find((x: any) => x.groupId === groupId) ?? body.results[0];
           if (r.errorCode === RETRY_SAME) return { retry: 'same' };
@@ -317,7 +321,7 @@ export class GroupAdmin {
       if (!list) byTopic.set(tp.topic, (list = []));
       list.push({ partitionIndex: tp.partition });
     }
-    return this.onCoordinator<DeleteOffsetsResult>(groupId, deadline, 'deleteConsumerGroupOffsets', async (conn) => {
+    return this.onCoordinator<DeleteOffsetsResult>(groupId, deadline, { apiName: 'offsetDelete', api: 'OFFSET_DELETE' }, async (conn) => {
       const body: any = await conn.send(ApiKey.OffsetDelete, {
         groupId, topics: [...byTopic].map(([name, ps]) => ({ name, partitions: ps })),
       });

@@ -45,7 +45,15 @@ async function run(opts: OptionSet, io: ToolIO, json: boolean): Promise<number> 
   let admin: Admin;
   let bootstrap: HostPort[];
   try {
-    const props = opts.has('command-config') ? loadPropertiesFile(opts.stringValueOf('command-config')!) : new Map<string, string>();
+    let props = new Map<string, string>();
+    if (opts.has('command-config')) {
+      try {
+        props = loadPropertiesFile(opts.stringValueOf('command-config')!);
+      } catch (e) {
+        // createAdminClient's IOException, rethrown by the constructor as `new RuntimeException(e)`.
+        throw new JavaException('java.lang.RuntimeException', javaString(e));
+      }
+    }
     props.set('bootstrap.servers', opts.stringValueOf('bootstrap-server')!);
     // Loaded here, not at start-up, so --help/--version and usage errors stay quick.
     const { adminClientSettings } = await import('./topics/client-config');

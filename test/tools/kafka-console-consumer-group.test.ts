@@ -94,7 +94,7 @@ describe('consumer groups', () => {
     const state = async () => (await runTool('kafka-consumer-groups', [...B, '--describe', '--group', 'gstop', '--state'])).stdout;
     try {
       await waitFor(async () => members(await owners(engine.bootstrap, 'gstop')).size === 2, 20000, 'two members');
-      expect(await state()).toMatch(/gstop\s+\S+ \(1\)\s+roundrobin\s+Stable\s+2/);
+      expect(await state()).toMatch(/gstop\s+\S+\s+\(1\)\s+roundrobin\s+Stable\s+2/);
       // A stopped process sends no heartbeats: after session.timeout.ms the coordinator drops it.
       a.kill('SIGSTOP');
       await waitFor(async () => {

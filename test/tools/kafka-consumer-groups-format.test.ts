@@ -60,11 +60,11 @@ describe('views on fixed data', () => {
       + `${p('g', 15)} ${p('c-2', 15)} ${p('inst-1', 17)} ${p('/127.0.0.1', 15)} ${p('c', 15)} ${p('0', 15)} \n`);
   });
 
-  it('state table: COORDINATOR as host:port (id), GROUP as wide as it (min 25)', () => {
+  it('state table: COORDINATOR as host:port  (id) (two spaces, as 3.8+), GROUP as wide as it (min 25)', () => {
     const row = { group: 'g', coordinator: { host: 'localhost', port: 9092, id: 1 }, assignmentStrategy: 'range', state: 'Stable', numMembers: 2 };
     expect(F.formatStateTable(row)).toBe(
       `\n${p('GROUP', 25)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 15)} #MEMBERS`
-      + `\n${p('g', 25)} ${p('localhost:9092 (1)', 25)} ${p('range', 20)} ${p('Stable', 15)} 2\n`);
+      + `\n${p('g', 25)} ${p('localhost:9092  (1)', 25)} ${p('range', 20)} ${p('Stable', 15)} 2\n`);
   });
 
   it('list views: plain ids; with --state / --type the GROUP column is max(15, longest) + 10 wide', () => {
@@ -138,7 +138,8 @@ describe('value parsers', () => {
     expect([...parseStates('stable,EMPTY, preparingrebalance')]).toEqual(['Stable', 'Empty', 'PreparingRebalance']);
     expect(() => parseStates('stable,bogus')).toThrow("Invalid state list 'stable,bogus'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling");
     expect([...parseTypes('Classic,consumer')]).toEqual(['Classic', 'Consumer']);
-    expect(() => parseTypes('share')).toThrow("Invalid types list 'share'. Valid types are: Consumer, Classic");
+    expect([...parseTypes('share')]).toEqual(['Share']);
+    expect(() => parseTypes('classic,bogus')).toThrow("Invalid types list 'classic,bogus'. Valid types are: Consumer, Classic, Share");
   });
 
   it('--topic t:0,2', () => {

@@ -120,7 +120,7 @@ describe('--describe', () => {
       "\nConsumer group 'kcat-done' has no active members.\n");
     expectRun(await cg(['--describe', '--group', 'kcat-done', '--members']), 0, '', "\nConsumer group 'kcat-done' has no active members.\n");
     const state = `\n${p('GROUP', 25)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 15)} #MEMBERS`
-      + `\n${p('kcat-done', 25)} ${p(`127.0.0.1:${engine.port} (1)`, 25)} ${p('', 20)} ${p('Empty', 15)} 0\n`;
+      + `\n${p('kcat-done', 25)} ${p(`127.0.0.1:${engine.port}  (1)`, 25)} ${p('', 20)} ${p('Empty', 15)} 0\n`;
     expectRun(await cg(['--describe', '--group', 'kcat-done', '--state']), 0, state, "\nConsumer group 'kcat-done' has no active members.\n");
   });
 
@@ -156,7 +156,7 @@ describe('--describe', () => {
       membersHeader + 'ASSIGNMENT\n' + g.members.map((m) => mline(['kjs-live', m.memberId, '/127.0.0.1', 'cg-kjs', m.partitions.length]) + `orders(${m.partitions.join(',')})\n`).join(''));
 
     const state = `\n${p('GROUP', 25)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 15)} #MEMBERS`
-      + `\n${p('kjs-live', 25)} ${p(`127.0.0.1:${engine.port} (1)`, 25)} ${p('RoundRobinAssigner', 20)} ${p('Stable', 15)} 2\n`;
+      + `\n${p('kjs-live', 25)} ${p(`127.0.0.1:${engine.port}  (1)`, 25)} ${p('RoundRobinAssigner', 20)} ${p('Stable', 15)} 2\n`;
     expectRun(await cg(['--describe', '--group', 'kjs-live', '--state']), 0, state);
 
     // Several groups: sorted by id, each with its own status line and table.
@@ -210,7 +210,7 @@ describe('--describe', () => {
     const m = g.members[0];
     expect(m.clientId).toBe('rdkafka');
     const state = `\n${p('GROUP', 25)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 15)} #MEMBERS`
-      + `\n${p('kcat-live', 25)} ${p(`127.0.0.1:${engine.port} (1)`, 25)} ${p('range', 20)} ${p('Stable', 15)} 1\n`;
+      + `\n${p('kcat-live', 25)} ${p(`127.0.0.1:${engine.port}  (1)`, 25)} ${p('range', 20)} ${p('Stable', 15)} 1\n`;
     expectRun(await cg(['--describe', '--group', 'kcat-live', '--state']), 0, state);
     const idw = Math.max(15, m.memberId.length);
     const mline = (v: (string | number)[]) => `${p(v[0], 15)} ${p(v[1], idw)} ${p(v[2], 15)} ${p(v[3], 15)} ${p(v[4], 15)} `;
@@ -231,7 +231,18 @@ describe('--list', () => {
     expectRun(await cg(['--list', '--type', 'classic', '--state', 'stable']), 0,
       `${p('GROUP', w)} ${p('TYPE', 20)} ${p('STATE', 20)}\n${p('kjs-live', w)} ${p('Classic', 20)} ${p('Stable', 20)}\n${p('kcat-live', w)} ${p('Classic', 20)} ${p('Stable', 20)}\n`);
     expectRun(await cg(['--list', '--type', 'consumer']), 0, `${p('GROUP', w)} ${p('TYPE', 20)}\n`);
-    const coordinator = p(`127.0.0.1:${engine.port} (1)`, 25);
+    // A missing --command-config: createAdminClient's IOException wrapped in a RuntimeException.
+    const missing = path.join(dir, 'missing.properties');
+    expectRun(await cg(['--list', '--command-config', missing]), 0,
+      `\nError: Executing consumer group command failed due to java.nio.file.NoSuchFileException: ${missing}\n`,
+      `java.lang.RuntimeException: java.nio.file.NoSuchFileException: ${missing}\n`);
+    // Kafka 4.x's GroupType has Share too: a valid filter (no share groups here), and named in the error.
+    expectRun(await cg(['--list', '--type', 'share']), 0, `${p('GROUP', w)} ${p('TYPE', 20)}\n`);
+    const badType = await cg(['--list', '--type', 'classic,bogus']);
+    expect({ code: badType.code, stdout: badType.stdout, line: badType.stderr.split('\n')[0] }).toEqual({
+      code: 1, stdout: '', line: "Invalid types list 'classic,bogus'. Valid types are: Consumer, Classic, Share",
+    });
+    const coordinator = p(`127.0.0.1:${engine.port}  (1)`, 25);
     const stateLine = (g: string, strategy: string, state: string, n: number) =>
       `\n${p('GROUP', 25)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 15)} #MEMBERS\n${p(g, 25)} ${coordinator} ${p(strategy, 20)} ${p(state, 15)} ${n}\n`;
     expectRun(await cg(['--describe', '--all-groups', '--state']), 0,
@@ -303,12 +314,25 @@ describe('--reset-offsets', () => {
     expectRun(await cg(['--reset-offsets', '--group', 'kcat-done', '--from-file', file, '--dry-run']), 0,
       resetTable([['kcat-done', 'orders', 0, 3], ['kcat-done', 'orders', 1, 1]]));
     expectRun(await cg(['--reset-offsets', '--group', 'kcat-done', '--group', 'fresh', '--topic', 'other', '--to-earliest', '--export', '--dry-run']), 0,
-      'fresh,other,0,0\nkcat-done,other,0,0\n\n');
+      // Groups in Kafka's HashMap order of their ids (not sorted).
+      'kcat-done,other,0,0\nfresh,other,0,0\n\n');
+    const jackson = 'com.fasterxml.jackson.databind.exc.InvalidFormatException: Cannot deserialize value of type `int` from String "orders": not a valid `int` value\n';
     const multi = path.join(dir, 'multi.csv');
     fs.writeFileSync(multi, 'kcat-done,orders,0,9\nfresh,other,0,1\n');
     expectRun(await cg(['--reset-offsets', '--group', 'kcat-done', '--group', 'absent', '--from-file', multi, '--dry-run']), 0,
       '\nError: No reset plan for group absent found\n' + resetTable([['kcat-done', 'orders', 0, 5]]),
-      `[<ts>] WARN New offset (9) is higher than latest offset for topic partition orders-0. Value will be set to 5 ${LOGGER}\n`);
+      // Kafka first tries the file's first line as topic,partition,offset and prints Jackson's
+      // exception (first line here), each time it reads the file: twice per group.
+      `${jackson}${jackson}[<ts>] WARN New offset (9) is higher than latest offset for topic partition orders-0. Value will be set to 5 ${LOGGER}\n${jackson}${jackson}`);
+    // Two groups and a topic,partition,offset file: read as group,topic,partition,offset (the
+    // offset column missing is 0), so neither group has a plan.
+    expectRun(await cg(['--reset-offsets', '--group', 'kcat-done', '--group', 'absent', '--from-file', file, '--dry-run']), 0,
+      '\nError: No reset plan for group kcat-done found\n\nError: No reset plan for group absent found\n' + resetTable([]));
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'kcat-done,orders,x,1\n');
+    expectRun(await cg(['--reset-offsets', '--group', 'kcat-done', '--from-file', bad, '--dry-run']), 0,
+      '\nError: Executing consumer group command failed due to com.fasterxml.jackson.databind.exc.InvalidFormatException: Cannot deserialize value of type `int` from String "x": not a valid `int` value\n',
+      jackson + 'java.lang.RuntimeException: com.fasterxml.jackson.databind.exc.InvalidFormatException: Cannot deserialize value of type `int` from String "x": not a valid `int` value\n');
   });
 
   it('--execute moves where a kafkajs consumer resumes; a new group (Dead) can be reset too', async () => {
@@ -346,6 +370,19 @@ describe('--reset-offsets', () => {
     expectRun(r, 0,
       '\nError: Executing consumer group command failed due to java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.\n',
       'java.lang.RuntimeException: java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.\n');
+    // Named partitions go straight to Admin.listOffsets (PartitionLeaderStrategy): an unknown topic
+    // fails at once with an ERROR log; a partition its topic lacks is looked up until --timeout.
+    const failed = 'Error: Executing consumer group command failed due to java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.';
+    const unknown = 'UnknownTopicOrPartitionException: Failed to fetch metadata for partition nosuch-0 because metadata for topic `nosuch` could not be found';
+    expectRun(await cg(['--reset-offsets', '--group', 'kcat-done', '--topic', 'nosuch:0', '--topic', 'orders:1', '--to-earliest', '--dry-run']), 0,
+      `\n${failed}${unknown}\n`,
+      '[<ts>] ERROR [AdminClient clientId=adminclient-1] Received unknown topic error for topic nosuch (org.apache.kafka.clients.admin.internals.PartitionLeaderStrategy)\n'
+      + 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.\n'
+      + `java.lang.RuntimeException: java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.${unknown}\n`);
+    const timedOut = 'TimeoutException: Timed out waiting for a node assignment. Call: listOffsets(api=METADATA)';
+    expectRun(await cg(['--reset-offsets', '--group', 'kcat-done', '--topic', 'orders:7', '--to-offset', '1', '--dry-run', '--timeout', '300']), 0,
+      `\n${failed}${timedOut}\n`,
+      `java.lang.RuntimeException: java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.${timedOut}\n`);
   });
 });
 
@@ -377,9 +414,9 @@ describe('connection failures', () => {
   it('an unreachable broker: the admin call times out after --timeout', async () => {
     const r = await runMasked('kafka-consumer-groups', ['--bootstrap-server', '127.0.0.1:1', '--describe', '--group', 'g', '--timeout', '300']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeConsumerGroups\n');
+    expect(r.stdout).toBe('\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeConsumerGroups(api=FIND_COORDINATOR)\n');
     expect(r.stderr).toContain('WARN [AdminClient clientId=adminclient-1] Connection to node -1 (/127.0.0.1:1) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n');
-    expect(r.stderr.endsWith('java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeConsumerGroups\n')).toBe(true);
+    expect(r.stderr.endsWith('java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeConsumerGroups(api=FIND_COORDINATOR)\n')).toBe(true);
     // --list: Kafka's admin fails to find the brokers; --command-config names the client.
     const config = path.join(dir, 'admin.properties');
     fs.writeFileSync(config, 'client.id=my-admin\n');
@@ -388,6 +425,15 @@ describe('connection failures', () => {
     expect(l.stdout).toBe('\nError: Executing consumer group command failed due to java.util.concurrent.ExecutionException: org.apache.kafka.common.KafkaException: Failed to find brokers to send ListGroups\n');
     expect(l.stderr).toContain('WARN [AdminClient clientId=my-admin] Connection to node -1 (/127.0.0.1:1) could not be established.');
     expect(l.stderr.endsWith('java.lang.RuntimeException: java.util.concurrent.ExecutionException: org.apache.kafka.common.KafkaException: Failed to find brokers to send ListGroups\n')).toBe(true);
+    // --delete-offsets: describeTopics fails within --timeout (the topic's row), then OffsetDelete
+    // times out too: Errors.forException(TimeoutException) is REQUEST_TIMED_OUT.
+    const started = Date.now();
+    const d = await runMasked('kafka-consumer-groups', ['--bootstrap-server', '127.0.0.1:1', '--delete-offsets', '--group', 'g', '--topic', 't', '--timeout', '300']);
+    expect(Date.now() - started).toBeLessThan(20000);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toBe('\nError: Encounter some unknown error: REQUEST_TIMED_OUT\n'
+      + `\n${p('TOPIC', 30)} ${p('PARTITION', 15)} ${p('STATUS', 15)}`
+      + `\n${p('t', 30)} ${p('Not Provided', 15)} Error: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeTopicPartitions\n`);
   });
 });
 
@@ -419,7 +465,7 @@ describe('a rebalancing group', () => {
         warning);
       expectRun(await cg(['--describe', '--group', 'rebal', '--state']), 0,
         `\n${p('GROUP', 25)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 15)} #MEMBERS`
-        + `\n${p('rebal', 25)} ${p(`127.0.0.1:${engine.port} (1)`, 25)} ${p('', 20)} ${p('CompletingRebalance', 15)} 1\n`,
+        + `\n${p('rebal', 25)} ${p(`127.0.0.1:${engine.port}  (1)`, 25)} ${p('', 20)} ${p('CompletingRebalance', 15)} 1\n`,
         warning);
       expectRun(await cg(['--reset-offsets', '--group', 'rebal', '--topic', 'orders', '--to-earliest', '--dry-run']), 0,
         "\nError: Assignments can only be reset if the group 'rebal' is inactive, but the current state is CompletingRebalance.\n" + resetTable([]));

@@ -3,14 +3,16 @@ import type { ToolIO } from '../../cli/io';
 import { formatLogLine } from '../../cli/log';
 import type { OptionSet } from '../../cli/options';
 import type { Admin } from '../../client/admin';
-import type { Cluster } from '../../client/cluster';
-import type { GroupAdmin, TopicPartition } from '../../client/group-admin';
+import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
+import { tpString, type GroupAdmin, type TopicPartition } from '../../client/group-admin';
 import { listOffsets, tpKey } from '../../client/offsets';
+import { ErrorCode, KafkaError, TimeoutError, UnknownTopicOrPartitionError } from '../../protocol/errors';
 import { runtime } from './java-errors';
 
 export { execution, javaString, runtime } from './java-errors';
 
 export const LOGGER = 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand';
+const PARTITION_LEADER_STRATEGY = 'org.apache.kafka.clients.admin.internals.PartitionLeaderStrategy';
 
 export interface Context {
   opts: OptionSet;
@@ -52,27 +54,105 @@ export async function committedOffsets(ctx: Context, groupId: string): Promise<M
 export const LATEST = -1;
 export const EARLIEST = -2;
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.max(0, ms)));
+}
+
+/** java TopicPartition.hashCode(). */
+function topicPartitionHash(tp: TopicPartition): number {
+  return (Math.imul(31, 31 + tp.partition) + javaStringHashCode(tp.topic)) | 0;
+}
+
 /**
- * Log offsets (latest, earliest or by timestamp) for these partitions: tpKey -> offset. A
- * partition the cluster does not have is absent (Kafka's `Unknown`); a timestamp nothing matches
- * gives -1.
+ * Log offsets (latest, earliest or by timestamp) for these partitions: tpKey -> offset; a
+ * timestamp nothing matches gives -1. As Java's Admin.listOffsets (PartitionLeaderStrategy with
+ * unknown topics not tolerated): a topic the cluster does not know fails its partitions at once
+ * (logged at ERROR), a partition missing from a known topic is looked up again until the
+ * --timeout passes; the call then fails with the error of the first failed partition in the
+ * java.util.HashMap order of the request, wrapped as getLogOffsets wraps it.
  */
-export async function logOffsets(cluster: Cluster, tps: readonly TopicPartition[], timestamp: number, timeoutMs: number): Promise<Map<string, number>> {
+export async function logOffsets(ctx: Context, tps: readonly TopicPartition[], timestamp: number): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (tps.length === 0) return out;
-  const deadline = Date.now() + timeoutMs;
+  const cluster = ctx.admin.cluster;
+  const deadline = Date.now() + ctx.timeoutMs;
   try {
-    const topics = [...new Set(tps.map((tp) => tp.topic))];
-    const md = await cluster.topicPartitions(topics, deadline, 'listOffsets');
-    const existing = tps.filter((tp) => {
-      const t = md.get(tp.topic);
-      return t !== undefined && t.errorCode === 0 && t.partitions.some((p) => p.partition === tp.partition);
-    });
-    if (existing.length === 0) return out;
-    const answers = await listOffsets(cluster, existing.map((tp) => ({ topic: tp.topic, partition: tp.partition, timestamp })), { deadline, callName: 'listOffsets' });
-    for (const [k, a] of answers) out.set(k, a.offset);
+    // The lookup stage (Metadata): a known partition with a leader is mapped; a topic the cluster
+    // does not know fails for good; anything else is looked up again until the deadline.
+    const failed = new Map<string, Error>();
+    const mapped: TopicPartition[] = [];
+    let pending = [...tps];
+    let backoff = 100;
+    for (;;) {
+      const md = await cluster.topicPartitions([...new Set(pending.map((tp) => tp.topic))], deadline, 'listOffsets(api=METADATA)');
+      const retry: TopicPartition[] = [];
+      const unknownTopics = new Set<string>();
+      for (const tp of pending) {
+        const t = md.get(tp.topic);
+        if (t?.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) {
+          unknownTopics.add(tp.topic);
+          failed.set(tpKey(tp.topic, tp.partition), new UnknownTopicOrPartitionError(
+            `Failed to fetch metadata for partition ${tpString(tp)} because metadata for topic \`${tp.topic}\` could not be found`));
+        } else if (t?.errorCode === ErrorCode.NONE && t.partitions.some((p) => p.partition === tp.partition && p.leader >= 0)) {
+          mapped.push(tp);
+        } else {
+          retry.push(tp);
+        }
+      }
+      for (const topic of unknownTopics) {
+        ctx.io.stderr(`${formatLogLine('ERROR', `${cluster.opts.logPrefix}Received unknown topic error for topic ${topic}`, PARTITION_LEADER_STRATEGY)}\n`);
+        ctx.io.stderr(`${KafkaError.from(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION).javaString()}\n`);
+      }
+      pending = retry;
+      if (pending.length === 0) break;
+      if (Date.now() + backoff >= deadline) {
+        await sleep(deadline - Date.now());
+        for (const tp of pending) {
+          failed.set(tpKey(tp.topic, tp.partition), new TimeoutError('Timed out waiting for a node assignment. Call: listOffsets(api=METADATA)'));
+        }
+        break;
+      }
+      await sleep(backoff);
+      backoff = Math.min(backoff * 2, 1000);
+    }
+    if (mapped.length > 0) {
+      const answers = await listOffsets(cluster, mapped.map((tp) => ({ topic: tp.topic, partition: tp.partition, timestamp })), { deadline, callName: 'listOffsets(api=LIST_OFFSETS)' });
+      for (const [k, a] of answers) out.set(k, a.offset);
+    }
+    if (failed.size > 0) {
+      const first = javaHashSetOrder([...tps], topicPartitionHash, 'incremental').find((tp) => failed.has(tpKey(tp.topic, tp.partition)))!;
+      throw failed.get(tpKey(first.topic, first.partition));
+    }
     return out;
   } catch (e) {
     throw runtime(e);
   }
+}
+
+/** A topic's partitions, or the error its describeTopics future fails with. */
+export type TopicPartitionsResult = { ok: true; partitions: number[] } | { ok: false; error: KafkaError };
+
+/**
+ * Admin.describeTopics(names, withTimeoutMs(...)): per topic, its partitions or its error. Bounded
+ * by --timeout like Kafka's call; when the cluster cannot be reached every topic fails with the
+ * TimeoutException of Java's call (`describeTopicPartitions`, the API a 3.9+ broker answers).
+ */
+export async function describeTopicPartitions(ctx: Context, names: readonly string[]): Promise<Map<string, TopicPartitionsResult>> {
+  const out = new Map<string, TopicPartitionsResult>();
+  if (names.length === 0) return out;
+  let md: Map<string, { errorCode: number; partitions: { partition: number }[] }>;
+  try {
+    md = await ctx.admin.cluster.topicPartitions([...new Set(names)], Date.now() + ctx.timeoutMs, 'describeTopicPartitions');
+  } catch (e) {
+    const error = KafkaError.wrap(e);
+    for (const n of names) out.set(n, { ok: false, error });
+    return out;
+  }
+  for (const n of names) {
+    const t = md.get(n);
+    if (t === undefined) out.set(n, { ok: false, error: KafkaError.from(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) });
+    else if (t.errorCode !== ErrorCode.NONE) out.set(n, { ok: false, error: KafkaError.from(t.errorCode) });
+    else out.set(n, { ok: true, partitions: t.partitions.map((p) => p.partition) });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
 import { tpString, type TopicPartition } from '../../client/group-admin';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
-import { execution, javaString, selectedGroupIds, type Context } from './context';
+import { describeTopicPartitions, execution, javaString, selectedGroupIds, type Context } from './context';
 import { formatDeleteOffsetsTable, printError, quotedList, type DeleteOffsetsRow } from './format';
 import { parseTopicWithPartitions } from './reset-offsets';
 
@@ -40,14 +40,12 @@ export async function deleteOffsets(ctx: Context): Promise<void> {
   const known = topics.filter((t) => t.includes(':')).flatMap(parseTopicWithPartitions);
   const whole = [...new Set(topics.filter((t) => !t.includes(':')))];
   const partitions = new Map<string, TopicPartition>(known.map((tp) => [tpString(tp), tp]));
-  if (whole.length > 0) {
-    for (const t of await ctx.admin.describeTopics(whole)) {
-      if (t.errorCode !== 0) {
-        rows.push({ topic: t.name, partition: -1, error: javaString(KafkaError.from(t.errorCode)) });
-        continue;
-      }
-      for (const p of t.partitions) partitions.set(tpString({ topic: t.name, partition: p.partition }), { topic: t.name, partition: p.partition });
+  for (const [topic, t] of await describeTopicPartitions(ctx, whole)) {
+    if (!t.ok) {
+      rows.push({ topic, partition: -1, error: javaString(t.error) });
+      continue;
     }
+    for (const partition of t.partitions) partitions.set(tpString({ topic, partition }), { topic, partition });
   }
   let topLevel: number = ErrorCode.NONE;
   let result;

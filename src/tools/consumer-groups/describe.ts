@@ -48,7 +48,7 @@ async function collectOffsets(ctx: Context, d: ConsumerGroupDescription): Promis
   }
   const unassigned = [...committed.values()].filter((c) => !assigned.has(tpKey(c.tp.topic, c.tp.partition))).map((c) => c.tp).sort(compareTopicPartitions);
   for (const tp of unassigned) plan.push({ tp, consumerId: MISSING, host: MISSING, clientId: MISSING });
-  const ends = await logOffsets(ctx.admin.cluster, plan.map((p) => p.tp), LATEST, ctx.timeoutMs);
+  const ends = await logOffsets(ctx, plan.map((p) => p.tp), LATEST);
   return plan.map((p) => {
     const offset = committed.get(tpKey(p.tp.topic, p.tp.partition))?.offset ?? null;
     const logEndOffset = ends.get(tpKey(p.tp.topic, p.tp.partition)) ?? null;

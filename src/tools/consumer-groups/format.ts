@@ -1,8 +1,9 @@
 // The text views of kafka-consumer-groups, as Kafka prints them (ConsumerGroupCommand), with the
 // 3.8–3.9 layout bugs fixed as Kafka 4.x / 2.8 print them: every table line ends with a newline,
 // `--members` prints no header for a group it does not describe, `--members --verbose` shows
-// `topic(0,1,2)` per topic (numerically sorted partitions), `--state` shows `host:port (id)` with
-// one space, `--delete` joins group names as `'g1', 'g2'`, `--delete-offsets` says `Error: <msg>`.
+// `topic(0,1,2)` per topic (numerically sorted partitions), `--delete` joins group names as
+// `'g1', 'g2'`, `--delete-offsets` says `Error: <msg>`. `--state` keeps 3.8+'s `host:port  (id)`
+// (two spaces): harmless, and what every Kafka since 3.8 prints (spec/cli.md §5.3).
 //
 // Widths follow Kafka: a column is as wide as its longest value with a minimum (15 for most, 17
 // for GROUP-INSTANCE-ID, 25 for COORDINATOR), values are left-aligned (`%-Ns`), never cut.
@@ -183,7 +184,7 @@ export interface GroupStateRow {
 }
 
 export function formatStateTable(r: GroupStateRow): string {
-  const coordinator = `${r.coordinator.host}:${r.coordinator.port} (${r.coordinator.id})`;
+  const coordinator = `${r.coordinator.host}:${r.coordinator.port}  (${r.coordinator.id})`;
   const w = Math.max(25, coordinator.length);
   const line = (v: string[]) => `\n${pad(v[0], w)} ${pad(v[1], 25)} ${pad(v[2], 20)} ${pad(v[3], 15)} ${v[4]}`;
   return line(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'])

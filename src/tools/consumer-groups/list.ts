@@ -9,7 +9,8 @@ import { execution, runtime, type Context } from './context';
 import { formatList, KNOWN_STATES, type ListRow } from './format';
 import { jsonDocument } from './json';
 
-const GROUP_TYPES = ['Consumer', 'Classic'];
+// GroupType.values() without UNKNOWN, in Kafka 4.x's declaration order (3.9 lacks Share).
+const GROUP_TYPES = ['Consumer', 'Classic', 'Share'];
 
 /** Java's String.split(","): trailing empty strings removed. */
 function javaSplitComma(s: string): string[] {
@@ -29,7 +30,7 @@ export function parseStates(input: string): Set<string> {
   return out;
 }
 
-/** consumerGroupTypesFromString: classic / consumer (case-insensitive), else IllegalArgumentException. */
+/** consumerGroupTypesFromString: classic / consumer / share (case-insensitive), else IllegalArgumentException. */
 export function parseTypes(input: string): Set<string> {
   const out = new Set<string>();
   for (const s of javaSplitComma(input.toLowerCase())) {

@@ -1,15 +1,15 @@
 // --reset-offsets (ConsumerGroupService.resetOffsets / prepareOffsetsToReset / checkOffsetsRange):
 // only groups without active members (state Empty, or Dead = unknown) are reset; the plan is
 // printed (dry run, the default) or committed with --execute, then shown as a table or CSV.
-// Rows are printed by group, topic, partition.
+// Groups come in Kafka's (java.util.HashMap) order, each group's rows by topic, partition.
 import * as fs from 'node:fs';
 import { JavaException, UsageError } from '../../cli/errors';
+import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
 import { parseJavaInteger } from '../../cli/options';
 import type { TopicPartition } from '../../client/group-admin';
 import { compareTopicPartitions, tpString } from '../../client/group-admin';
 import { tpKey } from '../../client/offsets';
-import { KafkaError } from '../../protocol/errors';
-import { committedOffsets, EARLIEST, LATEST, logOffsets, runtime, selectedGroupIds, warn, type Context } from './context';
+import { committedOffsets, describeTopicPartitions, EARLIEST, javaString, LATEST, logOffsets, runtime, selectedGroupIds, warn, type Context } from './context';
 import { formatResetCsv, formatResetTable, printError, type ResetRow } from './format';
 import { missingScenarioMessage } from './options';
 import { parseDateTime, parseDuration } from './time-parse';
@@ -40,7 +40,45 @@ function planOf(entries: Iterable<[TopicPartition, number]>): Plan {
   return out;
 }
 
-/** The CSV plan of --from-file: group -> plan (single-group files use the one --group). */
+type CsvColumn = { name: 'group' | 'topic' | 'partition' | 'offset'; type: 'String' | 'int' | 'long' };
+const CSV_NO_GROUP: CsvColumn[] = [{ name: 'topic', type: 'String' }, { name: 'partition', type: 'int' }, { name: 'offset', type: 'long' }];
+const CSV_WITH_GROUP: CsvColumn[] = [{ name: 'group', type: 'String' }, ...CSV_NO_GROUP];
+
+interface CsvRecord { group: string | null; topic: string | null; partition: number; offset: number }
+
+/**
+ * One line read as Kafka's CsvUtils record (Jackson CSV, columns in schema order): values are
+ * bound in order, a missing trailing column keeps its default, a bad number or an extra column
+ * fails with Jackson's exception (its first line: the location lines that follow are not kept).
+ */
+function readCsvRecord(line: string, columns: readonly CsvColumn[]): CsvRecord {
+  const rec: CsvRecord = { group: null, topic: null, partition: 0, offset: 0 };
+  line.split(',').forEach((v, i) => {
+    if (i >= columns.length) {
+      throw new JavaException('com.fasterxml.jackson.dataformat.csv.CsvReadException',
+        `Too many entries: expected at most ${columns.length} (value #${i} (${v.length} chars) "${v}")`);
+    }
+    const c = columns[i];
+    if (c.type === 'String') {
+      rec[c.name as 'group' | 'topic'] = v;
+      return;
+    }
+    const n = v.trim() === '' ? 0 : parseJavaInteger(v.trim(), c.type === 'int' ? 32 : 64);
+    if (n === undefined) {
+      throw new JavaException('com.fasterxml.jackson.databind.exc.InvalidFormatException',
+        `Cannot deserialize value of type \`${c.type}\` from String "${v}": not a valid \`${c.type}\` value`);
+    }
+    rec[c.name as 'partition' | 'offset'] = n;
+  });
+  return rec;
+}
+
+/**
+ * resetPlanFromFile / parseResetPlan: group -> plan. The file is `topic,partition,offset` when one
+ * --group is given and its first line reads as such (Kafka tries, and prints the exception's stack
+ * trace on stderr when it does not), else `group,topic,partition,offset`. Kafka reads the file
+ * again each time it needs the plan.
+ */
 function readResetPlan(ctx: Context): Map<string, Plan> {
   const path = ctx.opts.stringValueOf('from-file')!;
   let text: string;
@@ -50,31 +88,36 @@ function readResetPlan(ctx: Context): Map<string, Plan> {
     const cls = e?.code === 'ENOENT' ? 'java.nio.file.NoSuchFileException' : e?.code === 'EACCES' ? 'java.nio.file.AccessDeniedException' : 'java.io.IOException';
     throw new JavaException('java.lang.RuntimeException', `${cls}: ${path}`);
   }
-  const lines = javaSplit(text, '\n').map((l) => l.replace(/\r$/, ''));
+  const lines = javaSplit(text, '\n');
   const groups = ctx.opts.stringValuesOf('group');
-  const fields = (line: string) => line.split(',');
-  const isInt = (s: string | undefined, bits: 32 | 64) => s !== undefined && parseJavaInteger(s.trim(), bits) !== undefined;
-  const isOldFormat = lines.length > 0 && fields(lines[0]).length === 3 && isInt(fields(lines[0])[1], 32) && isInt(fields(lines[0])[2], 64);
-  const out = new Map<string, Plan>();
-  for (const line of lines) {
-    const f = fields(line);
-    const withGroup = !(groups.length === 1 && isOldFormat);
-    const expected = withGroup ? 4 : 3;
-    const [group, topic, partition, offset] = withGroup ? f : [groups[0], ...f];
-    if (f.length !== expected || !isInt(partition, 32) || !isInt(offset, 64)) {
-      throw new JavaException('java.lang.RuntimeException', `java.io.IOException: Invalid reset plan line '${line}' in ${path}: expected ${withGroup ? 'group,' : ''}topic,partition,offset`);
+  let isOldFormat = false;
+  if (lines.length > 0) {
+    try {
+      readCsvRecord(lines[0], CSV_NO_GROUP);
+      isOldFormat = true;
+    } catch (e) {
+      ctx.io.stderr(`${javaString(e)}\n`); // e.printStackTrace(), then ignored
     }
+  }
+  const out = new Map<string, Plan>();
+  const single = groups.length === 1 && isOldFormat;
+  for (const line of lines) {
+    let rec: CsvRecord;
+    try {
+      rec = readCsvRecord(line, single ? CSV_NO_GROUP : CSV_WITH_GROUP);
+    } catch (e) {
+      throw new JavaException('java.lang.RuntimeException', javaString(e));
+    }
+    const group = single ? groups[0] : String(rec.group);
     let plan = out.get(group);
     if (!plan) out.set(group, (plan = new Map()));
-    const tp = { topic, partition: parseJavaInteger(partition.trim(), 32)! };
-    plan.set(tpKey(tp.topic, tp.partition), { tp, offset: parseJavaInteger(offset.trim(), 64)! });
+    const tp = { topic: String(rec.topic), partition: rec.partition };
+    plan.set(tpKey(tp.topic, tp.partition), { tp, offset: rec.offset });
   }
   return out;
 }
 
 class ResetService {
-  private resetPlan: Map<string, Plan> | undefined;
-
   constructor(private readonly ctx: Context) {}
 
   private usage(message: string): never {
@@ -92,17 +135,10 @@ class ResetService {
       const specified = args.filter((a) => a.includes(':')).flatMap(parseTopicWithPartitions);
       const topics = args.filter((a) => !a.includes(':'));
       const unspecified: TopicPartition[] = [];
-      if (topics.length > 0) {
-        let described;
-        try {
-          described = await this.ctx.admin.describeTopics(topics);
-        } catch (e) {
-          throw runtime(e);
-        }
-        for (const t of described) {
-          if (t.errorCode !== 0) throw runtime(KafkaError.from(t.errorCode));
-          for (const p of t.partitions) unspecified.push({ topic: t.name, partition: p.partition });
-        }
+      // allTopicNames().get(): the first failed topic fails the reset.
+      for (const [topic, t] of await describeTopicPartitions(this.ctx, topics)) {
+        if (!t.ok) throw runtime(t.error);
+        for (const partition of t.partitions) unspecified.push({ topic, partition });
       }
       return [...specified, ...unspecified];
     }
@@ -113,8 +149,8 @@ class ResetService {
   /** checkOffsetsRange: clamp to [log start, log end] with Kafka's WARN lines. */
   private async checkOffsetsRange(requested: Plan): Promise<Plan> {
     const tps = [...requested.values()].map((r) => r.tp);
-    const starts = await logOffsets(this.ctx.admin.cluster, tps, EARLIEST, this.ctx.timeoutMs);
-    const ends = await logOffsets(this.ctx.admin.cluster, tps, LATEST, this.ctx.timeoutMs);
+    const starts = await logOffsets(this.ctx, tps, EARLIEST);
+    const ends = await logOffsets(this.ctx, tps, LATEST);
     const out: Plan = new Map();
     for (const [k, { tp, offset }] of requested) {
       const end = ends.get(k);
@@ -133,7 +169,7 @@ class ResetService {
   }
 
   private async fromLog(tps: TopicPartition[], timestamp: number, what: string): Promise<Plan> {
-    const offsets = await logOffsets(this.ctx.admin.cluster, tps, timestamp, this.ctx.timeoutMs);
+    const offsets = await logOffsets(this.ctx, tps, timestamp);
     return planOf(tps.map((tp) => {
       const o = offsets.get(tpKey(tp.topic, tp.partition));
       if (o === undefined) this.usage(`Error getting ${what} offset of topic partition: ${tpString(tp)}`);
@@ -143,7 +179,7 @@ class ResetService {
 
   /** getLogTimestampOffsets: partitions with nothing at or after the time fall back to their end. */
   private async byTimestamp(tps: TopicPartition[], timestamp: number): Promise<Plan> {
-    const found = await logOffsets(this.ctx.admin.cluster, tps, timestamp, this.ctx.timeoutMs);
+    const found = await logOffsets(this.ctx, tps, timestamp);
     const fallback: TopicPartition[] = [];
     for (const tp of tps) {
       const o = found.get(tpKey(tp.topic, tp.partition));
@@ -152,7 +188,7 @@ class ResetService {
         fallback.push(tp);
       }
     }
-    const ends = await logOffsets(this.ctx.admin.cluster, fallback, LATEST, this.ctx.timeoutMs);
+    const ends = await logOffsets(this.ctx, fallback, LATEST);
     return planOf(tps.map((tp) => {
       const k = tpKey(tp.topic, tp.partition);
       const o = found.get(k) === -1 ? ends.get(k) : found.get(k);
@@ -184,8 +220,8 @@ class ResetService {
     if (opts.has('to-datetime')) return this.byTimestamp(tps, parseDateTime(opts.stringValueOf('to-datetime')!));
     if (opts.has('by-duration')) return this.byTimestamp(tps, Date.now() - parseDuration(opts.stringValueOf('by-duration')!));
     if (opts.has('from-file')) {
-      this.resetPlan ??= readResetPlan(this.ctx);
-      const plan = this.resetPlan.get(groupId);
+      readResetPlan(this.ctx); // resetPlanFromFile().isPresent()
+      const plan = readResetPlan(this.ctx).get(groupId);
       if (!plan) {
         printError(this.ctx.io, `No reset plan for group ${groupId} found`);
         return new Map();
@@ -213,7 +249,9 @@ class ResetService {
     const described = await this.ctx.groups.describeConsumerGroups(groupIds, this.ctx.timeoutMs);
     const result = new Map<string, Plan>();
     const dryRun = this.ctx.opts.has('dry-run') || !this.ctx.opts.has('execute');
-    for (const groupId of [...described.keys()].sort()) {
+    // Kafka iterates describeConsumerGroups' result, a java.util.HashMap keyed by group id, and
+    // prints its own HashMap of plans in the same order.
+    for (const groupId of javaHashSetOrder([...described.keys()], javaStringHashCode, 'incremental')) {
       const d = described.get(groupId)!;
       if (!d.ok) throw runtime(d.error);
       const state = d.value.state;
