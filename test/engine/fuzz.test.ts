@@ -86,7 +86,7 @@ function exchange(bytes: Buffer): Promise<void> {
     const s = net.connect({ host: '127.0.0.1', port: engine.port });
     const done = () => { clearTimeout(timer); s.destroy(); resolve(); };
     // Upper bound per exchange; most end at once with a reply or a closed connection.
-    const timer = setTimeout(done, 100);
+    const timer = setTimeout(done, 50);
     s.on('data', () => undefined);
     s.on('close', done);
     s.on('error', done);
