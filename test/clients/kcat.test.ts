@@ -1,9 +1,9 @@
 // kcat (librdkafka 2.0.2 from Debian) against the engine: metadata, gzip produce of keyed
 // messages, and reading them back byte for byte.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { startInProcessEngine, TestEngine, ROOT } from '../helpers/engine';
+import { runKcat, type KcatResult } from '../helpers/kcat';
 
 const { partitionForKey } = require(path.join(ROOT, 'dist/protocol/murmur2'));
 
@@ -11,21 +11,8 @@ let engine: TestEngine;
 beforeAll(async () => { engine = await startInProcessEngine(); });
 afterAll(async () => { await engine.stop(); });
 
-function kcat(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('kcat', ['-b', engine.bootstrap, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    // Decode as streams: a multi-byte character may be split across chunks.
-    p.stdout.setEncoding('utf8');
-    p.stderr.setEncoding('utf8');
-    p.stdout.on('data', (d) => { stdout += d; });
-    p.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => { p.kill('SIGKILL'); reject(new Error(`kcat ${args.join(' ')} timed out: ${stderr}`)); }, 30000);
-    p.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-    p.on('error', reject);
-    p.stdin.end(input ?? '');
-  });
+function kcat(args: string[], input?: string): Promise<KcatResult> {
+  return runKcat(engine.bootstrap, args, input);
 }
 
 describe('kcat against the engine', () => {

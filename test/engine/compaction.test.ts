@@ -3,10 +3,10 @@
 // and min.cleanable.dirty.ratio hold the cleaner back, and a compacted topic refuses records
 // without a key at produce time. Read back with kcat (CRC checked) and kafkajs.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { startInProcessEngine, waitFor, ROOT, type TestEngine } from '../helpers/engine';
+import { runKcat, type KcatResult } from '../helpers/kcat';
 import { createTopic } from '../helpers/tools';
 
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
@@ -26,19 +26,8 @@ afterAll(async () => {
   await engine.stop();
 });
 
-function kcat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('kcat', ['-b', engine.bootstrap, '-X', 'check.crcs=true', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.setEncoding('utf8');
-    p.stderr.setEncoding('utf8');
-    p.stdout.on('data', (d) => { stdout += d; });
-    p.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => { p.kill('SIGKILL'); reject(new Error(`kcat timed out: ${stderr}`)); }, 30000);
-    p.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-    p.on('error', reject);
-  });
+function kcat(args: string[]): Promise<KcatResult> {
+  return runKcat(engine.bootstrap, ['-X', 'check.crcs=true', ...args]);
 }
 
 /** Everything in partition 0 as `offset key=value` lines (NULL for a null value). */

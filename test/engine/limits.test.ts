@@ -2,10 +2,10 @@
 // message.timestamp.type=LogAppendTime (read back by kcat with CRC checks on) and the timestamp
 // bounds, seen through kafkajs, kcat and raw Produce responses (error messages, record errors).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { startInProcessEngine, ROOT, type TestEngine } from '../helpers/engine';
+import { runKcat, type KcatResult } from '../helpers/kcat';
 import { createTopic } from '../helpers/tools';
 
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
@@ -25,19 +25,8 @@ afterAll(async () => {
   await engine.stop();
 });
 
-function kcat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('kcat', ['-b', engine.bootstrap, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.setEncoding('utf8');
-    p.stderr.setEncoding('utf8');
-    p.stdout.on('data', (d) => { stdout += d; });
-    p.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => { p.kill('SIGKILL'); reject(new Error(`kcat timed out: ${stderr}`)); }, 30000);
-    p.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-    p.on('error', reject);
-  });
+function kcat(args: string[]): Promise<KcatResult> {
+  return runKcat(engine.bootstrap, args);
 }
 
 async function rawProduce(topic: string, records: { key?: string; value: string; timestamp: number }[], acks = -1): Promise<any> {

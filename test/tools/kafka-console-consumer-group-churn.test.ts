@@ -3,9 +3,9 @@
 // consumed at least once, each printed record is the one stored at its offset, and within each
 // member's output a partition's records come in offset order (a break only where a rebalance
 // handed the partition over).
-import { spawn } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
 import { waitFor, type TestEngine } from '../helpers/engine';
+import { runKcat, type KcatResult } from '../helpers/kcat';
 import { kcatProduce, members, owners } from '../helpers/groups';
 import { createTopic, startTool, useEngine, type Running } from '../helpers/tools';
 
@@ -20,18 +20,8 @@ useEngine((e) => {
 const PARTITIONS = 6;
 const CYCLES = 3;
 
-function kcat(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn('kcat', ['-b', engine.bootstrap, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.setEncoding('utf8');
-    p.stderr.setEncoding('utf8');
-    p.stdout.on('data', (d) => { stdout += d; });
-    p.stderr.on('data', (d) => { stderr += d; });
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-    p.stdin.end(input ?? '');
-  });
+function kcat(args: string[], input?: string): Promise<KcatResult> {
+  return runKcat(engine.bootstrap, args, input);
 }
 
 /** How many partitions have an owner, and how many members own them. */
