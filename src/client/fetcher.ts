@@ -20,7 +20,7 @@ import { listOffsets, tpKey, EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from './offs
 import type { AbortedTransaction, FetchedRecords } from './consumer/records';
 import { ConsumerFetchError } from './consumer/records';
 import { ApiKey } from '../protocol/apis';
-import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+import { errorInfo, ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { batchLastOffset, nextBatchEnd } from '../protocol/records/batch';
 
 export type ResetStrategy = 'earliest' | 'latest' | 'none';
@@ -36,6 +36,11 @@ export interface FetcherOptions {
   requestTimeoutMs: number;
   /** Unread responses allowed per leader before fetching pauses (default 2). */
   prefetch?: number;
+  /**
+   * allow.auto.create.topics for the metadata requests made for assigned partitions (Java's
+   * ConsumerMetadata sends it for assigned topics too: `--partition` on a missing topic creates it).
+   */
+  allowAutoCreateTopics?: boolean;
   /** Where WARN lines go (already prefixed with `[Consumer clientId=..., groupId=...] `). */
   log?: LogFn;
   logPrefix?: string;
@@ -497,8 +502,17 @@ export class Fetcher {
       const wanted = [...this.parts.values()].filter((st) => st.needsMetadata);
       if (wanted.length === 0) return null;
       const topics = [...new Set(wanted.map((st) => st.topic))];
-      this.requestCount++;
-      const md = await this.cluster.topicPartitions(topics, Date.now() + this.opts.requestTimeoutMs, 'fetchMetadata', false);
+      const correlationId = ++this.requestCount;
+      const md = await this.cluster.topicPartitions(topics, Date.now() + this.opts.requestTimeoutMs, 'fetchMetadata', this.opts.allowAutoCreateTopics === true);
+      // NetworkClient logs topic-level errors of any metadata answer (a HashMap: one topic here
+      // in practice, so its order does not show).
+      const errors = topics.flatMap((t) => {
+        const code = md.get(t)?.errorCode ?? ErrorCode.NONE;
+        return code === ErrorCode.NONE ? [] : [`${t}=${errorInfo(code).name}`];
+      });
+      if (errors.length > 0) {
+        this.log(`The metadata response from the cluster reported a recoverable issue with correlation id ${correlationId} : {${errors.join(', ')}}`, 'org.apache.kafka.clients.NetworkClient');
+      }
       let missing = false;
       for (const st of wanted) {
         const info = md.get(st.topic)?.partitions.find((x) => x.partition === st.partition);

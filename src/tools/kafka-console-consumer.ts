@@ -16,7 +16,8 @@
 // - invalid consumer settings: the `Unknown error` lines only (the Java consumer fails to construct);
 // - stdout closed by the reader (`| head`): `Unable to write to standard out, closing consumer.`,
 //   the count, exit 0;
-// - SIGINT / SIGTERM: the count, exit 130 / 143 (the JVM's codes); --enable-systest-events prints
+// - SIGINT / SIGTERM / SIGHUP: the count, exit 130 / 143 / 129 (the JVM's codes: all three run its
+//   shutdown hooks); --enable-systest-events prints
 //   `shutdown_complete` on stdout at exit.
 //
 // Groups, as Kafka's console consumer: with --group (or group.id) it joins that group (partitions
@@ -226,13 +227,16 @@ async function run(
   let fetcher: Fetcher | null = null;
   let member: GroupMember | null = null;
   const onSignal = (s: NodeJS.Signals) => {
+    if (signal !== null) return; // the first one decides the exit code
     signal = s;
     fetcher?.wakeup();
   };
   const onInt = () => onSignal('SIGINT');
   const onTerm = () => onSignal('SIGTERM');
+  const onHup = () => onSignal('SIGHUP');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  process.on('SIGHUP', onHup);
 
   try {
     const maxMessages = o.opts.has('max-messages') ? o.opts.numberValueOf('max-messages')! : -1;
@@ -252,6 +256,7 @@ async function run(
         partitionMaxBytes: settings.maxPartitionFetchBytes,
         retryBackoffMs: settings.retryBackoffMs,
         requestTimeoutMs: settings.requestTimeoutMs,
+        allowAutoCreateTopics: settings.allowAutoCreateTopics,
         log, logPrefix,
       });
       if (o.partition !== undefined) {
@@ -349,8 +354,6 @@ async function run(
       failure = e;
     }
   } finally {
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
     if (member) {
       // consumer.close(): commit what was printed (auto-commit), leave the group.
       await member.close(settings.requestTimeoutMs).catch(() => undefined);
@@ -359,6 +362,15 @@ async function run(
     cluster?.close();
     out.flush();
     stderr(`Processed a total of ${count} messages\n`);
+    // A signal ends the process: later ones (a second Ctrl-C, `timeout` signalling the child and
+    // then its whole process group) are ignored as the JVM ignores them while its shutdown hook
+    // runs, instead of killing us before the LeaveGroup / final commit / output is done.
+    // Without one the handlers go, so a caller running main in-process keeps its own.
+    if (signal === null) {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHup);
+    }
   }
   if (failure !== null) {
     logUnknown(failure);
@@ -370,5 +382,6 @@ async function run(
   }
   if (signal === 'SIGINT') return 130;
   if (signal === 'SIGTERM') return 143;
+  if (signal === 'SIGHUP') return 129;
   return exitCode;
 }

@@ -4,7 +4,7 @@
 // (and listed) when no group is given, and the coordinator's fatal JoinGroup answers end the run
 // as with Kafka.
 import { describe, it, expect } from 'vitest';
-import { runTool, waitFor, type TestEngine } from '../helpers/engine';
+import { runTool, startInProcessEngine, waitFor, type TestEngine } from '../helpers/engine';
 import { kcatProduce, members, owners, partitionsIn } from '../helpers/groups';
 import { createTopic, expectRun, runMasked, startTool, useEngine, type Running } from '../helpers/tools';
 
@@ -114,6 +114,73 @@ describe('consumer groups', () => {
       await Promise.all([a.exited, b.exited]);
     }
   });
+
+  it('signals after the first (a second Ctrl-C, `timeout` signalling the process group) do not cut the close short', async () => {
+    await createTopic(engine, 'twice', 2);
+    const a = startTool('kafka-console-consumer', [...B, '--topic', 'twice', '--group', 'gtwice', '--from-beginning']);
+    let ticker: NodeJS.Timeout | undefined;
+    try {
+      await kcatProduce(engine.bootstrap, 'twice', ['r0'], 0);
+      await waitFor(() => a.stdout() === 'r0\n', 20000, 'the record');
+      // Keep signalling while it closes (until it reports the count, so none lands while the
+      // process itself tears down): the later ones are ignored.
+      a.kill('SIGINT');
+      ticker = setInterval(() => {
+        if (a.stderr().includes('Processed')) clearInterval(ticker);
+        else a.kill('SIGINT');
+      }, 2);
+      expect(await a.exited).toBe(130);
+      expect(a.stderr()).toBe('Processed a total of 1 messages\n');
+      // It left the group (LeaveGroup) and committed what it printed.
+      const r = await runTool('kafka-consumer-groups', [...B, '--describe', '--group', 'gtwice']);
+      expect(r.stdout).toMatch(/^gtwice\s+twice\s+0\s+1\s+1\s+0\s+-\s+-\s+-$/m);
+      expect(r.stderr).toMatch(/has no active members/);
+    } finally {
+      if (ticker) clearInterval(ticker);
+      a.kill('SIGKILL');
+    }
+  });
+
+  it('an empty client.id becomes consumer-<group>-1 (ConsumerConfig.maybeOverrideClientId), also in the member id', async () => {
+    await createTopic(engine, 'emptycid');
+    const a = startTool('kafka-console-consumer', [...B, '--topic', 'emptycid', '--group', 'gcid', '--consumer-property', 'client.id=']);
+    try {
+      const o = await waitFor(async () => {
+        const m = await owners(engine.bootstrap, 'gcid');
+        return m.size === 1 ? m.get(0) : null;
+      }, 20000, 'the member owns the partition');
+      expect(o!.clientId).toBe('consumer-gcid-1');
+      expect(o!.member).toMatch(/^consumer-gcid-1-[0-9a-f-]{36}$/);
+    } finally {
+      a.kill('SIGTERM');
+      await a.exited;
+    }
+  });
+
+  it('Ctrl-C with the broker gone: the final commit gives up after min(30 s, request.timeout.ms), as Java\'s close does', async () => {
+    const gone = await startInProcessEngine();
+    let stopped = false;
+    const a = startTool('kafka-console-consumer', ['--bootstrap-server', gone.bootstrap, '--topic', 'lost', '--group', 'glost', '--consumer-property', 'request.timeout.ms=3000']);
+    try {
+      await createTopic(gone, 'lost');
+      await waitFor(async () => (await owners(gone.bootstrap, 'glost')).size === 1, 20000, 'the member owns the partition');
+      await kcatProduce(gone.bootstrap, 'lost', ['only']);
+      await waitFor(() => a.stdout() === 'only\n', 20000, 'the record');
+      await gone.stop();
+      stopped = true;
+      // Once it noticed (its own coordinator lookup is then under way), Ctrl-C.
+      await waitFor(() => /could not be established/.test(a.stderr()), 20000, 'the consumer notices');
+      const t0 = Date.now();
+      a.kill('SIGINT');
+      expect(await a.exited).toBe(130);
+      // That lookup counts against the close deadline (it used to run on to its own deadline).
+      expect(Date.now() - t0).toBeLessThan(3000 + 1200);
+      expect(a.stderr().endsWith('Processed a total of 1 messages\n')).toBe(true);
+    } finally {
+      a.kill('SIGKILL');
+      if (!stopped) await gone.stop();
+    }
+  }, 30000);
 
   it('a session timeout the coordinator refuses: Kafka\'s fatal JoinGroup error, then the count', async () => {
     await createTopic(engine, 'badsession');

@@ -79,6 +79,13 @@ describe('where reading starts', () => {
       `[<ts>] ERROR Error processing message, terminating consumer process:  ${LOGGER}\n` +
       `org.apache.kafka.clients.consumer.NoOffsetForPartitionException: Undefined offset with no reset policy for partitions: [noreset-0]\n${processed(0)}`);
   });
+
+  it('auto.offset.reset=none on several partitions: they are listed in Java HashSet order', async () => {
+    await createTopic(engine, 'test', 3);
+    expectRun(await cc([...B, '--topic', 'test', '--group', 'gnoreset', '--consumer-property', 'auto.offset.reset=none']), 0, '',
+      `[<ts>] ERROR Error processing message, terminating consumer process:  ${LOGGER}\n` +
+      `org.apache.kafka.clients.consumer.NoOffsetForPartitionException: Undefined offset with no reset policy for partitions: [test-1, test-0, test-2]\n${processed(0)}`);
+  });
 });
 
 describe('several partitions and topics', () => {
@@ -161,9 +168,9 @@ describe('ending', () => {
     expect(err).toMatch(/^Unable to write to standard out, closing consumer\.\nProcessed a total of \d+ messages\n$/);
   });
 
-  it('SIGINT: the count, exit 130 (as the JVM); SIGTERM: 143', async () => {
+  it('SIGINT: the count, exit 130 (as the JVM); SIGTERM: 143; SIGHUP (terminal closed): 129', async () => {
     await kcatProduce('sig', 'r1\nr2\nr3\n');
-    for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
       const run = start([...B, '--topic', 'sig', '--from-beginning']);
       await waitFor(() => run.stdout() === 'r1\nr2\nr3\n', 15000, 'records');
       run.kill(sig);
@@ -198,14 +205,29 @@ describe('metadata and connection problems', () => {
     fs.rmSync(file, { force: true });
   });
 
+  // Correlation id 2: the Java consumer's FindCoordinator (0) and the bootstrap connection's
+  // ApiVersions (1) come before its first Metadata request, all from one sequence.
   it('a topic that does not exist yet is auto-created; the first metadata answer is logged as Kafka does', async () => {
     const r = await cc([...B, '--topic', 'brand-new', '--timeout-ms', '1000']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=console-consumer, groupId=console-consumer-\d{1,5}\] The metadata response from the cluster reported a recoverable issue with correlation id \d+ : \{brand-new=LEADER_NOT_AVAILABLE\} \(org\.apache\.kafka\.clients\.NetworkClient\)\n/);
+    expect(r.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=console-consumer, groupId=console-consumer-\d{1,5}\] The metadata response from the cluster reported a recoverable issue with correlation id 2 : \{brand-new=LEADER_NOT_AVAILABLE\} \(org\.apache\.kafka\.clients\.NetworkClient\)\n/);
     expect(r.stderr.endsWith(TIMEOUT + processed(0))).toBe(true);
     // and then it exists: reading it works
     await kcatProduce('brand-new', 'hello\n');
     expectRun(await cc([...B, '--topic', 'brand-new', '--from-beginning', '--max-messages', '1']), 0, 'hello\n', processed(1));
+  });
+
+  it('--partition on a topic that does not exist: auto-created as well (assigned topics are in the metadata request), correlation id 1', async () => {
+    const r = await cc([...B, '--topic', 'brand-new-assigned', '--partition', '0', '--timeout-ms', '1000']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=console-consumer, groupId=console-consumer-\d{1,5}\] The metadata response from the cluster reported a recoverable issue with correlation id 1 : \{brand-new-assigned=LEADER_NOT_AVAILABLE\} \(org\.apache\.kafka\.clients\.NetworkClient\)\n/);
+    expect(r.stderr.endsWith(TIMEOUT + processed(0))).toBe(true);
+    await kcatProduce('brand-new-assigned', 'there\n');
+    expectRun(await cc([...B, '--topic', 'brand-new-assigned', '--partition', '0', '--offset', 'earliest', '--max-messages', '1']), 0, 'there\n', processed(1));
+    // allow.auto.create.topics=false: the missing topic is reported on every metadata answer.
+    const n = await cc([...B, '--topic', 'never-assigned', '--partition', '0', '--timeout-ms', '500', '--consumer-property', 'allow.auto.create.topics=false']);
+    expect(n.stderr).toContain('correlation id 1 : {never-assigned=UNKNOWN_TOPIC_OR_PARTITION} (org.apache.kafka.clients.NetworkClient)\n');
+    expect(n.stderr.endsWith(TIMEOUT + processed(0))).toBe(true);
   });
 
   it('allow.auto.create.topics=false: UNKNOWN_TOPIC_OR_PARTITION warnings until the timeout', async () => {

@@ -28,6 +28,7 @@ import type { Fetcher } from '../fetcher';
 import { ApiKey } from '../../protocol/apis';
 import { decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription, CONSUMER_PROTOCOL_TYPE } from '../../protocol/consumer-protocol';
 import { errorInfo, ErrorCode, KafkaError, TimeoutError } from '../../protocol/errors';
+import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
 import { rebalanceProtocolOf } from './assignors';
 import { compareTopicPartition, type MemberSubscription, type PartitionAssignor, type RebalanceProtocol, type TopicPartition } from './assignors/types';
 import { CommitFailure, commitOffsets, fetchCommittedOffsets, formatOffsets, type CommittedOffset, type OffsetToCommit } from './group-offsets';
@@ -148,7 +149,8 @@ export class GroupMember {
     this.lastPoll = Date.now();
     this.runAppWork();
     if (this.closed) return;
-    if (this.metadataTimer === null && !this.metadataRunning) this.refreshMetadata();
+    // The rebalance first (as Java's coordinator.poll looks the coordinator up before the
+    // metadata update goes out): the FindCoordinator takes the first correlation id.
     if (this.subscribed !== null && (this.rejoinNeeded || this.state !== 'stable') && this.rebalancing === null) {
       this.rebalancing = this.rebalance()
         .catch((e) => this.fail(e))
@@ -158,6 +160,7 @@ export class GroupMember {
           if (this.rejoinNeeded && !this.closed) this.opts.wake();
         });
     }
+    if (this.metadataTimer === null && !this.metadataRunning) this.refreshMetadata();
     if (this.opts.autoCommit && this.state === 'stable' && !this.rejoinNeeded && Date.now() >= this.nextAutoCommit) {
       this.nextAutoCommit = Date.now() + this.opts.autoCommitIntervalMs;
       this.autoCommitAsync();
@@ -283,6 +286,8 @@ export class GroupMember {
     if (this.coordinator && !this.coordinator.conn.isClosed()) return this.coordinator;
     this.coordinator = null;
     if (!this.coordinatorLookup) {
+      // Java numbers its FindCoordinator from the consumer's one correlation id sequence.
+      this.fetcher.requestCount++;
       this.coordinatorLookup = findCoordinator(this.cluster, this.opts.groupId, Date.now() + this.opts.requestTimeoutMs, 'findCoordinator', this.opts.retryBackoffMs, true)
         .then((c) => {
           if (this.closed) c.conn.close();
@@ -617,8 +622,10 @@ export class GroupMember {
       const start = added.filter((tp) => owned.has(tpKey(tp)));
       const missing = start.filter((tp) => committed.get(tpKey(tp)) == null);
       if (missing.length > 0 && this.opts.autoOffsetReset === 'none') {
+        // Java collects them in a HashSet (SubscriptionState.resetInitializingPositions): its order.
+        const shown = javaHashSetOrder(missing, (tp) => (Math.imul(31, 31 + tp.partition) + javaStringHashCode(tp.topic)) | 0, 'incremental');
         throw new ConsumerFetchError(
-          `Undefined offset with no reset policy for partitions: [${missing.map((tp) => `${tp.topic}-${tp.partition}`).join(', ')}]`,
+          `Undefined offset with no reset policy for partitions: [${shown.map((tp) => `${tp.topic}-${tp.partition}`).join(', ')}]`,
           'org.apache.kafka.clients.consumer.NoOffsetForPartitionException',
         );
       }
@@ -662,7 +669,8 @@ export class GroupMember {
     for (;;) {
       const gen = this.generationId;
       try {
-        const c = await this.ensureCoordinator();
+        // The lookup too counts against the deadline (close() is bounded as Java's close(30 s)).
+        const c = await withDeadline(this.ensureCoordinator(), deadline);
         await withDeadline(commitOffsets(c.conn, this.opts.groupId, { generationId: gen, memberId: this.memberId, groupInstanceId: this.opts.groupInstanceId }, offsets, (l, m) => this.log(l, m)), deadline);
         return;
       } catch (e) {
@@ -833,7 +841,7 @@ export class GroupMember {
   private async metadataOnce(): Promise<boolean> {
     const { pattern, topics } = this.opts;
     const wanted = pattern ? null : [...new Set([...(topics ?? []), ...(this.isLeader ? this.groupTopics : [])])];
-    this.fetcher.requestCount++;
+    const correlationId = ++this.fetcher.requestCount;
     const md: any = await this.cluster.metadata(wanted, Date.now() + this.opts.requestTimeoutMs, 'fetchMetadata', !pattern && this.opts.allowAutoCreateTopics);
     if (this.closed) return true;
     const counts = new Map<string, number>();
@@ -876,7 +884,7 @@ export class GroupMember {
       }
     }
     if (errors.length > 0) {
-      this.log('WARN', `The metadata response from the cluster reported a recoverable issue with correlation id ${this.fetcher.requestCount} : {${errors.join(', ')}}`, NETWORK_LOGGER);
+      this.log('WARN', `The metadata response from the cluster reported a recoverable issue with correlation id ${correlationId} : {${errors.join(', ')}}`, NETWORK_LOGGER);
       return false;
     }
     // Topics just auto-created may not have partitions yet: look again soon.

@@ -87,7 +87,7 @@ export function consumerSettings(props: ReadonlyMap<string, string>): ConsumerSe
     assignmentStrategy: [...(v.get('partition.assignment.strategy') as readonly string[])],
     autoCommitIntervalMs: n('auto.commit.interval.ms'),
     maxPollIntervalMs: n('max.poll.interval.ms'),
-    clientId: v.get('client.id') as string,
+    clientId: clientIdOf(v),
     metadataMaxAgeMs: n('metadata.max.age.ms'),
     enableAutoCommit: v.get('enable.auto.commit') as boolean,
     maxPartitionFetchBytes: n('max.partition.fetch.bytes'),
@@ -104,4 +104,15 @@ export function consumerSettings(props: ReadonlyMap<string, string>): ConsumerSe
     readCommitted: v.get('isolation.level') === 'read_committed',
     allowAutoCreateTopics: v.get('allow.auto.create.topics') as boolean,
   };
+}
+
+/**
+ * ConsumerConfig.maybeOverrideClientId: an empty client.id (`--consumer-property client.id=`)
+ * becomes consumer-<group>-<group.instance.id, or the JVM's consumer sequence number: 1 here>.
+ */
+function clientIdOf(v: ReadonlyMap<string, unknown>): string {
+  const clientId = v.get('client.id') as string | null;
+  if (clientId) return clientId;
+  const instance = v.get('group.instance.id') as string | null;
+  return `consumer-${v.get('group.id') as string | null}-${instance ?? 1}`;
 }
