@@ -5,7 +5,8 @@
 // An OptionSpec prints as its list of names, so option `topic` appears as `[topic]`.
 
 import { UsageError } from './errors';
-import { javaHashSetOrder, joptSpecHashCode } from './java-hash';
+import { javaHashSetOrder } from '../util/java-hash';
+import { joptSpecHashCode } from './jopt-hash';
 import type { OptionSet } from './options';
 
 function specString(name: string): string {

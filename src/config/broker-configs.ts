@@ -9,7 +9,7 @@
 // Not included (treated like unknown/custom names): ZooKeeper, SSL/SASL/security, delegation
 // token, password encoder, ShareGroupConfig and most RemoteLogManagerConfig settings.
 
-import { javaHashMapOrder } from './hash-order';
+import { javaHashMapOrder } from '../util/java-hash';
 import {
   compressionTypeValidator,
   gzipLevelValidator,

@@ -1,6 +1,5 @@
 // The config registry shared by the engine and the tools.
 export * from './types';
-export * from './hash-order';
 export * from './kafka-validators';
 export * from './topic-configs';
 export * from './broker-configs';

@@ -19,7 +19,7 @@ import {
   brokerConfigType,
   isSensitiveBrokerConfig,
 } from './broker-configs';
-import { javaHashMapOrderBy } from './hash-order';
+import { javaHashMapOrderBy } from '../util/java-hash';
 import { TOPIC_CONFIGS, TOPIC_CONFIG_NAMES, topicConfigDef } from './topic-configs';
 import { defaultValue, formatConfigValue, parseConfigValue, type ConfigType, type ConfigValue } from './types';
 

@@ -2,7 +2,7 @@
 // order, with their broker synonyms (server-common/.../ServerTopicConfigSynonyms.java), and
 // LogConfig.validate (names, values, cross-checks) with Kafka's messages.
 
-import { javaHashMapOrder } from './hash-order';
+import { javaHashMapOrder } from '../util/java-hash';
 import {
   compressionTypeValidator,
   gzipLevelValidator,

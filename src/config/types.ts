@@ -3,7 +3,7 @@
 // the value -> string conversion (ConfigDef.convertToString) and ConfigException's message
 // format `Invalid value <v> for configuration <name>[: <reason>]`.
 
-import { javaHashMapOrder } from './hash-order';
+import { javaHashMapOrder } from '../util/java-hash';
 
 export type ConfigType = 'boolean' | 'string' | 'int' | 'short' | 'long' | 'double' | 'list' | 'class' | 'password';
 

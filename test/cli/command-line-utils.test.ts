@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { checkInvalidArgs, checkInvalidArgsSet, checkRequiredArgs, javaOptionSetOrder } from '../../src/cli/command-line-utils';
 import { UsageError } from '../../src/cli/errors';
-import { javaHashSetOrder, javaStringHashCode, javaStringListHashCode, joptSpecHashCode } from '../../src/cli/java-hash';
+import { javaHashSetOrder, javaStringHashCode, javaStringListHashCode } from '../../src/util/java-hash';
+import { joptSpecHashCode } from '../../src/cli/jopt-hash';
 import { commonOptions, parseOptions, type OptionSpec } from '../../src/cli/options';
 
 const specs: OptionSpec[] = [

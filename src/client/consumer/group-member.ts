@@ -28,7 +28,7 @@ import type { Fetcher } from '../fetcher';
 import { ApiKey } from '../../protocol/apis';
 import { decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription, CONSUMER_PROTOCOL_TYPE } from '../../protocol/consumer-protocol';
 import { errorInfo, ErrorCode, KafkaError, TimeoutError } from '../../protocol/errors';
-import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
+import { javaHashSetOrder, javaTopicPartitionHashCode } from '../../util/java-hash';
 import { rebalanceProtocolOf } from './assignors';
 import { compareTopicPartition, type MemberSubscription, type PartitionAssignor, type RebalanceProtocol, type TopicPartition } from './assignors/types';
 import { CommitFailure, commitOffsets, fetchCommittedOffsets, formatOffsets, type CommittedOffset, type OffsetToCommit } from './group-offsets';
@@ -623,7 +623,7 @@ export class GroupMember {
       const missing = start.filter((tp) => committed.get(tpKey(tp)) == null);
       if (missing.length > 0 && this.opts.autoOffsetReset === 'none') {
         // Java collects them in a HashSet (SubscriptionState.resetInitializingPositions): its order.
-        const shown = javaHashSetOrder(missing, (tp) => (Math.imul(31, 31 + tp.partition) + javaStringHashCode(tp.topic)) | 0, 'incremental');
+        const shown = javaHashSetOrder(missing, (tp) => javaTopicPartitionHashCode(tp.topic, tp.partition), 'incremental');
         throw new ConsumerFetchError(
           `Undefined offset with no reset policy for partitions: [${shown.map((tp) => `${tp.topic}-${tp.partition}`).join(', ')}]`,
           'org.apache.kafka.clients.consumer.NoOffsetForPartitionException',

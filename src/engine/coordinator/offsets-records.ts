@@ -5,7 +5,7 @@
 // compaction keeps only the latest state per group / group-topic-partition.
 import type { FieldSpec } from '../../protocol/schema';
 import { encodeVersionedData, decodeVersionedData } from '../../protocol/consumer-protocol';
-import { javaStringHashCode } from '../../cli/java-hash';
+import { javaStringHashCode } from '../../util/java-hash';
 
 export const OFFSETS_TOPIC = '__consumer_offsets';
 

@@ -5,7 +5,7 @@
 import { JavaException } from '../../cli/errors';
 import type { OptionSet } from '../../cli/options';
 import { Admin, ConfigResourceType, type ConfigEntry } from '../../client/admin';
-import { javaHashMapOrder } from '../../config/hash-order';
+import { javaHashMapOrder } from '../../util/java-hash';
 import { configSourceFromId, CONFIG_SOURCE_ID, type ConfigSource } from '../../config/wire-ids';
 import { KafkaError } from '../../protocol/errors';
 import { topicNameError } from '../../protocol/topic-name';

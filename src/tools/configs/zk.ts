@@ -6,7 +6,7 @@
 import { JavaException } from '../../cli/errors';
 import type { OptionSet } from '../../cli/options';
 import { Admin, ConfigResourceType } from '../../client/admin';
-import { javaHashMapOrder } from '../../config/hash-order';
+import { javaHashMapOrder } from '../../util/java-hash';
 import { validateTopicConfigs } from '../../config/topic-configs';
 import { ConfigValidationError } from '../../config/types';
 import { CONFIG_SOURCE_ID } from '../../config/wire-ids';

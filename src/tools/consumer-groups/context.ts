@@ -3,7 +3,7 @@ import type { ToolIO } from '../../cli/io';
 import { formatLogLine } from '../../cli/log';
 import type { OptionSet } from '../../cli/options';
 import type { Admin } from '../../client/admin';
-import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
+import { javaHashSetOrder, javaTopicPartitionHashCode } from '../../util/java-hash';
 import { tpString, type GroupAdmin, type TopicPartition } from '../../client/group-admin';
 import { listOffsets, tpKey } from '../../client/offsets';
 import { ErrorCode, KafkaError, TimeoutError, UnknownTopicOrPartitionError } from '../../protocol/errors';
@@ -60,7 +60,7 @@ function sleep(ms: number): Promise<void> {
 
 /** java TopicPartition.hashCode(). */
 function topicPartitionHash(tp: TopicPartition): number {
-  return (Math.imul(31, 31 + tp.partition) + javaStringHashCode(tp.topic)) | 0;
+  return javaTopicPartitionHashCode(tp.topic, tp.partition);
 }
 
 /**

@@ -1,6 +1,6 @@
 // --delete (ConsumerGroupService.deleteGroups) and --delete-offsets (deleteOffsets).
 // Groups in messages come in java.util.HashMap order, as Kafka iterates its result maps.
-import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
+import { javaHashSetOrder, javaStringHashCode } from '../../util/java-hash';
 import { tpString, type TopicPartition } from '../../client/group-admin';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { describeTopicPartitions, execution, javaString, selectedGroupIds, type Context } from './context';

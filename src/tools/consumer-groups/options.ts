@@ -10,7 +10,7 @@
 
 import { checkInvalidArgs, checkRequiredArgs, javaOptionSetOrder } from '../../cli/command-line-utils';
 import { JavaException, UsageError } from '../../cli/errors';
-import { javaHashSetOrder, javaStringListHashCode } from '../../cli/java-hash';
+import { javaHashSetOrder, javaStringListHashCode } from '../../util/java-hash';
 import { commonOptions, parseOptions, type OptionSet, type OptionSpec } from '../../cli/options';
 
 export const VERSION = '3.9.0';

@@ -4,7 +4,7 @@
 // Groups come in Kafka's (java.util.HashMap) order, each group's rows by topic, partition.
 import * as fs from 'node:fs';
 import { JavaException, UsageError } from '../../cli/errors';
-import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
+import { javaHashSetOrder, javaStringHashCode } from '../../util/java-hash';
 import { parseJavaInteger } from '../../cli/options';
 import type { TopicPartition } from '../../client/group-admin';
 import { compareTopicPartitions, tpString } from '../../client/group-admin';

@@ -16,7 +16,7 @@ import { ExitError, UsageError } from '../../cli/errors';
 import { maybePrintHelpOrVersion, printUsageAndExit } from '../../cli/help';
 import type { ToolIO } from '../../cli/io';
 import { checkRequiredArgs, commonOptions, parseJavaInteger, parseOptions, type OptionSet, type OptionSpec } from '../../cli/options';
-import { javaStringHashCode, javaHashSetOrder } from '../../cli/java-hash';
+import { javaStringHashCode, javaHashSetOrder } from '../../util/java-hash';
 import { loadPropertiesFile, parseKeyValueArgs } from '../../cli/properties';
 import {
   DEFAULT_FORMATTER, DefaultMessageFormatter, FORMATTER_PACKAGE, JsonLinesFormatter, NoOpMessageFormatter,

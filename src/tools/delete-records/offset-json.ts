@@ -3,7 +3,7 @@
 // `version` is optional (1 is the only one); offset -1 means "up to the high watermark".
 // Type errors are Kafka's DecodeJson/JsonObject JsonMappingException texts.
 import { JavaException } from '../../cli/errors';
-import { javaHashSetOrder, javaStringHashCode } from '../../cli/java-hash';
+import { javaHashSetOrder, javaTopicPartitionHashCode } from '../../util/java-hash';
 
 const JSON_MAPPING = 'com.fasterxml.jackson.databind.JsonMappingException';
 const ADMIN_OPERATION = 'org.apache.kafka.server.common.AdminOperationException';
@@ -51,10 +51,6 @@ function toStr(v: unknown): string {
   throw expected('String', v);
 }
 
-/** TopicPartition.hashCode() */
-export function topicPartitionHash(topic: string, partition: number): number {
-  return (Math.imul(31, 31 + partition) + javaStringHashCode(topic)) | 0;
-}
 
 /**
  * Parse and validate the file's text; the partitions come back in the order Kafka iterates them
@@ -84,10 +80,10 @@ export function parseOffsetJson(text: string): PartitionOffset[] {
     if (prev) prev.count++;
     else seen.set(key, { p: { topic, partition, offset }, count: 1 });
   }
-  const ordered = javaHashSetOrder([...seen.values()], (e) => topicPartitionHash(e.p.topic, e.p.partition), 'incremental');
+  const ordered = javaHashSetOrder([...seen.values()], (e) => javaTopicPartitionHashCode(e.p.topic, e.p.partition), 'incremental');
   const duplicates = ordered.filter((e) => e.count > 1);
   if (duplicates.length > 0) {
-    const names = javaHashSetOrder(duplicates, (e) => topicPartitionHash(e.p.topic, e.p.partition), 'incremental')
+    const names = javaHashSetOrder(duplicates, (e) => javaTopicPartitionHashCode(e.p.topic, e.p.partition), 'incremental')
       .map((e) => `${e.p.topic}-${e.p.partition}`).join(',');
     throw new JavaException(ADMIN_COMMAND_FAILED, `Offset json file contains duplicate topic partitions: ${names}`);
   }

@@ -7,7 +7,8 @@
 //   (Set1..Set4) keep insertion order. Iteration is pre-order: a node's own elements by 5-bit hash
 //   slot, then its sub-nodes by slot.
 
-import { javaHashSetOrder, joptSpecHashCode } from '../../cli/java-hash';
+import { javaHashSetOrder } from '../../util/java-hash';
+import { joptSpecHashCode } from '../../cli/jopt-hash';
 
 /** hashCode() of a jopt OptionSpec declared with one name (none of TopicCommand's take optional arguments). */
 export function specHash(name: string): number {

@@ -2,7 +2,7 @@
 // --topic-id, with the exceptions (class and message) Kafka raises for bad input.
 
 import { JavaException } from '../../cli/errors';
-import { javaHashSetOrder } from '../../cli/java-hash';
+import { javaHashSetOrder } from '../../util/java-hash';
 import { ConfigValidationError } from '../../config/types';
 import { validateTopicConfigNames, validateTopicConfigs } from '../../config/topic-configs';
 import type { Era } from './options';

@@ -8,7 +8,7 @@
 // builders, as Java: the constrained one when every member subscribes to the same topics (the
 // usual case), the general one otherwise. Rack-aware placement (KIP-881) needs member racks and
 // partition replica racks; this client sends no rack and reads none, so it never applies here.
-import { javaHashMapOrder, javaHashSpread, javaStringHashCode } from '../../../config/hash-order';
+import { javaHashMapOrder, javaHashSpread, javaTopicPartitionHashCode } from '../../../util/java-hash';
 import { cmp, type MemberSubscription, type PartitionAssignor, type RebalanceProtocol, type TopicPartition } from './types';
 
 export const DEFAULT_GENERATION = -1;
@@ -26,7 +26,7 @@ export class Partitions {
 
 /** TopicPartition.hashCode(). */
 function tpHash(tp: TopicPartition): number {
-  return (Math.imul(31, 31 + tp.partition) + javaStringHashCode(tp.topic)) | 0;
+  return javaTopicPartitionHashCode(tp.topic, tp.partition);
 }
 
 /** A java.util.HashSet<TopicPartition>, enough to know which element iterator().next() returns. */

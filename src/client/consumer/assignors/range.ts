@@ -6,7 +6,7 @@
 // builds from the topic names (AbstractPartitionAssignor), partitions ascending within a topic.
 // Rack-aware placement (KIP-881) needs both member racks and partition replica racks; this
 // client sends no rack and reads none, so that branch never applies here.
-import { javaHashMapOrder } from '../../../config/hash-order';
+import { javaHashMapOrder } from '../../../util/java-hash';
 import { compareMembers, type MemberSubscription, type PartitionAssignor, type TopicPartition } from './types';
 
 export class RangeAssignor implements PartitionAssignor {

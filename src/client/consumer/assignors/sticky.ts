@@ -2,7 +2,7 @@
 // AbstractStickyAssignor as is. With the eager protocol a member owns nothing when it rejoins, so
 // what it had travels in its user data: StickyAssignorUserData v1 (previous_assignment as
 // [topic, [partition]] plus the generation), v0 (without the generation) still read.
-import { javaHashMapOrder } from '../../../config/hash-order';
+import { javaHashMapOrder } from '../../../util/java-hash';
 import { AbstractStickyAssignor, DEFAULT_GENERATION, type MemberData, type Partitions } from './abstract-sticky';
 import type { MemberSubscription, TopicPartition } from './types';
 

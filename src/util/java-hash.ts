@@ -1,6 +1,7 @@
-// Java HashMap / ConcurrentHashMap iteration order for String keys.
+// Java hash codes and java.util.HashMap / HashSet / ConcurrentHashMap iteration order.
 //
-// Kafka prints several things in hash order rather than sorted: `Configs:` of kafka-topics
+// Kafka prints several things in hash order rather than sorted (and its assignors iterate hash
+// maps): `Configs:` of kafka-topics
 // --describe (org.apache.kafka.clients.admin.Config keeps its entries in a java.util.HashMap),
 // topic lists, java.util.Properties key sets (a ConcurrentHashMap since JDK 9) ...
 //
@@ -30,7 +31,19 @@ export function javaHashSpread(h: number): number {
 export function tableSizeFor(cap: number): number {
   let n = 1;
   while (n < cap) n *= 2;
-  return n;
+  return Math.min(n, 1 << 30);
+}
+
+/** java.util.List.hashCode() of a list of strings. */
+export function javaStringListHashCode(items: readonly string[]): number {
+  let h = 1;
+  for (const s of items) h = (Math.imul(h, 31) + javaStringHashCode(s)) | 0;
+  return h;
+}
+
+/** org.apache.kafka.common.TopicPartition.hashCode(). */
+export function javaTopicPartitionHashCode(topic: string, partition: number): number {
+  return (Math.imul(31, 31 + partition) + javaStringHashCode(topic)) | 0;
 }
 
 export interface JavaHashOrderOptions {
@@ -83,4 +96,31 @@ export function javaHashMapOrderBy<T>(items: Iterable<T>, keyOf: (item: T) => st
 /** The iteration order of a Java HashMap/HashSet holding `keys` (put in the given order). */
 export function javaHashMapOrder(keys: Iterable<string>, opts: JavaHashOrderOptions = {}): string[] {
   return javaHashMapOrderBy(keys, (k) => k, opts);
+}
+
+/**
+ * How the elements end up ordered when iterating a java.util.HashSet holding them.
+ * - `collection` (default): `new HashSet<>(Arrays.asList(items))` (pre-sized table);
+ * - `incremental`: `new HashSet<>()` followed by `add` in the given order.
+ * Elements are assumed distinct. Within a bucket, Java keeps insertion order (and resizes preserve
+ * it), so the result is: by bucket index of the final table, then by insertion order. (Buckets of
+ * 8+ colliding entries become trees in Java; not modelled.)
+ */
+export function javaHashSetOrder<T>(
+  items: readonly T[],
+  hashCode: (item: T) => number,
+  construction: 'collection' | 'incremental' = 'collection',
+): T[] {
+  let cap: number;
+  if (construction === 'collection') {
+    cap = tableSizeFor(Math.max(Math.floor(items.length / 0.75) + 1, 16));
+  } else {
+    cap = 16;
+    while (items.length > cap * 0.75) cap *= 2;
+  }
+  const bucket = (h: number) => (h ^ (h >>> 16)) & (cap - 1);
+  return items
+    .map((item, i) => ({ item, i, b: bucket(hashCode(item) | 0) }))
+    .sort((x, y) => x.b - y.b || x.i - y.i)
+    .map((e) => e.item);
 }

@@ -5,7 +5,7 @@ import {
   javaHashMapOrderBy,
   javaHashSpread,
   javaStringHashCode,
-} from '../../src/config/hash-order';
+} from '../../src/util/java-hash';
 import { TOPIC_CONFIG_NAMES } from '../../src/config/topic-configs';
 import { topicConfigEntriesInJavaOrder } from '../../src/config/resolve';
 import { LISTENER_SECURITY_PROTOCOL_MAP_DEFAULT } from '../../src/config/broker-configs';
@@ -76,5 +76,13 @@ describe('iteration order', () => {
 
   it('listener.security.protocol.map default (Collectors.toMap HashMap order)', () => {
     expect(LISTENER_SECURITY_PROTOCOL_MAP_DEFAULT).toBe('SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT');
+  });
+});
+
+describe('javaTopicPartitionHashCode', () => {
+  it('is TopicPartition.hashCode(): 31 * (31 + partition) + topic.hashCode()', async () => {
+    const { javaTopicPartitionHashCode } = await import('../../src/util/java-hash');
+    expect(javaTopicPartitionHashCode('test', 0)).toBe(961 + 3556498);
+    expect(javaTopicPartitionHashCode('first_topic', 4)).toBe((31 * 35 + javaStringHashCode('first_topic')) | 0);
   });
 });
