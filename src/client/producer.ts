@@ -276,8 +276,10 @@ export class Producer {
     }
 
     let partition: number;
-    const sticky = key === null || s.partitionerIgnoreKeys;
-    if (!sticky) {
+    const sticky = s.partitioner === null && (key === null || s.partitionerIgnoreKeys);
+    if (s.partitioner === 'round-robin') {
+      partition = t.nextRoundRobinPartition();
+    } else if (!sticky) {
       partition = (murmur2(key!, ks, ke) & 0x7fffffff) % t.leaders.length;
     } else {
       partition = t.sticky >= 0 ? t.sticky : t.nextStickyPartition();
@@ -285,11 +287,21 @@ export class Producer {
       const last = q.length > 0 ? q[q.length - 1] : undefined;
       if ((last === undefined || last.full) && t.stickyBytes >= this.batchSize) partition = t.nextStickyPartition();
     }
-    const ps = t.parts[partition];
-    const q = ps.queue;
+    let ps = t.parts[partition];
+    let q = ps.queue;
     const now = Date.now();
     let b = q.length > 0 ? q[q.length - 1] : undefined;
     let appended = b !== undefined && !b.full ? b.tryAppend(now, key, ks, ke, value, vs, ve, headers) : -1;
+    if (appended < 0 && s.partitioner === 'round-robin') {
+      // KafkaProducer.doSend with a custom partitioner: a record that would open a new batch is
+      // not appended (abortOnNewBatch) and the partitioner is asked again, whose answer is final;
+      // so the round-robin counter moves twice for such records, as with Kafka 3.9.
+      partition = t.nextRoundRobinPartition();
+      ps = t.parts[partition];
+      q = ps.queue;
+      b = q.length > 0 ? q[q.length - 1] : undefined;
+      appended = b !== undefined && !b.full ? b.tryAppend(now, key, ks, ke, value, vs, ve, headers) : -1;
+    }
     let becameFull = false;
     if (appended < 0) {
       const size = Math.max(this.batchSize, estimate);

@@ -199,6 +199,20 @@ describe('producer settings', () => {
     expect(bad.stderr).toBe('org.apache.kafka.common.config.ConfigException: Invalid value brotli for configuration compression.type: String must be one of: none, gzip, snappy, lz4, zstd\n');
   });
 
+  it('partitioner.class=RoundRobinPartitioner spreads records as Kafka 3.9 does (the partitioner is asked twice when a record opens a batch)', async () => {
+    expect((await topics(['--create', '--topic', 'rr', '--partitions', '3'])).code).toBe(0);
+    const lines = Array.from({ length: 9 }, (_, i) => `r${i + 1}`);
+    const r = await produce(['--topic', 'rr', '--producer-property', 'partitioner.class=org.apache.kafka.clients.producer.RoundRobinPartitioner'], lines.join('\n') + '\n');
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    // Counter 0 -> p0 has no batch: asked again, 1 -> p1 (new batch). r2: 2 -> p2 no batch, 3 -> p0.
+    // r3: 4 -> p1 (open batch). r4: 5 -> p2 no batch, 6 -> p0 ... so p2 gets nothing (KAFKA-9965).
+    expect(sortedLines(await consume('rr', '%p %s\n'))).toEqual(sortedLines(
+      '1 r1\n0 r2\n1 r3\n0 r4\n1 r5\n0 r6\n1 r7\n0 r8\n1 r9\n'));
+    const bad = await produce(['--topic', 'rr', '--producer-property', 'partitioner.class=com.example.Nope'], 'x\n');
+    expect({ code: bad.code, stderr: bad.stderr }).toEqual({ code: 1,
+      stderr: 'org.apache.kafka.common.config.ConfigException: Invalid value com.example.Nope for configuration partitioner.class: Class com.example.Nope could not be found.\n' });
+  });
+
   it('invalid producer properties: ConfigException as Kafka words it, exit 1', async () => {
     const cases: [string[], string][] = [
       [['--producer-property', 'acks=2'], 'org.apache.kafka.common.config.ConfigException: Invalid value 2 for configuration acks: String must be one of: all, -1, 0, 1\n'],

@@ -6,7 +6,7 @@
 // Keys we do not act on are accepted and ignored (Kafka only mentions unused keys at INFO).
 
 import {
-  atLeast, between, ConfigValidationError, define, parseAll, validString,
+  atLeast, between, ConfigValidationError, define, invalidValue, parseAll, validString,
   type ConfigDef, type ConfigValue,
 } from '../../config/types';
 
@@ -23,6 +23,8 @@ export interface ProducerSettings {
   gzipLevel: number;
   batchSize: number;
   partitionerIgnoreKeys: boolean;
+  /** partitioner.class, when set: one of Kafka's own partitioners (see PARTITIONERS). */
+  partitioner: CustomPartitioner | null;
   lingerMs: number;
   deliveryTimeoutMs: number;
   maxRequestSize: number;
@@ -55,6 +57,19 @@ export class ProducerConfigError extends Error {
 
 const CONFIG_EXCEPTION = 'org.apache.kafka.common.config.ConfigException';
 const INT_MAX = 2147483647;
+
+export type CustomPartitioner = 'round-robin';
+
+/**
+ * The partitioner classes Kafka ships. The deprecated DefaultPartitioner behaves as the built-in
+ * partitioner, UniformStickyPartitioner as partitioner.ignore.keys=true; RoundRobinPartitioner
+ * is modelled in the producer. Any other class cannot be loaded here.
+ */
+const PARTITIONERS = new Map<string, CustomPartitioner | 'default' | 'uniform-sticky'>([
+  ['org.apache.kafka.clients.producer.RoundRobinPartitioner', 'round-robin'],
+  ['org.apache.kafka.clients.producer.internals.DefaultPartitioner', 'default'],
+  ['org.apache.kafka.clients.producer.UniformStickyPartitioner', 'uniform-sticky'],
+]);
 
 // The subset of ProducerConfig's definitions that matter here, in its definition order (so the
 // first invalid value reported is the one Kafka reports).
@@ -91,6 +106,7 @@ const DEFS: readonly ConfigDef[] = [
   define('socket.connection.setup.timeout.ms', 'long', '10000'),
   define('socket.connection.setup.timeout.max.ms', 'long', '30000'),
   define('connections.max.idle.ms', 'long', '540000'),
+  define('partitioner.class', 'class', null),
   define('enable.idempotence', 'boolean', 'true'),
   define('transaction.timeout.ms', 'int', '60000'),
   define('transactional.id', 'string', null),
@@ -133,6 +149,16 @@ export function producerSettings(
   } catch (e) {
     if (e instanceof ConfigValidationError) throw new ProducerConfigError(e.javaClass, e.message);
     throw e;
+  }
+  // ConfigDef.parseType loads a CLASS value: an unknown class fails like any invalid value.
+  const partitionerClass = v.get('partitioner.class') as string | null;
+  let partitioner: CustomPartitioner | 'default' | 'uniform-sticky' | null = null;
+  if (partitionerClass !== null) {
+    partitioner = PARTITIONERS.get(partitionerClass) ?? null;
+    if (partitioner === null) {
+      const err = invalidValue('partitioner.class', partitionerClass, `Class ${partitionerClass} could not be found.`);
+      throw new ProducerConfigError(err.javaClass, err.message);
+    }
   }
   const acksText = String(v.get('acks')).trim();
   const acks = (acksText.toLowerCase() === 'all' ? -1 : Number(acksText)) as Acks;
@@ -221,7 +247,8 @@ export function producerSettings(
     compression: compressionType,
     gzipLevel: num(v.get('compression.gzip.level')),
     batchSize: num(v.get('batch.size')),
-    partitionerIgnoreKeys: v.get('partitioner.ignore.keys') as boolean,
+    partitionerIgnoreKeys: v.get('partitioner.ignore.keys') as boolean || partitioner === 'uniform-sticky',
+    partitioner: partitioner === 'round-robin' ? partitioner : null,
     lingerMs,
     deliveryTimeoutMs,
     maxRequestSize: num(v.get('max.request.size')),

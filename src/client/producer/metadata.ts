@@ -27,6 +27,8 @@ export class TopicState {
   /** Built-in partitioner: current sticky partition and bytes produced to it. */
   sticky = -1;
   stickyBytes = 0;
+  /** RoundRobinPartitioner's per-topic counter. */
+  roundRobin = 0;
 
   constructor(readonly name: string) {}
 
@@ -43,6 +45,14 @@ export class TopicState {
     this.available = [];
     for (let p = 0; p < leaders.length; p++) if (leaders[p] >= 0) this.available.push(p);
     if (this.sticky >= leaders.length) this.sticky = -1;
+  }
+
+  /** RoundRobinPartitioner.partition: the next counter value over the available partitions. */
+  nextRoundRobinPartition(): number {
+    const next = this.roundRobin;
+    this.roundRobin = (this.roundRobin + 1) | 0;
+    const positive = next & 0x7fffffff;
+    return this.available.length > 0 ? this.available[positive % this.available.length] : positive % this.leaders.length;
   }
 
   /** BuiltInPartitioner.nextPartition without load statistics: uniform among available partitions. */
