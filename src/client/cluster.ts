@@ -89,8 +89,12 @@ export class Cluster {
     const maxBackoff = this.opts.reconnectBackoffMaxMs ?? 1000;
     let i = 0;
     for (;;) {
-      const hp = this.opts.bootstrap[i % this.opts.bootstrap.length];
-      const nodeId = -1 - (i % this.opts.bootstrap.length);
+      // As Java's leastLoadedNode: the bootstrap addresses (node -1, -2, ...) until metadata
+      // named the brokers, then those brokers under their ids.
+      const known = [...this.brokers.values()];
+      const broker = known.length > 0 ? known[i % known.length] : undefined;
+      const hp: HostPort = broker ?? this.opts.bootstrap[i % this.opts.bootstrap.length];
+      const nodeId = broker ? broker.nodeId : -1 - (i % this.opts.bootstrap.length);
       i++;
       const conn = new BrokerConnection(hp.host, hp.port, this.opts.clientId);
       try {

@@ -170,6 +170,9 @@ describe('consumer groups', () => {
       stopped = true;
       // Once it noticed (its own coordinator lookup is then under way), Ctrl-C.
       await waitFor(() => /could not be established/.test(a.stderr()), 20000, 'the consumer notices');
+      // Metadata named the broker: reconnects go to node 1, not the bootstrap entry (node -1).
+      expect(a.stderr()).toContain(`WARN [Consumer clientId=console-consumer, groupId=glost] Connection to node 1 (/${gone.bootstrap}) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)`);
+      expect(a.stderr()).not.toContain('Connection to node -1');
       const t0 = Date.now();
       a.kill('SIGINT');
       expect(await a.exited).toBe(130);
