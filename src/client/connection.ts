@@ -1,5 +1,6 @@
 // One TCP connection to a broker: Kafka framing, correlation ids, responses matched in order,
 // and ApiVersions negotiation (v3 first, falling back to what the broker says it supports).
+import { writeChunks } from '../util/socket-write';
 import * as net from 'node:net';
 import { ADVERTISED, ApiKey, apiSpec, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
 import { ErrorCode, KafkaError } from '../protocol/errors';
@@ -117,13 +118,7 @@ export class BrokerConnection {
   }
 
   private writeFrame(chunks: Buffer[]): void {
-    if (chunks.length === 1) {
-      this.sock.write(chunks[0]);
-      return;
-    }
-    this.sock.cork();
-    for (const c of chunks) this.sock.write(c);
-    this.sock.uncork();
+    writeChunks(this.sock, chunks);
   }
 
   /** Bytes queued in the socket but not yet sent (for producer backpressure). */

@@ -6,6 +6,7 @@ import type { Engine } from './engine';
 import { dispatch, ConnectionContext } from './dispatch';
 import type { Listener } from './settings';
 import { engineLog } from './log';
+import { writeChunks } from '../util/socket-write';
 
 export class KafkaServer {
   private servers: net.Server[] = [];
@@ -219,14 +220,7 @@ class Connection implements ConnectionContext {
   }
 
   private write(chunks: Buffer[]): void {
-    if (this.closed) return;
-    if (chunks.length === 1) {
-      this.sock.write(chunks[0]);
-      return;
-    }
-    this.sock.cork();
-    for (const c of chunks) this.sock.write(c);
-    this.sock.uncork();
+    if (!this.closed) writeChunks(this.sock, chunks);
   }
 
   isClosed(): boolean {
