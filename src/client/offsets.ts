@@ -3,7 +3,10 @@
 // retriable partition errors (NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION,
 // LEADER_NOT_AVAILABLE, epoch errors, ...) refresh the metadata and retry after a backoff until
 // the deadline. Other errors are returned per partition for the caller to judge.
-import type { Cluster } from './cluster';
+import type { Cluster, TopicPartitions } from './cluster';
+import { forEachAnswer, groupByLeader, groupByTopic, tpKey } from './partition-leaders';
+
+export { tpKey };
 import { ConnectionError } from './connection';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
@@ -36,10 +39,6 @@ export interface ListOffsetsOptions {
   callName?: string;
 }
 
-/** `topic:partition`, the key of every per-partition map here and in the fetcher. */
-export function tpKey(topic: string, partition: number): string {
-  return `${topic}:${partition}`;
-}
 
 const RETRIABLE = new Set<number>([
   ErrorCode.NOT_LEADER_OR_FOLLOWER,
@@ -70,7 +69,7 @@ export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuer
   while (pending.length > 0) {
     const topics = [...new Set(pending.map((q) => q.topic))];
     const retry: OffsetQuery[] = [];
-    let leaders: Map<string, { partitions: { partition: number; leader: number; leaderEpoch: number; errorCode: number }[] }>;
+    let leaders: Map<string, TopicPartitions>;
     try {
       leaders = await cluster.topicPartitions(topics, opts.deadline, callName, false);
     } catch (e) {
@@ -79,32 +78,17 @@ export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuer
       await sleep(backoff);
       continue;
     }
-    const byLeader = new Map<number, OffsetQuery[]>();
-    for (const q of pending) {
-      const p = leaders.get(q.topic)?.partitions.find((x) => x.partition === q.partition);
-      if (!p || p.leader < 0) {
-        retry.push(q);
-        continue;
-      }
-      let list = byLeader.get(p.leader);
-      if (!list) byLeader.set(p.leader, (list = []));
-      list.push(q);
-    }
+    const { byLeader, leaderless } = groupByLeader(pending, leaders);
+    retry.push(...leaderless);
     await Promise.all(
       [...byLeader.entries()].map(async ([leader, list]) => {
         let body: any;
         try {
           const conn = await cluster.connectionTo(leader);
-          const byTopic = new Map<string, OffsetQuery[]>();
-          for (const q of list) {
-            let l = byTopic.get(q.topic);
-            if (!l) byTopic.set(q.topic, (l = []));
-            l.push(q);
-          }
           body = await conn.send(ApiKey.ListOffsets, {
             replicaId: -1,
             isolationLevel: opts.isolationLevel ?? ISOLATION_READ_UNCOMMITTED,
-            topics: [...byTopic.entries()].map(([name, qs]) => ({
+            topics: [...groupByTopic(list).entries()].map(([name, qs]) => ({
               name,
               partitions: qs.map((q) => ({ partitionIndex: q.partition, currentLeaderEpoch: -1, timestamp: q.timestamp })),
             })),
@@ -116,22 +100,15 @@ export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuer
           }
           throw e;
         }
-        const seen = new Set<string>();
-        for (const t of body.topics) {
-          for (const p of t.partitions) {
-            const key = tpKey(t.name, p.partitionIndex);
-            const q = list.find((x) => x.topic === t.name && x.partition === p.partitionIndex);
-            if (!q || seen.has(key)) continue;
-            seen.add(key);
-            if (p.errorCode === ErrorCode.NONE) {
-              out.set(key, { offset: p.offset, timestamp: p.timestamp, leaderEpoch: p.leaderEpoch ?? -1 });
-            } else if (RETRIABLE.has(p.errorCode)) {
-              retry.push(q);
-            } else {
-              throw KafkaError.from(p.errorCode);
-            }
+        const seen = forEachAnswer(list, body.topics, (q, p: any, key) => {
+          if (p.errorCode === ErrorCode.NONE) {
+            out.set(key, { offset: p.offset, timestamp: p.timestamp, leaderEpoch: p.leaderEpoch ?? -1 });
+          } else if (RETRIABLE.has(p.errorCode)) {
+            retry.push(q);
+          } else {
+            throw KafkaError.from(p.errorCode);
           }
-        }
+        });
         for (const q of list) if (!seen.has(tpKey(q.topic, q.partition))) retry.push(q);
       }),
     );

@@ -5,6 +5,7 @@
 import type { Cluster } from './cluster';
 import { ConnectionError } from './connection';
 import { tpKey } from './offsets';
+import { forEachAnswer, groupByLeader, groupByTopic } from './partition-leaders';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 
@@ -60,44 +61,31 @@ export async function deleteRecords(cluster: Cluster, records: readonly RecordsT
       throw e;
     }
     const retry: RecordsToDelete[] = [];
-    const byLeader = new Map<number, RecordsToDelete[]>();
-    for (const r of pending) {
-      const p = leaders.get(r.topic)?.partitions.find((x) => x.partition === r.partition);
-      if (!p || p.leader < 0) { retry.push(r); continue; }
-      byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), r]);
-    }
+    const { byLeader, leaderless } = groupByLeader(pending, leaders);
+    retry.push(...leaderless);
     await Promise.all([...byLeader.entries()].map(async ([leader, list]) => {
       let body: any;
       try {
         const conn = await cluster.connectionTo(leader);
-        const byTopic = new Map<string, RecordsToDelete[]>();
-        for (const r of list) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
         body = await conn.send(ApiKey.DeleteRecords, {
-          topics: [...byTopic.entries()].map(([name, rs]) => ({ name, partitions: rs.map((r) => ({ partitionIndex: r.partition, offset: r.beforeOffset })) })),
+          topics: [...groupByTopic(list).entries()].map(([name, rs]) => ({ name, partitions: rs.map((r) => ({ partitionIndex: r.partition, offset: r.beforeOffset })) })),
           timeoutMs: Math.max(0, Math.min(0x7fffffff, opts.deadline - Date.now())),
         });
       } catch (e) {
         if (e instanceof ConnectionError || (e instanceof KafkaError && e.retriable)) { retry.push(...list); return; }
         throw e;
       }
-      const answered = new Set<string>();
-      for (const t of body.topics) {
-        for (const p of t.partitions) {
-          const key = tpKey(t.name, p.partitionIndex);
-          const r = list.find((x) => x.topic === t.name && x.partition === p.partitionIndex);
-          if (!r || answered.has(key)) continue;
-          answered.add(key);
-          if (p.errorCode === ErrorCode.NONE) {
-            out.set(key, { lowWatermark: Number(p.lowWatermark) });
-          } else if (RETRY.has(p.errorCode) || KafkaError.from(p.errorCode).retriable) {
-            retry.push(r);
-          } else {
-            const err = KafkaError.from(p.errorCode);
-            opts.log?.('ERROR', `${opts.logPrefix ?? ''}DeleteRecords request for topic partition ${t.name}-${p.partitionIndex} failed due to an unexpected error ${err.errorName}`, 'org.apache.kafka.clients.admin.internals.DeleteRecordsHandler');
-            out.set(key, err);
-          }
+      const answered = forEachAnswer(list, body.topics, (r, p: any, key) => {
+        if (p.errorCode === ErrorCode.NONE) {
+          out.set(key, { lowWatermark: Number(p.lowWatermark) });
+        } else if (RETRY.has(p.errorCode) || KafkaError.from(p.errorCode).retriable) {
+          retry.push(r);
+        } else {
+          const err = KafkaError.from(p.errorCode);
+          opts.log?.('ERROR', `${opts.logPrefix ?? ''}DeleteRecords request for topic partition ${r.topic}-${r.partition} failed due to an unexpected error ${err.errorName}`, 'org.apache.kafka.clients.admin.internals.DeleteRecordsHandler');
+          out.set(key, err);
         }
-      }
+      });
       for (const r of list) {
         if (!answered.has(tpKey(r.topic, r.partition))) {
           out.set(tpKey(r.topic, r.partition), new KafkaError(ErrorCode.UNKNOWN_SERVER_ERROR, `The response from broker ${leader} did not contain a result for topic partition ${r.topic}-${r.partition}`));
