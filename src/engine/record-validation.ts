@@ -19,11 +19,8 @@ export interface RecordRules {
   logAppendTime: boolean;
   compacted: boolean;
   checkTimestamps: boolean;
-  now: number;
   beforeMaxMs: bigint;
   afterMaxMs: bigint;
-  /** `t-0`, as Kafka's TopicPartition.toString. */
-  partitionName: string;
 }
 
 export interface RecordValidationFailure {
@@ -37,13 +34,12 @@ function longConfig(engine: Engine, topic: TopicRecord, name: string): bigint {
   return typeof v === 'bigint' ? v : BigInt(String(v));
 }
 
-type TopicRules = Omit<RecordRules, 'now' | 'partitionName'>;
-
 // Per topic, keyed by the ConfigManager's effective-config map, which is replaced when a config
 // changes: the produce path looks the rules up instead of re-deriving them per request.
-const rulesCache = new WeakMap<object, TopicRules>();
+const rulesCache = new WeakMap<object, RecordRules>();
 
-function topicRules(engine: Engine, topic: TopicRecord): TopicRules {
+/** The record checks that apply to a topic (cached until its configs change). */
+export function recordRules(engine: Engine, topic: TopicRecord): RecordRules {
   const effective = engine.configs.effective(topic);
   let r = rulesCache.get(effective);
   if (r) return r;
@@ -61,10 +57,6 @@ function topicRules(engine: Engine, topic: TopicRecord): TopicRules {
   return r;
 }
 
-/** The record checks that apply to a topic at time `now`. */
-export function recordValidation(engine: Engine, topic: TopicRecord, name: string, partition: number, now: number): RecordRules {
-  return { ...topicRules(engine, topic), now, partitionName: `${name}-${partition}` };
-}
 
 const view = new RecordView();
 
@@ -73,16 +65,19 @@ function javaLong(v: bigint): string {
   return BigInt.asIntN(64, v).toString();
 }
 
-/** Check every record of a batch; null when all pass. Batches we cannot decode (zstd) pass. */
-export function validateRecords(batch: Buffer, rules: RecordRules): RecordValidationFailure | null {
+/**
+ * Check every record of a batch at broker time `nowMs`; null when all pass. Batches we cannot
+ * decode (zstd) pass. `partitionName` is `t-0`, as Kafka's TopicPartition.toString.
+ */
+export function validateRecords(batch: Buffer, rules: RecordRules, nowMs: number, partitionName: string): RecordValidationFailure | null {
   const errors: { code: number; batchIndex: number; batchIndexErrorMessage: string }[] = [];
   let index = 0;
-  const now = BigInt(rules.now);
+  const now = BigInt(nowMs);
   try {
     decodeRecords(batch, (r) => {
       const i = index++;
       if (rules.compacted && r.key === null) {
-        errors.push({ code: ErrorCode.INVALID_RECORD, batchIndex: i, batchIndexErrorMessage: `Compacted topic cannot accept message without key in topic partition ${rules.partitionName}` });
+        errors.push({ code: ErrorCode.INVALID_RECORD, batchIndex: i, batchIndexErrorMessage: `Compacted topic cannot accept message without key in topic partition ${partitionName}` });
         return;
       }
       if (rules.checkTimestamps && r.timestamp !== NO_TIMESTAMP) {

@@ -7,7 +7,7 @@ import { NO_RESPONSE } from '.';
 import { ErrorCode } from '../../protocol/errors';
 import { readBatchHeader, setBaseOffset, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
-import { recordValidation, validateRecords } from '../record-validation';
+import { recordRules, validateRecords } from '../record-validation';
 
 /** Kafka's AdminUtils.ADMIN_CLIENT_ID: the only client allowed to append to internal topics. */
 const ADMIN_CLIENT_ID = '__admin_client';
@@ -88,10 +88,10 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
   }
   // LogValidator: keys on compacted topics, timestamp bounds (only decoded when they apply).
   const now = Date.now();
-  const rules = recordValidation(engine, topic, name, index, now);
+  const rules = recordRules(engine, topic);
   if (rules.needed) {
     for (const b of split.batches) {
-      const bad = validateRecords(b, rules);
+      const bad = validateRecords(b, rules, now, `${name}-${index}`);
       if (bad) {
         const r = result(index, bad.errorCode, bad.errorMessage);
         r.recordErrors = bad.recordErrors;
