@@ -16,9 +16,7 @@ export interface EngineSettings {
   logDir: string;
   numPartitions: number;
   defaultReplicationFactor: number;
-  autoCreateTopics: boolean;
   deleteTopicEnable: boolean;
-  messageMaxBytes: number;
   socketRequestMaxBytes: number;
 }
 
@@ -76,9 +74,7 @@ export function settingsFrom(props: Map<string, string>): EngineSettings {
     logDir: logDirs ? logDirs.split(',')[0].trim() : defaultDataDir(),
     numPartitions: int(props, 'num.partitions', 1),
     defaultReplicationFactor: int(props, 'default.replication.factor', 1),
-    autoCreateTopics: bool(props, 'auto.create.topics.enable', true),
     deleteTopicEnable: bool(props, 'delete.topic.enable', true),
-    messageMaxBytes: int(props, 'message.max.bytes', 1048588),
     socketRequestMaxBytes: int(props, 'socket.request.max.bytes', 104857600),
   };
 }
