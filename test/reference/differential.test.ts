@@ -1,0 +1,63 @@
+// The differential suite (issue 9): every scenario of scenarios/ runs as Kafka's tools against
+// Kafka's broker (the truth), our tools against our engine, our tools against Kafka's broker and
+// Kafka's tools against our engine; each of the last three must print what the first printed
+// (exit status, stdout, stderr), after masking what differs by nature (lib/mask.ts) and applying
+// the deliberate differences (deliberate-differences.json). Seed-era scenarios compare our tools
+// with Kafka 2.8.2 on ZooKeeper.
+//
+// SCENARIOS=<regex> runs a subset; the report ends with "N scenarios identical, M different".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareRuns } from './lib/compare';
+import { loadDifferences } from './lib/differences';
+import { MODES, type Mode, type Scenario } from './lib/scenario';
+import { runOnLane, startSides, tidy, type Lane, type Sides, type StepResult } from './lib/sides';
+import { scenarios as all } from './scenarios';
+
+const filter = process.env.SCENARIOS ? new RegExp(process.env.SCENARIOS) : undefined;
+const scenarios = all.filter((s) => !filter || filter.test(s.id));
+const differences = loadDifferences();
+const used = new Set<string>();
+const report: string[] = [];
+let identical = 0;
+let different = 0;
+let sides: Sides;
+
+async function runAndTidy(s: Scenario, lane: Lane): Promise<StepResult[]> {
+  try {
+    return await runOnLane(s, lane);
+  } finally {
+    await tidy(lane.broker);
+  }
+}
+
+describe('differential: our tools and engine against Apache Kafka', () => {
+  beforeAll(async () => {
+    sides = await startSides({ legacy: scenarios.some((s) => s.legacy) });
+  }, 300000);
+
+  afterAll(async () => {
+    await sides?.close();
+    if (!filter) {
+      for (const d of differences) if (!used.has(d.id)) report.push(`deliberate difference ${d.id} changed nothing: remove it or fix its pattern`);
+    }
+    console.log([...report, `${identical} scenarios identical, ${different} different`].join('\n'));
+  }, 120000);
+
+  for (const s of scenarios) {
+    it(s.id, async () => {
+      let lines: string[];
+      if (s.legacy) {
+        const [truth, ours] = await Promise.all([runAndTidy(s, sides.legacy!.truth), runAndTidy(s, sides.legacy!.ours)]);
+        lines = compareRuns(s, 'ours-on-ours', truth, ours, differences, used);
+      } else {
+        const runs = await Promise.all(MODES.map((m) => runAndTidy(s, sides.lanes[m])));
+        const byMode = new Map<Mode, StepResult[]>(MODES.map((m, i) => [m, runs[i]]));
+        lines = MODES.slice(1).flatMap((m) => compareRuns(s, m, byMode.get('kafka-on-kafka')!, byMode.get(m)!, differences, used));
+      }
+      report.push(...lines);
+      if (lines.length === 0) identical++;
+      else different++;
+      expect(lines).toEqual([]);
+    }, 300000);
+  }
+});

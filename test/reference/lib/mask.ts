@@ -1,0 +1,33 @@
+// What differs between two runs by nature, not by fidelity: addresses and directories, ids
+// the broker or client makes up, clocks. Masked on every side before outputs are compared.
+
+export interface MaskContext {
+  /** The broker addresses of the side (host:port), and ZooKeeper's for legacy runs. */
+  addresses: string[];
+  /** The scenario's directory on that side. */
+  dir: string;
+  /** The cluster id of that side, when known. */
+  clusterId?: string;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function maskOutput(text: string, ctx: MaskContext): string {
+  let s = text;
+  if (ctx.dir) s = s.split(ctx.dir).join('<dir>');
+  for (const a of ctx.addresses) {
+    const port = a.slice(a.lastIndexOf(':') + 1);
+    s = s.replace(new RegExp(`(localhost|127\\.0\\.0\\.1|\\[::1\\]|/127\\.0\\.0\\.1):${escape(port)}\\b`, 'g'), '<broker>');
+  }
+  if (ctx.clusterId) s = s.split(ctx.clusterId).join('<cluster-id>');
+  return s
+    .replace(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]/gm, '[<ts>]')
+    .replace(/(TopicId: |topic ?[Ii]d[=:] ?)[A-Za-z0-9_-]{22}\b/g, '$1<topic-id>')
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
+    .replace(/\badminclient-\d+/g, 'adminclient-<n>')
+    .replace(/\bconsole-consumer-\d+\b/g, 'console-consumer-<n>')
+    .replace(/\bperf-consumer-\d+\b/g, 'perf-consumer-<n>')
+    .replace(/\b(producer|consumer)-(\S+-)?\d+\b/g, '$1-$2<n>')
+    .replace(/correlation id \d+/g, 'correlation id <n>')
+    .replace(/\b1[6-9]\d{11}\b/g, '<epoch-ms>');
+}

@@ -1,0 +1,136 @@
+// The four sides of the differential suite and how a scenario runs on one of them: its files
+// written, its placeholders filled, its steps run with that side's tools against that side's
+// broker, then the broker tidied (topics and groups deleted) for the next scenario.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, runTool, spawnEngine, tempDir, waitFor, type ChildEngine } from '../../helpers/engine';
+import { startLegacyCluster, startReferenceCluster, ToolRunner, type ReferenceCluster, type ToolResult } from './kafka';
+import { maskOutput } from './mask';
+import type { Mode, Scenario, Step } from './scenario';
+import { brokerSide, toolSide } from './scenario';
+
+export interface Broker {
+  bootstrap: string;
+  /** What --zookeeper names on this broker's side (legacy scenarios). */
+  zookeeper: string;
+  clusterId?: string;
+  stop(): Promise<void>;
+}
+
+export function fromReference(c: ReferenceCluster): Broker {
+  const env = fs.readFileSync(path.join(c.dir, 'cluster.env'), 'utf8');
+  const clusterId = /^cluster_id=(.*)$/m.exec(env)?.[1];
+  return { bootstrap: c.bootstrap, zookeeper: c.zookeeper ?? c.bootstrap, clusterId, stop: c.stop };
+}
+
+export function fromEngine(e: ChildEngine): Broker {
+  return { bootstrap: e.bootstrap, zookeeper: e.bootstrap, stop: e.stop };
+}
+
+export interface StepResult extends ToolResult {
+  step: Step;
+}
+
+export interface Lane {
+  mode: Mode;
+  broker: Broker;
+  /** Kafka's tools (for the kafka-on-* modes). */
+  runner?: ToolRunner;
+}
+
+function fill(arg: string, broker: Broker, dir: string): string {
+  return arg.replace(/\{bootstrap\}/g, broker.bootstrap).replace(/\{zookeeper\}/g, broker.zookeeper).replace(/\{dir\}/g, dir);
+}
+
+/** Run a scenario's steps on one lane; outputs masked. */
+export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> {
+  const dir = tempDir('kl-scn-');
+  try {
+    for (const [name, content] of Object.entries(s.files ?? {})) fs.writeFileSync(path.join(dir, name), content);
+    const results: StepResult[] = [];
+    for (const st of s.steps) {
+      const args = st.args.map((a) => fill(a, lane.broker, dir));
+      const input = st.input === undefined ? undefined : fill(st.input, lane.broker, dir);
+      const timeoutMs = st.timeoutMs ?? 60000;
+      const r = toolSide(lane.mode) === 'kafka'
+        ? await lane.runner!.run(st.tool, args, { input, timeoutMs })
+        : await runTool(st.tool.endsWith('.sh') ? st.tool : `${st.tool}.sh`, args, { input, timeoutMs: timeoutMs + 5000, env: { KAFKA_LOCAL_AUTOSTART: '0' } })
+            .catch((e: Error) => ({ code: -2, stdout: '', stderr: String(e.message) }));
+      const addresses = [lane.broker.bootstrap, ...lane.broker.bootstrap.split(','), lane.broker.zookeeper];
+      const ctx = { addresses, dir, clusterId: lane.broker.clusterId };
+      results.push({ step: st, code: r.code, stdout: maskOutput(r.stdout, ctx), stderr: maskOutput(r.stderr, ctx) });
+      if (st.compare === false && r.code !== 0) {
+        throw new Error(`${s.id} [${lane.mode}]: preparing step ${st.tool} ${args.join(' ')} failed (${r.code}):\n${r.stdout}${r.stderr}`);
+      }
+    }
+    return results;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Delete every topic and group a scenario left, through our client (which works against both
+ * brokers), and wait until the broker no longer lists them.
+ */
+export async function tidy(broker: Broker): Promise<void> {
+  const { Admin } = require(path.join(ROOT, 'dist/client/admin'));
+  const { GroupAdmin } = require(path.join(ROOT, 'dist/client/group-admin'));
+  const [host, port] = broker.bootstrap.split(',')[0].split(':');
+  const bootstrap = [{ host, port: Number(port) }];
+  const admin = new Admin({ bootstrap });
+  const groups = new GroupAdmin(admin.cluster);
+  try {
+    const listed: { groupId: string }[] = await groups.listConsumerGroups(10000);
+    if (listed.length > 0) await groups.deleteConsumerGroups(listed.map((g) => g.groupId), 10000);
+    const topics = (await admin.listTopics()).filter((t: { internal: boolean }) => !t.internal).map((t: { name: string }) => t.name);
+    if (topics.length > 0) {
+      await admin.deleteTopics(topics);
+      await waitFor(async () => (await admin.listTopics()).every((t: { internal: boolean }) => t.internal), 30000, 'topics deleted');
+    }
+  } finally {
+    admin.close();
+  }
+}
+
+/** The brokers and runners the suite needs: two Kafka clusters, two engines, Kafka's tools twice. */
+export interface Sides {
+  lanes: Record<Mode, Lane>;
+  legacy?: { truth: Lane; ours: Lane };
+  close(): Promise<void>;
+}
+
+export async function startSides(opts: { legacy: boolean }): Promise<Sides> {
+  const engineOverrides = {};
+  const [k1, k3, e2, e4, legacyCluster] = await Promise.all([
+    startReferenceCluster(1),
+    startReferenceCluster(1),
+    spawnEngine({ overrides: engineOverrides }),
+    spawnEngine({ overrides: engineOverrides }),
+    opts.legacy ? startLegacyCluster() : Promise.resolve(undefined),
+  ]);
+  const r1 = new ToolRunner();
+  const r4 = new ToolRunner();
+  const rLegacy = new ToolRunner(true);
+  const lanes: Record<Mode, Lane> = {
+    'kafka-on-kafka': { mode: 'kafka-on-kafka', broker: fromReference(k1), runner: r1 },
+    'ours-on-ours': { mode: 'ours-on-ours', broker: fromEngine(e2) },
+    'ours-on-kafka': { mode: 'ours-on-kafka', broker: fromReference(k3) },
+    'kafka-on-ours': { mode: 'kafka-on-ours', broker: fromEngine(e4), runner: r4 },
+  };
+  const legacy = legacyCluster
+    ? { truth: { mode: 'kafka-on-kafka' as Mode, broker: fromReference(legacyCluster), runner: rLegacy }, ours: lanes['ours-on-ours'] }
+    : undefined;
+  return {
+    lanes,
+    legacy,
+    close: async () => {
+      r1.close();
+      r4.close();
+      rLegacy.close();
+      await Promise.all([k1.stop(), k3.stop(), e2.stop(), e4.stop(), legacyCluster?.stop()]);
+    },
+  };
+}
+
+export { brokerSide };
