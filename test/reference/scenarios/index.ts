@@ -1,8 +1,14 @@
 // Every differential scenario, tool by tool.
 import type { Scenario } from '../lib/scenario';
+import { configs } from './kafka-configs';
+import { producer } from './kafka-console-producer';
+import { consumer } from './kafka-console-consumer';
+import { consumerGroups } from './kafka-consumer-groups';
+import { deleteRecords } from './kafka-delete-records';
+import { getOffsets } from './kafka-get-offsets';
 import { topics } from './kafka-topics';
 
-export const scenarios: Scenario[] = [...topics];
+export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups];
 
 const seen = new Set<string>();
 for (const s of scenarios) {

@@ -1,0 +1,4 @@
+// kafka-delete-records (spec/cli.md).
+import type { Scenario } from '../lib/scenario';
+
+export const deleteRecords: Scenario[] = [];
