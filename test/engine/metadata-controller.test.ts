@@ -1,0 +1,161 @@
+// The cluster's metadata in miniature: the shared store (log, controller lease, broker
+// sessions), the image replayed from it, and the controller's decisions (placement, elections,
+// ISR changes) as Kafka's controller makes them.
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/engine';
+
+const { MetadataStore, NotControllerError } = require(path.join(ROOT, 'dist/engine/metadata/store'));
+const { MetadataImage } = require(path.join(ROOT, 'dist/engine/metadata/image'));
+const { placeReplicas } = require(path.join(ROOT, 'dist/engine/controller/placement'));
+const { ReplicationControl } = require(path.join(ROOT, 'dist/engine/controller/replication-control'));
+
+const seq = (values: number[]) => { let i = 0; return (bound: number) => values[i++ % values.length] % bound; };
+
+describe('placement (striped, as Kafka places replicas)', () => {
+  const three = [1, 2, 3].map((id) => ({ id, rack: null, fenced: false }));
+
+  it('stripes partitions across brokers from a random start, leaders spread', () => {
+    // start offset 2 (broker 3): 3,1,2 / 1,2,3 / 2,3,1, as the reference cluster printed
+    expect(placeReplicas(three, 3, 3, seq([2, 0]))).toEqual([[3, 1, 2], [1, 2, 3], [2, 3, 1]]);
+    expect(placeReplicas([{ id: 1, rack: null, fenced: false }], 4, 1)).toEqual([[1], [1], [1], [1]]);
+  });
+
+  it('never puts a leader on a fenced broker, and says why a replication factor cannot be met', () => {
+    const withFenced = [{ id: 1, rack: null, fenced: true }, { id: 2, rack: null, fenced: false }];
+    for (const replicas of placeReplicas(withFenced, 5, 2)) expect(replicas[0]).toBe(2);
+    expect(() => placeReplicas(three, 1, 4)).toThrow('The target replication factor of 4 cannot be reached because only 3 broker(s) are registered.');
+    expect(() => placeReplicas([{ id: 1, rack: null, fenced: true }], 1, 1)).toThrow('All brokers are currently fenced.');
+  });
+
+  it('spreads replicas over racks first', () => {
+    const racks = [{ id: 1, rack: 'a', fenced: false }, { id: 2, rack: 'a', fenced: false }, { id: 3, rack: 'b', fenced: false }, { id: 4, rack: 'b', fenced: false }];
+    for (const replicas of placeReplicas(racks, 8, 2)) {
+      expect(new Set(replicas.map((r: number) => (r <= 2 ? 'a' : 'b'))).size).toBe(2);
+    }
+  });
+});
+
+function imageWith(brokers: number[], partitions: { replicas: number[]; isr?: number[]; leader?: number }[]) {
+  const image = new MetadataImage();
+  let offset = 0;
+  const entries = [
+    ...brokers.map((id) => ({ type: 'RegisterBroker', brokerId: id, incarnationId: `i${id}`, brokerEpoch: 10 + id, endpoints: [], rack: null, fenced: false })),
+    { type: 'Topic', name: 't', topicId: 'T' },
+    ...partitions.map((p, i) => ({
+      type: 'Partition', topicId: 'T', partitionId: i, replicas: p.replicas, isr: p.isr ?? p.replicas, removingReplicas: [], addingReplicas: [],
+      leader: p.leader ?? p.replicas[0], leaderEpoch: 0, partitionEpoch: 0, leaderRecoveryState: 0, eligibleLeaderReplicas: [], lastKnownElr: [],
+    })),
+  ].map((record) => ({ offset: ++offset, record }));
+  image.apply(entries);
+  return { image, apply: (records: any[]) => image.apply(records.map((record) => ({ offset: ++offset, record }))) };
+}
+
+const policy = (minIsr = 1, unclean = false, elrEnabled = true) => ({ minIsr: () => minIsr, uncleanElection: () => unclean, elrEnabled });
+
+describe('elections and ISR changes (as Kafka\'s controller decides them)', () => {
+  it('a fenced leader is replaced by the next in-sync replica in preferred order, with a new leader epoch', () => {
+    const { image, apply } = imageWith([1, 2, 3], [{ replicas: [2, 3, 1] }, { replicas: [3, 1, 2] }]);
+    const rc = new ReplicationControl(image, policy());
+    apply(rc.brokerFenced(2));
+    const [p0, p1] = image.topicsById.get('T').partitions;
+    expect(p0).toMatchObject({ leader: 3, isr: [3, 1], leaderEpoch: 1, partitionEpoch: 1 });
+    expect(p1).toMatchObject({ leader: 3, isr: [3, 1], leaderEpoch: 0, partitionEpoch: 1 });
+    expect(image.brokers.get(2).fenced).toBe(true);
+    expect(image.liveBrokerIds()).toEqual([1, 3]);
+  });
+
+  it('with min.insync.replicas=2, replicas that leave a too-small ISR stay eligible leaders (ELR), and no replica leads when none is left', () => {
+    const { image, apply } = imageWith([1, 2, 3], [{ replicas: [1, 2, 3] }]);
+    const rc = new ReplicationControl(image, policy(2));
+    apply(rc.brokerFenced(1));
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: 2, isr: [2, 3], elr: [] });
+    apply(rc.brokerFenced(2));
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: 3, isr: [3], elr: [2] });
+    apply(rc.brokerFenced(3));
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: -1, isr: [], elr: [2, 3] });
+    // broker 3 comes back: it was an eligible leader, so it leads cleanly
+    apply(rc.brokerUnfenced(3, 13));
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: 3, isr: [3], elr: [2] });
+  });
+
+  it('without ELR the last in-sync replica stays in the ISR while no replica leads; unclean election takes any live replica', () => {
+    const { image, apply } = imageWith([1, 2], [{ replicas: [1, 2], isr: [1] }]);
+    const rc = new ReplicationControl(image, policy(1, false, false));
+    apply(rc.brokerFenced(1));
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: -1, isr: [1] });
+    const unclean = new ReplicationControl(image, policy(1, true, false));
+    const r = unclean.electLeaders('unclean', [{ topic: 't', partitions: [0] }]);
+    expect(r.results).toEqual([{ topic: 't', partition: 0, errorCode: 0, errorMessage: null }]);
+    apply(r.records);
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: 2, isr: [2], leaderRecoveryState: 1 });
+  });
+
+  it('preferred election moves leadership back to the first replica once it is in sync', () => {
+    const { image, apply } = imageWith([1, 2], [{ replicas: [1, 2], isr: [2, 1], leader: 2 }]);
+    const rc = new ReplicationControl(image, policy());
+    const r = rc.electLeaders('preferred', [{ topic: 't', partitions: [0] }]);
+    apply(r.records);
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: 1, leaderEpoch: 1 });
+    expect(rc.electLeaders('preferred', [{ topic: 't', partitions: [0] }]).results[0].errorCode).toBe(84); // ELECTION_NOT_NEEDED
+  });
+
+  it('AlterPartition: the leader shrinks and expands the ISR; a stale leader epoch is fenced', () => {
+    const { image, apply } = imageWith([1, 2, 3], [{ replicas: [1, 2, 3] }]);
+    const rc = new ReplicationControl(image, policy());
+    let r = rc.alterPartition(1, [{ topicId: 'T', partition: 0, leaderEpoch: 0, partitionEpoch: 0, newIsr: [1, 2], leaderRecoveryState: 0 }]);
+    expect(r.results[0]).toMatchObject({ errorCode: 0, registration: { isr: [1, 2], partitionEpoch: 1, leaderEpoch: 0 } });
+    apply(r.records);
+    r = rc.alterPartition(1, [{ topicId: 'T', partition: 0, leaderEpoch: 0, partitionEpoch: 0, newIsr: [1, 2, 3], leaderRecoveryState: 0 }]);
+    expect(r.results[0].errorCode).toBe(95); // INVALID_UPDATE_VERSION: an old partition epoch
+    r = rc.alterPartition(2, [{ topicId: 'T', partition: 0, leaderEpoch: 0, partitionEpoch: 1, newIsr: [1, 2, 3], leaderRecoveryState: 0 }]);
+    expect(r.results[0].errorCode).toBe(42); // INVALID_REQUEST: not the leader
+    apply(rc.brokerFenced(3));
+    r = rc.alterPartition(1, [{ topicId: 'T', partition: 0, leaderEpoch: 0, partitionEpoch: 1, newIsr: [1, 2, 3], leaderRecoveryState: 0 }]);
+    expect(r.results[0].errorCode).toBe(107); // INELIGIBLE_REPLICA: 3 is fenced
+  });
+
+  it('a reassignment adds the new replicas first and drops the old ones once the new are in sync', () => {
+    const { image, apply } = imageWith([1, 2, 3], [{ replicas: [1, 2] }]);
+    const rc = new ReplicationControl(image, policy());
+    apply([rc.alterReassignment('t', 0, [3, 2])]);
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ replicas: [3, 2, 1], addingReplicas: [3], removingReplicas: [1], leader: 1 });
+    const r = rc.alterPartition(1, [{ topicId: 'T', partition: 0, leaderEpoch: 0, partitionEpoch: 1, newIsr: [1, 2, 3], leaderRecoveryState: 0 }]);
+    expect(r.results[0].errorCode).toBe(108); // NEW_LEADER_ELECTED: completing it moved the leader off 1
+    apply(r.records);
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ replicas: [3, 2], addingReplicas: [], removingReplicas: [], isr: [2, 3], leader: 3 });
+  });
+});
+
+describe('the metadata store', () => {
+  it('appends only for the lease holder at its epoch; a new holder fences the old one', () => {
+    const dir = tempDir();
+    const a = new MetadataStore(path.join(dir, 'm.db'));
+    const b = new MetadataStore(path.join(dir, 'm.db'));
+    const lease1 = a.acquireLease(1, process.pid, 60000);
+    expect(lease1).toMatchObject({ nodeId: 1, epoch: 1 });
+    expect(b.acquireLease(2, process.pid + 1, 60000)).toBeUndefined(); // held and alive
+    const appended = a.append({ nodeId: 1, epoch: 1 }, (first: number) => [{ type: 'ClusterId', clusterId: `c${first}` }]);
+    expect(appended).toEqual([{ offset: 1, record: { type: 'ClusterId', clusterId: 'c1' } }]);
+    // the lease runs out: node 2 takes over with epoch 2, node 1's writes are refused
+    expect(b.acquireLease(2, process.pid, 60000, Date.now() + 120000)).toMatchObject({ nodeId: 2, epoch: 2 });
+    expect(() => a.append({ nodeId: 1, epoch: 1 }, () => [{ type: 'ClusterId', clusterId: 'x' }])).toThrow(NotControllerError);
+    expect(b.readAfter(0).map((e: any) => e.offset)).toEqual([1]);
+    a.close();
+    b.close();
+  });
+
+  it('a lease whose holder process is gone is taken at once', () => {
+    const dir = tempDir();
+    const s = new MetadataStore(path.join(dir, 'm.db'));
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    expect(s.acquireLease(1, Number(dead.stdout), 60000)).toMatchObject({ epoch: 1 });
+    expect(s.acquireLease(2, process.pid, 60000)).toMatchObject({ nodeId: 2, epoch: 2 });
+    s.heartbeat({ nodeId: 2, incarnationId: 'x', pid: process.pid, host: 'localhost', port: 1, rack: null, logDir: dir, startedMs: 1, heartbeatMs: 2, wantShutdown: false });
+    expect(s.sessions()).toEqual([{ nodeId: 2, incarnationId: 'x', pid: process.pid, host: 'localhost', port: 1, rack: null, logDir: dir, startedMs: 1, heartbeatMs: 2, wantShutdown: false }]);
+    s.endSession(2, 'x');
+    expect(s.sessions()).toEqual([]);
+    s.close();
+  });
+});
