@@ -152,10 +152,89 @@ describe('the metadata store', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     expect(s.acquireLease(1, Number(dead.stdout), 60000)).toMatchObject({ epoch: 1 });
     expect(s.acquireLease(2, process.pid, 60000)).toMatchObject({ nodeId: 2, epoch: 2 });
-    s.heartbeat({ nodeId: 2, incarnationId: 'x', pid: process.pid, host: 'localhost', port: 1, rack: null, logDir: dir, startedMs: 1, heartbeatMs: 2, wantShutdown: false });
-    expect(s.sessions()).toEqual([{ nodeId: 2, incarnationId: 'x', pid: process.pid, host: 'localhost', port: 1, rack: null, logDir: dir, startedMs: 1, heartbeatMs: 2, wantShutdown: false }]);
+    s.heartbeat({ nodeId: 2, incarnationId: 'x', pid: process.pid, host: 'localhost', port: 1, rack: null, logDir: dir, startedMs: 1, heartbeatMs: 2, wantShutdown: false, metadataOffset: 0 });
+    expect(s.sessions()).toEqual([{ nodeId: 2, incarnationId: 'x', pid: process.pid, host: 'localhost', port: 1, rack: null, logDir: dir, startedMs: 1, heartbeatMs: 2, wantShutdown: false, metadataOffset: 0 }]);
     s.endSession(2, 'x');
     expect(s.sessions()).toEqual([]);
     s.close();
+  });
+});
+
+describe('the controller: registration, fencing, failover', () => {
+  const { Controller } = require(path.join(ROOT, 'dist/engine/controller/controller'));
+  const { MetadataLoader } = require(path.join(ROOT, 'dist/engine/metadata/loader'));
+  const deadPid = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  const logs: string[] = [];
+  const opts = (nodeId: number) => ({ nodeId, sessionTimeoutMs: 9000, leaseMs: 10000, policy: policy(), log: (_l: string, m: string) => logs.push(m) });
+  const session = (nodeId: number, over: Record<string, unknown> = {}) => ({
+    nodeId, incarnationId: `inc-${nodeId}`, pid: process.pid, host: 'localhost', port: 9090 + nodeId, rack: null, logDir: '/x',
+    startedMs: Date.now(), heartbeatMs: Date.now(), wantShutdown: false, metadataOffset: 0, ...over,
+  });
+
+  it('registers brokers fenced, unfences them once caught up, fences a dead one and moves its leaderships; a new controller fences the old', () => {
+    const file = path.join(tempDir(), 'm.db');
+    const store = new MetadataStore(file);
+    const loader = new MetadataLoader(store);
+    const c1 = new Controller(store, loader, opts(1));
+    for (const id of [1, 2, 3]) store.heartbeat(session(id));
+    c1.tick();
+    expect(c1.isActive()).toBe(true);
+    expect([...loader.image.brokers.values()].map((b: any) => [b.id, b.fenced])).toEqual([[1, true], [2, true], [3, true]]);
+    const caughtUp = store.endOffset();
+    for (const id of [1, 2, 3]) store.heartbeat(session(id, { metadataOffset: caughtUp }));
+    c1.tick();
+    expect(loader.image.liveBrokerIds()).toEqual([1, 2, 3]);
+
+    c1.write(() => ({ records: c1.replication.createTopicRecords('orders', 'T1', [[2, 3, 1], [3, 1, 2]], new Map()), result: undefined }));
+    expect(loader.image.topicsByName.get('orders').partitions.map((p: any) => p.leader)).toEqual([2, 3]);
+
+    store.heartbeat(session(2, { pid: deadPid, metadataOffset: caughtUp }));
+    c1.tick();
+    expect(loader.image.brokers.get(2).fenced).toBe(true);
+    expect(loader.image.topicsByName.get('orders').partitions.map((p: any) => [p.leader, p.isr])).toEqual([[3, [3, 1]], [3, [3, 1]]]);
+
+    // broker 2 restarts: a new incarnation registers fenced with a new epoch, then is unfenced
+    store.heartbeat(session(2, { incarnationId: 'inc-2b', metadataOffset: store.endOffset() }));
+    c1.tick();
+    const reg2 = loader.image.brokers.get(2);
+    expect(reg2).toMatchObject({ incarnationId: 'inc-2b', fenced: true });
+    store.heartbeat(session(2, { incarnationId: 'inc-2b', metadataOffset: store.endOffset() }));
+    c1.tick();
+    expect(loader.image.brokers.get(2).fenced).toBe(false);
+
+    // another broker's controller cannot take a live lease; once node 1 resigns it can, and node 1 is fenced off
+    const c2 = new Controller(store, new MetadataLoader(store), opts(2));
+    c2.tick();
+    expect(c2.isActive()).toBe(false);
+    c1.resign();
+    c2.tick();
+    expect(c2.isActive()).toBe(true);
+    expect(c2.epoch()).toBe(2);
+    expect(() => c1.write(() => ({ records: [{ type: 'ClusterId', clusterId: 'x' }], result: 1 }))).toThrow('This is not the correct controller for this cluster.');
+    const pid = c2.allocateProducerIds(3, 7);
+    expect(pid).toEqual({ first: 0, count: 1000 });
+    expect(c2.allocateProducerIds(3, 7)).toEqual({ first: 1000, count: 1000 });
+    store.close();
+  });
+
+  it('a broker that asks to shut down hands its leaderships over first', () => {
+    const store = new MetadataStore(path.join(tempDir(), 'm.db'));
+    const loader = new MetadataLoader(store);
+    const c = new Controller(store, loader, opts(1));
+    for (const id of [1, 2]) store.heartbeat(session(id));
+    c.tick();
+    for (const id of [1, 2]) store.heartbeat(session(id, { metadataOffset: store.endOffset() }));
+    c.tick();
+    c.write(() => ({ records: c.replication.createTopicRecords('t', 'T', [[2, 1]], new Map()), result: undefined }));
+    expect(c.leadsOrFollows(2)).toBe(true);
+    store.heartbeat(session(2, { wantShutdown: true, metadataOffset: store.endOffset() }));
+    c.tick();
+    expect(loader.image.topicsByName.get('t').partitions[0]).toMatchObject({ leader: 1, isr: [1] });
+    expect(loader.image.brokers.get(2).inControlledShutdown).toBe(true);
+    expect(c.leadsOrFollows(2)).toBe(false);
+    store.endSession(2, 'inc-2');
+    c.tick();
+    expect(loader.image.brokers.get(2).fenced).toBe(true);
+    store.close();
   });
 });

@@ -39,7 +39,8 @@ const SCHEMA = `
     log_dir TEXT NOT NULL,
     started_ms INTEGER NOT NULL,
     heartbeat_ms INTEGER NOT NULL,
-    want_shutdown INTEGER NOT NULL DEFAULT 0
+    want_shutdown INTEGER NOT NULL DEFAULT 0,
+    metadata_offset INTEGER NOT NULL DEFAULT 0
   );
 `;
 
@@ -68,6 +69,8 @@ export interface BrokerSession {
   startedMs: number;
   heartbeatMs: number;
   wantShutdown: boolean;
+  /** How far the broker has applied the metadata log: it is unfenced once caught up. */
+  metadataOffset: number;
 }
 
 /** Is a process of this machine alive? (All brokers of a local cluster share the machine.) */
@@ -106,13 +109,13 @@ export class MetadataStore {
         `INSERT INTO controller_lease (id, node_id, pid, epoch, expires_ms) VALUES (1, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET node_id = excluded.node_id, pid = excluded.pid, epoch = excluded.epoch, expires_ms = excluded.expires_ms`,
       ),
-      sessions: db.prepare('SELECT node_id, incarnation_id, pid, host, port, rack, log_dir, started_ms, heartbeat_ms, want_shutdown FROM broker_sessions ORDER BY node_id').raw(),
+      sessions: db.prepare('SELECT node_id, incarnation_id, pid, host, port, rack, log_dir, started_ms, heartbeat_ms, want_shutdown, metadata_offset FROM broker_sessions ORDER BY node_id').raw(),
       upsertSession: opts.readonly ? undefined : db.prepare(
-        `INSERT INTO broker_sessions (node_id, incarnation_id, pid, host, port, rack, log_dir, started_ms, heartbeat_ms, want_shutdown)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO broker_sessions (node_id, incarnation_id, pid, host, port, rack, log_dir, started_ms, heartbeat_ms, want_shutdown, metadata_offset)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (node_id) DO UPDATE SET incarnation_id = excluded.incarnation_id, pid = excluded.pid, host = excluded.host,
            port = excluded.port, rack = excluded.rack, log_dir = excluded.log_dir, started_ms = excluded.started_ms,
-           heartbeat_ms = excluded.heartbeat_ms, want_shutdown = excluded.want_shutdown`,
+           heartbeat_ms = excluded.heartbeat_ms, want_shutdown = excluded.want_shutdown, metadata_offset = excluded.metadata_offset`,
       ),
       deleteSession: opts.readonly ? undefined : db.prepare('DELETE FROM broker_sessions WHERE node_id = ? AND incarnation_id = ?'),
     };
@@ -185,12 +188,12 @@ export class MetadataStore {
   // --- Broker sessions -----------------------------------------------------------------------
 
   heartbeat(s: BrokerSession): void {
-    this.stmts.upsertSession!.run(s.nodeId, s.incarnationId, s.pid, s.host, s.port, s.rack, s.logDir, s.startedMs, s.heartbeatMs, s.wantShutdown ? 1 : 0);
+    this.stmts.upsertSession!.run(s.nodeId, s.incarnationId, s.pid, s.host, s.port, s.rack, s.logDir, s.startedMs, s.heartbeatMs, s.wantShutdown ? 1 : 0, s.metadataOffset);
   }
 
   sessions(): BrokerSession[] {
-    return (this.stmts.sessions.all() as any[][]).map(([nodeId, incarnationId, pid, host, port, rack, logDir, startedMs, heartbeatMs, wantShutdown]) => ({
-      nodeId, incarnationId, pid, host, port, rack, logDir, startedMs, heartbeatMs, wantShutdown: wantShutdown === 1,
+    return (this.stmts.sessions.all() as any[][]).map(([nodeId, incarnationId, pid, host, port, rack, logDir, startedMs, heartbeatMs, wantShutdown, metadataOffset]) => ({
+      nodeId, incarnationId, pid, host, port, rack, logDir, startedMs, heartbeatMs, wantShutdown: wantShutdown === 1, metadataOffset,
     }));
   }
 
