@@ -23,8 +23,8 @@
 // Groups, as Kafka's console consumer: with --group (or group.id) it joins that group (partitions
 // split with the other members; offsets auto-committed every auto.commit.interval.ms and on exit
 // unless enable.auto.commit=false); without one it joins a throw-away group console-consumer-NNNNN
-// with auto-commit off; with --partition it assigns that partition and joins nothing. A
-// zstd-compressed batch cannot be decoded (no zstd in Node 20): that is reported as a processing
+// with auto-commit off; with --partition it assigns that partition and joins nothing. A batch
+// with a codec number no client knows (5-7) cannot be decoded: that is reported as a processing
 // error and the exit code is 1.
 
 import { ensureLocalEngine } from '../cli/autostart';

@@ -12,8 +12,8 @@
 // - read_committed: batches of aborted transactions are skipped, using the response's
 //   abortedTransactions list as Kafka's CompletedFetch does;
 // - check.crcs: the batch CRC is verified before its records are read;
-// - compressed batches (gzip, snappy, lz4) are decompressed first; zstd raises
-//   UnsupportedCompressionError (no zstd decoder in Node 20).
+// - compressed batches (gzip, snappy, lz4, zstd) are decompressed first; a codec number no
+//   client knows (5-7) raises UnsupportedCompressionError.
 
 import {
   RecordBatchError, batchBaseOffset, batchCodec, batchCrc, batchIsControl, batchIsTransactional,
@@ -74,7 +74,7 @@ export class ConsumerFetchError extends Error {
   }
 }
 
-/** A batch compressed with a codec this runtime cannot decode (zstd). */
+/** A batch compressed with a codec this runtime cannot decode (codec numbers 5-7). */
 export class UnsupportedCompressionError extends Error {
   constructor(readonly topic: string, readonly partition: number, readonly baseOffset: number, readonly codec: string) {
     super(
@@ -249,7 +249,7 @@ export class RecordWalk implements RecordVisitor {
 /**
  * Walk all the records of one fetched partition, calling sink.onRecord for each visible record.
  * Returns true when the sink stopped the walk. Throws ConsumerFetchError for corrupt data and
- * UnsupportedCompressionError for zstd.
+ * UnsupportedCompressionError for an unknown codec.
  */
 export function walkRecords(f: FetchedRecords, cursor: RecordCursor, sink: RecordSink, opts: WalkOptions): boolean {
   const w = new RecordWalk(opts);
