@@ -122,3 +122,20 @@ export async function expectProduceAndGroup(
   expect(r.committed).toEqual(r.endOffsets);
   expect(r.endOffsets).toEqual(next.map((x, p) => [p, x]));
 }
+
+/**
+ * Record the (API key, version) pairs an in-process engine serves from now on, as 'key:version'
+ * strings (e.g. '0:0' Produce v0, '1:2' Fetch v2), with the client ids that sent them.
+ */
+export function recordVersions(engine: { engine?: any }): { seen: Set<string>; byClient: Map<string, Set<string>>; stop(): void } {
+  const seen = new Set<string>();
+  const byClient = new Map<string, Set<string>>();
+  engine.engine.requestObserver = (apiKey: number, version: number, clientId: string | null) => {
+    const k = `${apiKey}:${version}`;
+    seen.add(k);
+    const c = clientId ?? '';
+    if (!byClient.has(c)) byClient.set(c, new Set());
+    byClient.get(c)!.add(k);
+  };
+  return { seen, byClient, stop: () => { engine.engine.requestObserver = null; } };
+}
