@@ -214,6 +214,16 @@ describe('zstd and old versions', () => {
     expect((await fetch(3, 'wire-zstd', 0))).toMatchObject({ errorCode: 76, highWatermark: -1 });
   });
 
+  it('zstd batches are validated like the other codecs (decompressed for the record checks)', async () => {
+    await createTopic('wire-zstd-compact', { 'cleanup.policy': 'compact' });
+    const send = (records: any[]) => conn.request(ApiKey.Produce, 8, { transactionalId: null, acks: 1, timeoutMs: 5000, topicData: [
+      { name: 'wire-zstd-compact', partitionData: [{ index: 0, records: batchLib.buildBatch(records, { compression: 'zstd' }) }] }] });
+    const bad = await send([{ key: Buffer.from('k'), value: Buffer.from('v'), timestamp: Date.now() }, { key: null, value: Buffer.from('no key'), timestamp: Date.now() }]);
+    expect(bad.responses[0].partitionResponses[0]).toMatchObject({ errorCode: 87, recordErrors: [{ batchIndex: 1 }] });
+    const ok = await send([{ key: Buffer.from('k'), value: Buffer.from('v'), timestamp: Date.now() }]);
+    expect(ok.responses[0].partitionResponses[0]).toMatchObject({ errorCode: 0, baseOffset: 0 });
+  });
+
   it('a topic with compression.type=zstd refuses Fetch below v10; message.downconversion.enable=false refuses v0-3', async () => {
     await createTopic('wire-zstd-topic', { 'compression.type': 'zstd' });
     await createTopic('wire-no-down', { 'message.downconversion.enable': 'false' });
