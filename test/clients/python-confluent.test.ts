@@ -21,6 +21,8 @@ describe('confluent-kafka (librdkafka 2.x)', () => {
     expect(r.duplicate).toBe('TOPIC_ALREADY_EXISTS');
     expect(r.topics).toContain(topic);
     expect(r.partitions).toEqual([0, 1, 2]);
+    expect(r.described).toMatchObject({ name: topic, internal: false, partitions: [[0, 1, [1], [1]], [1, 1, [1], [1]], [2, 1, [1], [1]]] });
+    expect(r.described.topicId).toMatch(/^[A-Za-z0-9+/_-]{22}$/);
     expect(r.retention).toBe('3600000');
     expect(r.maxMessageBytes).toEqual(['2000000', 1]); // DYNAMIC_TOPIC_CONFIG
     // librdkafka's default partitioner (consistent_random) is CRC-32 of the key.

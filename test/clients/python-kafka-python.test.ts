@@ -18,6 +18,12 @@ describe('kafka-python 2.x', () => {
     expect(r.version).toMatch(/^2\./);
     expect(r.duplicate).toBe('TopicAlreadyExistsError');
     expect(r.topics).toContain(topic);
+    // Metadata v8 with the authorized operations kafka-python asks for (no authorizer: all of a topic's).
+    expect(r.described).toEqual({
+      name: topic, error: 0, internal: false,
+      operations: ['ALTER', 'ALTER_CONFIGS', 'CREATE', 'DELETE', 'DESCRIBE', 'DESCRIBE_CONFIGS', 'READ', 'WRITE'],
+      partitions: [[0, 1, [1], [1]], [1, 1, [1], [1]], [2, 1, [1], [1]]],
+    });
     expect(r.retention).toBe('3600000');
     expect(r.retentionAltered).toBe('7200000');
     // kafka-python's default partitioner is Java's murmur2.

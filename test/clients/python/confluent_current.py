@@ -6,7 +6,7 @@ Prints one JSON report (see test/clients/python-confluent.test.ts for what is ch
 import sys
 
 import confluent_kafka
-from confluent_kafka import Consumer, ConsumerGroupTopicPartitions, KafkaError, Producer, TopicPartition
+from confluent_kafka import Consumer, ConsumerGroupTopicPartitions, KafkaError, Producer, TopicCollection, TopicPartition
 from confluent_kafka.admin import (AdminClient, AlterConfigOpType, ConfigEntry, ConfigResource, NewPartitions,
                                    NewTopic, OffsetSpec)
 
@@ -30,6 +30,9 @@ admin.create_partitions([NewPartitions(topic, 3)])[topic].result(15)
 md = admin.list_topics(timeout=15)
 out['topics'] = sorted(t for t in md.topics if not t.startswith('__'))
 out['partitions'] = sorted(md.topics[topic].partitions)
+desc = admin.describe_topics(TopicCollection([topic]))[topic].result(15)
+out['described'] = {'name': desc.name, 'internal': desc.is_internal, 'topicId': str(desc.topic_id),
+                    'partitions': [[p.id, p.leader.id, [r.id for r in p.replicas], [r.id for r in p.isr]] for p in desc.partitions]}
 res = ConfigResource(ConfigResource.Type.TOPIC, topic)
 out['retention'] = admin.describe_configs([res])[res].result(15)['retention.ms'].value
 alter = ConfigResource(ConfigResource.Type.TOPIC, topic, incremental_configs=[

@@ -26,6 +26,10 @@ except TopicAlreadyExistsError as e:
     out['duplicate'] = type(e).__name__
 admin.create_partitions({topic: NewPartitions(3)})
 out['topics'] = sorted(t for t in admin.list_topics() if not t.startswith('__'))
+described = admin.describe_topics([topic])[0]
+out['described'] = {'name': described['topic'], 'error': described['error_code'], 'internal': described['is_internal'],
+                    'operations': sorted(described['authorized_operations']),
+                    'partitions': sorted([p['partition'], p['leader'], p['replicas'], p['isr']] for p in described['partitions'])}
 
 
 def topic_config(name):
