@@ -6,7 +6,7 @@ import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { NO_RESPONSE } from '.';
 import { ErrorCode } from '../../protocol/errors';
-import { batchCodec, readBatchHeader, RecordBatchError, setBaseOffset, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
+import { ATTRIBUTES_OFFSET, batchCodec, MAGIC_V2, readBatchHeader, RecordBatchError, setBaseOffset, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
 import { CODEC_ZSTD } from '../../protocol/records/compression';
 import { upConvertMessageSet } from '../../protocol/records/convert';
 import { magicAt, MAGIC_V1 } from '../../protocol/records/legacy';
@@ -71,7 +71,7 @@ function usesZstd(req: any): boolean {
   for (const t of req.topicData) {
     for (const pd of t.partitionData) {
       const r: Buffer | null = pd.records;
-      if (r && magicAt(r) === 2 && r.length >= 23 && batchCodec(r) === CODEC_ZSTD) return true;
+      if (r && magicAt(r) === MAGIC_V2 && r.length >= ATTRIBUTES_OFFSET + 2 && batchCodec(r) === CODEC_ZSTD) return true;
     }
   }
   return false;
