@@ -1,6 +1,6 @@
 // Clients of every era against the engine: kafka-python, confluent-kafka (librdkafka), Sarama
-// and kcat configured for 0.8.2-0.10.1 brokers speak Produce v0-2 (message format v0/v1,
-// compressed wrappers), Fetch v0-3, ListOffsets v0-1, OffsetCommit v1-2, OffsetFetch v1,
+// and kcat configured for 0.8.1-0.10.1 brokers speak Produce v0-2 (message format v0/v1,
+// compressed wrappers), Fetch v0-3, ListOffsets v0-1, OffsetCommit v0-2, OffsetFetch v0-1,
 // Metadata v0-2 and the v0 group APIs; the engine converts their messages to and from the
 // RecordBatch v2 it stores, as Kafka 3.9 did. Each run checks the versions really used, that
 // every record comes back once with its key, value, partition, offset (and timestamp from
@@ -58,9 +58,13 @@ const murmur = (key: string): number => partitionForKey(Buffer.from(key), 3);
 const crc = (key: string): number => crc32(Buffer.from(key)) % 3;
 
 describe('kafka-python with a fixed old api_version', () => {
-  it('0.8.2: Produce/Fetch v0 (gzip message set), offsets in Kafka without group membership', async () => {
-    const r = await runPython('kafka_python_old.py', [engine.bootstrap, 'kp-082', '0.8.2', 'gzip', '1']);
-    expectUsed({ Produce: [0], Fetch: [0], ListOffsets: [0], Metadata: [0], OffsetCommit: [1], OffsetFetch: [1], FindCoordinator: [0], JoinGroup: [], ApiVersions: [] });
+  it.each([
+    // 0.8.1 kept offsets in ZooKeeper (OffsetCommit/OffsetFetch v0, no coordinator): kept with the others here.
+    ['0.8.1', 'none', { OffsetCommit: [0], OffsetFetch: [0], FindCoordinator: [] }],
+    ['0.8.2', 'gzip', { OffsetCommit: [1], OffsetFetch: [1], FindCoordinator: [0] }],
+  ])('%s (%s): Produce/Fetch v0, offsets committed without group membership', async (version, codec, expected) => {
+    const r = await runPython('kafka_python_old.py', [engine.bootstrap, `kp-${version.replace(/\./g, '')}`, version, codec, '1']);
+    expectUsed({ ...expected, Produce: [0], Fetch: [0], ListOffsets: [0], Metadata: [0], JoinGroup: [], ApiVersions: [] });
     const counts = expectRoundTrip(r.delivered, r.consumed, murmur, 20);
     for (const c of r.consumed) expect(c.timestamp).toBeNull(); // message format v0 has none
     expect(r.committed).toEqual(counts.map((n, p) => [p, n]).filter(([, n]) => n > 0));

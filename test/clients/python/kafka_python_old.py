@@ -1,7 +1,7 @@
 """kafka-python speaking an old broker's protocol (api_version fixed, no ApiVersions probe).
 
 Usage: kafka_python_old.py BOOTSTRAP TOPIC API_VERSION COMPRESSION MEMBERS
-API_VERSION like 0.8.2, 0.9, 0.10, 0.10.1. Produces 20 keyed records, reads them back (0.8.2:
+API_VERSION like 0.8.1, 0.8.2, 0.9, 0.10, 0.10.1. Produces 20 keyed records, reads them back (0.8.x:
 assigned partitions, offsets committed to Kafka; 0.9+: a group of MEMBERS members, the second
 joining after the first took every partition), commits, and reads the committed and end offsets.
 Prints one JSON report (test/clients/old-clients.test.ts).
