@@ -21,9 +21,17 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/**
+ * The lowest version this client sends where it is above the schema's: it writes and reads
+ * RecordBatch v2 only (Produce 3+, Fetch 4+) and relies on fields old versions lack.
+ */
+const CLIENT_MIN_VERSIONS: ReadonlyMap<number, number> = new Map([
+  [ApiKey.Produce, 3], [ApiKey.Fetch, 4], [ApiKey.ListOffsets, 1], [ApiKey.OffsetCommit, 2], [ApiKey.OffsetFetch, 1],
+]);
+
 /** Versions this client can speak for each API (what our schemas implement). */
 const CLIENT_VERSIONS: ReadonlyMap<number, { min: number; max: number }> = new Map(
-  [...ADVERTISED.entries()].map(([k, r]) => [k, k === ApiKey.Produce ? { min: 3, max: r.max } : r]),
+  [...ADVERTISED.entries()].map(([k, r]) => [k, { min: Math.max(r.min, CLIENT_MIN_VERSIONS.get(k) ?? 0), max: r.max }]),
 );
 
 export class BrokerConnection {

@@ -26,6 +26,7 @@ import { decodeRecords, RecordView, type RecordHeader } from '../protocol/record
 import { BufferPool, estimateSizeUpperBound, ProducerBatch } from './producer/batch';
 import { TopicState, type PartitionState } from './producer/metadata';
 import type { ProducerSettings } from './producer/config';
+import { loadZstdEncoder, zstdEncoderLoaded } from '../protocol/records/zstd';
 
 export { producerSettings, ProducerConfigError, type ProducerSettings } from './producer/config';
 export type { RecordHeader } from '../protocol/records/batch';
@@ -229,6 +230,9 @@ export class Producer {
     const start = Date.now();
     const deadline = start + this.settings.maxBlockMs;
     let t: TopicState;
+    // Batches are sealed synchronously: the zstd encoder (WebAssembly) is loaded before the
+    // first record is appended (every topic's first record comes this way).
+    if (this.settings.compression === 'zstd' && !zstdEncoderLoaded()) await loadZstdEncoder();
     try {
       t = await this.waitOnMetadata(topic, deadline);
     } catch (e) {
@@ -449,7 +453,7 @@ export class Producer {
       nb.id = b.id + k * 2 ** -nb.splitDepth;
       if (keepSequence) {
         nb.pidGen = this.pidGen;
-        nb.close(s.compression, s.gzipLevel, this.producerId, this.producerEpoch, seq);
+        nb.close(s.compression, s.compressionLevel, this.producerId, this.producerEpoch, seq);
         seq = (seq + nb.count) % 0x80000000;
       }
       this.bufferedBytes += size;
@@ -694,9 +698,9 @@ export class Producer {
       const seq = ps.nextSequence;
       ps.nextSequence = (seq + b.count) % 0x80000000;
       b.pidGen = this.pidGen;
-      b.close(s.compression, s.gzipLevel, this.producerId, this.producerEpoch, seq);
+      b.close(s.compression, s.compressionLevel, this.producerId, this.producerEpoch, seq);
     } else if (b.bytes === null) {
-      b.close(s.compression, s.gzipLevel, -1, -1, -1);
+      b.close(s.compression, s.compressionLevel, -1, -1, -1);
     }
   }
 

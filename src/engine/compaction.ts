@@ -94,7 +94,7 @@ export class Compactor {
           return true;
         });
       } catch {
-        // A batch we cannot read (zstd): its keys stay unknown, so nothing older is dropped for them.
+        // A batch we cannot read (corrupt, unknown codec): its keys stay unknown, so nothing older is dropped for them.
       }
       mapEnd = b.lastOffset;
     }

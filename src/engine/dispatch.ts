@@ -35,6 +35,7 @@ export function dispatch(engine: Engine, frame: Buffer, conn: ConnectionContext)
     }
     throw new CloseConnection(`unsupported version ${version} of API key ${header.apiKey}`);
   }
+  engine.requestObserver?.(header.apiKey, version, header.clientId);
   const request = decodeRequestBody(spec, version, body);
   const ctx: RequestContext = { version, clientId: header.clientId, correlationId: header.correlationId, connection: conn };
   const out = handler(engine, request, ctx);

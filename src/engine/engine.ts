@@ -23,6 +23,8 @@ export class Engine {
   readonly configs: ConfigManager;
   readonly coordinator: GroupCoordinator;
   readonly cleaner: LogCleaner;
+  /** Called with each request's API key, version and client id once its version is accepted (tests). */
+  requestObserver: ((apiKey: number, version: number, clientId: string | null) => void) | null = null;
   private waiters = new Set<Waiter>();
   private checkpointer: WalCheckpointer;
   private nextProducerId: number;

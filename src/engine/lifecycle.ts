@@ -3,6 +3,7 @@
 // stop finish in-flight requests before closing the database.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadZstdEncoder } from '../protocol/records/zstd';
 import { Engine } from './engine';
 import { KafkaServer } from './server';
 import { EngineSettings } from './settings';
@@ -63,6 +64,10 @@ export async function startEngine(settings: EngineSettings): Promise<RunningEngi
     const bound = await server.listen(settings.listeners);
     if (settings.advertised.port === 0 && bound.length > 0) settings.advertised.port = bound[0].port;
     engine.start();
+    // The log cleaner recompresses the batches it rewrites with their codec; zstd's encoder is
+    // WebAssembly, instantiated in the background (until then a rewritten zstd batch is stored
+    // uncompressed, which every reader accepts).
+    loadZstdEncoder().catch(() => undefined);
     const listeners = settings.listeners.map((l) => `${l.name}://${l.host.includes(':') ? `[${l.host}]` : l.host}:${bound[0]?.port ?? l.port}`);
     for (const b of bound) {
       engineLog('INFO', `Awaiting socket connections on ${b.host.includes(':') ? `[${b.host}]` : b.host}:${b.port}.`, 'kafka.network.DataPlaneAcceptor');

@@ -67,7 +67,7 @@ function javaLong(v: bigint): string {
 
 /**
  * Check every record of a batch at broker time `nowMs`; null when all pass. Batches we cannot
- * decode (zstd) pass. `partitionName` is `t-0`, as Kafka's TopicPartition.toString.
+ * decode pass (the produce path rejected corrupt ones already). `partitionName` is `t-0`, as Kafka's TopicPartition.toString.
  */
 export function validateRecords(batch: Buffer, rules: RecordRules, nowMs: number, partitionName: string): RecordValidationFailure | null {
   const errors: { code: number; batchIndex: number; batchIndexErrorMessage: string }[] = [];

@@ -18,18 +18,20 @@ export const ApiKey = {
 
 /**
  * What the engine advertises for each API it implements (spec/protocol.md §3). The engine
- * advertises only keys it has a handler for. Produce is advertised from 0 because librdkafka
- * < 2.11.1 gates compression on it; v0–2 are answered with UNSUPPORTED_VERSION. Metadata goes
- * beyond spec/protocol.md's non-flexible cap (8) to 12, because only v10+ carries topic ids,
- * which kafka-topics --describe shows (a 3.9 KRaft broker offers 0-12 too).
+ * advertises only keys it has a handler for, each from the lowest version Kafka 3.9 accepted:
+ * Produce v0-2 and Fetch v0-3 carry message format v0/v1, converted to and from the stored
+ * RecordBatch v2 as Kafka 3.9 did (records/convert.ts). Kafka 4 refuses them; we accept them on
+ * purpose, so that every client ever written can use a local broker. Metadata goes beyond
+ * spec/protocol.md's non-flexible cap (8) to 12, because only v10+ carries topic ids, which
+ * kafka-topics --describe shows (a 3.9 KRaft broker offers 0-12 too).
  */
 export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.Produce, { min: 0, max: 8 }],
-  [ApiKey.Fetch, { min: 4, max: 11 }],
-  [ApiKey.ListOffsets, { min: 1, max: 9 }],
+  [ApiKey.Fetch, { min: 0, max: 11 }],
+  [ApiKey.ListOffsets, { min: 0, max: 9 }],
   [ApiKey.Metadata, { min: 0, max: 12 }],
-  [ApiKey.OffsetCommit, { min: 2, max: 7 }],
-  [ApiKey.OffsetFetch, { min: 1, max: 5 }],
+  [ApiKey.OffsetCommit, { min: 0, max: 7 }],
+  [ApiKey.OffsetFetch, { min: 0, max: 5 }],
   [ApiKey.FindCoordinator, { min: 0, max: 2 }],
   [ApiKey.JoinGroup, { min: 0, max: 5 }],
   [ApiKey.Heartbeat, { min: 0, max: 3 }],

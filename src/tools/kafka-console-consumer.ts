@@ -23,9 +23,7 @@
 // Groups, as Kafka's console consumer: with --group (or group.id) it joins that group (partitions
 // split with the other members; offsets auto-committed every auto.commit.interval.ms and on exit
 // unless enable.auto.commit=false); without one it joins a throw-away group console-consumer-NNNNN
-// with auto-commit off; with --partition it assigns that partition and joins nothing. A
-// zstd-compressed batch cannot be decoded (no zstd in Node 20): that is reported as a processing
-// error and the exit code is 1.
+// with auto-commit off; with --partition it assigns that partition and joins nothing.
 
 import { ensureLocalEngine } from '../cli/autostart';
 import { formatAddress, parseBootstrap } from '../cli/bootstrap';
@@ -37,7 +35,7 @@ import { compileJavaRegex } from '../cli/topic-filter';
 import { StringDecoder } from 'node:string_decoder';
 import { Cluster } from '../client/cluster';
 import { Fetcher } from '../client/fetcher';
-import { ConsumerFetchError, RecordCursor, RecordWalk, UnsupportedCompressionError, type RecordSink } from '../client/consumer/records';
+import { ConsumerFetchError, RecordCursor, RecordWalk, type RecordSink } from '../client/consumer/records';
 import { GroupMember } from '../client/consumer/group-member';
 import { AssignorConfigError, assignorsFor } from '../client/consumer/assignors';
 import { KafkaError } from '../protocol/errors';
@@ -60,7 +58,6 @@ interface Thrown {
 function javaParts(e: unknown): Thrown {
   if (e instanceof FormatterFailure) return javaParts(e.inner);
   if (e instanceof ConsumerFetchError) return { javaClass: e.javaClass, message: e.message };
-  if (e instanceof UnsupportedCompressionError) return { javaClass: 'org.apache.kafka.common.KafkaException', message: e.message };
   if (e instanceof JavaRuntimeError) return { javaClass: e.javaClass, message: e.message };
   if (e instanceof KafkaError) return { javaClass: e.javaName(), message: e.message };
   if (e instanceof JavaException) return { javaClass: e.javaClass, message: e.message === '' ? null : e.message };
@@ -345,11 +342,10 @@ async function run(
   } catch (e) {
     if (e instanceof FormatterFailure || e instanceof OptionException) {
       failure = e;
-    } else if (e instanceof ConsumerFetchError || e instanceof UnsupportedCompressionError || e instanceof KafkaError) {
+    } else if (e instanceof ConsumerFetchError || e instanceof KafkaError) {
       // What Java's poll() throws: logged, and the consumer ends normally.
       const { javaClass, message } = javaParts(e);
       logError('Error processing message, terminating consumer process: ', LOGGER, javaClass, message);
-      if (e instanceof UnsupportedCompressionError) exitCode = 1;
     } else {
       failure = e;
     }

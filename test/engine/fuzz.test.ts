@@ -9,6 +9,18 @@ const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey, apiSpec, encodeRequestFrame } = require(path.join(ROOT, 'dist/protocol/apis'));
 const { buildBatch } = require(path.join(ROOT, 'dist/protocol/records/batch'));
 const { encodeSubscription } = require(path.join(ROOT, 'dist/protocol/consumer-protocol'));
+const { legacyMessageSize, writeLegacyMessage } = require(path.join(ROOT, 'dist/protocol/records/legacy'));
+
+/** A magic-1 gzip wrapper around two messages (what a 0.10 producer sends with Produce v2). */
+function legacyWrapper(): Buffer {
+  const inner = Buffer.alloc(2 * legacyMessageSize(1, 1, 1));
+  let p = writeLegacyMessage(inner, 0, 1, 0, 0, 1, Buffer.from('k'), 0, 1, Buffer.from('v'), 0, 1);
+  writeLegacyMessage(inner, p, 1, 1, 0, 2, Buffer.from('k'), 0, 1, Buffer.from('w'), 0, 1);
+  const z = require('node:zlib').gzipSync(inner);
+  const out = Buffer.alloc(legacyMessageSize(1, -1, z.length));
+  p = writeLegacyMessage(out, 0, 1, 1, 1, 2, null, 0, 0, z, 0, z.length);
+  return out;
+}
 
 let engine: TestEngine;
 beforeAll(async () => { engine = await startInProcessEngine(); });
@@ -30,6 +42,13 @@ function validFrames(): Buffer[] {
     [ApiKey.Metadata, 8, { topics: [{ name: 'fuzz' }], allowAutoTopicCreation: true }],
     [ApiKey.Metadata, 12, { topics: [{ name: 'fuzz' }], allowAutoTopicCreation: true }],
     [ApiKey.Produce, 8, { transactionalId: null, acks: -1, timeoutMs: 1000, topicData: [{ name: 'fuzz', partitionData: [{ index: 0, records: batch }] }] }],
+    // Old versions: message format v0/v1 in and out.
+    [ApiKey.Produce, 2, { acks: 1, timeoutMs: 1000, topicData: [{ name: 'fuzz', partitionData: [{ index: 0, records: legacyWrapper() }] }] }],
+    [ApiKey.Fetch, 0, { replicaId: -1, maxWaitMs: 0, minBytes: 1, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, fetchOffset: 0, partitionMaxBytes: 1000 }] }] }],
+    [ApiKey.Fetch, 3, { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 1000, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, fetchOffset: 1, partitionMaxBytes: 1000 }] }] }],
+    [ApiKey.ListOffsets, 0, { replicaId: -1, topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, timestamp: -1, maxNumOffsets: 3 }] }] }],
+    [ApiKey.OffsetCommit, 0, { groupId: 'fuzz-g', topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, committedOffset: 1, committedMetadata: 'x' }] }] }],
+    [ApiKey.OffsetFetch, 0, { groupId: 'fuzz-g', topics: [{ name: 'fuzz', partitionIndexes: [0] }] }],
     [ApiKey.Fetch, 11, { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 1000, isolationLevel: 0, sessionId: 0, sessionEpoch: -1, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, fetchOffset: 0, logStartOffset: -1, partitionMaxBytes: 1000, currentLeaderEpoch: -1 }] }], forgottenTopicsData: [], rackId: '' }],
     [ApiKey.ListOffsets, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1 }] }] }],
     [ApiKey.CreateTopics, 4, { topics: [{ name: 'fuzz2', numPartitions: 2, replicationFactor: 1, assignments: [], configs: [{ name: 'retention.ms', value: '1000' }] }], timeoutMs: 1000, validateOnly: true }],

@@ -142,14 +142,22 @@ describe('engine robustness', () => {
     await healthy();
   });
 
-  it('answers Produce v0-2 with UNSUPPORTED_VERSION per partition', async () => {
+  it('answers a Produce v2 with no records or a broken message set per partition and keeps serving', async () => {
     const conn = new BrokerConnection('127.0.0.1', engine.port, 'old');
     await conn.connect();
+    await conn.send(ApiKey.CreateTopics, { topics: [{ name: 'old-bad', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000 });
+    const garbage = Buffer.alloc(40, 0xab);
+    garbage.writeInt8(1, 16); // magic 1, so it is read as a message set
     const resp = await conn.request(ApiKey.Produce, 2, {
-      acks: 1, timeoutMs: 1000, topicData: [{ name: 'x', partitionData: [{ index: 0, records: Buffer.alloc(0) }] }],
+      acks: 1, timeoutMs: 1000, topicData: [{ name: 'old-bad', partitionData: [{ index: 0, records: Buffer.alloc(0) }, { index: 1, records: garbage }] }],
     });
-    expect(resp.responses[0].partitionResponses[0].errorCode).toBe(35);
+    expect(resp.responses[0].partitionResponses.map((p: any) => p.errorCode)).toEqual([87, 3]);
+    const resp2 = await conn.request(ApiKey.Produce, 2, {
+      acks: 1, timeoutMs: 1000, topicData: [{ name: 'old-bad', partitionData: [{ index: 0, records: garbage }] }],
+    });
+    expect(resp2.responses[0].partitionResponses[0].errorCode).toBe(2); // CORRUPT_MESSAGE
     conn.close();
+    await healthy();
   });
 
   it('serves pipelined requests in order', async () => {

@@ -34,6 +34,8 @@ export interface TestEngine {
   dir: string;
   bootstrap: string;
   stop(): Promise<void>;
+  /** The Engine object, for an in-process engine. */
+  engine?: any;
 }
 
 /** An engine inside this test process. */
@@ -49,7 +51,7 @@ export async function startInProcessEngine(overrides: Record<string, string> = {
   })) });
   const running = await startEngine(settingsFrom(props));
   const port = running.bound[0].port;
-  return { port, dir, bootstrap: `127.0.0.1:${port}`, stop: () => running.stop() };
+  return { port, dir, bootstrap: `127.0.0.1:${port}`, stop: () => running.stop(), engine: running.engine };
 }
 
 export interface ChildEngine extends TestEngine {

@@ -25,6 +25,7 @@ import {
   CompressionDataError,
   CompressionUnsupportedError,
   compress,
+  compressAsync,
   decompress,
   decompressAsync,
 } from '../../src/protocol/records/compression';
@@ -597,19 +598,23 @@ describe('gzip / zstd / limits', () => {
     expect(() => decompress('gzip', z, 100)).toThrow(CompressionDataError);
   });
 
-  it('zstd is reported as unavailable', () => {
-    expect(() => decompress(4, Buffer.from([1, 2, 3]))).toThrow(CompressionUnsupportedError);
-    expect(() => decompress('zstd', Buffer.alloc(3))).toThrow('Compression codec zstd is not available in this runtime');
+  it('zstd decodes (a bad frame is CompressionDataError); a codec number no client knows is unsupported', () => {
     const plain = buildBatch([{ key: null, value: Buffer.from('x'), timestamp: T0 }]);
     const zb = rewrap(plain, 4, Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
-    expect(splitBatches(zb).error).toBeUndefined(); // stored opaquely
-    expect(() => decodeRecords(zb, () => {})).toThrow(CompressionUnsupportedError);
+    expect(splitBatches(zb).error).toBeUndefined();
+    expect(() => decodeRecords(zb, () => {})).toThrow(CompressionDataError);
+    expect(() => decompress(5, Buffer.from([1, 2, 3]))).toThrow(CompressionUnsupportedError);
   });
 
-  it('only none and gzip compress', () => {
+  it('none, gzip and zstd compress (zstd once its encoder is loaded); snappy and lz4 do not', async () => {
     expect(compress('none', Buffer.from('a')).toString()).toBe('a');
     expect(() => compress('snappy', Buffer.from('a'))).toThrow(CompressionUnsupportedError);
     expect(() => compress('lz4', Buffer.from('a'))).toThrow(CompressionUnsupportedError);
+    const data = Buffer.from('zstd '.repeat(1000));
+    const z = await compressAsync('zstd', data);
+    expect(z.length).toBeLessThan(100);
+    expect(decompress('zstd', z).equals(data)).toBe(true);
+    expect(decompress('zstd', compress('zstd', data, 19)).equals(data)).toBe(true);
   });
 });
 

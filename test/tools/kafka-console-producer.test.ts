@@ -189,11 +189,19 @@ describe('producer settings', () => {
     expect(storedCodecs('gz')).toEqual([1, 0, 0]);
   });
 
-  it('snappy, lz4 and zstd cannot be produced here: a clear error at start', async () => {
-    for (const codec of ['snappy', 'lz4', 'zstd']) {
+  it('zstd is produced as zstd batches (level from compression.zstd.level) that kcat reads back', async () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `zstd line ${i} ${'x'.repeat(i % 30)}`);
+    const r = await produce(['--topic', 'zs', '--compression-codec', 'zstd', '--producer-property', 'compression.zstd.level=19'], lines.join('\n') + '\n');
+    expect({ code: r.code, stderr: mask(r.stderr) }).toEqual({ code: 0, stderr: metadataWarn('zs') });
+    expect(new Set(storedCodecs('zs'))).toEqual(new Set([4]));
+    expect(await consume('zs', '%s\n')).toBe(lines.join('\n') + '\n');
+  });
+
+  it('snappy and lz4 cannot be produced here: a clear error at start', async () => {
+    for (const codec of ['snappy', 'lz4']) {
       const r = await produce(['--topic', 'nocodec', '--compression-codec', codec], 'x\n');
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(`org.apache.kafka.common.config.ConfigException: Invalid value ${codec} for configuration compression.type: compressing with ${codec} is not available in kafka-local (Node.js has no ${codec} encoder here); use gzip or none\n`);
+      expect(r.stderr).toBe(`org.apache.kafka.common.config.ConfigException: Invalid value ${codec} for configuration compression.type: compressing with ${codec} is not available in kafka-local (Node.js has no ${codec} encoder here); use gzip, zstd or none\n`);
     }
     const bad = await produce(['--topic', 'nocodec', '--compression-codec', 'brotli'], 'x\n');
     expect(bad.stderr).toBe('org.apache.kafka.common.config.ConfigException: Invalid value brotli for configuration compression.type: String must be one of: none, gzip, snappy, lz4, zstd\n');

@@ -12,14 +12,14 @@
 // - read_committed: batches of aborted transactions are skipped, using the response's
 //   abortedTransactions list as Kafka's CompletedFetch does;
 // - check.crcs: the batch CRC is verified before its records are read;
-// - compressed batches (gzip, snappy, lz4) are decompressed first; zstd raises
-//   UnsupportedCompressionError (no zstd decoder in Node 20).
+// - compressed batches (gzip, snappy, lz4, zstd) are decompressed first; a codec number no
+//   client knows (5-7) fails the fetch as in Java.
 
 import {
-  RecordBatchError, batchBaseOffset, batchCodec, batchCrc, batchIsControl, batchIsTransactional,
+  RecordBatchError, batchBaseOffset, batchCrc, batchIsControl, batchIsTransactional,
   batchLastOffset, batchProducerId, batchRecordCount, computeBatchCrc, nextBatchEnd,
 } from '../../protocol/records/batch';
-import { CompressionUnsupportedError, codecName } from '../../protocol/records/compression';
+import { CompressionUnsupportedError } from '../../protocol/records/compression';
 import { CONTROL_TYPE_ABORT } from '../../protocol/records/layout';
 import {
   RecordCursor as BatchCursor, controlBatchType, enterBatch, walkRecords as walkBatch, type RecordVisitor,
@@ -71,18 +71,6 @@ export class ConsumerFetchError extends Error {
   constructor(message: string, readonly javaClass = 'org.apache.kafka.common.KafkaException', readonly causeText?: string) {
     super(message);
     this.name = 'ConsumerFetchError';
-  }
-}
-
-/** A batch compressed with a codec this runtime cannot decode (zstd). */
-export class UnsupportedCompressionError extends Error {
-  constructor(readonly topic: string, readonly partition: number, readonly baseOffset: number, readonly codec: string) {
-    super(
-      `Partition ${topic}-${partition} holds a ${codec}-compressed record batch at offset ${baseOffset}, ` +
-        `which kafka-local cannot decompress (Node.js ${process.versions.node.split('.')[0]} has no ${codec} decoder). ` +
-        `Read it with a client that supports ${codec}, or produce with gzip, snappy or lz4.`,
-    );
-    this.name = 'UnsupportedCompressionError';
   }
 }
 
@@ -183,7 +171,8 @@ export class RecordWalk implements RecordVisitor {
       try {
         enterBatch(cursor, data, at, end);
       } catch (e) {
-        if (e instanceof CompressionUnsupportedError) throw new UnsupportedCompressionError(this.topic, this.partition, batchBaseOffset(data, at), codecName(batchCodec(data, at)));
+        // A codec number no client knows (5-7): Java's CompressionType.forId fails the fetch.
+        if (e instanceof CompressionUnsupportedError) throw fetchError(this.tp, `Unknown compression type id: ${e.codec}`);
         throw fetchError(this.tp, (e as Error).message);
       }
       this.inBatch = true;
@@ -249,7 +238,7 @@ export class RecordWalk implements RecordVisitor {
 /**
  * Walk all the records of one fetched partition, calling sink.onRecord for each visible record.
  * Returns true when the sink stopped the walk. Throws ConsumerFetchError for corrupt data and
- * UnsupportedCompressionError for zstd.
+ * ConsumerFetchError for an unknown codec.
  */
 export function walkRecords(f: FetchedRecords, cursor: RecordCursor, sink: RecordSink, opts: WalkOptions): boolean {
   const w = new RecordWalk(opts);

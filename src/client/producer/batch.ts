@@ -4,6 +4,7 @@
 // sequence bookkeeping and the compression choice.
 import { BatchBuilder, estimateSizeUpperBound, type RecordHeader } from '../../protocol/records/batch-builder';
 import type { PartitionState } from './metadata';
+import type { ProducerCompression } from './config';
 
 export { estimateSizeUpperBound };
 
@@ -110,9 +111,9 @@ export class ProducerBatch {
   }
 
   /** Write the header (and compress): the batch's bytes are final until the sequence changes. */
-  close(compression: 'none' | 'gzip', gzipLevel: number, producerId: number, producerEpoch: number, baseSequence: number): Buffer {
+  close(compression: ProducerCompression, level: number, producerId: number, producerEpoch: number, baseSequence: number): Buffer {
     this.full = true;
-    const out = this.builder.seal({ compression, gzipLevel, producerId, producerEpoch, baseSequence });
+    const out = this.builder.seal({ compression, level, producerId, producerEpoch, baseSequence });
     this.baseSequence = baseSequence;
     return out;
   }

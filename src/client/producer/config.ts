@@ -11,7 +11,8 @@ import {
 } from '../../config/types';
 
 export type Acks = -1 | 0 | 1;
-export type ProducerCompression = 'none' | 'gzip';
+/** The codecs our producer writes (snappy and lz4 have no encoder here). */
+export type ProducerCompression = 'none' | 'gzip' | 'zstd';
 
 export interface ProducerSettings {
   bootstrapServers: string[];
@@ -20,7 +21,8 @@ export interface ProducerSettings {
   bufferMemory: number;
   retries: number;
   compression: ProducerCompression;
-  gzipLevel: number;
+  /** compression.gzip.level or compression.zstd.level, whichever codec is used. */
+  compressionLevel: number;
   batchSize: number;
   partitionerIgnoreKeys: boolean;
   /** partitioner.class, when set: one of Kafka's own partitioners (see PARTITIONERS). */
@@ -198,10 +200,10 @@ export function producerSettings(
   }
 
   const compressionType = v.get('compression.type') as string;
-  if (compressionType !== 'none' && compressionType !== 'gzip') {
+  if (compressionType !== 'none' && compressionType !== 'gzip' && compressionType !== 'zstd') {
     throw new ProducerConfigError(
       CONFIG_EXCEPTION,
-      `Invalid value ${compressionType} for configuration compression.type: compressing with ${compressionType} is not available in kafka-local (Node.js has no ${compressionType} encoder here); use gzip or none`,
+      `Invalid value ${compressionType} for configuration compression.type: compressing with ${compressionType} is not available in kafka-local (Node.js has no ${compressionType} encoder here); use gzip, zstd or none`,
     );
   }
 
@@ -245,7 +247,7 @@ export function producerSettings(
     bufferMemory: num(v.get('buffer.memory')),
     retries,
     compression: compressionType,
-    gzipLevel: num(v.get('compression.gzip.level')),
+    compressionLevel: num(v.get(compressionType === 'zstd' ? 'compression.zstd.level' : 'compression.gzip.level')),
     batchSize: num(v.get('batch.size')),
     partitionerIgnoreKeys: v.get('partitioner.ignore.keys') as boolean || partitioner === 'uniform-sticky',
     partitioner: partitioner === 'round-robin' ? partitioner : null,

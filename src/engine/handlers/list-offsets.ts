@@ -2,7 +2,7 @@
 // start too: no tiered storage), -5 latest-tiered (-1: nothing tiered, UnifiedLog's answer without
 // remote storage), -3 the record with the largest timestamp, else the first offset whose record
 // timestamp is >= the target, answered per record as Kafka does (the batch found by its max
-// timestamp is decoded to find the record).
+// timestamp is decoded to find the record). v0 answers a list of offsets the old way (below).
 import type { Engine } from '../engine';
 import { ErrorCode } from '../../protocol/errors';
 import { decodeRecords } from '../../protocol/records/batch';
@@ -47,8 +47,33 @@ export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: Partit
  */
 const SENTINEL_MIN_VERSION = new Map<number, number>([[-2, 1], [-1, 1], [-3, 7], [-4, 8], [-5, 9]]);
 
+/**
+ * ListOffsets v0 (UnifiedLog.legacyFetchOffsetsBefore): offsets of segment starts whose segment
+ * was last modified at or before the timestamp, newest first, at most maxNumOffsets, plus the
+ * high watermark for a non-empty log. Our log is one segment, being written now: -1 gives
+ * [high watermark, log start], -2 [log start], any other time [log start] if the log is empty,
+ * else nothing until that time is reached.
+ */
+function legacyOffsets(p: PartitionRecord, ts: number, maxNumOffsets: number): number[] {
+  const now = Date.now();
+  // (offset, time) per segment start, then the log end for a non-empty log.
+  const points: [number, number][] = [[p.logStartOffset, now]];
+  if (p.highWatermark > p.logStartOffset) points.push([p.highWatermark, now]);
+  let start: number;
+  if (ts === LATEST_TIMESTAMP) start = points.length - 1;
+  else if (ts === EARLIEST_TIMESTAMP) start = 0;
+  else {
+    start = points.length - 1;
+    while (start >= 0 && points[start][1] > ts) start--;
+  }
+  const out: number[] = [];
+  for (let n = Math.min(maxNumOffsets, start + 1); n > 0; n--) out.push(points[start--][0]);
+  return out.sort((a, b) => b - a);
+}
+
 export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext): unknown {
   const version = ctx?.version ?? 1;
+  if (version === 0) return handleListOffsetsV0(engine, req);
   // KafkaApis: a partition asked for twice in one request gets INVALID_REQUEST (each time).
   const counts = new Map<string, number>();
   for (const t of req.topics) for (const lp of t.partitions) counts.set(`${t.name}\u0000${lp.partitionIndex}`, (counts.get(`${t.name}\u0000${lp.partitionIndex}`) ?? 0) + 1);
@@ -71,7 +96,7 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
         // No offset (nothing tiered, no record at or after the time): no epoch either.
         out.leaderEpoch = r.offset < 0 ? -1 : p.leaderEpoch;
       } catch {
-        // A batch we cannot decode (e.g. zstd): answer at batch granularity instead.
+        // A batch we cannot decode (corrupt, unknown codec): answer at batch granularity instead.
         const found = engine.logs.firstBatchAtOrAfterTime(topic, p, lp.timestamp, p.logStartOffset);
         if (found) { out.offset = Math.max(found.baseOffset, p.logStartOffset); out.timestamp = lp.timestamp; }
       }
@@ -80,4 +105,20 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
     return { name: t.name, partitions };
   });
   return { throttleTimeMs: 0, topics };
+}
+
+function handleListOffsetsV0(engine: Engine, req: any): unknown {
+  const topics = req.topics.map((t: any) => {
+    const topic = engine.metadata.topic(t.name);
+    const partitions = t.partitions.map((lp: any) => {
+      const out = { partitionIndex: lp.partitionIndex, errorCode: 0, oldStyleOffsets: [] as number[] };
+      const p = topic?.partitions[lp.partitionIndex];
+      if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
+      if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
+      out.oldStyleOffsets = legacyOffsets(p, lp.timestamp, lp.maxNumOffsets);
+      return out;
+    });
+    return { name: t.name, partitions };
+  });
+  return { topics };
 }

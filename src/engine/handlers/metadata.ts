@@ -10,6 +10,14 @@ import { createTopic } from '../topic-admin';
 import type { TopicRecord } from '../storage/topic-store';
 
 const AUTHORIZED_OPS_OMITTED = -2147483648;
+/**
+ * AuthHelper.authorizedOperations with no authorizer: every operation AclEntry.supportedOperations
+ * lists, as a bit field of AclOperation codes. Topic: READ 3, WRITE 4, CREATE 5, DELETE 6, ALTER 7,
+ * DESCRIBE 8, DESCRIBE_CONFIGS 10, ALTER_CONFIGS 11. Cluster: CREATE 5, ALTER 7, DESCRIBE 8,
+ * CLUSTER_ACTION 9, DESCRIBE_CONFIGS 10, ALTER_CONFIGS 11, IDEMPOTENT_WRITE 12.
+ */
+const TOPIC_AUTHORIZED_OPS = [3, 4, 5, 6, 7, 8, 10, 11].reduce((m, b) => m | (1 << b), 0);
+const CLUSTER_AUTHORIZED_OPS = [5, 7, 8, 9, 10, 11, 12].reduce((m, b) => m | (1 << b), 0);
 
 export function topicMetadata(engine: Engine, t: TopicRecord): unknown {
   return {
@@ -75,14 +83,18 @@ export function handleMetadata(engine: Engine, req: any, ctx: RequestContext): u
       }
       return errorTopic(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     });
-    topics.push(...byId);
   }
+  // v8+: asked-for authorized operations of the topics found or refused by name (not by id).
+  if (ctx.version >= 8 && req.includeTopicAuthorizedOperations) {
+    for (const t of topics as { topicAuthorizedOperations: number }[]) t.topicAuthorizedOperations = TOPIC_AUTHORIZED_OPS;
+  }
+  topics.push(...byId);
   return {
     throttleTimeMs: 0,
     brokers: md.brokers().map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
     clusterId: md.clusterId,
     controllerId: md.controllerId(),
     topics,
-    clusterAuthorizedOperations: AUTHORIZED_OPS_OMITTED,
+    clusterAuthorizedOperations: ctx.version >= 8 && ctx.version <= 10 && req.includeClusterAuthorizedOperations ? CLUSTER_AUTHORIZED_OPS : AUTHORIZED_OPS_OMITTED,
   };
 }

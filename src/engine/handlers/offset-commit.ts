@@ -1,5 +1,7 @@
-// OffsetCommit v2-7: offsets of members (generation and member id checked) or of admin clients
-// (generation -1, empty member id, group Empty or new).
+// OffsetCommit v0-7: offsets of members (generation and member id checked) or of admin clients
+// (generation -1, empty member id, group Empty or new). v0 (no generation or member: the offsets
+// Kafka 3.9 kept in ZooKeeper, refused in KRaft mode) is stored like an admin client's commit,
+// where every version's OffsetFetch finds it; v1's per-partition commit timestamp is not kept.
 import type { Engine } from '../engine';
 import type { OffsetCommitRequest } from '../../protocol/messages/offset-commit';
 

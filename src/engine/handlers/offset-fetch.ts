@@ -1,4 +1,4 @@
-// OffsetFetch v1-5: committed offsets of the listed partitions, or (v2+, topics null) all of the
+// OffsetFetch v0-5 (v0 reads what OffsetCommit v0 stored, with the others): committed offsets of the listed partitions, or (v2+, topics null) all of the
 // group's. Partitions without a commit get offset -1 and empty metadata.
 import type { Engine } from '../engine';
 import { ErrorCode } from '../../protocol/errors';

@@ -1,11 +1,15 @@
 // Produce: validate each partition's batches (magic 2, CRC, size, idempotent sequence), assign
 // offsets by rewriting base offsets, and store the whole request in one SQLite transaction
-// before replying. acks=0 gets no reply at all.
+// before replying. acks=0 gets no reply at all. Produce v0-2 may carry message format v0/v1,
+// converted to one RecordBatch v2 first, as Kafka 3.9 did (records/convert.ts).
 import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { NO_RESPONSE } from '.';
 import { ErrorCode } from '../../protocol/errors';
-import { readBatchHeader, setBaseOffset, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
+import { ATTRIBUTES_OFFSET, batchCodec, MAGIC_V2, readBatchHeader, RecordBatchError, setBaseOffset, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
+import { CODEC_ZSTD } from '../../protocol/records/compression';
+import { upConvertMessageSet } from '../../protocol/records/convert';
+import { magicAt, MAGIC_V1 } from '../../protocol/records/legacy';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 import { recordRules, validateRecords } from '../record-validation';
 
@@ -31,10 +35,10 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
   const responses: { name: string; partitionResponses: PartitionResult[] }[] = [];
   let appended = false;
 
-  if (ctx.version < 3) {
-    // Message formats v0/v1 are gone (KIP-724); Kafka 4 answers these versions this way too.
+  if (ctx.version < 7 && usesZstd(req)) {
+    // ProduceRequest.validateRecords: the whole request is refused.
     for (const t of req.topicData) {
-      responses.push({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, ErrorCode.UNSUPPORTED_VERSION)) });
+      responses.push({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE)) });
     }
     return acks === 0 ? NO_RESPONSE : { responses, throttleTimeMs: 0 };
   }
@@ -45,7 +49,7 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
         const topic = engine.metadata.topic(t.name);
         const partitionResponses: PartitionResult[] = [];
         for (const pd of t.partitionData) {
-          partitionResponses.push(appendPartition(engine, topic, t.name, pd.index, pd.records, acks, ctx.clientId));
+          partitionResponses.push(appendPartition(engine, topic, t.name, pd.index, pd.records, acks, ctx.clientId, ctx.version));
           if (partitionResponses[partitionResponses.length - 1].baseOffset >= 0) appended = true;
         }
         responses.push({ name: t.name, partitionResponses });
@@ -62,7 +66,37 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
   return { responses, throttleTimeMs: 0 };
 }
 
-function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: string, index: number, records: Buffer | null, acks: number, clientId: string | null): PartitionResult {
+/** A magic-2 batch compressed with zstd anywhere in the request (zstd needs Produce v7). */
+function usesZstd(req: any): boolean {
+  for (const t of req.topicData) {
+    for (const pd of t.partitionData) {
+      const r: Buffer | null = pd.records;
+      if (r && magicAt(r) === MAGIC_V2 && r.length >= ATTRIBUTES_OFFSET + 2 && batchCodec(r) === CODEC_ZSTD) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A Produce v0-2 message set (magic 0/1) as one v2 batch, compressed as the topic says
+ * (compression.type, 'producer': as sent); an error result when it is invalid or too large.
+ */
+function upConvert(engine: Engine, topic: TopicRecord, index: number, records: Buffer): Buffer | PartitionResult {
+  const compressionType = String(engine.configs.topicValue(topic, 'compression.type'));
+  const level = compressionType === 'zstd' || compressionType === 'gzip' ? engine.configs.topicInt(topic, `compression.${compressionType}.level`) : undefined;
+  try {
+    const up = upConvertMessageSet(records, { compressionType, level });
+    // UnifiedLog.analyzeAndValidateRecords checks each message as sent, then the result.
+    const maxBytes = engine.configs.topicInt(topic, 'max.message.bytes');
+    if (up.largestMessage > maxBytes || up.batch.length > maxBytes) return result(index, ErrorCode.MESSAGE_TOO_LARGE);
+    return up.batch;
+  } catch (e) {
+    if (e instanceof RecordBatchError) return result(index, e.errorCode, e.message);
+    throw e;
+  }
+}
+
+function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: string, index: number, records: Buffer | null, acks: number, clientId: string | null, version: number): PartitionResult {
   if (acks !== 0 && acks !== 1 && acks !== -1) return result(index, ErrorCode.INVALID_REQUIRED_ACKS);
   // ReplicaManager.appendToLocalLog: `Cannot append to internal topic <t>` (no custom message).
   if (topic?.internal && clientId !== ADMIN_CLIENT_ID) return result(index, ErrorCode.INVALID_TOPIC_EXCEPTION);
@@ -76,6 +110,11 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
     return result(index, ErrorCode.NOT_ENOUGH_REPLICAS);
   }
   if (!records || records.length === 0) return result(index, ErrorCode.INVALID_RECORD, 'Produce request has no records');
+  if (version < 3 && magicAt(records) <= MAGIC_V1) {
+    const converted = upConvert(engine, topic, index, records);
+    if (!Buffer.isBuffer(converted)) return converted;
+    records = converted;
+  }
   const split = splitBatches(records);
   if (split.error !== undefined) return result(index, ErrorCode.CORRUPT_MESSAGE, split.error);
   const maxBytes = engine.configs.topicInt(topic, 'max.message.bytes');

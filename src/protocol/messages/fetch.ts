@@ -1,4 +1,5 @@
-// Fetch (API key 1): versions 4-11, never flexible here.
+// Fetch (API key 1): versions 0-11, never flexible here (v0-3 get message format v0/v1:
+// records/convert.ts).
 // Field layout follows Kafka 3.9's FetchRequest/FetchResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -66,7 +67,7 @@ export interface FetchResponse {
 export const fetch: ApiSpec = {
   apiKey: 1,
   name: 'Fetch',
-  validVersions: '4-11',
+  validVersions: '0-11',
   flexibleVersions: 'none',
   request: [
     { name: 'replicaId', type: 'int32', versions: '0-14', default: -1 },

@@ -1,4 +1,4 @@
-// ListOffsets (API key 2): versions 1-9, flexible from 6 (7 adds the MAX_TIMESTAMP sentinel -3, 8
+// ListOffsets (API key 2): versions 0-9, flexible from 6 (v0 answers a list of offsets, 7 adds the MAX_TIMESTAMP sentinel -3, 8
 // EARLIEST_LOCAL -4, 9 LATEST_TIERED -5; the layout does not change).
 // Field layout follows Kafka 3.9's ListOffsetsRequest/ListOffsetsResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
@@ -9,6 +9,8 @@ export interface ListOffsetsPartition {
   partitionIndex: number;
   currentLeaderEpoch?: number;
   timestamp: number;
+  /** v0 only: how many offsets to answer (Kafka 3.9 answers at most one). */
+  maxNumOffsets?: number;
 }
 
 export interface ListOffsetsTopic {
@@ -25,6 +27,8 @@ export interface ListOffsetsRequest {
 export interface ListOffsetsPartitionResponse {
   partitionIndex: number;
   errorCode: number;
+  /** v0 only: the offsets found (v1+ answer one offset). */
+  oldStyleOffsets?: number[];
   timestamp: number;
   offset: number;
   leaderEpoch?: number;
@@ -43,7 +47,7 @@ export interface ListOffsetsResponse {
 export const listOffsets: ApiSpec = {
   apiKey: 2,
   name: 'ListOffsets',
-  validVersions: '1-9',
+  validVersions: '0-9',
   flexibleVersions: '6+',
   request: [
     { name: 'replicaId', type: 'int32', versions: '0+' },
@@ -54,6 +58,7 @@ export const listOffsets: ApiSpec = {
         { name: 'partitionIndex', type: 'int32', versions: '0+' },
         { name: 'currentLeaderEpoch', type: 'int32', versions: '4+', default: -1 },
         { name: 'timestamp', type: 'int64', versions: '0+' },
+        { name: 'maxNumOffsets', type: 'int32', versions: '0', default: 1 },
       ] },
     ] },
   ],
@@ -64,6 +69,7 @@ export const listOffsets: ApiSpec = {
       { name: 'partitions', type: '[]', versions: '0+', fields: [
         { name: 'partitionIndex', type: 'int32', versions: '0+' },
         { name: 'errorCode', type: 'int16', versions: '0+' },
+        { name: 'oldStyleOffsets', type: '[]int64', versions: '0' },
         { name: 'timestamp', type: 'int64', versions: '1+', default: -1 },
         { name: 'offset', type: 'int64', versions: '1+', default: -1 },
         { name: 'leaderEpoch', type: 'int32', versions: '4+', default: -1 },

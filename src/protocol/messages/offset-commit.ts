@@ -1,4 +1,4 @@
-// OffsetCommit (API key 8): versions 2-7, never flexible here.
+// OffsetCommit (API key 8): versions 0-7, never flexible here.
 // Field layout follows Kafka 3.9's OffsetCommitRequest/OffsetCommitResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -8,6 +8,8 @@ export interface OffsetCommitRequestPartition {
   partitionIndex: number;
   committedOffset: number;
   committedLeaderEpoch?: number;
+  /** v1 only: the commit's time (-1: the broker's). */
+  commitTimestamp?: number;
   committedMetadata: string | null;
 }
 
@@ -43,7 +45,7 @@ export interface OffsetCommitResponse {
 export const offsetCommit: ApiSpec = {
   apiKey: 8,
   name: 'OffsetCommit',
-  validVersions: '2-7',
+  validVersions: '0-7',
   flexibleVersions: 'none',
   request: [
     { name: 'groupId', type: 'string', versions: '0+' },
@@ -57,6 +59,7 @@ export const offsetCommit: ApiSpec = {
         { name: 'partitionIndex', type: 'int32', versions: '0+' },
         { name: 'committedOffset', type: 'int64', versions: '0+' },
         { name: 'committedLeaderEpoch', type: 'int32', versions: '6+', default: -1 },
+        { name: 'commitTimestamp', type: 'int64', versions: '1', default: -1 },
         { name: 'committedMetadata', type: 'string', versions: '0+', nullableVersions: '0+' },
       ] },
     ] },

@@ -1,4 +1,4 @@
-// OffsetFetch (API key 9): versions 1-5, never flexible here.
+// OffsetFetch (API key 9): versions 0-5, never flexible here.
 // Field layout follows Kafka 3.9's OffsetFetchRequest/OffsetFetchResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -36,7 +36,7 @@ export interface OffsetFetchResponse {
 export const offsetFetch: ApiSpec = {
   apiKey: 9,
   name: 'OffsetFetch',
-  validVersions: '1-5',
+  validVersions: '0-5',
   flexibleVersions: 'none',
   request: [
     { name: 'groupId', type: 'string', versions: '0-7' },

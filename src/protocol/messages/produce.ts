@@ -1,4 +1,5 @@
-// Produce (API key 0): versions 3-8, never flexible here.
+// Produce (API key 0): versions 0-8, never flexible here (v0-2 carry message format v0/v1:
+// records/legacy.ts).
 // Field layout follows Kafka 3.9's ProduceRequest/ProduceResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -49,7 +50,7 @@ export interface ProduceResponse {
 export const produce: ApiSpec = {
   apiKey: 0,
   name: 'Produce',
-  validVersions: '3-8',
+  validVersions: '0-8',
   flexibleVersions: 'none',
   request: [
     { name: 'transactionalId', type: 'string', versions: '3+', nullableVersions: '3+', default: null },

@@ -3,9 +3,8 @@
 // writes the header and CRC (compressing the record area first when asked). Kafka's
 // MemoryRecordsBuilder. buildBatch (batch.ts) and the producer's batches are built with it.
 
-import * as zlib from 'node:zlib';
 import { crc32c } from './crc32c';
-import { CODEC_GZIP, CODEC_NONE } from './compression';
+import { codecId, compress, CODEC_NONE } from './compression';
 import {
   ATTR_CONTROL, ATTR_TRANSACTIONAL, ATTRIBUTES_OFFSET, BASE_OFFSET_OFFSET, BASE_SEQUENCE_OFFSET,
   BASE_TIMESTAMP_OFFSET, BATCH_HEADER_SIZE, BATCH_LENGTH_OFFSET, CRC_OFFSET, LAST_OFFSET_DELTA_OFFSET,
@@ -20,9 +19,10 @@ export interface RecordHeader {
 
 export interface SealOptions {
   baseOffset?: number;
-  compression?: 'none' | 'gzip';
-  /** zlib level for gzip; -1 or absent: zlib's default. */
-  gzipLevel?: number;
+  /** A codec we can encode (zstd: once loadZstdEncoder() has completed). */
+  compression?: 'none' | 'gzip' | 'zstd';
+  /** The codec's level: gzip -1 or absent = zlib's default; zstd absent = 3. */
+  level?: number;
   producerId?: number;
   producerEpoch?: number;
   baseSequence?: number;
@@ -277,24 +277,23 @@ export class BatchBuilder {
   }
 
   /**
-   * Write the header and CRC (compressing the records first for gzip) and return the batch's
+   * Write the header and CRC (compressing the records first) and return the batch's
    * bytes: a view of the builder's buffer when uncompressed. Sealing again only rewrites the
    * header (e.g. a new sequence); the records and their compression stay as first sealed.
    */
   seal(opts: SealOptions = {}): Buffer {
-    const gzip = opts.compression === 'gzip';
+    const codec = opts.compression === undefined ? CODEC_NONE : codecId(opts.compression);
     let out = this.sealed;
     if (out === null) {
-      if (gzip) {
-        const level = opts.gzipLevel;
-        const z = zlib.gzipSync(this.buf.subarray(BATCH_HEADER_SIZE, this.pos), level === undefined || level === -1 ? {} : { level });
+      if (codec !== CODEC_NONE) {
+        const z = compress(codec, this.buf.subarray(BATCH_HEADER_SIZE, this.pos), opts.level);
         out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + z.length);
         z.copy(out, BATCH_HEADER_SIZE);
       } else {
         out = this.buf.subarray(0, this.pos);
       }
     }
-    let attributes = gzip ? CODEC_GZIP : CODEC_NONE;
+    let attributes = codec;
     if (opts.transactional) attributes |= ATTR_TRANSACTIONAL;
     if (opts.control) attributes |= ATTR_CONTROL;
     const count = this.count;

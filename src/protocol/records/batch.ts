@@ -246,8 +246,8 @@ export interface ProducerRecord {
   timestamp: number;
 }
 
-/** buildBatch takes the builder's seal options (minus the gzip level). */
-export type BuildOptions = Omit<SealOptions, 'gzipLevel'>;
+/** buildBatch takes the builder's seal options. */
+export type BuildOptions = SealOptions;
 
 const scratchBuilder = new BatchBuilder(Buffer.alloc(0));
 
@@ -370,7 +370,7 @@ export interface DecodeOptions {
 
 /**
  * Walk the records of one batch, calling visit with the shared view. Compressed batches are
- * decompressed first (zstd throws CompressionUnsupportedError). Returns the number of records
+ * decompressed first (CompressionDataError for bad data). Returns the number of records
  * visited. Throws RecordBatchError on malformed records. A visit() may decode another batch,
  * with another view than the one it was handed (the view holds the walk's position).
  */

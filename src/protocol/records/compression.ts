@@ -2,13 +2,15 @@
 //
 // Decoding: none, gzip (node:zlib), snappy (raw blocks as librdkafka/kafkajs write them, and the
 // xerial stream framing the Java client writes), lz4 (the LZ4 frame format, as Kafka's clients
-// write it; block and content checksums are skipped, not verified). zstd has no decoder in Node 20.
-// Encoding: none and gzip only. Unsupported directions throw CompressionUnsupportedError.
+// write it; block and content checksums are skipped, not verified), zstd (zstd.ts).
+// Encoding: none, gzip and zstd (zstd once loadZstdEncoder() has run). Unsupported directions
+// throw CompressionUnsupportedError.
 //
 // Every decoder is bounded: output larger than `maxOutputLength` (default 256 MiB) or larger
 // than the codec's maximum expansion of the input is refused before anything is allocated.
 
 import * as zlib from 'node:zlib';
+import { loadZstdEncoder, zstdCompress, zstdDecompress, ZstdDataError } from './zstd';
 
 export const CODEC_NONE = 0;
 export const CODEC_GZIP = 1;
@@ -35,7 +37,7 @@ export class CompressionUnsupportedError extends Error {
     super(
       direction === 'decompress'
         ? `Compression codec ${codecName(codec)} is not available in this runtime`
-        : `Compressing with codec ${codecName(codec)} is not supported (use none or gzip)`,
+        : `Compressing with codec ${codecName(codec)} is not supported (use none, gzip or zstd)`,
     );
     this.name = 'CompressionUnsupportedError';
   }
@@ -68,15 +70,27 @@ export function decompress(codec: number | string, data: Buffer, maxOutputLength
       return snappyDecompress(data, maxOutputLength);
     case CODEC_LZ4:
       return lz4FrameDecompress(data, maxOutputLength);
+    case CODEC_ZSTD:
+      try {
+        return zstdDecompress(data, maxOutputLength);
+      } catch (e) {
+        if (e instanceof ZstdDataError) throw new CompressionDataError(e.message);
+        throw e;
+      }
     default:
       throw new CompressionUnsupportedError(c, 'decompress');
   }
 }
 
-export function compress(codec: number | string, data: Buffer): Buffer {
+/**
+ * Compress with a codec we can encode. `level`: the codec's level (gzip -1 = zlib's default,
+ * zstd default 3). zstd needs loadZstdEncoder() to have completed (compressAsync loads it).
+ */
+export function compress(codec: number | string, data: Buffer, level?: number): Buffer {
   const c = codecArg(codec);
   if (c === CODEC_NONE) return data;
-  if (c === CODEC_GZIP) return zlib.gzipSync(data);
+  if (c === CODEC_GZIP) return zlib.gzipSync(data, level === undefined || level === -1 ? {} : { level });
+  if (c === CODEC_ZSTD) return zstdCompress(data, level);
   throw new CompressionUnsupportedError(c, 'compress');
 }
 
@@ -96,9 +110,10 @@ export async function decompressAsync(codec: number | string, data: Buffer, maxO
   return decompress(c, data, maxOutputLength);
 }
 
-/** Like compress, but gzip runs on the libuv threadpool. */
-export function compressAsync(codec: number | string, data: Buffer): Promise<Buffer> {
+/** Like compress, but gzip runs on the libuv threadpool (and the zstd encoder is loaded first). */
+export async function compressAsync(codec: number | string, data: Buffer): Promise<Buffer> {
   const c = codecArg(codec);
+  if (c === CODEC_ZSTD) await loadZstdEncoder();
   if (c !== CODEC_GZIP) {
     try {
       return Promise.resolve(compress(c, data));

@@ -65,7 +65,7 @@ export class RecordCursor {
 /**
  * Point the cursor at the first record of the batch occupying data[at, end) (a complete batch:
  * see nextBatchEnd). Compressed records are decompressed first: CompressionUnsupportedError for
- * zstd, CompressionDataError for bad data or more than maxDecompressedBytes.
+ * an unknown codec, CompressionDataError for bad data or more than maxDecompressedBytes.
  */
 export function enterBatch(c: RecordCursor, data: Buffer, at: number, end: number, maxDecompressedBytes?: number): void {
   const attributes = data.readInt16BE(at + ATTRIBUTES_OFFSET);

@@ -20,7 +20,7 @@ export function producerSpecs(): OptionSpec[] {
     { name: 'sync', arg: 'none', description: 'Send each record on its own and wait for its acknowledgement before reading the next line.' },
     {
       name: 'compression-codec', arg: 'optional', argName: 'compression-codec',
-      description: "Compression codec: 'none', 'gzip', 'snappy', 'lz4' or 'zstd' (only none and gzip can be produced here). Given without a value it means 'gzip'.",
+      description: "Compression codec: 'none', 'gzip', 'snappy', 'lz4' or 'zstd' (snappy and lz4 cannot be produced here). Given without a value it means 'gzip'.",
     },
     {
       name: 'batch-size', arg: 'required', type: 'int', argName: 'size', defaultValue: 16384,
