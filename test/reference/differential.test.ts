@@ -6,6 +6,9 @@
 // with Kafka 2.8.2 on ZooKeeper.
 //
 // SCENARIOS=<regex> runs a subset; the report ends with "N scenarios identical, M different".
+// REFERENCE_DUMP=<dir> writes every side's masked outputs there (<scenario>.txt), to read whole.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns } from './lib/compare';
 import { loadDifferences } from './lib/differences';
@@ -30,6 +33,14 @@ async function runAndTidy(s: Scenario, lane: Lane): Promise<StepResult[]> {
   }
 }
 
+function dump(s: Scenario, byMode: Map<Mode, StepResult[]>): void {
+  const dir = process.env.REFERENCE_DUMP!;
+  fs.mkdirSync(dir, { recursive: true });
+  const text = [...byMode].flatMap(([mode, steps]) => steps.map((r, i) =>
+    `=== ${mode} step ${i + 1}: ${r.step.tool} ${r.step.args.join(' ')} -> ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n`)).join('');
+  fs.writeFileSync(path.join(dir, `${s.id.replace(/[^A-Za-z0-9_.-]/g, '_')}.txt`), text);
+}
+
 describe('differential: our tools and engine against Apache Kafka', () => {
   beforeAll(async () => {
     sides = await startSides({ legacy: scenarios.some((s) => s.legacy) });
@@ -52,6 +63,7 @@ describe('differential: our tools and engine against Apache Kafka', () => {
       } else {
         const runs = await Promise.all(MODES.map((m) => runAndTidy(s, sides.lanes[m])));
         const byMode = new Map<Mode, StepResult[]>(MODES.map((m, i) => [m, runs[i]]));
+        if (process.env.REFERENCE_DUMP) dump(s, byMode);
         lines = MODES.slice(1).flatMap((m) => compareRuns(s, m, byMode.get('kafka-on-kafka')!, byMode.get(m)!, differences, used));
       }
       report.push(...lines);
