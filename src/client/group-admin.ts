@@ -14,6 +14,7 @@ import { findCoordinator } from './coordinator';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { CONSUMER_PROTOCOL_TYPE, decodeAssignment } from '../protocol/consumer-protocol';
+import type { ListGroupsResponse } from '../protocol/messages/list-groups';
 
 export interface TopicPartition {
   topic: string;
@@ -24,9 +25,9 @@ export interface ConsumerGroupListing {
   groupId: string;
   /** protocolType "" (a group that only commits offsets, e.g. Admin-made). */
   isSimpleConsumerGroup: boolean;
-  /** Present when listed with states (ListGroups v4+, or from DescribeGroups). */
+  /** The group's state, when the broker says (ListGroups v4+). */
   state?: string;
-  /** Present when listed with types. */
+  /** The group's type (Classic, Consumer), when the broker says (ListGroups v5+). */
   type?: string;
 }
 
@@ -83,6 +84,15 @@ export interface DeleteOffsetsResult {
 }
 
 const RETRY_SAME = ErrorCode.COORDINATOR_LOAD_IN_PROGRESS;
+/** Java's GroupState and GroupType names (brokers may send them in another case: `classic`). */
+const GROUP_STATES = ['Unknown', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling', 'NotReady'];
+const GROUP_TYPES = ['Unknown', 'Consumer', 'Classic', 'Share', 'Streams'];
+/** GroupState.parse / GroupType.parse: case-insensitive, Unknown for anything else. */
+function canonicalName(names: readonly string[], s: string): string {
+  return names.find((n) => n.toLowerCase() === s.toLowerCase()) ?? 'Unknown';
+}
+/** Java's ListGroupsOptions.forConsumerGroups() types. */
+const CONSUMER_GROUP_TYPES = ['Classic', 'Consumer'];
 const RETRY_FIND = new Set<number>([ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE]);
 
 function sleep(ms: number): Promise<void> {
@@ -130,12 +140,13 @@ export class GroupAdmin {
   }
 
   /**
-   * ListGroups on every broker of the cluster; consumer groups only (protocol type "consumer" or
-   * ""), in the order the brokers return them. With `withState`, each group's state comes from
-   * DescribeGroups on the broker that listed it (it coordinates the group): ListGroups carries
-   * states only from v4, which the engine (like Kafka before 2.6) does not speak.
+   * ListGroups on every broker of the cluster, as Java's listGroups(ListGroupsOptions
+   * .forConsumerGroups()): consumer groups only (types Classic and Consumer, protocol type
+   * "consumer" or ""), in the order the brokers return them. `states` / `types` filter on the
+   * broker (ListGroups v4+ / v5+); a listing carries the state and type the broker sent (v4+ /
+   * v5+), nothing from older brokers.
    */
-  async listConsumerGroups(timeoutMs: number, opts: { withState?: boolean } = {}): Promise<ConsumerGroupListing[]> {
+  async listConsumerGroups(timeoutMs: number, opts: { states?: readonly string[]; types?: readonly string[] } = {}): Promise<ConsumerGroupListing[]> {
     const deadline = Date.now() + timeoutMs;
     try {
       await this.cluster.metadata([], deadline, 'findAllBrokers');
@@ -143,31 +154,29 @@ export class GroupAdmin {
       throw new ClientKafkaException('Failed to find brokers to send ListGroups', e);
     }
     const nodes = [...this.cluster.brokers.values()];
+    const request = { statesFilter: [...(opts.states ?? [])], typesFilter: [...(opts.types ?? CONSUMER_GROUP_TYPES)] };
     const perNode = await Promise.all(nodes.map(async (node) => {
       for (;;) {
-        const conn = await this.connect(node.nodeId, deadline, 'listConsumerGroups');
-        const body: any = await conn.send(ApiKey.ListGroups, {});
+        const conn = await this.connect(node.nodeId, deadline, 'listGroups');
+        const version = conn.versionFor(ApiKey.ListGroups);
+        if (version !== undefined && version < 4 && request.statesFilter.length > 0) {
+          throw KafkaError.from(ErrorCode.UNSUPPORTED_VERSION,
+            `The broker only supports ListGroups v${version}, but we need v4 or newer to request groups by states.`);
+        }
+        const body: ListGroupsResponse = await conn.send(ApiKey.ListGroups, request);
         if (body.errorCode === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS || body.errorCode === ErrorCode.COORDINATOR_NOT_AVAILABLE) {
-          if (Date.now() + this.retryBackoffMs >= deadline) throw new TimeoutError(`Timed out waiting for a node assignment. Call: listConsumerGroups`);
+          if (Date.now() + this.retryBackoffMs >= deadline) throw new TimeoutError(`Timed out waiting for a node assignment. Call: listGroups`);
           await sleep(this.retryBackoffMs);
           continue;
         }
         if (body.errorCode !== ErrorCode.NONE) throw KafkaError.from(body.errorCode);
-        const listings: ConsumerGroupListing[] = body.groups
-          .filter((g: any) => g.protocolType === CONSUMER_PROTOCOL_TYPE || g.protocolType === '')
-          .map((g: any) => ({ groupId: g.groupId, isSimpleConsumerGroup: g.protocolType === '' }));
-        if (opts.withState && listings.length > 0) {
-          const described: any = await conn.send(ApiKey.DescribeGroups, {
-            groups: listings.map((l) => l.groupId), includeAuthorizedOperations: false,
-          });
-          const states = new Map<string, string>();
-          for (const g of described.groups) if (g.errorCode === ErrorCode.NONE) states.set(g.groupId, g.groupState);
-          for (const l of listings) {
-            l.state = states.get(l.groupId) ?? 'Unknown';
-            l.type = 'Classic';
-          }
-        }
-        return listings;
+        return body.groups
+          .filter((g) => g.protocolType === CONSUMER_PROTOCOL_TYPE || g.protocolType === '')
+          .map((g): ConsumerGroupListing => ({
+            groupId: g.groupId, isSimpleConsumerGroup: g.protocolType === '',
+            state: g.groupState ? canonicalName(GROUP_STATES, g.groupState) : undefined,
+            type: g.groupType ? canonicalName(GROUP_TYPES, g.groupType) : undefined,
+          }));
       }
     }));
     return perNode.flat();
