@@ -15,6 +15,7 @@ import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { CONSUMER_PROTOCOL_TYPE, decodeAssignment } from '../protocol/consumer-protocol';
 import type { ListGroupsResponse } from '../protocol/messages/list-groups';
+import { javaHashSetOrder, javaStringHashCode } from '../util/java-hash';
 
 export interface TopicPartition {
   topic: string;
@@ -142,7 +143,7 @@ export class GroupAdmin {
   /**
    * ListGroups on every broker of the cluster, as Java's listGroups(ListGroupsOptions
    * .forConsumerGroups()): consumer groups only (types Classic and Consumer, protocol type
-   * "consumer" or ""), in the order the brokers return them. `states` / `types` filter on the
+   * "consumer" or ""), once each, in the java.util.HashMap order of their ids (as Java lists them). `states` / `types` filter on the
    * broker (ListGroups v4+ / v5+); a listing carries the state and type the broker sent (v4+ /
    * v5+), nothing from older brokers.
    */
@@ -179,7 +180,10 @@ export class GroupAdmin {
           }));
       }
     }));
-    return perNode.flat();
+    // Java collects the listings in a HashMap keyed by group id: one per group, in its hash order.
+    const byId = new Map<string, ConsumerGroupListing>();
+    for (const l of perNode.flat()) byId.set(l.groupId, l);
+    return javaHashSetOrder([...byId.keys()], javaStringHashCode, 'incremental').map((id) => byId.get(id)!);
   }
 
   private async connect(nodeId: number, deadline: number, callName: string): Promise<BrokerConnection> {
