@@ -65,6 +65,7 @@ export const consumerGroups: Scenario[] = [
   { id: 'kafka-consumer-groups/type-without-list', steps: [cg('--describe', '--group', 'g1', '--type')] },
   { id: 'kafka-consumer-groups/group-with-list', steps: [cg('--list', '--group', 'g1')] },
   { id: 'kafka-consumer-groups/group-and-all-groups', steps: [cg('--describe', '--group', 'g1', '--all-groups')] },
+  { id: 'kafka-consumer-groups/topic-with-list', steps: [cg('--list', '--topic', 'orders')] },
   { id: 'kafka-consumer-groups/topic-with-describe', steps: [cg('--describe', '--group', 'g1', '--topic', 'orders')] },
   { id: 'kafka-consumer-groups/delete-without-group', steps: [cg('--delete')] },
   { id: 'kafka-consumer-groups/delete-with-topic', steps: [cg('--delete', '--group', 'g1', '--topic', 'orders')] },
@@ -119,6 +120,16 @@ export const consumerGroups: Scenario[] = [
       ...active(1),
       cg('--describe', '--group', 'g1'), cg('--describe', '--group', 'g1', '--verbose'), cg('--describe', '--group', 'g1', '--members'),
       cg('--describe', '--group', 'g1', '--members', '--verbose'), cg('--describe', '--group', 'g1', '--state'), cg('--describe', '--group', 'g1', '--state', '--verbose'),
+    ],
+  },
+  // A static member (group.instance.id): the GROUP-INSTANCE-ID column.
+  {
+    id: 'kafka-consumer-groups/describe-static-member',
+    steps: [
+      topic('events', 2), produce('events', 4), consume('g1', 'events', 4),
+      background('kafka-console-consumer', ...B, '--topic', 'events', '--group', 'g1', '--consumer-property', 'group.instance.id=static-1'),
+      stable('g1', 1),
+      cg('--describe', '--group', 'g1'), cg('--describe', '--group', 'g1', '--members'), cg('--describe', '--group', 'g1', '--members', '--verbose'),
     ],
   },
   // Two members sharing 4 partitions: the member rows look alike whichever comes first.
