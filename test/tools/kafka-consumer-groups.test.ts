@@ -191,7 +191,8 @@ describe('--describe', () => {
     expectRun(await cg(['--describe', '--group', 'nosuch', '--group', 'kjs-live']), 0, ...notFound('nosuch'));
 
     // JSON view of the same.
-    const json = await cg(['--describe', '--group', 'kjs-live', '--output', 'json']);
+    // (--output json reports an unknown group in the document rather than failing.)
+    const json = await cg(['--describe', '--group', 'kjs-live', '--group', 'nosuch', '--output', 'json']);
     expect(json.code).toBe(0);
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout)).toEqual({
@@ -203,6 +204,7 @@ describe('--describe', () => {
             lag: r[5] === '-' ? null : Number(r[5]), consumerId: r[6], host: '/127.0.0.1', clientId: 'cg-kjs',
           })),
         },
+        { group: 'nosuch', state: 'Dead', error: "Consumer group 'nosuch' does not exist." },
       ],
     });
     const jm = JSON.parse((await cg(['--describe', '--group', 'kjs-live', '--members', '--verbose', '--output', 'json'])).stdout);

@@ -13,18 +13,27 @@ import {
   type MemberAssignmentState, type PartitionAssignmentState, type Out,
 } from './format';
 import { jsonDocument, type JsonDescribedGroup } from './json';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { javaHashSetOrder, javaStringHashCode } from '../../util/java-hash';
 
 /**
  * adminClient.describeConsumerGroups(...) then get() on each, in the result's java.util.HashMap
- * order: the first failure fails the describe. Sorted by group id.
+ * order: the first failure fails the describe (a group the coordinator does not know included).
+ * With --output json an unknown group is reported in the document instead (state Dead), as
+ * brokers before Kafka 4.0 described it. Sorted by group id.
  */
 async function describeAll(ctx: Context, groupIds: readonly string[]): Promise<Map<string, ConsumerGroupDescription>> {
   const results = await ctx.groups.describeConsumerGroups(groupIds, ctx.timeoutMs);
   const out = new Map<string, ConsumerGroupDescription>();
   for (const id of javaHashSetOrder([...results.keys()], javaStringHashCode, 'incremental')) {
     const r = results.get(id)!;
-    if (!r.ok) throw execution(r.error);
+    if (!r.ok) {
+      if (ctx.json && r.error instanceof KafkaError && r.error.code === ErrorCode.GROUP_ID_NOT_FOUND) {
+        out.set(id, { groupId: id, isSimpleConsumerGroup: false, members: [], partitionAssignor: '', type: 'Classic', state: 'Dead', coordinator: { nodeId: -1, host: '', port: -1, rack: null } });
+        continue;
+      }
+      throw execution(r.error);
+    }
     out.set(id, r.value);
   }
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
