@@ -2,7 +2,7 @@
 // and ApiVersions negotiation (v3 first, falling back to what the broker says it supports).
 import { writeChunks } from '../util/socket-write';
 import * as net from 'node:net';
-import { ADVERTISED, ApiKey, apiSpec, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
+import { ADVERTISED, ApiKey, apiSpec, CLIENT_ONLY, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
 import { ErrorCode, KafkaError } from '../protocol/errors';
 import { Reader } from '../protocol/reader';
 
@@ -22,9 +22,10 @@ interface Pending {
 }
 
 /** Versions this client can speak for each API (what our schemas implement). */
-const CLIENT_VERSIONS: ReadonlyMap<number, { min: number; max: number }> = new Map(
-  [...ADVERTISED.entries()].map(([k, r]) => [k, k === ApiKey.Produce ? { min: 3, max: r.max } : r]),
-);
+const CLIENT_VERSIONS: ReadonlyMap<number, { min: number; max: number }> = new Map([
+  ...[...ADVERTISED.entries()].map(([k, r]): [number, { min: number; max: number }] => [k, k === ApiKey.Produce ? { min: 3, max: r.max } : r]),
+  ...CLIENT_ONLY.entries(),
+]);
 
 export class BrokerConnection {
   private sock!: net.Socket;

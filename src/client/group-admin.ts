@@ -15,6 +15,8 @@ import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { CONSUMER_PROTOCOL_TYPE, decodeAssignment } from '../protocol/consumer-protocol';
 import type { ListGroupsResponse } from '../protocol/messages/list-groups';
+import type { DescribeGroupsResponse } from '../protocol/messages/describe-groups';
+import type { ConsumerGroupAssignment, ConsumerGroupDescribedGroup, ConsumerGroupDescribeResponse } from '../protocol/messages/consumer-group-describe';
 import { javaHashSetOrder, javaStringHashCode } from '../util/java-hash';
 
 export interface TopicPartition {
@@ -38,6 +40,11 @@ export interface MemberDescription {
   clientId: string;
   host: string;
   assignment: TopicPartition[];
+  /** KIP-848 consumer groups only (null otherwise): the member's target assignment and epoch. */
+  targetAssignment: TopicPartition[] | null;
+  memberEpoch: number | null;
+  /** KIP-848 groups: true for a consumer-protocol member, false for a classic one; null unknown. */
+  upgraded: boolean | null;
 }
 
 export interface ConsumerGroupDescription {
@@ -46,9 +53,12 @@ export interface ConsumerGroupDescription {
   members: MemberDescription[];
   /** The protocol name (assignor) of the group, '' when none was chosen. */
   partitionAssignor: string;
-  type: 'Classic';
+  type: 'Classic' | 'Consumer';
   state: string;
   coordinator: BrokerNode;
+  /** KIP-848 consumer groups only (null otherwise). */
+  groupEpoch: number | null;
+  targetAssignmentEpoch: number | null;
 }
 
 /** Java's IllegalArgumentException raised by the admin client (not a broker error). */
@@ -198,27 +208,46 @@ export class GroupAdmin {
     }
   }
 
-  /** DescribeGroups through each group's coordinator; one result per requested group id. */
+  /**
+   * Describe groups through each one's coordinator, as Java's DescribeConsumerGroupsHandler: a
+   * broker with KIP-848 consumer groups is asked ConsumerGroupDescribe first; a group it does not
+   * know as one (GROUP_ID_NOT_FOUND: a classic group, or none) is asked again with DescribeGroups,
+   * whose GROUP_ID_NOT_FOUND then carries the first answer's message. One result per group id.
+   */
   async describeConsumerGroups(groupIds: readonly string[], timeoutMs: number): Promise<Map<string, GroupResult<ConsumerGroupDescription>>> {
     const deadline = Date.now() + timeoutMs;
     const unique = [...new Set(groupIds)];
     const results = await Promise.all(unique.map(async (groupId): Promise<[string, GroupResult<ConsumerGroupDescription>]> => {
+      let classic = false;
+      let notFoundMessage: string | null = null;
       try {
         const value = await this.onCoordinator<ConsumerGroupDescription>(groupId, deadline, { apiName: 'describeConsumerGroups', api: 'DESCRIBE_GROUPS' }, async (conn, node) => {
-          const body: any = await conn.send(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
-          const g = body.groups.find((x: any) => x.groupId === groupId) ?? body.groups[0];
+          if (!classic && conn.supports(ApiKey.ConsumerGroupDescribe)) {
+            const body: ConsumerGroupDescribeResponse = await conn.send(ApiKey.ConsumerGroupDescribe, { groupIds: [groupId], includeAuthorizedOperations: false });
+            const g = body.groups.find((x) => x.groupId === groupId) ?? body.groups[0];
+            if (g.errorCode === RETRY_SAME) return { retry: 'same' };
+            if (RETRY_FIND.has(g.errorCode)) return { retry: 'find' };
+            if (g.errorCode === ErrorCode.NONE) return { done: consumerGroupDescription(groupId, g, node) };
+            if (g.errorCode !== ErrorCode.GROUP_ID_NOT_FOUND && g.errorCode !== ErrorCode.UNSUPPORTED_VERSION) throw KafkaError.from(g.errorCode, g.errorMessage);
+            if (g.errorCode === ErrorCode.GROUP_ID_NOT_FOUND) notFoundMessage = g.errorMessage;
+          }
+          classic = true;
+          const body: DescribeGroupsResponse = await conn.send(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
+          const g = body.groups.find((x) => x.groupId === groupId) ?? body.groups[0];
           if (g.errorCode === RETRY_SAME) return { retry: 'same' };
           if (RETRY_FIND.has(g.errorCode)) return { retry: 'find' };
+          if (g.errorCode === ErrorCode.GROUP_ID_NOT_FOUND) throw KafkaError.from(g.errorCode, notFoundMessage ?? g.errorMessage ?? null);
           if (g.errorCode !== ErrorCode.NONE) throw KafkaError.from(g.errorCode, g.errorMessage ?? null);
           if (g.protocolType !== CONSUMER_PROTOCOL_TYPE && g.protocolType !== '') {
             throw new IllegalArgumentError(`GroupId ${groupId} is not a consumer group (${g.protocolType}).`);
           }
-          const members: MemberDescription[] = g.members.map((m: any) => ({
+          const members: MemberDescription[] = g.members.map((m) => ({
             consumerId: m.memberId,
             groupInstanceId: m.groupInstanceId ?? null,
             clientId: m.clientId,
             host: m.clientHost,
             assignment: assignmentPartitions(m.memberAssignment),
+            targetAssignment: null, memberEpoch: null, upgraded: null,
           }));
           return {
             done: {
@@ -227,8 +256,10 @@ export class GroupAdmin {
               members,
               partitionAssignor: g.protocolData,
               type: 'Classic' as const,
-              state: g.groupState,
+              state: canonicalName(GROUP_STATES, g.groupState),
               coordinator: node,
+              groupEpoch: null,
+              targetAssignmentEpoch: null,
             },
           };
         });
@@ -364,6 +395,27 @@ export function tpString(tp: TopicPartition): string {
 
 export function compareTopicPartitions(a: TopicPartition, b: TopicPartition): number {
   return a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
+}
+
+/** A ConsumerGroupDescribe answer as Java's ConsumerGroupDescription (type Consumer). */
+function consumerGroupDescription(groupId: string, g: ConsumerGroupDescribedGroup, node: BrokerNode): ConsumerGroupDescription {
+  const partitions = (a: ConsumerGroupAssignment): TopicPartition[] =>
+    a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
+  return {
+    groupId,
+    isSimpleConsumerGroup: false,
+    members: g.members.map((m) => ({
+      consumerId: m.memberId, groupInstanceId: m.instanceId, clientId: m.clientId, host: m.clientHost,
+      assignment: partitions(m.assignment), targetAssignment: partitions(m.targetAssignment), memberEpoch: m.memberEpoch,
+      upgraded: m.memberType === undefined || m.memberType === -1 ? null : m.memberType === 1,
+    })),
+    partitionAssignor: g.assignorName,
+    type: 'Consumer',
+    state: canonicalName(GROUP_STATES, g.groupState),
+    coordinator: node,
+    groupEpoch: g.groupEpoch,
+    targetAssignmentEpoch: g.assignmentEpoch,
+  };
 }
 
 /** A member's assignment bytes as topic-partitions (empty bytes = nothing assigned). */

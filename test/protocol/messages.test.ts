@@ -339,6 +339,26 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       }],
     } satisfies M.DescribeGroupsResponse,
   },
+  ConsumerGroupDescribe: {
+    request: { groupIds: ['g', 'h'], includeAuthorizedOperations: false } satisfies M.ConsumerGroupDescribeRequest,
+    response: {
+      throttleTimeMs: 0,
+      groups: [{
+        errorCode: 0, errorMessage: null, groupId: 'g', groupState: 'Stable', groupEpoch: 3, assignmentEpoch: 3, assignorName: 'uniform',
+        members: [{
+          memberId: 'AAAAAAAAAAAAAAAAAAAAAQ', instanceId: null, rackId: 'r1', memberEpoch: 3, clientId: 'c', clientHost: '/127.0.0.1',
+          subscribedTopicNames: ['orders'], subscribedTopicRegex: null,
+          assignment: { topicPartitions: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAg', topicName: 'orders', partitions: [0, 1] }] },
+          targetAssignment: { topicPartitions: [] },
+          memberType: 1,
+        }],
+        authorizedOperations: -2147483648,
+      }, {
+        errorCode: 69, errorMessage: 'Group h is not a consumer group.', groupId: 'h', groupState: '', groupEpoch: 0, assignmentEpoch: 0,
+        assignorName: '', members: [], authorizedOperations: -2147483648,
+      }],
+    } satisfies M.ConsumerGroupDescribeResponse,
+  },
   ListGroups: {
     request: {} satisfies M.ListGroupsRequest,
     response: { throttleTimeMs: 0, errorCode: 0, groups: [{ groupId: 'g', protocolType: 'consumer' }, { groupId: 'h', protocolType: '' }] } satisfies M.ListGroupsResponse,
@@ -403,7 +423,7 @@ describe('message schema registry', () => {
       19: ['CreateTopics', '0-4', 'none'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
       22: ['InitProducerId', '0-1', 'none'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
-      47: ['OffsetDelete', '0', 'none'],
+      47: ['OffsetDelete', '0', 'none'], 69: ['ConsumerGroupDescribe', '0-1', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {

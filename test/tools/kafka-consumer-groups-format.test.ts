@@ -47,7 +47,7 @@ describe('views on fixed data', () => {
   });
 
   it('members table, with --verbose (epochs and assignments as topic:partitions) and with GROUP-INSTANCE-ID', () => {
-    const member = { host: '/127.0.0.1', clientId: 'c', groupInstanceId: '', targetAssignment: [], currentEpoch: null, targetEpoch: null };
+    const member = { host: '/127.0.0.1', clientId: 'c', groupInstanceId: '', targetAssignment: [], currentEpoch: null, targetEpoch: null, upgraded: null };
     const m = [
       { ...member, group: 'g', consumerId: 'c-1', numPartitions: 3, assignment: [{ topic: 'b', partition: 10 }, { topic: 'b', partition: 2 }, { topic: 'a', partition: 0 }] },
       { ...member, group: 'g', consumerId: 'c-2', numPartitions: 0, assignment: [] },
@@ -66,6 +66,15 @@ describe('views on fixed data', () => {
     expect(F.formatMembersTable(withInstance, false)).toBe('\n'
       + `${p('GROUP', 15)} ${p('CONSUMER-ID', 15)} ${p('GROUP-INSTANCE-ID', 17)} ${p('HOST', 15)} ${p('CLIENT-ID', 15)} ${p('#PARTITIONS', 15)} \n`
       + `${p('g', 15)} ${p('c-2', 15)} ${p('inst-1', 17)} ${p('/127.0.0.1', 15)} ${p('c', 15)} ${p('0', 15)} \n`);
+    // A KIP-848 group being upgraded (classic and consumer members): epochs, targets, UPGRADED.
+    const migrating = [
+      { ...m[0], consumerId: 'c-1', currentEpoch: 5, targetEpoch: 6, targetAssignment: [{ topic: 'a', partition: 0 }], upgraded: true },
+      { ...m[1], consumerId: 'c-2', currentEpoch: 4, targetEpoch: 6, upgraded: false },
+    ];
+    expect(F.formatMembersTable(migrating, true)).toBe('\n'
+      + line(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + epochs(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT']) + ' UPGRADED\n'
+      + line(['g', 'c-1', '/127.0.0.1', 'c', '3']) + epochs(['5', 'a:0;b:2,10', '6', 'a:0']) + ' true\n'
+      + line(['g', 'c-2', '/127.0.0.1', 'c', '0']) + epochs(['4', '-', '6', '-']) + ' false\n');
     // A group without members: the header alone (Kafka prints it whatever the state).
     expect(F.formatMembersTable([], true, false)).toBe('\n'
       + line(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + epochs(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT']) + '\n');

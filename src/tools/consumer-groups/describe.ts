@@ -29,7 +29,7 @@ async function describeAll(ctx: Context, groupIds: readonly string[]): Promise<M
     const r = results.get(id)!;
     if (!r.ok) {
       if (ctx.json && r.error instanceof KafkaError && r.error.code === ErrorCode.GROUP_ID_NOT_FOUND) {
-        out.set(id, { groupId: id, isSimpleConsumerGroup: false, members: [], partitionAssignor: '', type: 'Classic', state: 'Dead', coordinator: { nodeId: -1, host: '', port: -1, rack: null } });
+        out.set(id, { groupId: id, isSimpleConsumerGroup: false, members: [], partitionAssignor: '', type: 'Classic', state: 'Dead', coordinator: { nodeId: -1, host: '', port: -1, rack: null }, groupEpoch: null, targetAssignmentEpoch: null });
         continue;
       }
       throw execution(r.error);
@@ -77,7 +77,8 @@ function membersOf(d: ConsumerGroupDescription): MemberAssignmentState[] {
     group: d.groupId, consumerId: m.consumerId, host: m.host, clientId: m.clientId,
     groupInstanceId: m.groupInstanceId ?? '', numPartitions: m.assignment.length,
     assignment: [...m.assignment].sort(compareTopicPartitions),
-    targetAssignment: [], currentEpoch: null, targetEpoch: null,
+    targetAssignment: [...(m.targetAssignment ?? [])].sort(compareTopicPartitions),
+    currentEpoch: m.memberEpoch, targetEpoch: d.targetAssignmentEpoch, upgraded: m.upgraded,
   }));
 }
 
@@ -133,8 +134,8 @@ export async function describeGroups(ctx: Context): Promise<void> {
         assignmentStrategy: d.partitionAssignor,
         state: canonicalState(d.state),
         numMembers: d.members.length,
-        groupEpoch: null,
-        targetAssignmentEpoch: null,
+        groupEpoch: d.groupEpoch,
+        targetAssignmentEpoch: d.targetAssignmentEpoch,
       };
       if (ctx.json) {
         json.push(jsonGroup(d, {

@@ -138,6 +138,8 @@ export interface MemberAssignmentState {
   targetAssignment: readonly { topic: string; partition: number }[];
   currentEpoch: number | null;
   targetEpoch: number | null;
+  /** KIP-848 groups being upgraded: true for a consumer-protocol member, false for a classic one. */
+  upgraded: boolean | null;
 }
 
 /** getAssignmentString: `t1:0,1;t2:3` (partitions numerically, topics sorted), `-` if none. */
@@ -168,6 +170,8 @@ export function formatMembersTable(members: readonly MemberAssignmentState[], ve
   let ca = 20;
   let ta = 20;
   let withInstance = false;
+  let classicMember = false;
+  let consumerMember = false;
   if (widen) {
     for (const m of members) {
       g = Math.max(g, m.group.length);
@@ -178,18 +182,24 @@ export function formatMembersTable(members: readonly MemberAssignmentState[], ve
       withInstance = withInstance || m.groupInstanceId.length > 0;
       ca = Math.max(ca, formatAssignment(m.assignment).length);
       ta = Math.max(ta, formatAssignment(m.targetAssignment).length);
+      classicMember = classicMember || m.upgraded === false;
+      consumerMember = consumerMember || m.upgraded === true;
     }
   }
+  // An UPGRADED column only for a group with members of both protocols (a migration).
+  const migrating = classicMember && consumerMember;
   const line = (group: string, consumerId: string, instance: string, host: string, clientId: string, n: string) =>
     `${pad(group, g)} ${pad(consumerId, c)} ${withInstance ? `${pad(instance, gi)} ` : ''}${pad(host, h)} ${pad(clientId, cl)} ${pad(n, 15)} `;
-  const epochs = (currentEpoch: string, current: string, targetEpoch: string, target: string) =>
-    `${pad(currentEpoch, 15)} ${pad(current, ca)} ${pad(targetEpoch, 15)} ${pad(target, ta)}`;
+  const epochs = (currentEpoch: string, current: string, targetEpoch: string, target: string, upgraded: string) =>
+    `${pad(currentEpoch, 15)} ${pad(current, ca)} ${pad(targetEpoch, 15)} ${pad(target, ta)}${migrating ? ` ${upgraded}` : ''}`;
   let s = '\n' + line('GROUP', 'CONSUMER-ID', 'GROUP-INSTANCE-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS');
-  if (verbose) s += epochs('CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT');
+  if (verbose) s += epochs('CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT', 'UPGRADED');
   s += '\n';
   for (const m of members) {
     s += line(m.group, m.consumerId, m.groupInstanceId, m.host, m.clientId, String(m.numPartitions));
-    if (verbose) s += epochs(cell(m.currentEpoch), formatAssignment(m.assignment), cell(m.targetEpoch), formatAssignment(m.targetAssignment));
+    if (verbose) {
+      s += epochs(cell(m.currentEpoch), formatAssignment(m.assignment), cell(m.targetEpoch), formatAssignment(m.targetAssignment), m.upgraded === null ? MISSING : String(m.upgraded));
+    }
     s += '\n';
   }
   return s;
