@@ -41,6 +41,8 @@ export function maskOutput(text: string, ctx: MaskContext): string {
     .replace(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]/gm, '[<ts>]')
     .replace(/(TopicId: |topic ?[Ii]d[=:] ?)[A-Za-z0-9_-]{22}\b/g, '$1<topic-id>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
+    // A KIP-848 member id (a Kafka Uuid) in a table, before its host column.
+    .replace(/(^|\s)[A-Za-z0-9_-]{22}(?= +\/\d)/gm, '$1<member-id>')
     .replace(/\badminclient-\d+/g, 'adminclient-<n>')
     .replace(/\bconsole-consumer-\d+\b/g, 'console-consumer-<n>')
     .replace(/\bperf-consumer-\d+\b/g, 'perf-consumer-<n>')

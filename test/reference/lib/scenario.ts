@@ -28,6 +28,11 @@ export interface Step {
    */
   until?: string;
   untilMs?: number;
+  /**
+   * Run Kafka's tool whatever the lane (only for steps not compared): to make what our tools do
+   * not, e.g. a KIP-848 consumer group with a console consumer of group.protocol=consumer.
+   */
+  kafkaTool?: boolean;
 }
 
 export interface Scenario {
@@ -38,6 +43,11 @@ export interface Scenario {
   /** Files written into {dir} first (name -> content). */
   files?: Record<string, string>;
   steps: Step[];
+  /**
+   * 'kafka': run on Kafka's brokers only (Kafka's tools and ours, compared as usual), for what
+   * our engine does not have (KIP-848 consumer groups) but our tools must show as Kafka's do.
+   */
+  brokers?: 'kafka';
 }
 
 /** The four ways a scenario runs (issue 9): tools x broker. */
@@ -76,6 +86,11 @@ export function background(tool: string, ...args: string[]): Step {
 /** Shorthand: a preparing step re-run until its output matches `pattern` (not compared). */
 export function awaitOutput(pattern: string, tool: string, ...args: string[]): Step {
   return { tool, args, compare: false, until: pattern };
+}
+
+/** Shorthand: Kafka's tool left running in the background on every lane. */
+export function kafkaBackground(tool: string, ...args: string[]): Step {
+  return { tool, args, compare: false, background: true, kafkaTool: true };
 }
 
 /** Shorthand: a compared step re-run until its output matches `pattern`; the last run is compared. */

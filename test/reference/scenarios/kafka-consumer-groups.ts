@@ -6,7 +6,7 @@
 // Stable with its members (never a sleep). Member ids are random, and so is the order in which a
 // broker lists members: views of two members are made so that this order cannot show (an even
 // share of partitions where rows follow the members; an uneven one where rows are sorted by it).
-import { awaitOutput, background, prepare, prepareIn, step, type Scenario, type Step } from '../lib/scenario';
+import { awaitOutput, background, kafkaBackground, prepare, prepareIn, step, type Scenario, type Step } from '../lib/scenario';
 
 const CG = 'kafka-consumer-groups';
 const B = ['--bootstrap-server', '{bootstrap}'];
@@ -127,7 +127,9 @@ export const consumerGroups: Scenario[] = [
     id: 'kafka-consumer-groups/describe-static-member',
     steps: [
       topic('events', 2), produce('events', 4), consume('g1', 'events', 4),
-      background('kafka-console-consumer', ...B, '--topic', 'events', '--group', 'g1', '--consumer-property', 'group.instance.id=static-1'),
+      // A static member stays in the group after it stops, until its session times out (6 s here).
+      background('kafka-console-consumer', ...B, '--topic', 'events', '--group', 'g1', '--consumer-property', 'group.instance.id=static-1',
+        '--consumer-property', 'session.timeout.ms=6000'),
       stable('g1', 1),
       cg('--describe', '--group', 'g1'), cg('--describe', '--group', 'g1', '--members'), cg('--describe', '--group', 'g1', '--members', '--verbose'),
     ],
@@ -208,6 +210,22 @@ export const consumerGroups: Scenario[] = [
   { id: 'kafka-consumer-groups/delete-offsets-unknown-group', steps: [topic('orders', 3), cg('--delete-offsets', '--group', 'nope', '--topic', 'orders')] },
   { id: 'kafka-consumer-groups/delete-offsets-unknown-topic', steps: [...ORDERS, cg('--delete-offsets', '--group', 'g1', '--topic', 'nope'), cg('--delete-offsets', '--group', 'g1', '--topic', 'nope', '--topic', 'orders:1')] },
   { id: 'kafka-consumer-groups/delete-offsets-active', steps: [...ORDERS, ...active(1), cg('--delete-offsets', '--group', 'g1', '--topic', 'events'), cg('--delete-offsets', '--group', 'g1', '--topic', 'orders')] },
+
+  // --- KIP-848 consumer groups (group.protocol=consumer), which only Kafka's brokers have: our
+  // tools must show them as Kafka's do (ConsumerGroupDescribe: type Consumer, epochs, targets).
+  {
+    id: 'kafka-consumer-groups/kip848-consumer-group',
+    brokers: 'kafka',
+    steps: [
+      topic('events', 3), produce('events', 6),
+      kafkaBackground('kafka-console-consumer', ...B, '--topic', 'events', '--group', 'g848', '--consumer-property', 'group.protocol=consumer'),
+      stable('g848', 1),
+      cg('--list', '--state', '--type'), cg('--list', '--type', 'consumer'),
+      cg('--describe', '--group', 'g848', '--members', '--verbose'), cg('--describe', '--group', 'g848', '--state', '--verbose'),
+      cg('--delete', '--group', 'g848'), cg(...['--reset-offsets', '--group', 'g848', '--all-topics', '--to-earliest', '--dry-run']),
+      cg('--delete-offsets', '--group', 'g848', '--topic', 'events'),
+    ],
+  },
 
   // --- --validate-regex (Kafka 4.x: RE2 syntax of a consumer's subscription pattern)
   { id: 'kafka-consumer-groups/validate-regex', steps: [step(CG, '--validate-regex', 'orders-.*'), step(CG, '--validate-regex', 'orders-(')] },
