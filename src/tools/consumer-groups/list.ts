@@ -4,11 +4,11 @@
 import { UsageError } from '../../cli/errors';
 import { javaHashSetOrder, javaStringHashCode } from '../../util/java-hash';
 import { execution, runtime, type Context } from './context';
-import { formatList, type ListRow } from './format';
+import { formatList, KNOWN_STATES, type ListRow } from './format';
 import { jsonDocument } from './json';
 
 /** GroupState.groupStatesForType(CONSUMER): the states --state accepts (Kafka prints them from a Set.of). */
-export const CONSUMER_GROUP_STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'];
+const CONSUMER_GROUP_STATES = KNOWN_STATES;
 /** The types --type accepts (GroupType.CLASSIC, CONSUMER). */
 const CONSUMER_GROUP_TYPES = ['Classic', 'Consumer'];
 
