@@ -2,7 +2,7 @@
 // and ApiVersions negotiation (v3 first, falling back to what the broker says it supports).
 import { writeChunks } from '../util/socket-write';
 import * as net from 'node:net';
-import { ADVERTISED, ApiKey, apiSpec, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
+import { ADVERTISED, ApiKey, apiSpec, CLIENT_ONLY, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
 import { ErrorCode, KafkaError } from '../protocol/errors';
 import { Reader } from '../protocol/reader';
 
@@ -30,9 +30,10 @@ const CLIENT_MIN_VERSIONS: ReadonlyMap<number, number> = new Map([
 ]);
 
 /** Versions this client can speak for each API (what our schemas implement). */
-const CLIENT_VERSIONS: ReadonlyMap<number, { min: number; max: number }> = new Map(
-  [...ADVERTISED.entries()].map(([k, r]) => [k, { min: Math.max(r.min, CLIENT_MIN_VERSIONS.get(k) ?? 0), max: r.max }]),
-);
+const CLIENT_VERSIONS: ReadonlyMap<number, { min: number; max: number }> = new Map([
+  ...[...ADVERTISED.entries()].map(([k, r]): [number, { min: number; max: number }] => [k, { min: Math.max(r.min, CLIENT_MIN_VERSIONS.get(k) ?? 0), max: r.max }]),
+  ...CLIENT_ONLY.entries(),
+]);
 
 export class BrokerConnection {
   private sock!: net.Socket;

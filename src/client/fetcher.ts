@@ -544,7 +544,8 @@ export class Fetcher {
         if (a && st.pendingReset !== null && this.parts.get(st.key) === st) {
           st.position = a.offset;
           st.consumed = a.offset;
-          st.consumedEpoch = a.leaderEpoch;
+          // As Java's consumer: a reset position carries no epoch (so a commit of it has none).
+          st.consumedEpoch = -1;
           st.pendingReset = null;
         }
       }

@@ -14,6 +14,10 @@ import { findCoordinator } from './coordinator';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { CONSUMER_PROTOCOL_TYPE, decodeAssignment } from '../protocol/consumer-protocol';
+import type { ListGroupsResponse } from '../protocol/messages/list-groups';
+import type { DescribeGroupsResponse } from '../protocol/messages/describe-groups';
+import type { ConsumerGroupAssignment, ConsumerGroupDescribedGroup, ConsumerGroupDescribeResponse } from '../protocol/messages/consumer-group-describe';
+import { javaHashSetOrder, javaStringHashCode } from '../util/java-hash';
 
 export interface TopicPartition {
   topic: string;
@@ -24,9 +28,9 @@ export interface ConsumerGroupListing {
   groupId: string;
   /** protocolType "" (a group that only commits offsets, e.g. Admin-made). */
   isSimpleConsumerGroup: boolean;
-  /** Present when listed with states (ListGroups v4+, or from DescribeGroups). */
+  /** The group's state, when the broker says (ListGroups v4+). */
   state?: string;
-  /** Present when listed with types. */
+  /** The group's type (Classic, Consumer), when the broker says (ListGroups v5+). */
   type?: string;
 }
 
@@ -36,6 +40,11 @@ export interface MemberDescription {
   clientId: string;
   host: string;
   assignment: TopicPartition[];
+  /** KIP-848 consumer groups only (null otherwise): the member's target assignment and epoch. */
+  targetAssignment: TopicPartition[] | null;
+  memberEpoch: number | null;
+  /** KIP-848 groups: true for a consumer-protocol member, false for a classic one; null unknown. */
+  upgraded: boolean | null;
 }
 
 export interface ConsumerGroupDescription {
@@ -44,9 +53,12 @@ export interface ConsumerGroupDescription {
   members: MemberDescription[];
   /** The protocol name (assignor) of the group, '' when none was chosen. */
   partitionAssignor: string;
-  type: 'Classic';
+  type: 'Classic' | 'Consumer';
   state: string;
   coordinator: BrokerNode;
+  /** KIP-848 consumer groups only (null otherwise). */
+  groupEpoch: number | null;
+  targetAssignmentEpoch: number | null;
 }
 
 /** Java's IllegalArgumentException raised by the admin client (not a broker error). */
@@ -83,6 +95,15 @@ export interface DeleteOffsetsResult {
 }
 
 const RETRY_SAME = ErrorCode.COORDINATOR_LOAD_IN_PROGRESS;
+/** Java's GroupState and GroupType names (brokers may send them in another case: `classic`). */
+const GROUP_STATES = ['Unknown', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling', 'NotReady'];
+const GROUP_TYPES = ['Unknown', 'Consumer', 'Classic', 'Share', 'Streams'];
+/** GroupState.parse / GroupType.parse: case-insensitive, Unknown for anything else. */
+function canonicalName(names: readonly string[], s: string): string {
+  return names.find((n) => n.toLowerCase() === s.toLowerCase()) ?? 'Unknown';
+}
+/** Java's ListGroupsOptions.forConsumerGroups() types. */
+const CONSUMER_GROUP_TYPES = ['Classic', 'Consumer'];
 const RETRY_FIND = new Set<number>([ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE]);
 
 function sleep(ms: number): Promise<void> {
@@ -130,12 +151,13 @@ export class GroupAdmin {
   }
 
   /**
-   * ListGroups on every broker of the cluster; consumer groups only (protocol type "consumer" or
-   * ""), in the order the brokers return them. With `withState`, each group's state comes from
-   * DescribeGroups on the broker that listed it (it coordinates the group): ListGroups carries
-   * states only from v4, which the engine (like Kafka before 2.6) does not speak.
+   * ListGroups on every broker of the cluster, as Java's listGroups(ListGroupsOptions
+   * .forConsumerGroups()): consumer groups only (types Classic and Consumer, protocol type
+   * "consumer" or ""), once each, in the java.util.HashMap order of their ids (as Java lists them). `states` / `types` filter on the
+   * broker (ListGroups v4+ / v5+); a listing carries the state and type the broker sent (v4+ /
+   * v5+), nothing from older brokers.
    */
-  async listConsumerGroups(timeoutMs: number, opts: { withState?: boolean } = {}): Promise<ConsumerGroupListing[]> {
+  async listConsumerGroups(timeoutMs: number, opts: { states?: readonly string[]; types?: readonly string[] } = {}): Promise<ConsumerGroupListing[]> {
     const deadline = Date.now() + timeoutMs;
     try {
       await this.cluster.metadata([], deadline, 'findAllBrokers');
@@ -143,34 +165,35 @@ export class GroupAdmin {
       throw new ClientKafkaException('Failed to find brokers to send ListGroups', e);
     }
     const nodes = [...this.cluster.brokers.values()];
+    const request = { statesFilter: [...(opts.states ?? [])], typesFilter: [...(opts.types ?? CONSUMER_GROUP_TYPES)] };
     const perNode = await Promise.all(nodes.map(async (node) => {
       for (;;) {
-        const conn = await this.connect(node.nodeId, deadline, 'listConsumerGroups');
-        const body: any = await conn.send(ApiKey.ListGroups, {});
+        const conn = await this.connect(node.nodeId, deadline, 'listGroups');
+        const version = conn.versionFor(ApiKey.ListGroups);
+        if (version !== undefined && version < 4 && request.statesFilter.length > 0) {
+          throw KafkaError.from(ErrorCode.UNSUPPORTED_VERSION,
+            `The broker only supports ListGroups v${version}, but we need v4 or newer to request groups by states.`);
+        }
+        const body: ListGroupsResponse = await conn.send(ApiKey.ListGroups, request);
         if (body.errorCode === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS || body.errorCode === ErrorCode.COORDINATOR_NOT_AVAILABLE) {
-          if (Date.now() + this.retryBackoffMs >= deadline) throw new TimeoutError(`Timed out waiting for a node assignment. Call: listConsumerGroups`);
+          if (Date.now() + this.retryBackoffMs >= deadline) throw new TimeoutError(`Timed out waiting for a node assignment. Call: listGroups`);
           await sleep(this.retryBackoffMs);
           continue;
         }
         if (body.errorCode !== ErrorCode.NONE) throw KafkaError.from(body.errorCode);
-        const listings: ConsumerGroupListing[] = body.groups
-          .filter((g: any) => g.protocolType === CONSUMER_PROTOCOL_TYPE || g.protocolType === '')
-          .map((g: any) => ({ groupId: g.groupId, isSimpleConsumerGroup: g.protocolType === '' }));
-        if (opts.withState && listings.length > 0) {
-          const described: any = await conn.send(ApiKey.DescribeGroups, {
-            groups: listings.map((l) => l.groupId), includeAuthorizedOperations: false,
-          });
-          const states = new Map<string, string>();
-          for (const g of described.groups) if (g.errorCode === ErrorCode.NONE) states.set(g.groupId, g.groupState);
-          for (const l of listings) {
-            l.state = states.get(l.groupId) ?? 'Unknown';
-            l.type = 'Classic';
-          }
-        }
-        return listings;
+        return body.groups
+          .filter((g) => g.protocolType === CONSUMER_PROTOCOL_TYPE || g.protocolType === '')
+          .map((g): ConsumerGroupListing => ({
+            groupId: g.groupId, isSimpleConsumerGroup: g.protocolType === '',
+            state: g.groupState ? canonicalName(GROUP_STATES, g.groupState) : undefined,
+            type: g.groupType ? canonicalName(GROUP_TYPES, g.groupType) : undefined,
+          }));
       }
     }));
-    return perNode.flat();
+    // Java collects the listings in a HashMap keyed by group id: one per group, in its hash order.
+    const byId = new Map<string, ConsumerGroupListing>();
+    for (const l of perNode.flat()) byId.set(l.groupId, l);
+    return javaHashSetOrder([...byId.keys()], javaStringHashCode, 'incremental').map((id) => byId.get(id)!);
   }
 
   private async connect(nodeId: number, deadline: number, callName: string): Promise<BrokerConnection> {
@@ -185,27 +208,46 @@ export class GroupAdmin {
     }
   }
 
-  /** DescribeGroups through each group's coordinator; one result per requested group id. */
+  /**
+   * Describe groups through each one's coordinator, as Java's DescribeConsumerGroupsHandler: a
+   * broker with KIP-848 consumer groups is asked ConsumerGroupDescribe first; a group it does not
+   * know as one (GROUP_ID_NOT_FOUND: a classic group, or none) is asked again with DescribeGroups,
+   * whose GROUP_ID_NOT_FOUND then carries the first answer's message. One result per group id.
+   */
   async describeConsumerGroups(groupIds: readonly string[], timeoutMs: number): Promise<Map<string, GroupResult<ConsumerGroupDescription>>> {
     const deadline = Date.now() + timeoutMs;
     const unique = [...new Set(groupIds)];
     const results = await Promise.all(unique.map(async (groupId): Promise<[string, GroupResult<ConsumerGroupDescription>]> => {
+      let classic = false;
+      let notFoundMessage: string | null = null;
       try {
         const value = await this.onCoordinator<ConsumerGroupDescription>(groupId, deadline, { apiName: 'describeConsumerGroups', api: 'DESCRIBE_GROUPS' }, async (conn, node) => {
-          const body: any = await conn.send(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
-          const g = body.groups.find((x: any) => x.groupId === groupId) ?? body.groups[0];
+          if (!classic && conn.supports(ApiKey.ConsumerGroupDescribe)) {
+            const body: ConsumerGroupDescribeResponse = await conn.send(ApiKey.ConsumerGroupDescribe, { groupIds: [groupId], includeAuthorizedOperations: false });
+            const g = body.groups.find((x) => x.groupId === groupId) ?? body.groups[0];
+            if (g.errorCode === RETRY_SAME) return { retry: 'same' };
+            if (RETRY_FIND.has(g.errorCode)) return { retry: 'find' };
+            if (g.errorCode === ErrorCode.NONE) return { done: consumerGroupDescription(groupId, g, node) };
+            if (g.errorCode !== ErrorCode.GROUP_ID_NOT_FOUND && g.errorCode !== ErrorCode.UNSUPPORTED_VERSION) throw KafkaError.from(g.errorCode, g.errorMessage);
+            if (g.errorCode === ErrorCode.GROUP_ID_NOT_FOUND) notFoundMessage = g.errorMessage;
+          }
+          classic = true;
+          const body: DescribeGroupsResponse = await conn.send(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
+          const g = body.groups.find((x) => x.groupId === groupId) ?? body.groups[0];
           if (g.errorCode === RETRY_SAME) return { retry: 'same' };
           if (RETRY_FIND.has(g.errorCode)) return { retry: 'find' };
+          if (g.errorCode === ErrorCode.GROUP_ID_NOT_FOUND) throw KafkaError.from(g.errorCode, notFoundMessage ?? g.errorMessage ?? null);
           if (g.errorCode !== ErrorCode.NONE) throw KafkaError.from(g.errorCode, g.errorMessage ?? null);
           if (g.protocolType !== CONSUMER_PROTOCOL_TYPE && g.protocolType !== '') {
             throw new IllegalArgumentError(`GroupId ${groupId} is not a consumer group (${g.protocolType}).`);
           }
-          const members: MemberDescription[] = g.members.map((m: any) => ({
+          const members: MemberDescription[] = g.members.map((m) => ({
             consumerId: m.memberId,
             groupInstanceId: m.groupInstanceId ?? null,
             clientId: m.clientId,
             host: m.clientHost,
             assignment: assignmentPartitions(m.memberAssignment),
+            targetAssignment: null, memberEpoch: null, upgraded: null,
           }));
           return {
             done: {
@@ -214,8 +256,10 @@ export class GroupAdmin {
               members,
               partitionAssignor: g.protocolData,
               type: 'Classic' as const,
-              state: g.groupState,
+              state: canonicalName(GROUP_STATES, g.groupState),
               coordinator: node,
+              groupEpoch: null,
+              targetAssignmentEpoch: null,
             },
           };
         });
@@ -351,6 +395,27 @@ export function tpString(tp: TopicPartition): string {
 
 export function compareTopicPartitions(a: TopicPartition, b: TopicPartition): number {
   return a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
+}
+
+/** A ConsumerGroupDescribe answer as Java's ConsumerGroupDescription (type Consumer). */
+function consumerGroupDescription(groupId: string, g: ConsumerGroupDescribedGroup, node: BrokerNode): ConsumerGroupDescription {
+  const partitions = (a: ConsumerGroupAssignment): TopicPartition[] =>
+    a.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topicName, partition })));
+  return {
+    groupId,
+    isSimpleConsumerGroup: false,
+    members: g.members.map((m) => ({
+      consumerId: m.memberId, groupInstanceId: m.instanceId, clientId: m.clientId, host: m.clientHost,
+      assignment: partitions(m.assignment), targetAssignment: partitions(m.targetAssignment), memberEpoch: m.memberEpoch,
+      upgraded: m.memberType === undefined || m.memberType === -1 ? null : m.memberType === 1,
+    })),
+    partitionAssignor: g.assignorName,
+    type: 'Consumer',
+    state: canonicalName(GROUP_STATES, g.groupState),
+    coordinator: node,
+    groupEpoch: g.groupEpoch,
+    targetAssignmentEpoch: g.assignmentEpoch,
+  };
 }
 
 /** A member's assignment bytes as topic-partitions (empty bytes = nothing assigned). */

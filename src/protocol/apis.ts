@@ -14,6 +14,7 @@ export const ApiKey = {
   DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
   DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
   CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
+  ConsumerGroupDescribe: 69,
 } as const;
 
 /**
@@ -37,8 +38,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.Heartbeat, { min: 0, max: 3 }],
   [ApiKey.LeaveGroup, { min: 0, max: 3 }],
   [ApiKey.SyncGroup, { min: 0, max: 3 }],
-  [ApiKey.DescribeGroups, { min: 0, max: 4 }],
-  [ApiKey.ListGroups, { min: 0, max: 2 }],
+  [ApiKey.DescribeGroups, { min: 0, max: 6 }],
+  [ApiKey.ListGroups, { min: 0, max: 5 }],
   [ApiKey.ApiVersions, { min: 0, max: 3 }],
   [ApiKey.CreateTopics, { min: 0, max: 4 }],
   [ApiKey.DeleteTopics, { min: 0, max: 3 }],
@@ -50,6 +51,14 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DeleteGroups, { min: 0, max: 1 }],
   [ApiKey.IncrementalAlterConfigs, { min: 0, max: 0 }],
   [ApiKey.OffsetDelete, { min: 0, max: 0 }],
+]);
+
+/**
+ * APIs our client speaks with brokers that have them but the engine does not serve (it never
+ * advertises them): ConsumerGroupDescribe, for the KIP-848 consumer groups of Kafka 4.x brokers.
+ */
+export const CLIENT_ONLY: ReadonlyMap<number, { min: number; max: number }> = new Map([
+  [ApiKey.ConsumerGroupDescribe, { min: 0, max: 1 }],
 ]);
 
 export function apiSpec(apiKey: number): ApiSpec | undefined {

@@ -23,6 +23,7 @@ import type { Admin } from '../client/admin';
 import type { Context } from './consumer-groups/context';
 import { actionOf, checkArgs, consumerGroupSpecs, HELP_MESSAGE, parseConsumerGroupOptions, VERSION } from './consumer-groups/options';
 import { javaString } from './consumer-groups/java-errors';
+import { re2SyntaxError } from '../util/re2-syntax';
 
 function logTo(io: ToolIO) {
   return (level: 'WARN' | 'ERROR' | 'INFO', message: string, logger: string) => {
@@ -41,6 +42,13 @@ function checkOutput(opts: OptionSet): boolean {
 }
 
 async function run(opts: OptionSet, io: ToolIO, json: boolean): Promise<number> {
+  if (opts.has('validate-regex')) {
+    // No admin client: the pattern is checked here, with RE2's rules (as a Kafka 4.x broker reads it).
+    const regex = opts.stringValueOf('validate-regex')!;
+    const error = re2SyntaxError(regex);
+    io.stdout(error === undefined ? `The regular expression \`${regex}\` is valid.\n` : `The regular expression \`${regex}\` is invalid: ${error}.\n`);
+    return 0;
+  }
   // ConsumerGroupService's constructor: the admin client (its config errors fail here too).
   let admin: Admin;
   let bootstrap: HostPort[];

@@ -364,13 +364,31 @@ describe('shutdown', () => {
 });
 
 describe('listing and describing', () => {
-  it('ListGroups v0-2 and DescribeGroups v0-4 of unknown and invalid ids', async () => {
+  it('ListGroups v0-5 (states and types from v4/v5, with filters) and DescribeGroups v0-6 of unknown and invalid ids', async () => {
     const c = await conn();
     await createTopic(c, 'unused', 1);
-    for (const v of [0, 1, 2]) {
+    for (const v of [0, 1, 2, 3, 4, 5]) {
       const r = await c.request(ApiKey.ListGroups, v, {});
       expect(r.errorCode).toBe(0);
-      expect(r.groups).toContainEqual({ groupId: 'g1', protocolType: 'consumer' });
+      // Fields a version lacks decode as their defaults ('').
+      const g1 = r.groups.find((g: { groupId: string }) => g.groupId === 'g1');
+      expect(g1).toMatchObject({ protocolType: 'consumer', groupType: v >= 5 ? 'classic' : '' });
+      expect(g1.groupState === '').toBe(v < 4);
+    }
+    // Filters match names case-insensitively (as Kafka's coordinator); every group here is classic.
+    const ids = async (body: unknown) => (await c.request(ApiKey.ListGroups, 5, body)).groups.map((g: { groupId: string }) => g.groupId);
+    const state: string = (await c.request(ApiKey.ListGroups, 5, {})).groups.find((g: { groupId: string }) => g.groupId === 'g1').groupState;
+    expect(await ids({ statesFilter: [state.toUpperCase()] })).toContain('g1');
+    expect(await ids({ statesFilter: ['Dead', ...['Stable', 'Empty'].filter((x) => x !== state)] })).not.toContain('g1');
+    expect(await ids({ typesFilter: ['Classic', 'Consumer'] })).toContain('g1');
+    expect(await ids({ typesFilter: ['consumer'] })).toEqual([]);
+    // DescribeGroups v6 (KIP-1043): an unknown group is GROUP_ID_NOT_FOUND, with Kafka's message.
+    for (const v of [5, 6]) {
+      const r = await c.request(ApiKey.DescribeGroups, v, { groups: ['nope', ''], includeAuthorizedOperations: true });
+      expect(r.groups[0]).toMatchObject(v === 6
+        ? { errorCode: E.GROUP_ID_NOT_FOUND, errorMessage: 'Group nope not found.', groupId: 'nope', groupState: 'Dead' }
+        : { errorCode: 0, errorMessage: null, groupId: 'nope', groupState: 'Dead', protocolType: '', protocolData: '', members: [] });
+      expect(r.groups[1]).toMatchObject({ errorCode: E.INVALID_GROUP_ID, groupId: '' });
     }
     for (const v of [0, 1, 2, 3, 4]) {
       const r = await c.request(ApiKey.DescribeGroups, v, { groups: ['nope', ''], includeAuthorizedOperations: true });

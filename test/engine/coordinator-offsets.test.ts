@@ -238,9 +238,9 @@ describe('restart', () => {
       const f = await fetchOffsets(c, 'rg', null);
       expect(f.topics).toEqual([{ name: 'rt', partitions: [{ partitionIndex: 1, committedOffset: 42, committedLeaderEpoch: -1, metadata: 'm', errorCode: 0 }] }]);
       expect((await fetchOffsets(c, 'simple', [{ name: 'rt', partitionIndexes: [0] }])).topics[0].partitions[0].committedOffset).toBe(7);
-      const listed = (await c.request(ApiKey.ListGroups, 2, {})).groups;
-      expect(listed).toContainEqual({ groupId: 'rg', protocolType: 'consumer' });
-      expect(listed).toContainEqual({ groupId: 'simple', protocolType: '' });
+      const listed = (await c.request(ApiKey.ListGroups, 5, {})).groups;
+      expect(listed).toContainEqual({ groupId: 'rg', protocolType: 'consumer', groupState: 'Stable', groupType: 'classic' });
+      expect(listed).toContainEqual({ groupId: 'simple', protocolType: '', groupState: 'Empty', groupType: 'classic' });
       const d = await describe1(c, 'rg');
       expect(d.groupState).toBe('Stable');
       expect(d.members.map((m: any) => m.memberId)).toEqual([j.memberId]);

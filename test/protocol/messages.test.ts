@@ -339,6 +339,26 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       }],
     } satisfies M.DescribeGroupsResponse,
   },
+  ConsumerGroupDescribe: {
+    request: { groupIds: ['g', 'h'], includeAuthorizedOperations: false } satisfies M.ConsumerGroupDescribeRequest,
+    response: {
+      throttleTimeMs: 0,
+      groups: [{
+        errorCode: 0, errorMessage: null, groupId: 'g', groupState: 'Stable', groupEpoch: 3, assignmentEpoch: 3, assignorName: 'uniform',
+        members: [{
+          memberId: 'AAAAAAAAAAAAAAAAAAAAAQ', instanceId: null, rackId: 'r1', memberEpoch: 3, clientId: 'c', clientHost: '/127.0.0.1',
+          subscribedTopicNames: ['orders'], subscribedTopicRegex: null,
+          assignment: { topicPartitions: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAg', topicName: 'orders', partitions: [0, 1] }] },
+          targetAssignment: { topicPartitions: [] },
+          memberType: 1,
+        }],
+        authorizedOperations: -2147483648,
+      }, {
+        errorCode: 69, errorMessage: 'Group h is not a consumer group.', groupId: 'h', groupState: '', groupEpoch: 0, assignmentEpoch: 0,
+        assignorName: '', members: [], authorizedOperations: -2147483648,
+      }],
+    } satisfies M.ConsumerGroupDescribeResponse,
+  },
   ListGroups: {
     request: {} satisfies M.ListGroupsRequest,
     response: { throttleTimeMs: 0, errorCode: 0, groups: [{ groupId: 'g', protocolType: 'consumer' }, { groupId: 'h', protocolType: '' }] } satisfies M.ListGroupsResponse,
@@ -398,12 +418,12 @@ describe('message schema registry', () => {
       0: ['Produce', '0-8', 'none'], 1: ['Fetch', '0-11', 'none'], 2: ['ListOffsets', '0-9', '6+'],
       3: ['Metadata', '0-12', '9+'], 8: ['OffsetCommit', '0-7', 'none'], 9: ['OffsetFetch', '0-5', 'none'],
       10: ['FindCoordinator', '0-2', 'none'], 11: ['JoinGroup', '0-5', 'none'], 12: ['Heartbeat', '0-3', 'none'],
-      13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-4', 'none'],
-      16: ['ListGroups', '0-2', 'none'], 17: ['SaslHandshake', '0-1', 'none'], 18: ['ApiVersions', '0-3', '3+'],
+      13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-6', '5+'],
+      16: ['ListGroups', '0-5', '3+'], 17: ['SaslHandshake', '0-1', 'none'], 18: ['ApiVersions', '0-3', '3+'],
       19: ['CreateTopics', '0-4', 'none'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
       22: ['InitProducerId', '0-1', 'none'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
-      47: ['OffsetDelete', '0', 'none'],
+      47: ['OffsetDelete', '0', 'none'], 69: ['ConsumerGroupDescribe', '0-1', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {

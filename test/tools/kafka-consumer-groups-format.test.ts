@@ -1,6 +1,6 @@
-// kafka-consumer-groups without a broker: the text views on fixed data (widths, '-', the fixed
-// 3.8–3.9 layouts), option validation transcripts (jopt rules, Kafka's messages, usage on stderr
-// with exit 1), and the --to-datetime / --by-duration parsers.
+// kafka-consumer-groups without a broker: the text views on fixed data (widths, '-', Kafka 4.4's
+// layouts), option validation transcripts (jopt rules, Kafka's messages, usage on stderr with
+// exit 1), and the --to-datetime / --by-duration parsers.
 import * as path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { ROOT } from '../helpers/engine';
@@ -21,50 +21,73 @@ const p = (s: string, n: number) => s.padEnd(n);
 describe('views on fixed data', () => {
   it('offsets table: minimum widths 15, "-" for missing values, a line per row', () => {
     const rows = [
-      { group: 'g', topic: 't', partition: 0, offset: 5, logEndOffset: 7, lag: 2, consumerId: 'c-1', host: '/127.0.0.1', clientId: 'c' },
-      { group: 'g', topic: 't', partition: 1, offset: null, logEndOffset: 3, lag: null, consumerId: '-', host: '-', clientId: '-' },
+      { group: 'g', topic: 't', partition: 0, leaderEpoch: 0, offset: 5, logEndOffset: 7, lag: 2, consumerId: 'c-1', host: '/127.0.0.1', clientId: 'c' },
+      { group: 'g', topic: 't', partition: 1, leaderEpoch: null, offset: null, logEndOffset: 3, lag: null, consumerId: '-', host: '-', clientId: '-' },
     ];
     const line = (v: string[]) => `${p(v[0], 15)} ${p(v[1], 15)} ${p(v[2], 10)} ${p(v[3], 15)} ${p(v[4], 15)} ${p(v[5], 15)} ${p(v[6], 15)} ${p(v[7], 15)} ${v[8]}\n`;
-    expect(F.formatOffsetsTable(rows)).toBe('\n'
+    expect(F.formatOffsetsTable(rows, false)).toBe('\n'
       + line(['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'])
       + line(['g', 't', '0', '5', '7', '2', 'c-1', '/127.0.0.1', 'c'])
       + line(['g', 't', '1', '-', '3', '-', '-', '-', '-']));
+    // --verbose: the committed offset's leader epoch after PARTITION.
+    const verbose = (v: string[]) => `${p(v[0], 15)} ${p(v[1], 15)} ${p(v[2], 10)} ${p(v[3], 15)} ${p(v[4], 15)} ${p(v[5], 15)} ${p(v[6], 15)} ${p(v[7], 15)} ${p(v[8], 15)} ${v[9]}\n`;
+    expect(F.formatOffsetsTable(rows, true)).toBe('\n'
+      + verbose(['GROUP', 'TOPIC', 'PARTITION', 'LEADER-EPOCH', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'])
+      + verbose(['g', 't', '0', '0', '5', '7', '2', 'c-1', '/127.0.0.1', 'c'])
+      + verbose(['g', 't', '1', '-', '-', '3', '-', '-', '-', '-']));
   });
 
   it('offsets table: GROUP, TOPIC, CONSUMER-ID and HOST grow with their longest value', () => {
     const id = 'consumer-a-very-long-group-1-6d9b1a6e-3f0e-4e1c-9a56-2c4b1f0e7d21';
-    const rows = [{ group: 'a-very-long-group-name', topic: 'a-topic-with-a-long-name', partition: 12, offset: 1, logEndOffset: 1, lag: 0, consumerId: id, host: '/0000:0000:0000:0000:0000:0000:0000:0001', clientId: 'x' }];
-    const out = F.formatOffsetsTable(rows) as string;
+    const rows = [{ group: 'a-very-long-group-name', topic: 'a-topic-with-a-long-name', partition: 12, leaderEpoch: null, offset: 1, logEndOffset: 1, lag: 0, consumerId: id, host: '/0000:0000:0000:0000:0000:0000:0000:0001', clientId: 'x' }];
+    const out = F.formatOffsetsTable(rows, false) as string;
     const [, header, row] = out.split('\n');
     expect(header).toBe(`${p('GROUP', 22)} ${p('TOPIC', 24)} ${p('PARTITION', 10)} ${p('CURRENT-OFFSET', 15)} ${p('LOG-END-OFFSET', 15)} ${p('LAG', 15)} ${p('CONSUMER-ID', id.length)} ${p('HOST', 40)} CLIENT-ID`);
     expect(row).toBe(`a-very-long-group-name a-topic-with-a-long-name 12         1               1               0               ${id} /0000:0000:0000:0000:0000:0000:0000:0001 x`);
   });
 
-  it('members table, with --verbose (topic(partitions), numerically sorted) and with GROUP-INSTANCE-ID', () => {
+  it('members table, with --verbose (epochs and assignments as topic:partitions) and with GROUP-INSTANCE-ID', () => {
+    const member = { host: '/127.0.0.1', clientId: 'c', groupInstanceId: '', targetAssignment: [], currentEpoch: null, targetEpoch: null, upgraded: null };
     const m = [
-      { group: 'g', consumerId: 'c-1', host: '/127.0.0.1', clientId: 'c', groupInstanceId: '', numPartitions: 3, assignment: [{ topic: 'b', partition: 10 }, { topic: 'b', partition: 2 }, { topic: 'a', partition: 0 }] },
-      { group: 'g', consumerId: 'c-2', host: '/127.0.0.1', clientId: 'c', groupInstanceId: '', numPartitions: 0, assignment: [] },
+      { ...member, group: 'g', consumerId: 'c-1', numPartitions: 3, assignment: [{ topic: 'b', partition: 10 }, { topic: 'b', partition: 2 }, { topic: 'a', partition: 0 }] },
+      { ...member, group: 'g', consumerId: 'c-2', numPartitions: 0, assignment: [] },
     ];
     const line = (v: string[]) => `${p(v[0], 15)} ${p(v[1], 15)} ${p(v[2], 15)} ${p(v[3], 15)} ${p(v[4], 15)} `;
+    const epochs = (v: string[]) => `${p(v[0], 15)} ${p(v[1], 20)} ${p(v[2], 15)} ${p(v[3], 20)}`;
     expect(F.formatMembersTable(m, false)).toBe('\n'
       + line(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + '\n'
       + line(['g', 'c-1', '/127.0.0.1', 'c', '3']) + '\n'
       + line(['g', 'c-2', '/127.0.0.1', 'c', '0']) + '\n');
     expect(F.formatMembersTable(m, true)).toBe('\n'
-      + line(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + 'ASSIGNMENT\n'
-      + line(['g', 'c-1', '/127.0.0.1', 'c', '3']) + 'a(0), b(2,10)\n'
-      + line(['g', 'c-2', '/127.0.0.1', 'c', '0']) + '-\n');
+      + line(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + epochs(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT']) + '\n'
+      + line(['g', 'c-1', '/127.0.0.1', 'c', '3']) + epochs(['-', 'a:0;b:2,10', '-', '-']) + '\n'
+      + line(['g', 'c-2', '/127.0.0.1', 'c', '0']) + epochs(['-', '-', '-', '-']) + '\n');
     const withInstance = [{ ...m[1], groupInstanceId: 'inst-1' }];
     expect(F.formatMembersTable(withInstance, false)).toBe('\n'
       + `${p('GROUP', 15)} ${p('CONSUMER-ID', 15)} ${p('GROUP-INSTANCE-ID', 17)} ${p('HOST', 15)} ${p('CLIENT-ID', 15)} ${p('#PARTITIONS', 15)} \n`
       + `${p('g', 15)} ${p('c-2', 15)} ${p('inst-1', 17)} ${p('/127.0.0.1', 15)} ${p('c', 15)} ${p('0', 15)} \n`);
+    // A KIP-848 group being upgraded (classic and consumer members): epochs, targets, UPGRADED.
+    const migrating = [
+      { ...m[0], consumerId: 'c-1', currentEpoch: 5, targetEpoch: 6, targetAssignment: [{ topic: 'a', partition: 0 }], upgraded: true },
+      { ...m[1], consumerId: 'c-2', currentEpoch: 4, targetEpoch: 6, upgraded: false },
+    ];
+    expect(F.formatMembersTable(migrating, true)).toBe('\n'
+      + line(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + epochs(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT']) + ' UPGRADED\n'
+      + line(['g', 'c-1', '/127.0.0.1', 'c', '3']) + epochs(['5', 'a:0;b:2,10', '6', 'a:0']) + ' true\n'
+      + line(['g', 'c-2', '/127.0.0.1', 'c', '0']) + epochs(['4', '-', '6', '-']) + ' false\n');
+    // A group without members: the header alone (Kafka prints it whatever the state).
+    expect(F.formatMembersTable([], true, false)).toBe('\n'
+      + line(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + epochs(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT']) + '\n');
   });
 
-  it('state table: COORDINATOR as host:port  (id) (two spaces, as 3.8+), GROUP as wide as it (min 25)', () => {
-    const row = { group: 'g', coordinator: { host: 'localhost', port: 9092, id: 1 }, assignmentStrategy: 'range', state: 'Stable', numMembers: 2 };
-    expect(F.formatStateTable(row)).toBe(
-      `\n${p('GROUP', 25)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 15)} #MEMBERS`
-      + `\n${p('g', 25)} ${p('localhost:9092  (1)', 25)} ${p('range', 20)} ${p('Stable', 15)} 2\n`);
+  it('state table: COORDINATOR as host:port  (id), GROUP as wide as it (min 15), "-" for no strategy, --verbose epochs', () => {
+    const row = { group: 'g', coordinator: { host: 'localhost', port: 9092, id: 1 }, assignmentStrategy: 'range', state: 'Stable', numMembers: 2, groupEpoch: null, targetAssignmentEpoch: null };
+    expect(F.formatStateTable(row, false)).toBe(
+      `\n${p('GROUP', 15)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 20)} #MEMBERS`
+      + `\n${p('g', 15)} ${p('localhost:9092  (1)', 25)} ${p('range', 20)} ${p('Stable', 20)} 2\n`);
+    expect(F.formatStateTable({ ...row, assignmentStrategy: '', state: 'Empty', numMembers: 0 }, true)).toBe(
+      `\n${p('GROUP', 15)} ${p('COORDINATOR (ID)', 25)} ${p('ASSIGNMENT-STRATEGY', 20)} ${p('STATE', 20)} ${p('GROUP-EPOCH', 15)} ${p('TARGET-ASSIGNMENT-EPOCH', 25)} #MEMBERS`
+      + `\n${p('g', 15)} ${p('localhost:9092  (1)', 25)} ${p('-', 20)} ${p('Empty', 20)} ${p('-', 15)} ${p('-', 25)} 0\n`);
   });
 
   it('list views: plain ids; with --state / --type the GROUP column is max(15, longest) + 10 wide', () => {
@@ -77,23 +100,26 @@ describe('views on fixed data', () => {
 
   it('reset table and CSV export', () => {
     const rows = [{ group: 'g', topic: 't', partition: 0, offset: 3 }, { group: 'g', topic: 't', partition: 1, offset: 0 }];
-    const line = (v: string[]) => `\n${p(v[0], 30)} ${p(v[1], 30)} ${p(v[2], 10)} ${p(v[3], 15)}`;
-    expect(F.formatResetTable(1, rows)).toBe(line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + line(['g', 't', '0', '3']) + line(['g', 't', '1', '0']) + '\n');
-    expect(F.formatResetTable(1, [])).toBe(line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + '\n');
-    expect(F.formatResetTable(0, [])).toBe('\n');
+    const line = (v: string[]) => `\n${p(v[0], 15)} ${p(v[1], 15)} ${p(v[2], 10)} ${v[3]}`;
+    expect(F.formatResetTable(['g'], rows)).toBe(line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + line(['g', 't', '0', '3']) + line(['g', 't', '1', '0']) + '\n');
+    expect(F.formatResetTable(['g'], [])).toBe(line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + '\n');
+    expect(F.formatResetTable([], [])).toBe('\n');
+    // GROUP and TOPIC grow with the longest group id (of every group in the result) and topic.
+    const long = F.formatResetTable(['g', 'a-group-with-a-long-id'], [{ group: 'g', topic: 'a-topic-with-a-long-name', partition: 0, offset: 1 }]) as string;
+    expect(long).toBe(`\n${p('GROUP', 22)} ${p('TOPIC', 24)} ${p('PARTITION', 10)} NEW-OFFSET\n${p('g', 22)} a-topic-with-a-long-name ${p('0', 10)} 1\n`);
     expect(F.formatResetCsv(rows, false)).toBe('t,0,3\nt,1,0\n\n');
     expect(F.formatResetCsv(rows, true)).toBe('g,t,0,3\ng,t,1,0\n\n');
   });
 
-  it('delete-offsets table: sorted by topic+partition, "Not Provided" for a failed topic', () => {
+  it('delete-offsets table: sorted by topic+partition, "-" for a failed topic, TOPIC as wide as the longest', () => {
     const rows = [
       { topic: 't', partition: 1, error: undefined },
       { topic: 'nosuch', partition: -1, error: 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.' },
       { topic: 't', partition: 0, error: undefined },
     ];
-    const line = (v: string[]) => `\n${p(v[0], 30)} ${p(v[1], 15)} ${p(v[2], 15)}`;
+    const line = (v: string[]) => `\n${p(v[0], 15)} ${p(v[1], 10)} ${p(v[2], 15)}`;
     expect(F.formatDeleteOffsetsTable(rows)).toBe(line(['TOPIC', 'PARTITION', 'STATUS'])
-      + line(['nosuch', 'Not Provided', 'Error: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.'])
+      + line(['nosuch', '-', 'Error: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.'])
       + line(['t', '0', 'Successful']) + line(['t', '1', 'Successful']) + '\n');
   });
 
@@ -138,8 +164,9 @@ describe('value parsers', () => {
     expect([...parseStates('stable,EMPTY, preparingrebalance')]).toEqual(['Stable', 'Empty', 'PreparingRebalance']);
     expect(() => parseStates('stable,bogus')).toThrow("Invalid state list 'stable,bogus'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling");
     expect([...parseTypes('Classic,consumer')]).toEqual(['Classic', 'Consumer']);
-    expect([...parseTypes('share')]).toEqual(['Share']);
-    expect(() => parseTypes('classic,bogus')).toThrow("Invalid types list 'classic,bogus'. Valid types are: Consumer, Classic, Share");
+    // Kafka 4.4 lists consumer groups only: share groups have their own tool.
+    expect(() => parseTypes('share')).toThrow("Invalid types list 'share'. Valid types are: Consumer, Classic");
+    expect(() => parseTypes('classic,bogus')).toThrow("Invalid types list 'classic,bogus'. Valid types are: Consumer, Classic");
   });
 
   it('--topic t:0,2', () => {
@@ -158,14 +185,15 @@ describe('option validation (no broker needed)', () => {
   const escaped = async (args: string[], line: string) => {
     expectRun(await runMasked('kafka-consumer-groups', args), 1, '', `Exception in thread "main" ${line}\n`);
   };
-  const HELP_MESSAGE = 'This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.';
-  const NO_EXECUTE = 'WARN: No action will be performed as the --execute option is missing. In a future major release, the default behavior of this command will be to prompt the user before executing the reset rather than doing a dry run. You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting.\n';
+  const HELP_MESSAGE = 'This tool helps to list, describe, delete and manage the offsets of consumer groups.';
+  const NO_EXECUTE = 'WARN: No action will be performed as the --execute option is missing. In version 5.0, this command will require either --dry-run or --execute to be specified. You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting.\n';
+  const ACTIONS = 'Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex';
 
   it('help, no arguments, version', async () => {
     await usage([], HELP_MESSAGE);
     await usage(['--help'], HELP_MESSAGE);
-    expectRun(await runMasked('kafka-consumer-groups', ['--version']), 0, '3.9.0\n');
-    expectRun(await runMasked('kafka-consumer-groups.sh', ['--version']), 0, '3.9.0\n');
+    expectRun(await runMasked('kafka-consumer-groups', ['--version']), 0, '4.4.0\n');
+    expectRun(await runMasked('kafka-consumer-groups.sh', ['--version']), 0, '4.4.0\n');
   });
 
   it('jopt errors escape main as in Kafka (including --zookeeper, which this tool never had)', async () => {
@@ -178,8 +206,9 @@ describe('option validation (no broker needed)', () => {
 
   it('argument checks: Kafka\'s messages, usage on stderr, exit 1', async () => {
     await usage(['--list'], 'Missing required argument "[bootstrap-server]"');
-    await usage([...B], 'Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets');
-    await usage([...B, '--list', '--describe', '--all-groups'], 'Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets');
+    await usage([...B], ACTIONS);
+    await usage([...B, '--list', '--describe', '--all-groups'], ACTIONS);
+    await usage([...B, '--list', '--validate-regex', 'a.*'], ACTIONS);
     await usage([...B, '--describe'], 'Option [describe] takes one of these options: [all-groups], [group]');
     await usage([...B, '--describe', '--group', 'g', '--members', '--offsets'], 'Option [describe] takes at most one of these options: [members], [offsets], [state]');
     await usage([...B, '--describe', '--group', 'g', '--state', 'stable'], 'Option [describe] does not take a value for [state]');
@@ -196,5 +225,11 @@ describe('option validation (no broker needed)', () => {
     await usage([...B, '--describe', '--group', 'g', '--topic', 't'], 'Option "[topic]" can\'t be used with option "[describe]"');
     await usage([...B, '--list', '--output', 'xml'], "Unknown --output format 'xml'; the only one is json.");
     await usage([...B, '--delete', '--group', 'g', '--output', 'json'], 'Option --output json can only be used with --list or --describe.');
+  });
+
+  it('--validate-regex needs no broker: RE2 syntax, Kafka\'s sentences, exit 0 either way', async () => {
+    expectRun(await runMasked('kafka-consumer-groups', ['--validate-regex', 'orders-.*']), 0, 'The regular expression `orders-.*` is valid.\n');
+    expectRun(await runMasked('kafka-consumer-groups', ['--validate-regex', 'orders-(']), 0, 'The regular expression `orders-(` is invalid: missing closing ).\n');
+    expectRun(await runMasked('kafka-consumer-groups', ['--validate-regex', '(?=a)']), 0, 'The regular expression `(?=a)` is invalid: invalid or unsupported Perl syntax.\n');
   });
 });

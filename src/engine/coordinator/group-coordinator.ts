@@ -16,6 +16,7 @@ import {
   encodeOffsetCommitValue, GroupMetadataValue,
 } from './offsets-records';
 import { CoordinatorTimers } from './timers';
+import type { DescribedGroup, DescribedGroupMember } from '../../protocol/messages/describe-groups';
 import { engineLog } from '../log';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
@@ -379,11 +380,18 @@ export class GroupCoordinator {
     return [...this.groups.values()].map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', state: g.state }));
   }
 
-  describeGroup(groupId: string, includeAuthorizedOperations: boolean) {
-    const base = { errorCode: ErrorCode.NONE, groupId, groupState: '', protocolType: '', protocolData: '', members: [] as any[], authorizedOperations: -2147483648 };
+  /** One DescribeGroups entry; `notFoundError`: v6+ fails a missing group with GROUP_ID_NOT_FOUND. */
+  describeGroup(groupId: string, includeAuthorizedOperations: boolean, notFoundError = false): DescribedGroup {
+    const base = {
+      errorCode: ErrorCode.NONE as number, errorMessage: null as string | null, groupId, groupState: '', protocolType: '', protocolData: '',
+      members: [] as DescribedGroupMember[], authorizedOperations: -2147483648,
+    };
     if (groupId === '') return { ...base, errorCode: ErrorCode.INVALID_GROUP_ID };
     const group = this.groups.get(groupId);
-    if (!group) return { ...base, groupState: 'Dead' };
+    if (!group) {
+      if (!notFoundError) return { ...base, groupState: 'Dead' };
+      return { ...base, groupState: 'Dead', errorCode: ErrorCode.GROUP_ID_NOT_FOUND, errorMessage: `Group ${groupId} not found.` };
+    }
     const stable = group.is('Stable');
     return {
       ...base,

@@ -6,7 +6,7 @@ import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { NO_RESPONSE } from '.';
 import { ErrorCode } from '../../protocol/errors';
-import { ATTRIBUTES_OFFSET, batchCodec, MAGIC_V2, readBatchHeader, RecordBatchError, setBaseOffset, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
+import { ATTRIBUTES_OFFSET, batchCodec, MAGIC_V2, readBatchHeader, RecordBatchError, setBaseOffset, setLogAppendTime, setPartitionLeaderEpoch, splitBatches } from '../../protocol/records/batch';
 import { CODEC_ZSTD } from '../../protocol/records/compression';
 import { upConvertMessageSet } from '../../protocol/records/convert';
 import { magicAt, MAGIC_V1 } from '../../protocol/records/legacy';
@@ -150,6 +150,8 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
     }
     const baseOffset = p.highWatermark;
     setBaseOffset(batch, baseOffset);
+    // LogValidator stamps the leader's epoch on every batch: consumers commit it with their offsets.
+    setPartitionLeaderEpoch(batch, p.leaderEpoch);
     // message.timestamp.type=LogAppendTime: the broker's time in the header (CRC recomputed).
     if (rules.logAppendTime) setLogAppendTime(batch, now);
     const lastOffset = baseOffset + h.lastOffsetDelta;

@@ -41,11 +41,13 @@ export async function selectedGroupIds(ctx: Context): Promise<string[]> {
   return ctx.opts.stringValuesOf('group');
 }
 
-/** The group's committed offsets (Kafka's getCommittedOffsets): tpKey -> offset (null: none). */
-export async function committedOffsets(ctx: Context, groupId: string): Promise<Map<string, { tp: TopicPartition; offset: number | null }>> {
+/** The group's committed offsets (Kafka's getCommittedOffsets): tpKey -> offset (null: none) and its leader epoch. */
+export async function committedOffsets(ctx: Context, groupId: string): Promise<Map<string, { tp: TopicPartition; offset: number | null; leaderEpoch: number | null }>> {
   try {
     const list = await ctx.groups.listConsumerGroupOffsets(groupId, ctx.timeoutMs);
-    return new Map(list.map((c) => [tpKey(c.topic, c.partition), { tp: { topic: c.topic, partition: c.partition }, offset: c.offset }]));
+    return new Map(list.map((c) => [tpKey(c.topic, c.partition), {
+      tp: { topic: c.topic, partition: c.partition }, offset: c.offset, leaderEpoch: c.leaderEpoch >= 0 ? c.leaderEpoch : null,
+    }]));
   } catch (e) {
     throw runtime(e);
   }

@@ -1,9 +1,9 @@
-// --delete (ConsumerGroupService.deleteGroups) and --delete-offsets (deleteOffsets).
+// --delete (Kafka 4.4's ConsumerGroupService.deleteGroups) and --delete-offsets (deleteOffsets).
 // Groups in messages come in java.util.HashMap order, as Kafka iterates its result maps.
-import { javaHashSetOrder, javaStringHashCode } from '../../util/java-hash';
+import { javaHashSetOrder, javaStringHashCode, javaTopicPartitionHashCode } from '../../util/java-hash';
 import { tpString, type TopicPartition } from '../../client/group-admin';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
-import { describeTopicPartitions, execution, javaString, selectedGroupIds, type Context } from './context';
+import { describeTopicPartitions, javaString, selectedGroupIds, type Context } from './context';
 import { formatDeleteOffsetsTable, printError, quotedList, type DeleteOffsetsRow } from './format';
 import { parseTopicWithPartitions } from './reset-offsets';
 
@@ -26,12 +26,14 @@ export async function deleteGroups(ctx: Context): Promise<void> {
   }
   printError(ctx.io, 'Deletion of some consumer groups failed:');
   for (const g of hashOrder([...failed.keys()])) {
-    ctx.io.stdout(`* Group '${g}' could not be deleted due to: ${javaString(execution(failed.get(g)))}\n`);
+    // The future's cause, as its toString().
+    ctx.io.stdout(`* Group '${g}' could not be deleted due to: ${javaString(failed.get(g))}\n`);
   }
   if (success.length > 0) ctx.io.stdout(`\nThese consumer groups were deleted successfully: ${quotedList(hashOrder(success))}\n`);
 }
 
 const PARTITION_LEVEL = new Set<number>([ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC, ErrorCode.TOPIC_AUTHORIZATION_FAILED, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]);
+const GROUP_LEVEL = new Set<number>([ErrorCode.INVALID_GROUP_ID, ErrorCode.GROUP_ID_NOT_FOUND, ErrorCode.GROUP_AUTHORIZATION_FAILED, ErrorCode.NON_EMPTY_GROUP]);
 
 export async function deleteOffsets(ctx: Context): Promise<void> {
   const groupId = ctx.opts.stringValueOf('group')!;
@@ -42,12 +44,12 @@ export async function deleteOffsets(ctx: Context): Promise<void> {
   const partitions = new Map<string, TopicPartition>(known.map((tp) => [tpString(tp), tp]));
   for (const [topic, t] of await describeTopicPartitions(ctx, whole)) {
     if (!t.ok) {
+      // The topic's future failing: an ExecutionException, shown by its getMessage().
       rows.push({ topic, partition: -1, error: javaString(t.error) });
       continue;
     }
     for (const partition of t.partitions) partitions.set(tpString({ topic, partition }), { topic, partition });
   }
-  let topLevel: number = ErrorCode.NONE;
   let result;
   try {
     result = await ctx.groups.deleteConsumerGroupOffsets(groupId, [...partitions.values()], ctx.timeoutMs);
@@ -56,36 +58,24 @@ export async function deleteOffsets(ctx: Context): Promise<void> {
     const err = e instanceof KafkaError ? e : KafkaError.wrap(e);
     result = { topLevel: err, partitions: new Map([...partitions.keys()].map((k) => [k, err as KafkaError | undefined])) };
   }
-  if (result.topLevel) {
-    topLevel = result.topLevel.code;
-  } else {
-    const firstError = [...result.partitions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).find(([, e]) => e !== undefined);
-    if (firstError) topLevel = firstError[1]!.code;
+  // all().get(): the top-level error, else the first failed partition in the request's HashSet order.
+  let topLevel: KafkaError | undefined = result.topLevel;
+  if (!topLevel) {
+    const order = javaHashSetOrder([...partitions.values()], (tp) => javaTopicPartitionHashCode(tp.topic, tp.partition), 'incremental');
+    for (const tp of order) {
+      topLevel = result.partitions.get(tpString(tp));
+      if (topLevel) break;
+    }
   }
   for (const [k, tp] of partitions) {
     const err = result.partitions.get(k);
     rows.push({ topic: tp.topic, partition: tp.partition, error: err ? javaString(err) : undefined });
   }
 
-  switch (topLevel) {
-    case ErrorCode.NONE:
-      ctx.io.stdout(`Request succeed for deleting offsets with topic ${topics.join(', ')} group ${groupId}\n`);
-      break;
-    case ErrorCode.INVALID_GROUP_ID:
-      printError(ctx.io, `'${groupId}' is not valid.`);
-      break;
-    case ErrorCode.GROUP_ID_NOT_FOUND:
-      printError(ctx.io, `'${groupId}' does not exist.`);
-      break;
-    case ErrorCode.GROUP_AUTHORIZATION_FAILED:
-      printError(ctx.io, `Access to '${groupId}' is not authorized.`);
-      break;
-    case ErrorCode.NON_EMPTY_GROUP:
-      printError(ctx.io, `Deleting offsets of a consumer group '${groupId}' is forbidden if the group is not empty.`);
-      break;
-    default:
-      if (PARTITION_LEVEL.has(topLevel)) printError(ctx.io, 'Encounter some partition level error, see the follow-up details:');
-      else printError(ctx.io, `Encounter some unknown error: ${KafkaError.from(topLevel).errorName}`);
-  }
+  const code = topLevel?.code ?? ErrorCode.NONE;
+  if (code === ErrorCode.NONE) ctx.io.stdout(`Request succeeded for deleting offsets from group ${groupId}.\n`);
+  else if (GROUP_LEVEL.has(code)) printError(ctx.io, KafkaError.from(code).message);
+  else if (PARTITION_LEVEL.has(code)) printError(ctx.io, 'Encountered some partition-level error, see the follow-up details.');
+  else printError(ctx.io, `Encountered some unknown error: ${KafkaError.from(code).errorName}`);
   ctx.io.stdout(formatDeleteOffsetsTable(rows));
 }

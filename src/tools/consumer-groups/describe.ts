@@ -1,10 +1,9 @@
-// --describe: offsets (default), --members [--verbose] or --state of the selected groups
-// (ConsumerGroupService.describeGroups / collectGroupsOffsets / collectGroupsMembers /
-// collectGroupsState). Groups are printed sorted by id (Kafka's TreeMap).
+// --describe: offsets (default) [--verbose], --members [--verbose] or --state [--verbose] of the
+// selected groups (Kafka 4.4's ConsumerGroupService.describeGroups / collectGroupsOffsets /
+// collectGroupsMembers / collectGroupsState). Groups are printed sorted by id (Kafka's TreeMap).
 //
 // Row order of the offsets view: members with assignments, most partitions first, each member's
-// partitions by topic then partition (Kafka 3.8+ iterates a HashMap there, which gives partition
-// order for small topics); then committed partitions no member owns, sorted the same way.
+// partitions by topic then partition; then committed partitions no member owns, sorted the same way.
 import type { ConsumerGroupDescription, TopicPartition } from '../../client/group-admin';
 import { compareTopicPartitions } from '../../client/group-admin';
 import { tpKey } from '../../client/offsets';
@@ -14,17 +13,30 @@ import {
   type MemberAssignmentState, type PartitionAssignmentState, type Out,
 } from './format';
 import { jsonDocument, type JsonDescribedGroup } from './json';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
+import { javaHashSetOrder, javaStringHashCode } from '../../util/java-hash';
 
-/** adminClient.describeConsumerGroups(...) then get() on each: the first failure fails the describe. */
+/**
+ * adminClient.describeConsumerGroups(...) then get() on each, in the result's java.util.HashMap
+ * order: the first failure fails the describe (a group the coordinator does not know included).
+ * With --output json an unknown group is reported in the document instead (state Dead), as
+ * brokers before Kafka 4.0 described it. Sorted by group id.
+ */
 async function describeAll(ctx: Context, groupIds: readonly string[]): Promise<Map<string, ConsumerGroupDescription>> {
   const results = await ctx.groups.describeConsumerGroups(groupIds, ctx.timeoutMs);
   const out = new Map<string, ConsumerGroupDescription>();
-  for (const id of [...results.keys()].sort()) {
+  for (const id of javaHashSetOrder([...results.keys()], javaStringHashCode, 'incremental')) {
     const r = results.get(id)!;
-    if (!r.ok) throw execution(r.error);
+    if (!r.ok) {
+      if (ctx.json && r.error instanceof KafkaError && r.error.code === ErrorCode.GROUP_ID_NOT_FOUND) {
+        out.set(id, { groupId: id, isSimpleConsumerGroup: false, members: [], partitionAssignor: '', type: 'Classic', state: 'Dead', coordinator: { nodeId: -1, host: '', port: -1, rack: null }, groupEpoch: null, targetAssignmentEpoch: null });
+        continue;
+      }
+      throw execution(r.error);
+    }
     out.set(id, r.value);
   }
-  return out;
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function lagOf(offset: number | null, logEndOffset: number | null): number | null {
@@ -50,20 +62,23 @@ async function collectOffsets(ctx: Context, d: ConsumerGroupDescription): Promis
   for (const tp of unassigned) plan.push({ tp, consumerId: MISSING, host: MISSING, clientId: MISSING });
   const ends = await logOffsets(ctx, plan.map((p) => p.tp), LATEST);
   return plan.map((p) => {
-    const offset = committed.get(tpKey(p.tp.topic, p.tp.partition))?.offset ?? null;
+    const c = committed.get(tpKey(p.tp.topic, p.tp.partition));
+    const offset = c?.offset ?? null;
     const logEndOffset = ends.get(tpKey(p.tp.topic, p.tp.partition)) ?? null;
     return {
-      group: d.groupId, topic: p.tp.topic, partition: p.tp.partition, offset, logEndOffset,
+      group: d.groupId, topic: p.tp.topic, partition: p.tp.partition, leaderEpoch: c?.leaderEpoch ?? null, offset, logEndOffset,
       lag: lagOf(offset, logEndOffset), consumerId: p.consumerId, host: p.host, clientId: p.clientId,
     };
   });
 }
 
-function membersOf(d: ConsumerGroupDescription, verbose: boolean): MemberAssignmentState[] {
+function membersOf(d: ConsumerGroupDescription): MemberAssignmentState[] {
   return d.members.map((m) => ({
     group: d.groupId, consumerId: m.consumerId, host: m.host, clientId: m.clientId,
     groupInstanceId: m.groupInstanceId ?? '', numPartitions: m.assignment.length,
-    assignment: verbose ? [...m.assignment].sort(compareTopicPartitions) : [],
+    assignment: [...m.assignment].sort(compareTopicPartitions),
+    targetAssignment: [...(m.targetAssignment ?? [])].sort(compareTopicPartitions),
+    currentEpoch: m.memberEpoch, targetEpoch: d.targetAssignmentEpoch, upgraded: m.upgraded,
   }));
 }
 
@@ -91,12 +106,12 @@ export async function describeGroups(ctx: Context): Promise<void> {
           })),
         }));
       } else if (shouldPrintMemberState(out, d.groupId, canonicalState(d.state), rows.length)) {
-        out.stdout(formatOffsetsTable(rows));
+        out.stdout(formatOffsetsTable(rows, verbose));
       }
     }
   } else if (members) {
     for (const d of described.values()) {
-      const rows = membersOf(d, verbose);
+      const rows = membersOf(d);
       if (ctx.json) {
         json.push(jsonGroup(d, {
           members: rows.map((m) => ({
@@ -105,8 +120,10 @@ export async function describeGroups(ctx: Context): Promise<void> {
             ...(verbose ? { assignment: m.assignment.map((tp) => ({ topic: tp.topic, partition: tp.partition })) } : {}),
           })),
         }));
-      } else if (shouldPrintMemberState(out, d.groupId, canonicalState(d.state), rows.length)) {
-        out.stdout(formatMembersTable(rows, verbose));
+      } else {
+        // Kafka prints the header whatever the state; the rows only for a group it describes.
+        const described = shouldPrintMemberState(out, d.groupId, canonicalState(d.state), rows.length);
+        out.stdout(formatMembersTable(rows, verbose, described));
       }
     }
   } else {
@@ -117,6 +134,8 @@ export async function describeGroups(ctx: Context): Promise<void> {
         assignmentStrategy: d.partitionAssignor,
         state: canonicalState(d.state),
         numMembers: d.members.length,
+        groupEpoch: d.groupEpoch,
+        targetAssignmentEpoch: d.targetAssignmentEpoch,
       };
       if (ctx.json) {
         json.push(jsonGroup(d, {
@@ -124,7 +143,7 @@ export async function describeGroups(ctx: Context): Promise<void> {
           assignmentStrategy: row.assignmentStrategy, members: row.numMembers,
         }));
       } else if (shouldPrintMemberState(out, d.groupId, canonicalState(d.state), 1)) {
-        out.stdout(formatStateTable(row));
+        out.stdout(formatStateTable(row, verbose));
       }
     }
   }

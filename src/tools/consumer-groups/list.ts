@@ -1,16 +1,16 @@
-// --list [--state [states]] [--type [types]] (ConsumerGroupService.listGroups).
-//
-// Deviation, on purpose: Kafka asks the brokers to filter by state (ListGroups v4+) and type (v5+)
-// and shows `Unknown` where a broker does not say. The engine speaks ListGroups v0-2 (as Kafka
-// brokers before 2.6), so the states come from DescribeGroups on the broker that lists each group
-// and the filters are applied here; every group such a broker lists is a classic group.
+// --list [--state [states]] [--type [types]] (Kafka 4.4's ConsumerGroupService.listGroups): the
+// brokers filter by state (ListGroups v4+) and type (v5+) and say each group's state and type;
+// what a broker does not say shows as `Unknown`, as in Kafka.
 import { UsageError } from '../../cli/errors';
+import { javaHashSetOrder, javaStringHashCode } from '../../util/java-hash';
 import { execution, runtime, type Context } from './context';
 import { formatList, KNOWN_STATES, type ListRow } from './format';
 import { jsonDocument } from './json';
 
-// GroupType.values() without UNKNOWN, in Kafka 4.x's declaration order (3.9 lacks Share).
-const GROUP_TYPES = ['Consumer', 'Classic', 'Share'];
+/** GroupState.groupStatesForType(CONSUMER): the states --state accepts (Kafka prints them from a Set.of). */
+const CONSUMER_GROUP_STATES = KNOWN_STATES;
+/** The types --type accepts (GroupType.CLASSIC, CONSUMER). */
+const CONSUMER_GROUP_TYPES = ['Classic', 'Consumer'];
 
 /** Java's String.split(","): trailing empty strings removed. */
 function javaSplitComma(s: string): string[] {
@@ -19,26 +19,24 @@ function javaSplitComma(s: string): string[] {
   return parts;
 }
 
-/** consumerGroupStatesFromString: Kafka's names (case-insensitive), else IllegalArgumentException. */
-export function parseStates(input: string): Set<string> {
-  const out = new Set<string>();
-  for (const s of javaSplitComma(input)) {
-    const known = KNOWN_STATES.find((k) => k.toUpperCase() === s.trim().toUpperCase());
-    if (!known) throw new UsageError(`Invalid state list '${input}'. Valid states are: ${KNOWN_STATES.join(', ')}`);
-    out.add(known);
+/** groupStatesFromString: Kafka's names (case-insensitive), else IllegalArgumentException. */
+export function parseStates(input: string): string[] {
+  const parsed = javaSplitComma(input).map((s) => CONSUMER_GROUP_STATES.find((k) => k.toUpperCase() === s.trim().toUpperCase()));
+  if (parsed.some((s) => s === undefined)) {
+    throw new UsageError(`Invalid state list '${input}'. Valid states are: ${CONSUMER_GROUP_STATES.join(', ')}`);
   }
-  return out;
+  return [...new Set(parsed as string[])];
 }
 
-/** consumerGroupTypesFromString: classic / consumer / share (case-insensitive), else IllegalArgumentException. */
-export function parseTypes(input: string): Set<string> {
-  const out = new Set<string>();
-  for (const s of javaSplitComma(input.toLowerCase())) {
-    const known = GROUP_TYPES.find((k) => k.toLowerCase() === s.trim());
-    if (!known) throw new UsageError(`Invalid types list '${input}'. Valid types are: ${GROUP_TYPES.join(', ')}`);
-    out.add(known);
+/** consumerGroupTypesFromString: classic / consumer (case-insensitive), else IllegalArgumentException. */
+export function parseTypes(input: string): string[] {
+  const parsed = javaSplitComma(input.toLowerCase()).map((s) => CONSUMER_GROUP_TYPES.find((k) => k.toLowerCase() === s.trim()));
+  if (parsed.some((t) => t === undefined)) {
+    // Kafka collects the valid names into a HashSet before joining them.
+    const valid = javaHashSetOrder(CONSUMER_GROUP_TYPES, javaStringHashCode, 'incremental');
+    throw new UsageError(`Invalid types list '${input}'. Valid types are: ${valid.join(', ')}`);
   }
-  return out;
+  return [...new Set(parsed as string[])];
 }
 
 export async function listGroups(ctx: Context): Promise<void> {
@@ -54,18 +52,19 @@ export async function listGroups(ctx: Context): Promise<void> {
     ctx.io.stdout(formatList(ids.map((groupId) => ({ groupId })), false, false));
     return;
   }
-  const typeValue = includeType ? ctx.opts.stringValueOf('type') : undefined;
-  const stateValue = includeState ? ctx.opts.stringValueOf('state') : undefined;
-  const types = typeValue ? parseTypes(typeValue) : new Set<string>();
-  const states = stateValue ? parseStates(stateValue) : new Set<string>();
+  const typeValue = ctx.opts.stringValueOf('type');
+  const stateValue = ctx.opts.stringValueOf('state');
+  const types = typeValue ? parseTypes(typeValue) : [];
+  const states = stateValue ? parseStates(stateValue) : [];
   let rows: ListRow[];
   try {
-    rows = (await ctx.groups.listConsumerGroups(ctx.timeoutMs, { withState: true }))
+    // ListGroupsOptions.forConsumerGroups().inGroupStates(states).withTypes(types): no --type
+    // value lists groups of every type.
+    rows = (await ctx.groups.listConsumerGroups(ctx.timeoutMs, { states, types }))
       .map((l) => ({ groupId: l.groupId, state: l.state, type: l.type }));
   } catch (e) {
     throw execution(e);
   }
-  rows = rows.filter((r) => (states.size === 0 || states.has(r.state ?? '')) && (types.size === 0 || types.has(r.type ?? '')));
   if (ctx.json) {
     ctx.io.stdout(jsonDocument(rows.map((r) => ({ group: r.groupId, state: r.state ?? 'Unknown', type: r.type ?? 'Unknown' }))));
   } else {

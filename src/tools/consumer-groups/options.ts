@@ -1,7 +1,7 @@
-// kafka-consumer-groups options and argument checks: Kafka's ConsumerGroupCommandOptions
+// kafka-consumer-groups options and argument checks: Kafka 4.4's ConsumerGroupCommandOptions
 // (tools/.../consumer/group/ConsumerGroupCommandOptions.java). Option names, argument kinds,
-// check order and messages are Kafka's, with the two trunk (4.x) message fixes: `--describe` and
-// `--delete-offsets` without their scope name the options they really need. The help prose is ours.
+// check order and messages are Kafka's; the help prose is ours. Where Kafka lists a
+// java.util.Set.of (whose order changes with every JVM) we list the options in one fixed order.
 //
 // What fails where (as in Kafka):
 // - jopt parse errors (unknown option, missing argument, an `availableIf` option without its
@@ -13,17 +13,17 @@ import { JavaException, UsageError } from '../../cli/errors';
 import { javaHashSetOrder, javaStringListHashCode } from '../../util/java-hash';
 import { commonOptions, parseOptions, type OptionSet, type OptionSpec } from '../../cli/options';
 
-export const VERSION = '3.9.0';
+export const VERSION = '4.4.0';
 export const HELP_MESSAGE =
-  'This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.';
+  'This tool helps to list, describe, delete and manage the offsets of consumer groups.';
 export const ACTION_MESSAGE =
-  'Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets';
+  'Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex';
 export const NO_EXECUTE_WARNING =
   'WARN: No action will be performed as the --execute option is missing. ' +
-  'In a future major release, the default behavior of this command will be to prompt the user before executing the reset rather than doing a dry run. ' +
+  'In version 5.0, this command will require either --dry-run or --execute to be specified. ' +
   'You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting.';
 
-export const ACTIONS = ['list', 'describe', 'delete', 'reset-offsets', 'delete-offsets'] as const;
+export const ACTIONS = ['list', 'describe', 'delete', 'reset-offsets', 'delete-offsets', 'validate-regex'] as const;
 const GROUP_SELECTION_SCOPE = ['group', 'all-groups'];
 const GROUP_LEVEL = ['list', 'describe', 'delete', 'reset-offsets'];
 const DELETE_OFFSETS_OPTS = ['group', 'topic'];
@@ -42,7 +42,7 @@ const AVAILABLE_IF: ReadonlyMap<string, readonly string[]> = new Map([
 export function consumerGroupSpecs(): OptionSpec[] {
   return [
     ...commonOptions(),
-    { name: 'bootstrap-server', arg: 'required', argName: 'server to connect to', description: 'REQUIRED: the broker(s) to connect to, as host:port[,host:port...].' },
+    { name: 'bootstrap-server', arg: 'required', argName: 'server to connect to', description: 'The broker(s) to connect to, as host:port[,host:port...]. Required except with --validate-regex.' },
     { name: 'group', arg: 'required', argName: 'consumer group', multi: true, description: 'The consumer group to act on. Repeat it to act on several groups.' },
     {
       name: 'topic', arg: 'required', argName: 'topic', multi: true,
@@ -54,7 +54,7 @@ export function consumerGroupSpecs(): OptionSpec[] {
     { name: 'all-groups', arg: 'none', description: 'Act on every consumer group.' },
     { name: 'delete', arg: 'none', description: 'Delete consumer groups with their committed offsets (the groups must have no active members).' },
     {
-      name: 'timeout', arg: 'required', type: 'long', argName: 'timeout (ms)', defaultValue: 5000,
+      name: 'timeout', arg: 'required', type: 'long', argName: 'timeout (ms)', defaultValue: 30000,
       description: 'How long each admin call may take, in milliseconds (e.g. waiting for a group that is being created or rebalanced).',
     },
     { name: 'command-config', arg: 'required', argName: 'command config property file', description: 'A Java properties file with settings for the admin client.' },
@@ -94,6 +94,7 @@ export function consumerGroupSpecs(): OptionSpec[] {
       name: 'type', arg: 'optional',
       description: 'With --list: show each group\'s type; a comma-separated list of types (classic, consumer) lists only groups of them.',
     },
+    { name: 'validate-regex', arg: 'required', argName: 'regex', description: 'Check that a regular expression is valid RE2 syntax (as a consumer\'s subscription pattern must be).' },
     {
       name: 'output', arg: 'required', argName: 'format',
       description: 'kafka-local extra: json prints the --list or --describe result as one JSON document instead of tables.',
@@ -132,7 +133,7 @@ function minus(all: readonly string[], ...removed: string[]): string[] {
  * Kafka's message; prints the no-`--execute` warning on stderr (not an error).
  */
 export function checkArgs(opts: OptionSet, stderr: (s: string) => void): void {
-  checkRequiredArgs(opts, 'bootstrap-server');
+  if (!opts.has('validate-regex')) checkRequiredArgs(opts, 'bootstrap-server');
 
   if (opts.has('describe')) {
     if (!opts.has('group') && !opts.has('all-groups')) {

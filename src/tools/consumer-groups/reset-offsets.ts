@@ -1,15 +1,18 @@
-// --reset-offsets (ConsumerGroupService.resetOffsets / prepareOffsetsToReset / checkOffsetsRange):
-// only groups without active members (state Empty, or Dead = unknown) are reset; the plan is
-// printed (dry run, the default) or committed with --execute, then shown as a table or CSV.
-// Groups come in Kafka's (java.util.HashMap) order, each group's rows by topic, partition.
+// --reset-offsets (Kafka 4.4's ConsumerGroupService.resetOffsets and GroupOffsetsResetter):
+// only groups without active members (state Empty, or unknown) are reset; the plan is printed
+// (dry run, the default) or committed with --execute, then shown as a table or CSV.
+// Kafka keeps groups and each group's plan in java.util.HashMaps and prints them in their order
+// (by group id hash, then by TopicPartition hash); so do we, and its WARN lines likewise.
 import * as fs from 'node:fs';
 import { JavaException, UsageError } from '../../cli/errors';
-import { javaHashSetOrder, javaStringHashCode } from '../../util/java-hash';
+import { javaHashSetOrder, javaStringHashCode, javaTopicPartitionHashCode } from '../../util/java-hash';
+import { formatLogLine } from '../../cli/log';
+import { KafkaError, UnknownTopicOrPartitionError } from '../../protocol/errors';
 import { parseJavaInteger } from '../../cli/options';
 import type { TopicPartition } from '../../client/group-admin';
 import { compareTopicPartitions, tpString } from '../../client/group-admin';
 import { tpKey } from '../../client/offsets';
-import { committedOffsets, describeTopicPartitions, EARLIEST, javaString, LATEST, logOffsets, runtime, selectedGroupIds, warn, type Context } from './context';
+import { committedOffsets, describeTopicPartitions, EARLIEST, LATEST, logOffsets, runtime, selectedGroupIds, type Context } from './context';
 import { formatResetCsv, formatResetTable, printError, type ResetRow } from './format';
 import { missingScenarioMessage } from './options';
 import { parseDateTime, parseDuration } from './time-parse';
@@ -75,18 +78,17 @@ function readCsvRecord(line: string, columns: readonly CsvColumn[]): CsvRecord {
 
 /**
  * resetPlanFromFile / parseResetPlan: group -> plan. The file is `topic,partition,offset` when one
- * --group is given and its first line reads as such (Kafka tries, and prints the exception's stack
- * trace on stderr when it does not), else `group,topic,partition,offset`. Kafka reads the file
- * again each time it needs the plan.
+ * --group is given and its first line reads as such, else `group,topic,partition,offset`. Kafka
+ * reads the file again each time it needs the plan.
  */
 function readResetPlan(ctx: Context): Map<string, Plan> {
   const path = ctx.opts.stringValueOf('from-file')!;
   let text: string;
   try {
     text = fs.readFileSync(path, 'utf8');
-  } catch (e: any) {
-    const cls = e?.code === 'ENOENT' ? 'java.nio.file.NoSuchFileException' : e?.code === 'EACCES' ? 'java.nio.file.AccessDeniedException' : 'java.io.IOException';
-    throw new JavaException('java.lang.RuntimeException', `${cls}: ${path}`);
+  } catch {
+    // Utils.readFileAsString's IOException, wrapped in a RuntimeException by resetPlanFromFile.
+    throw new JavaException('java.lang.RuntimeException', `java.io.IOException: Unable to read file ${path}`);
   }
   const lines = javaSplit(text, '\n');
   const groups = ctx.opts.stringValuesOf('group');
@@ -95,8 +97,8 @@ function readResetPlan(ctx: Context): Map<string, Plan> {
     try {
       readCsvRecord(lines[0], CSV_NO_GROUP);
       isOldFormat = true;
-    } catch (e) {
-      ctx.io.stderr(`${javaString(e)}\n`); // e.printStackTrace(), then ignored
+    } catch {
+      // not the one-group format
     }
   }
   const out = new Map<string, Plan>();
@@ -106,7 +108,7 @@ function readResetPlan(ctx: Context): Map<string, Plan> {
     try {
       rec = readCsvRecord(line, single ? CSV_NO_GROUP : CSV_WITH_GROUP);
     } catch (e) {
-      throw new JavaException('java.lang.RuntimeException', javaString(e));
+      throw new JavaException('java.lang.RuntimeException', String(e));
     }
     const group = single ? groups[0] : String(rec.group);
     let plan = out.get(group);
@@ -115,6 +117,13 @@ function readResetPlan(ctx: Context): Map<string, Plan> {
     plan.set(tpKey(tp.topic, tp.partition), { tp, offset: rec.offset });
   }
   return out;
+}
+
+const RESETTER_LOGGER = 'org.apache.kafka.tools.GroupOffsetsResetter';
+
+/** A java.util.HashMap<TopicPartition, ...>'s iteration order of these partitions. */
+function tpHashOrder<T extends { tp: TopicPartition }>(entries: readonly T[]): T[] {
+  return javaHashSetOrder(entries, (e) => javaTopicPartitionHashCode(e.tp.topic, e.tp.partition), 'incremental');
 }
 
 class ResetService {
@@ -135,9 +144,10 @@ class ResetService {
       const specified = args.filter((a) => a.includes(':')).flatMap(parseTopicWithPartitions);
       const topics = args.filter((a) => !a.includes(':'));
       const unspecified: TopicPartition[] = [];
-      // allTopicNames().get(): the first failed topic fails the reset.
+      // describeTopics(...).allTopicNames().get(): the first failed topic fails the reset, its
+      // cause (a KafkaException) rethrown as it is.
       for (const [topic, t] of await describeTopicPartitions(this.ctx, topics)) {
-        if (!t.ok) throw runtime(t.error);
+        if (!t.ok) throw t.error;
         for (const partition of t.partitions) unspecified.push({ topic, partition });
       }
       return [...specified, ...unspecified];
@@ -146,26 +156,46 @@ class ResetService {
     return [];
   }
 
+  /** checkAllTopicPartitionsValid: every partition must exist and have a leader. */
+  private async checkAllTopicPartitionsValid(tps: readonly TopicPartition[]): Promise<void> {
+    if (tps.length === 0) return;
+    const described = await describeTopicPartitions(this.ctx, [...new Set(tps.map((tp) => tp.topic))]);
+    const existing = new Set<string>();
+    for (const [topic, t] of described) {
+      // allTopicNames().get() failing: wrapped in a RuntimeException.
+      if (!t.ok) throw runtime(t.error);
+      for (const p of t.partitions) existing.add(tpKey(topic, p));
+    }
+    const missing = tps.filter((tp) => !existing.has(tpKey(tp.topic, tp.partition)));
+    if (missing.length > 0) throw new UnknownTopicOrPartitionError(`The partitions "${missing.map(tpString).join(',')}" do not exist`);
+  }
+
   /** checkOffsetsRange: clamp to [log start, log end] with Kafka's WARN lines. */
   private async checkOffsetsRange(requested: Plan): Promise<Plan> {
-    const tps = [...requested.values()].map((r) => r.tp);
+    const entries = tpHashOrder([...requested.values()]);
+    const tps = entries.map((r) => r.tp);
     const starts = await logOffsets(this.ctx, tps, EARLIEST);
     const ends = await logOffsets(this.ctx, tps, LATEST);
     const out: Plan = new Map();
-    for (const [k, { tp, offset }] of requested) {
+    for (const { tp, offset } of entries) {
+      const k = tpKey(tp.topic, tp.partition);
       const end = ends.get(k);
       const start = starts.get(k);
       let v = offset;
       if (end !== undefined && offset > end) {
-        warn(this.ctx, `New offset (${offset}) is higher than latest offset for topic partition ${tpString(tp)}. Value will be set to ${end}`);
+        this.warn(`New offset (${offset}) is higher than latest offset for topic partition ${tpString(tp)}. Value will be set to ${end}.`);
         v = end;
       } else if (start !== undefined && offset < start) {
-        warn(this.ctx, `New offset (${offset}) is lower than earliest offset for topic partition ${tpString(tp)}. Value will be set to ${start}`);
+        this.warn(`New offset (${offset}) is lower than earliest offset for topic partition ${tpString(tp)}. Value will be set to ${start}.`);
         v = start;
       }
       out.set(k, { tp, offset: v });
     }
     return out;
+  }
+
+  private warn(message: string): void {
+    this.ctx.io.stderr(`${formatLogLine('WARN', message, RESETTER_LOGGER)}\n`);
   }
 
   private async fromLog(tps: TopicPartition[], timestamp: number, what: string): Promise<Plan> {
@@ -180,13 +210,9 @@ class ResetService {
   /** getLogTimestampOffsets: partitions with nothing at or after the time fall back to their end. */
   private async byTimestamp(tps: TopicPartition[], timestamp: number): Promise<Plan> {
     const found = await logOffsets(this.ctx, tps, timestamp);
-    const fallback: TopicPartition[] = [];
-    for (const tp of tps) {
-      const o = found.get(tpKey(tp.topic, tp.partition));
-      if (o === -1) {
-        this.ctx.io.stdout(`\nWarn: Partition ${tp.partition} from topic ${tp.topic} is empty. Falling back to latest known offset.\n`);
-        fallback.push(tp);
-      }
+    const fallback = tpHashOrder(tps.filter((tp) => found.get(tpKey(tp.topic, tp.partition)) === -1).map((tp) => ({ tp }))).map((e) => e.tp);
+    for (const tp of fallback) {
+      this.ctx.io.stdout(`\nWarn: Partition ${tp.partition} from topic ${tp.topic} is empty. Falling back to latest known offset.\n`);
     }
     const ends = await logOffsets(this.ctx, fallback, LATEST);
     return planOf(tps.map((tp) => {
@@ -199,6 +225,7 @@ class ResetService {
 
   /** prepareOffsetsToReset */
   private async prepare(groupId: string, tps: TopicPartition[]): Promise<Plan> {
+    await this.checkAllTopicPartitionsValid(tps);
     const opts = this.ctx.opts;
     if (opts.has('to-offset')) {
       const offset = opts.numberValueOf('to-offset')!;
@@ -223,7 +250,7 @@ class ResetService {
       readResetPlan(this.ctx); // resetPlanFromFile().isPresent()
       const plan = readResetPlan(this.ctx).get(groupId);
       if (!plan) {
-        printError(this.ctx.io, `No reset plan for group ${groupId} found`);
+        printError(this.ctx.io, `No reset plan for group ${groupId} found.`);
         return new Map();
       }
       return this.checkOffsetsRange(plan);
@@ -243,29 +270,36 @@ class ResetService {
     this.usage(missingScenarioMessage(opts));
   }
 
-  /** resetOffsets: group -> its plan (empty for a group that was not reset). */
+  /** resetOffsetsForInactiveGroup: the plan, committed unless a dry run. */
+  private async resetInactive(groupId: string): Promise<Plan> {
+    const tps = await this.partitionsToReset(groupId);
+    const prepared = await this.prepare(groupId, tps);
+    const dryRun = this.ctx.opts.has('dry-run') || !this.ctx.opts.has('execute');
+    if (!dryRun) {
+      // alterConsumerGroupOffsets(...).all().get(): its cause rethrown as it is.
+      await this.ctx.groups.alterConsumerGroupOffsets(groupId, [...prepared.values()].map((p) => ({ ...p.tp, offset: p.offset })), this.ctx.timeoutMs);
+    }
+    return prepared;
+  }
+
+  /** resetOffsets: group -> its plan (empty for a group that was not reset), in HashMap order. */
   async run(): Promise<Map<string, Plan>> {
     const groupIds = await selectedGroupIds(this.ctx);
     const described = await this.ctx.groups.describeConsumerGroups(groupIds, this.ctx.timeoutMs);
     const result = new Map<string, Plan>();
-    const dryRun = this.ctx.opts.has('dry-run') || !this.ctx.opts.has('execute');
-    // Kafka iterates describeConsumerGroups' result, a java.util.HashMap keyed by group id, and
-    // prints its own HashMap of plans in the same order.
     for (const groupId of javaHashSetOrder([...described.keys()], javaStringHashCode, 'incremental')) {
       const d = described.get(groupId)!;
-      if (!d.ok) throw runtime(d.error);
+      if (!d.ok) {
+        // A group the coordinator does not know is inactive too.
+        if (d.error instanceof KafkaError && d.error.errorName === 'GROUP_ID_NOT_FOUND') {
+          result.set(groupId, await this.resetInactive(groupId));
+          continue;
+        }
+        throw runtime(d.error);
+      }
       const state = d.value.state;
       if (state === 'Empty' || state === 'Dead') {
-        const tps = await this.partitionsToReset(groupId);
-        const prepared = await this.prepare(groupId, tps);
-        if (!dryRun && prepared.size > 0) {
-          try {
-            await this.ctx.groups.alterConsumerGroupOffsets(groupId, [...prepared.values()].map((p) => ({ ...p.tp, offset: p.offset })), this.ctx.timeoutMs);
-          } catch (e) {
-            throw runtime(e);
-          }
-        }
-        result.set(groupId, prepared);
+        result.set(groupId, await this.resetInactive(groupId));
       } else {
         printError(this.ctx.io, `Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${state}.`);
         result.set(groupId, new Map());
@@ -277,16 +311,16 @@ class ResetService {
 
 export async function resetOffsets(ctx: Context): Promise<void> {
   const result = await new ResetService(ctx).run();
+  const groups = javaHashSetOrder([...result.keys()], javaStringHashCode, 'incremental');
   const rows: ResetRow[] = [];
-  for (const [group, plan] of result) {
-    for (const { tp, offset } of [...plan.values()].sort((a, b) => compareTopicPartitions(a.tp, b.tp))) {
+  for (const group of groups) {
+    for (const { tp, offset } of tpHashOrder([...result.get(group)!.values()])) {
       rows.push({ group, topic: tp.topic, partition: tp.partition, offset });
     }
   }
   if (ctx.opts.has('export')) {
     ctx.io.stdout(formatResetCsv(rows, ctx.opts.stringValuesOf('group').length !== 1));
   } else {
-    ctx.io.stdout(formatResetTable(result.size, rows));
+    ctx.io.stdout(formatResetTable(groups, rows));
   }
 }
-

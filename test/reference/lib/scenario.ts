@@ -15,6 +15,24 @@ export interface Step {
   timeoutMs?: number;
   /** False for a step that only prepares or tidies: it must succeed, its output is not compared. */
   compare?: boolean;
+  /**
+   * Started and left running (e.g. a console consumer in a group) until the scenario ends, then
+   * stopped (SIGTERM, SIGKILL after a deadline). Kafka's side runs it in its own JVM
+   * (`scripts/reference.sh tool`), ours as bin/<tool>. Never compared.
+   */
+  background?: boolean;
+  /**
+   * Re-run the step until its output (stdout + stderr) matches this regex, within `untilMs`
+   * (default 60 s): makes scenarios deterministic without sleeps (e.g. describe until a group is
+   * Stable). Failing to match in time fails the scenario with the last output.
+   */
+  until?: string;
+  untilMs?: number;
+  /**
+   * Run Kafka's tool whatever the lane (only for steps not compared): to make what our tools do
+   * not, e.g. a KIP-848 consumer group with a console consumer of group.protocol=consumer.
+   */
+  kafkaTool?: boolean;
 }
 
 export interface Scenario {
@@ -25,6 +43,11 @@ export interface Scenario {
   /** Files written into {dir} first (name -> content). */
   files?: Record<string, string>;
   steps: Step[];
+  /**
+   * 'kafka': run on Kafka's brokers only (Kafka's tools and ours, compared as usual), for what
+   * our engine does not have (KIP-848 consumer groups) but our tools must show as Kafka's do.
+   */
+  brokers?: 'kafka';
 }
 
 /** The four ways a scenario runs (issue 9): tools x broker. */
@@ -53,4 +76,24 @@ export function prepare(tool: string, ...args: string[]): Step {
 /** Shorthand: a preparing step with standard input. */
 export function prepareIn(tool: string, input: string, ...args: string[]): Step {
   return { tool, args, input, compare: false };
+}
+
+/** Shorthand: a tool left running in the background until the scenario ends. */
+export function background(tool: string, ...args: string[]): Step {
+  return { tool, args, compare: false, background: true };
+}
+
+/** Shorthand: a preparing step re-run until its output matches `pattern` (not compared). */
+export function awaitOutput(pattern: string, tool: string, ...args: string[]): Step {
+  return { tool, args, compare: false, until: pattern };
+}
+
+/** Shorthand: Kafka's tool left running in the background on every lane. */
+export function kafkaBackground(tool: string, ...args: string[]): Step {
+  return { tool, args, compare: false, background: true, kafkaTool: true };
+}
+
+/** Shorthand: a compared step re-run until its output matches `pattern`; the last run is compared. */
+export function stepUntil(pattern: string, tool: string, ...args: string[]): Step {
+  return { tool, args, until: pattern };
 }

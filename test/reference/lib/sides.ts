@@ -3,8 +3,9 @@
 // broker, then the broker tidied (topics and groups deleted) for the next scenario.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, runTool, spawnEngine, tempDir, waitFor, type ChildEngine } from '../../helpers/engine';
-import { startLegacyCluster, startReferenceCluster, ToolRunner, type ReferenceCluster, type ToolResult } from './kafka';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ROOT, runTool, spawnEngine, spawnTool, tempDir, waitFor, type ChildEngine } from '../../helpers/engine';
+import { SCRIPT, startLegacyCluster, startReferenceCluster, ToolRunner, type ReferenceCluster, type ToolResult } from './kafka';
 import { maskOutput } from './mask';
 import type { Mode, Scenario, Step } from './scenario';
 import { brokerSide, toolSide } from './scenario';
@@ -42,29 +43,82 @@ function fill(arg: string, broker: Broker, dir: string): string {
   return arg.replace(/\{bootstrap\}/g, broker.bootstrap).replace(/\{zookeeper\}/g, broker.zookeeper).replace(/\{dir\}/g, dir);
 }
 
+/** A background step's process: Kafka's tool in its own JVM, or bin/<tool>. */
+function startBackground(lane: Lane, tool: string, args: string[], input: string | undefined, kafkaTool = false): ChildProcess {
+  const proc = toolSide(lane.mode) === 'kafka' || kafkaTool
+    ? spawn('bash', [SCRIPT, 'tool', tool, ...args], { stdio: ['pipe', 'ignore', 'ignore'] })
+    : spawnTool(tool.endsWith('.sh') ? tool : `${tool}.sh`, args).proc;
+  proc.stdin!.end(input ?? '');
+  proc.on('error', () => undefined);
+  return proc;
+}
+
+/** SIGTERM (the tool shuts down as on Ctrl-C), then SIGKILL after a deadline. */
+async function stopBackground(proc: ChildProcess, deadlineMs = 15000): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  proc.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const late = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => { timer = setTimeout(() => r(true), deadlineMs); })]);
+  clearTimeout(timer);
+  if (late) {
+    proc.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** Kafka's tools for a lane of ours (kafkaTool steps): a runner of its own, closed with the suite. */
+const oneOffRunners = new Map<Lane, ToolRunner>();
+function oneOffRunner(lane: Lane): ToolRunner {
+  let r = oneOffRunners.get(lane);
+  if (!r) oneOffRunners.set(lane, (r = new ToolRunner()));
+  return r;
+}
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 /** Run a scenario's steps on one lane; outputs masked. */
 export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> {
   const dir = tempDir('kl-scn-');
+  const running: ChildProcess[] = [];
   try {
     for (const [name, content] of Object.entries(s.files ?? {})) fs.writeFileSync(path.join(dir, name), content);
     const results: StepResult[] = [];
+    const addresses = [lane.broker.bootstrap, ...lane.broker.bootstrap.split(','), lane.broker.zookeeper];
+    const ctx = { addresses, dir, clusterId: lane.broker.clusterId };
     for (const st of s.steps) {
       const args = st.args.map((a) => fill(a, lane.broker, dir));
       const input = st.input === undefined ? undefined : fill(st.input, lane.broker, dir);
+      if (st.background) {
+        running.push(startBackground(lane, st.tool, args, input, st.kafkaTool));
+        results.push({ step: st, code: 0, stdout: '', stderr: '' });
+        continue;
+      }
       const timeoutMs = st.timeoutMs ?? 60000;
-      const r = toolSide(lane.mode) === 'kafka'
-        ? await lane.runner!.run(st.tool, args, { input, timeoutMs })
-        : await runTool(st.tool.endsWith('.sh') ? st.tool : `${st.tool}.sh`, args, { input, timeoutMs: timeoutMs + 5000, env: { KAFKA_LOCAL_AUTOSTART: '0' } })
-            .catch((e: Error) => ({ code: -2, stdout: '', stderr: String(e.message) }));
-      const addresses = [lane.broker.bootstrap, ...lane.broker.bootstrap.split(','), lane.broker.zookeeper];
-      const ctx = { addresses, dir, clusterId: lane.broker.clusterId };
-      results.push({ step: st, code: r.code, stdout: maskOutput(r.stdout, ctx), stderr: maskOutput(r.stderr, ctx) });
-      if (st.compare === false && r.code !== 0) {
-        throw new Error(`${s.id} [${lane.mode}]: preparing step ${st.tool} ${args.join(' ')} failed (${r.code}):\n${r.stdout}${r.stderr}`);
+      const until = st.until === undefined ? undefined : new RegExp(st.until);
+      const deadline = Date.now() + (st.untilMs ?? 60000);
+      if (st.kafkaTool && st.compare !== false) throw new Error(`${s.id}: a kafkaTool step must not be compared`);
+      let masked: StepResult;
+      for (;;) {
+        const r = toolSide(lane.mode) === 'kafka' || st.kafkaTool
+          ? await (lane.runner ?? oneOffRunner(lane)).run(st.tool, args, { input, timeoutMs })
+          : await runTool(st.tool.endsWith('.sh') ? st.tool : `${st.tool}.sh`, args, { input, timeoutMs: timeoutMs + 5000, env: { KAFKA_LOCAL_AUTOSTART: '0' } })
+              .catch((e: Error) => ({ code: -2, stdout: '', stderr: String(e.message) }));
+        masked = { step: st, code: r.code, stdout: maskOutput(r.stdout, ctx), stderr: maskOutput(r.stderr, ctx) };
+        if (!until || until.test(masked.stdout + masked.stderr)) break;
+        if (Date.now() >= deadline) {
+          throw new Error(`${s.id} [${lane.mode}]: ${st.tool} ${args.join(' ')} did not print /${st.until}/ within ${st.untilMs ?? 60000} ms; last:\n${masked.stdout}${masked.stderr}`);
+        }
+        await pause(500);
+      }
+      results.push(masked);
+      if (st.compare === false && masked.code !== 0) {
+        throw new Error(`${s.id} [${lane.mode}]: preparing step ${st.tool} ${args.join(' ')} failed (${masked.code}):\n${masked.stdout}${masked.stderr}`);
       }
     }
     return results;
   } finally {
+    await Promise.all(running.map((p) => stopBackground(p)));
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -81,8 +135,16 @@ export async function tidy(broker: Broker): Promise<void> {
   const admin = new Admin({ bootstrap });
   const groups = new GroupAdmin(admin.cluster);
   try {
-    const listed: { groupId: string }[] = await groups.listConsumerGroups(10000);
-    if (listed.length > 0) await groups.deleteConsumerGroups(listed.map((g) => g.groupId), 10000);
+    // A group with members left (a static member stays until its session times out) cannot be
+    // deleted yet: try again until every group is gone.
+    await waitFor(async () => {
+      const listed: { groupId: string }[] = await groups.listConsumerGroups(10000);
+      if (listed.length === 0) return true;
+      await groups.deleteConsumerGroups(listed.map((g) => g.groupId), 10000);
+      if ((await groups.listConsumerGroups(10000)).length === 0) return true;
+      await pause(250);
+      return false;
+    }, 120000, 'groups deleted');
     const topics = (await admin.listTopics()).filter((t: { internal: boolean }) => !t.internal).map((t: { name: string }) => t.name);
     if (topics.length > 0) {
       await admin.deleteTopics(topics);
@@ -127,6 +189,7 @@ export async function startSides(opts: { legacy: boolean }): Promise<Sides> {
     close: async () => {
       r1.close();
       r4.close();
+      for (const r of oneOffRunners.values()) r.close();
       rLegacy.close();
       await Promise.all([k1.stop(), k3.stop(), e2.stop(), e4.stop(), legacyCluster?.stop()]);
     },
