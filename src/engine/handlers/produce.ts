@@ -5,7 +5,7 @@ import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { NO_RESPONSE } from '.';
 import { ErrorCode } from '../../protocol/errors';
-import { readBatchHeader, setBaseOffset, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
+import { readBatchHeader, setBaseOffset, setLogAppendTime, setPartitionLeaderEpoch, splitBatches } from '../../protocol/records/batch';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 import { recordRules, validateRecords } from '../record-validation';
 
@@ -111,6 +111,9 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
     }
     const baseOffset = p.highWatermark;
     setBaseOffset(batch, baseOffset);
+    // As Kafka's LogValidator: the leader's epoch in every appended batch. Consumers carry it into
+    // their positions and commits (OffsetAndMetadata.leaderEpoch).
+    setPartitionLeaderEpoch(batch, p.leaderEpoch);
     // message.timestamp.type=LogAppendTime: the broker's time in the header (CRC recomputed).
     if (rules.logAppendTime) setLogAppendTime(batch, now);
     const lastOffset = baseOffset + h.lastOffsetDelta;
