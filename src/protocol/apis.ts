@@ -14,6 +14,7 @@ export const ApiKey = {
   DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
   DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
   CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
+  DescribeCluster: 60, DescribeTopicPartitions: 75,
 } as const;
 
 /**
@@ -27,7 +28,7 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.Produce, { min: 0, max: 8 }],
   [ApiKey.Fetch, { min: 4, max: 11 }],
   [ApiKey.ListOffsets, { min: 1, max: 9 }],
-  [ApiKey.Metadata, { min: 0, max: 12 }],
+  [ApiKey.Metadata, { min: 0, max: 13 }],
   [ApiKey.OffsetCommit, { min: 2, max: 7 }],
   [ApiKey.OffsetFetch, { min: 1, max: 5 }],
   [ApiKey.FindCoordinator, { min: 0, max: 2 }],
@@ -35,10 +36,10 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.Heartbeat, { min: 0, max: 3 }],
   [ApiKey.LeaveGroup, { min: 0, max: 3 }],
   [ApiKey.SyncGroup, { min: 0, max: 3 }],
-  [ApiKey.DescribeGroups, { min: 0, max: 4 }],
-  [ApiKey.ListGroups, { min: 0, max: 2 }],
-  [ApiKey.ApiVersions, { min: 0, max: 3 }],
-  [ApiKey.CreateTopics, { min: 0, max: 4 }],
+  [ApiKey.DescribeGroups, { min: 0, max: 6 }],
+  [ApiKey.ListGroups, { min: 0, max: 5 }],
+  [ApiKey.ApiVersions, { min: 0, max: 5 }],
+  [ApiKey.CreateTopics, { min: 0, max: 7 }],
   [ApiKey.DeleteTopics, { min: 0, max: 3 }],
   [ApiKey.DeleteRecords, { min: 0, max: 1 }],
   [ApiKey.InitProducerId, { min: 0, max: 1 }],
@@ -48,6 +49,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DeleteGroups, { min: 0, max: 1 }],
   [ApiKey.IncrementalAlterConfigs, { min: 0, max: 0 }],
   [ApiKey.OffsetDelete, { min: 0, max: 0 }],
+  [ApiKey.DescribeCluster, { min: 0, max: 2 }],
+  [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
 ]);
 
 export function apiSpec(apiKey: number): ApiSpec | undefined {

@@ -1,4 +1,5 @@
-// DescribeGroups (API key 15): versions 0-4, never flexible here.
+// DescribeGroups (API key 15): versions 0-6, flexible from 5; v6 reports an unknown group as
+// GROUP_ID_NOT_FOUND with a message instead of state Dead (Kafka 4.4's definitions).
 // Field layout follows Kafka 3.9's DescribeGroupsRequest/DescribeGroupsResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -20,6 +21,7 @@ export interface DescribedGroupMember {
 
 export interface DescribedGroup {
   errorCode: number;
+  errorMessage?: string | null;
   groupId: string;
   groupState: string;
   protocolType: string;
@@ -36,8 +38,8 @@ export interface DescribeGroupsResponse {
 export const describeGroups: ApiSpec = {
   apiKey: 15,
   name: 'DescribeGroups',
-  validVersions: '0-4',
-  flexibleVersions: 'none',
+  validVersions: '0-6',
+  flexibleVersions: '5+',
   request: [
     { name: 'groups', type: '[]string', versions: '0+' },
     { name: 'includeAuthorizedOperations', type: 'bool', versions: '3+' },
@@ -46,6 +48,7 @@ export const describeGroups: ApiSpec = {
     { name: 'throttleTimeMs', type: 'int32', versions: '1+' },
     { name: 'groups', type: '[]', versions: '0+', fields: [
       { name: 'errorCode', type: 'int16', versions: '0+' },
+      { name: 'errorMessage', type: 'string', versions: '6+', nullableVersions: '6+', default: null },
       { name: 'groupId', type: 'string', versions: '0+' },
       { name: 'groupState', type: 'string', versions: '0+' },
       { name: 'protocolType', type: 'string', versions: '0+' },
