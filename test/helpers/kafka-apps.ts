@@ -47,6 +47,14 @@ export function wordCountConsumerArgs(bootstrap: string, timeoutMs = 60000): str
   ];
 }
 
+/**
+ * The records a console consumer printed: Kafka 4.4's says on stdout that --property (the
+ * quickstart's spelling) is deprecated; that notice is dropped.
+ */
+export function printedRecords(stdout: string): string {
+  return stdout.replace('Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.\n', '');
+}
+
 export interface WordCountRun {
   app: JavaProcess;
   /** The console consumer's run on the output topic. */
