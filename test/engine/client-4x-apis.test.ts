@@ -155,7 +155,7 @@ describe('ListGroups v3-5 and DescribeGroups v5-6', () => {
       const list = async (v: number, statesFilter: string[] = [], typesFilter: string[] = []) =>
         (await c.request(ApiKey.ListGroups, v, { statesFilter, typesFilter })).groups.filter((g: any) => g.groupId.startsWith('lg-'));
       expect(await list(5)).toEqual([{ groupId: 'lg-stable', protocolType: 'consumer', groupState: 'Stable', groupType: 'classic' }]);
-      expect(await list(4, ['STABLE'])).toEqual([{ groupId: 'lg-stable', protocolType: 'consumer', groupState: 'Stable', groupType: '' }]);
+      expect(await list(4, ['STABLE'])).toEqual([{ groupId: 'lg-stable', protocolType: 'consumer', groupState: 'Stable', groupType: '' }]); // no type before v5
       expect(await list(4, ['Empty'])).toEqual([]);
       expect(await list(5, [], ['Classic'])).toHaveLength(1);
       expect(await list(5, [], ['consumer'])).toEqual([]);

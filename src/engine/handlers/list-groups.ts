@@ -7,12 +7,12 @@ import type { ListGroupsRequest, ListGroupsResponse } from '../../protocol/messa
 
 const CLASSIC = 'classic';
 
-export function handleListGroups(engine: Engine, req: ListGroupsRequest, ctx: RequestContext): ListGroupsResponse {
+export function handleListGroups(engine: Engine, req: ListGroupsRequest, _ctx: RequestContext): ListGroupsResponse {
   const states = new Set((req.statesFilter ?? []).map((s) => s.toLowerCase()));
   const types = new Set((req.typesFilter ?? []).map((s) => s.toLowerCase()));
   const groups = engine.coordinator.listGroups()
     .filter((g) => states.size === 0 || states.has(g.state.toLowerCase()))
     .filter(() => types.size === 0 || types.has(CLASSIC))
-    .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, groupState: g.state, groupType: ctx.version >= 5 ? CLASSIC : '' }));
+    .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, groupState: g.state, groupType: CLASSIC }));
   return { throttleTimeMs: 0, errorCode: 0, groups };
 }

@@ -63,6 +63,7 @@ public class AdminChecks {
     Checks.check("createTopics with configs", () -> {
       CreateTopicsResult r = admin.createTopics(List.of(new NewTopic(a, 3, (short) 1).configs(Map.of("retention.ms", "60000"))));
       r.all().get();
+      awaitTopic(a);
       Checks.eq(3, r.numPartitions(a).get(), "numPartitions");
       Checks.eq((short) 1, r.replicationFactor(a).get().shortValue(), "replicationFactor");
       Checks.that(r.topicId(a).get() != null && !r.topicId(a).get().equals(Uuid.ZERO_UUID), "a topic id");
@@ -107,9 +108,38 @@ public class AdminChecks {
       String d = prefix + "-doomed";
       admin.createTopics(List.of(new NewTopic(d, 1, (short) 1))).all().get();
       admin.deleteTopics(List.of(d)).all().get();
-      Checks.that(!admin.listTopics().names().get().contains(d), "deleted topic not listed");
+      Checks.waitFor("the deleted topic gone from listTopics", Duration.ofSeconds(10), () -> {
+        try {
+          return !admin.listTopics().names().get().contains(d);
+        } catch (InterruptedException | ExecutionException e) {
+          return false;
+        }
+      });
       Checks.thrown(UnknownTopicOrPartitionException.class, () -> admin.deleteTopics(List.of(d)).all().get());
     });
+  }
+
+  /**
+   * Wait until the broker knows a topic just created: a KRaft broker learns it from the controller
+   * a moment after CreateTopics answers (an immediate describeConfigs may say it does not exist).
+   */
+  static void awaitTopic(String name) throws InterruptedException {
+    Checks.waitFor("topic " + name + " known to the broker", Duration.ofSeconds(10), () -> {
+      try {
+        admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, name))).all().get();
+        return true;
+      } catch (InterruptedException | ExecutionException e) {
+        return false;
+      }
+    });
+  }
+
+  static int partitionCount(String topic) {
+    try {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    } catch (InterruptedException | ExecutionException e) {
+      return -1;
+    }
   }
 
   /** A consumer group commit creates __consumer_offsets. */
@@ -125,8 +155,10 @@ public class AdminChecks {
     String t = prefix + "-grow";
     Checks.check("createPartitions grows a topic", () -> {
       admin.createTopics(List.of(new NewTopic(t, 1, (short) 1))).all().get();
+      awaitTopic(t);
       admin.createPartitions(Map.of(t, NewPartitions.increaseTo(4))).all().get();
-      Checks.eq(4, admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions().size(), "partitions after");
+      // As with creation, a KRaft broker may describe the old count for a moment.
+      Checks.waitFor("4 partitions described", Duration.ofSeconds(10), () -> partitionCount(t) == 4);
     });
     Checks.check("createPartitions cannot shrink: InvalidPartitionsException", () ->
         Checks.thrown(InvalidPartitionsException.class, () -> admin.createPartitions(Map.of(t, NewPartitions.increaseTo(2))).all().get()));
@@ -201,6 +233,7 @@ public class AdminChecks {
     ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, t);
     Checks.check("describeConfigs of a topic: values and sources", () -> {
       admin.createTopics(List.of(new NewTopic(t, 1, (short) 1).configs(Map.of("retention.ms", "60000")))).all().get();
+      awaitTopic(t);
       Map<String, ConfigEntry> m = describe(topic);
       Checks.eq("60000", m.get("retention.ms").value(), "retention.ms");
       Checks.eq(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, m.get("retention.ms").source(), "retention.ms source");
