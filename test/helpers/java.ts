@@ -84,11 +84,21 @@ export function spawnJava(main: string, args: string[], opts: JavaOptions = {}):
   proc.stderr!.setEncoding('utf8');
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { err = (err + d).slice(-200_000); });
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => {
+    proc.on('exit', (code) => resolve(code));
+    proc.on('error', (e) => { err += `cannot run java: ${e.message}\n`; resolve(null); });
+  });
+  const signal = (sig: NodeJS.Signals): void => {
+    try {
+      if (proc.exitCode === null && proc.signalCode === null) process.kill(proc.pid!, sig);
+    } catch {
+      // it ended meanwhile
+    }
+  };
   const stop = async (graceMs = 15000): Promise<number | null> => {
     if (proc.exitCode !== null || proc.signalCode !== null) return proc.exitCode;
-    process.kill(proc.pid!, 'SIGTERM');
-    const timer = setTimeout(() => { if (proc.exitCode === null) process.kill(proc.pid!, 'SIGKILL'); }, graceMs);
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), graceMs);
     const code = await exited;
     clearTimeout(timer);
     return code;
