@@ -148,7 +148,12 @@ export class ConfigManager {
   }
 
   describeTopic(topic: TopicRecord, keys: string[] | null): DescribedConfig[] {
-    return describeTopicConfigs(topic.configs, this.view(), { configNames: keys });
+    return this.describeTopicOverrides(topic.configs, keys);
+  }
+
+  /** The configs a topic with these overrides has (also before it exists: CreateTopics v5+). */
+  describeTopicOverrides(overrides: ReadonlyMap<string, string>, keys: string[] | null): DescribedConfig[] {
+    return describeTopicConfigs(overrides, this.view(), { configNames: keys });
   }
 
   describeBroker(keys: string[] | null, clusterDefault = false): DescribedConfig[] {

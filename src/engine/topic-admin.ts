@@ -53,8 +53,16 @@ function checkManualAssignment(engine: Engine, assignment: number[][]): void {
   });
 }
 
-/** Validate (and unless validateOnly, create) a topic. Throws KafkaError with Kafka's text. */
-export function createTopic(engine: Engine, input: CreateTopicInput, validateOnly = false, internal = false): TopicRecord | undefined {
+/** A topic as CreateTopics would create it: validated, partitions placed, overrides checked. */
+export interface TopicPlan {
+  name: string;
+  assignment: number[][];
+  replicationFactor: number;
+  configs: Map<string, string>;
+}
+
+/** Validate a topic to create and place its replicas. Throws KafkaError with Kafka's text. */
+export function planTopic(engine: Engine, input: CreateTopicInput): TopicPlan {
   const { name } = input;
   const nameError = topicNameError(name);
   if (nameError) fail(ErrorCode.INVALID_TOPIC_EXCEPTION, nameError);
@@ -85,9 +93,18 @@ export function createTopic(engine: Engine, input: CreateTopicInput, validateOnl
     checkReplicas(engine, rf);
     assignment = placeReplicas(engine, partitions, rf, 0);
   }
-  const configs = engine.configs.validateTopicConfigs(input.configs);
-  if (validateOnly) return undefined;
-  return engine.topics.create(name, assignment, rf, configs, internal || isInternalTopic(name));
+  return { name, assignment, replicationFactor: rf, configs: engine.configs.validateTopicConfigs(input.configs) };
+}
+
+/** Create a planned topic. */
+export function createPlannedTopic(engine: Engine, plan: TopicPlan, internal = false): TopicRecord {
+  return engine.topics.create(plan.name, plan.assignment, plan.replicationFactor, plan.configs, internal || isInternalTopic(plan.name));
+}
+
+/** Validate (and unless validateOnly, create) a topic. Throws KafkaError with Kafka's text. */
+export function createTopic(engine: Engine, input: CreateTopicInput, validateOnly = false, internal = false): TopicRecord | undefined {
+  const plan = planTopic(engine, input);
+  return validateOnly ? undefined : createPlannedTopic(engine, plan, internal);
 }
 
 export function createPartitions(engine: Engine, name: string, count: number, assignments: number[][] | null, validateOnly: boolean): void {

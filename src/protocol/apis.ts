@@ -14,7 +14,7 @@ export const ApiKey = {
   DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
   DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
   CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
-  ConsumerGroupDescribe: 69,
+  DescribeCluster: 60, ConsumerGroupDescribe: 69, DescribeTopicPartitions: 75,
 } as const;
 
 /**
@@ -22,15 +22,15 @@ export const ApiKey = {
  * advertises only keys it has a handler for, each from the lowest version Kafka 3.9 accepted:
  * Produce v0-2 and Fetch v0-3 carry message format v0/v1, converted to and from the stored
  * RecordBatch v2 as Kafka 3.9 did (records/convert.ts). Kafka 4 refuses them; we accept them on
- * purpose, so that every client ever written can use a local broker. Metadata goes beyond
- * spec/protocol.md's non-flexible cap (8) to 12, because only v10+ carries topic ids, which
- * kafka-topics --describe shows (a 3.9 KRaft broker offers 0-12 too).
+ * purpose, so that every client ever written can use a local broker. The maximums are Kafka 4.4's
+ * where a 4.x Java client reaches for them (Metadata 13 and by-id lookups, CreateTopics 7,
+ * ApiVersions 5, ListGroups 5, DescribeGroups 6, DescribeCluster 2, DescribeTopicPartitions 0).
  */
 export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.Produce, { min: 0, max: 8 }],
   [ApiKey.Fetch, { min: 0, max: 11 }],
   [ApiKey.ListOffsets, { min: 0, max: 9 }],
-  [ApiKey.Metadata, { min: 0, max: 12 }],
+  [ApiKey.Metadata, { min: 0, max: 13 }],
   [ApiKey.OffsetCommit, { min: 0, max: 7 }],
   [ApiKey.OffsetFetch, { min: 0, max: 5 }],
   [ApiKey.FindCoordinator, { min: 0, max: 2 }],
@@ -40,8 +40,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.SyncGroup, { min: 0, max: 3 }],
   [ApiKey.DescribeGroups, { min: 0, max: 6 }],
   [ApiKey.ListGroups, { min: 0, max: 5 }],
-  [ApiKey.ApiVersions, { min: 0, max: 3 }],
-  [ApiKey.CreateTopics, { min: 0, max: 4 }],
+  [ApiKey.ApiVersions, { min: 0, max: 5 }],
+  [ApiKey.CreateTopics, { min: 0, max: 7 }],
   [ApiKey.DeleteTopics, { min: 0, max: 3 }],
   [ApiKey.DeleteRecords, { min: 0, max: 1 }],
   [ApiKey.InitProducerId, { min: 0, max: 1 }],
@@ -51,6 +51,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DeleteGroups, { min: 0, max: 1 }],
   [ApiKey.IncrementalAlterConfigs, { min: 0, max: 0 }],
   [ApiKey.OffsetDelete, { min: 0, max: 0 }],
+  [ApiKey.DescribeCluster, { min: 0, max: 2 }],
+  [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
 ]);
 
 /**

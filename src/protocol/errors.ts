@@ -135,6 +135,9 @@ const ROWS: readonly Row[] = [
   [125, 'INVALID_VOTER_KEY', 'InvalidVoterKeyException', false, 'The voter key doesn\'t match the receiving replica\'s key.'],
   [126, 'DUPLICATE_VOTER', 'DuplicateVoterException', false, 'The voter is already part of the set of voters.'],
   [127, 'VOTER_NOT_FOUND', 'VoterNotFoundException', false, 'The voter is not part of the set of voters.'],
+  // Kafka 4.x
+  [128, 'INVALID_REGULAR_EXPRESSION', 'InvalidRegularExpression', false, 'The regular expression is not valid.'],
+  [129, 'REBOOTSTRAP_REQUIRED', 'RebootstrapRequiredException', false, 'Client metadata is stale. The client should rebootstrap to obtain new metadata.'],
 ];
 
 /** Error name -> code. */
@@ -268,6 +271,8 @@ export const ErrorCode = {
   INVALID_VOTER_KEY: 125,
   DUPLICATE_VOTER: 126,
   VOTER_NOT_FOUND: 127,
+  INVALID_REGULAR_EXPRESSION: 128,
+  REBOOTSTRAP_REQUIRED: 129,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;

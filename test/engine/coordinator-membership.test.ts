@@ -376,10 +376,12 @@ describe('listing and describing', () => {
       expect(g1.groupState === '').toBe(v < 4);
     }
     // Filters match names case-insensitively (as Kafka's coordinator); every group here is classic.
-    const ids = async (body: unknown) => (await c.request(ApiKey.ListGroups, 5, body)).groups.map((g: { groupId: string }) => g.groupId);
+    const ids = async (body: unknown, v = 5) => (await c.request(ApiKey.ListGroups, v, body)).groups.map((g: { groupId: string }) => g.groupId);
     const state: string = (await c.request(ApiKey.ListGroups, 5, {})).groups.find((g: { groupId: string }) => g.groupId === 'g1').groupState;
-    expect(await ids({ statesFilter: [state.toUpperCase()] })).toContain('g1');
-    expect(await ids({ statesFilter: ['Dead', ...['Stable', 'Empty'].filter((x) => x !== state)] })).not.toContain('g1');
+    for (const v of [4, 5]) {
+      expect(await ids({ statesFilter: [state.toUpperCase()] }, v)).toContain('g1');
+      expect(await ids({ statesFilter: ['Dead', ...['Stable', 'Empty'].filter((x) => x !== state)] }, v)).not.toContain('g1');
+    }
     expect(await ids({ typesFilter: ['Classic', 'Consumer'] })).toContain('g1');
     expect(await ids({ typesFilter: ['consumer'] })).toEqual([]);
     // DescribeGroups v6 (KIP-1043): an unknown group is GROUP_ID_NOT_FOUND, with Kafka's message.

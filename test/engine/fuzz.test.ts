@@ -71,6 +71,14 @@ function validFrames(): Buffer[] {
     [ApiKey.ListGroups, 2, {}],
     [ApiKey.OffsetDelete, 0, { groupId: 'fuzz-g', topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0 }] }] }],
     [ApiKey.DeleteGroups, 1, { groupsNames: ['fuzz-g'] }],
+    // What a Kafka 4.x client sends first (flexible versions, nullable struct, topic ids).
+    [ApiKey.Metadata, 13, { topics: [{ topicId: 'h2uIyw3dQnCP-uRvv2jO7A', name: '' }], allowAutoTopicCreation: true }],
+    [ApiKey.CreateTopics, 7, { topics: [{ name: 'fuzz3', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000, validateOnly: true }],
+    [ApiKey.DescribeCluster, 2, { includeClusterAuthorizedOperations: true, endpointType: 1, includeFencedBrokers: false }],
+    [ApiKey.DescribeTopicPartitions, 0, { topics: [{ name: 'fuzz' }], responsePartitionLimit: 5, cursor: { topicName: 'fuzz', partitionIndex: 0 } }],
+    [ApiKey.ListGroups, 5, { statesFilter: ['Stable'], typesFilter: ['classic'] }],
+    [ApiKey.DescribeGroups, 6, { groups: ['fuzz-g'], includeAuthorizedOperations: false }],
+    [ApiKey.ApiVersions, 5, { clientSoftwareName: 'fuzz', clientSoftwareVersion: '1', clusterId: 'h2uIyw3dQnCP-uRvv2jO7A', nodeId: 1 }],
   ];
   return reqs.map(([key, v, body]) => Buffer.concat(encodeRequestFrame(apiSpec(key), v, 1, 'fuzz', body)));
 }

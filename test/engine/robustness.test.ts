@@ -138,7 +138,7 @@ describe('engine robustness', () => {
     expect(d.readInt32BE(10)).toBe(1); // one entry: ApiVersions itself
     expect(d.readInt16BE(14)).toBe(18);
     expect(d.readInt16BE(16)).toBe(0);
-    expect(d.readInt16BE(18)).toBe(3);
+    expect(d.readInt16BE(18)).toBe(5);
     await healthy();
   });
 

@@ -9,10 +9,10 @@ import { ROOT, mask, runTool, spawnTool, startInProcessEngine, type TestEngine }
  * An in-process engine for this test file: started before its tests, stopped after them.
  * `ready` gets it once it is up (to keep it and derive the arguments the tests use).
  */
-export function useEngine(ready: (engine: TestEngine) => void): void {
+export function useEngine(ready: (engine: TestEngine) => void, overrides: Record<string, string> = {}): void {
   let engine: TestEngine | undefined;
   beforeAll(async () => {
-    engine = await startInProcessEngine();
+    engine = await startInProcessEngine(overrides);
     ready(engine);
   });
   afterAll(async () => {

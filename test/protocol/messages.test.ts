@@ -86,7 +86,7 @@ const batch = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i 
 
 const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
   ApiVersions: {
-    request: { clientSoftwareName: 'kafka-local-test', clientSoftwareVersion: '0.1.0' } satisfies M.ApiVersionsRequest,
+    request: { clientSoftwareName: 'kafka-local-test', clientSoftwareVersion: '0.1.0', clusterId: 'MkU3OEVBNTcwNTJENDM2Qk', nodeId: 3 } satisfies M.ApiVersionsRequest,
     response: {
       errorCode: 0,
       apiKeys: [{ apiKey: 0, minVersion: 0, maxVersion: 8 }, { apiKey: 18, minVersion: 0, maxVersion: 3 }],
@@ -122,6 +122,7 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
         errorCode: 3, name: 'missing', isInternal: true, partitions: [], topicAuthorizedOperations: 5,
       }],
       clusterAuthorizedOperations: 0x0ff0,
+      errorCode: 0,
     } satisfies M.MetadataResponse,
   },
   Produce: {
@@ -210,8 +211,12 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     response: {
       throttleTimeMs: 5,
       topics: [
-        { name: 'orders', errorCode: 36, errorMessage: "Topic 'orders' already exists." },
-        { name: 'manual', errorCode: 0, errorMessage: null },
+        { name: 'orders', errorCode: 36, errorMessage: "Topic 'orders' already exists.", topicConfigErrorCode: 0, numPartitions: -1, replicationFactor: -1, configs: [] },
+        {
+          name: 'manual', topicId: 'h2uIyw3dQnCP-uRvv2jO7A', errorCode: 0, errorMessage: null, topicConfigErrorCode: 29, numPartitions: 2, replicationFactor: 1,
+          configs: [{ name: 'cleanup.policy', value: 'compact', readOnly: false, configSource: 1, isSensitive: false }, { name: 'secret', value: null, readOnly: true, configSource: 5, isSensitive: true }],
+        },
+        { name: 'nulled', errorCode: 0, errorMessage: null, numPartitions: 1, replicationFactor: 1, configs: null },
       ],
     } satisfies M.CreateTopicsResponse,
   },
@@ -328,14 +333,14 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     response: {
       throttleTimeMs: 0,
       groups: [{
-        errorCode: 0, groupId: 'g', groupState: 'Stable', protocolType: 'consumer', protocolData: 'range',
+        errorCode: 0, errorMessage: null, groupId: 'g', groupState: 'Stable', protocolType: 'consumer', protocolData: 'range',
         members: [{
           memberId: 'm-1', groupInstanceId: 'static-1', clientId: 'c', clientHost: '/127.0.0.1',
           memberMetadata: Buffer.from([0, 1]), memberAssignment: Buffer.from([0, 1, 0, 0]),
         }],
         authorizedOperations: 0x1f,
       }, {
-        errorCode: 69, groupId: 'h', groupState: 'Dead', protocolType: '', protocolData: '', members: [], authorizedOperations: -2147483648,
+        errorCode: 69, errorMessage: 'Group h not found.', groupId: 'h', groupState: 'Dead', protocolType: '', protocolData: '', members: [], authorizedOperations: -2147483648,
       }],
     } satisfies M.DescribeGroupsResponse,
   },
@@ -360,8 +365,11 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     } satisfies M.ConsumerGroupDescribeResponse,
   },
   ListGroups: {
-    request: {} satisfies M.ListGroupsRequest,
-    response: { throttleTimeMs: 0, errorCode: 0, groups: [{ groupId: 'g', protocolType: 'consumer' }, { groupId: 'h', protocolType: '' }] } satisfies M.ListGroupsResponse,
+    request: { statesFilter: ['Stable', 'empty'], typesFilter: ['classic'] } satisfies M.ListGroupsRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0,
+      groups: [{ groupId: 'g', protocolType: 'consumer', groupState: 'Stable', groupType: 'classic' }, { groupId: 'h', protocolType: '', groupState: 'Empty', groupType: 'classic' }],
+    } satisfies M.ListGroupsResponse,
   },
   DeleteGroups: {
     request: { groupsNames: ['g', 'h'] } satisfies M.DeleteGroupsRequest,
@@ -404,6 +412,30 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       responses: [{ errorCode: 0, errorMessage: null, resourceType: 2, resourceName: 'orders' }],
     } satisfies M.IncrementalAlterConfigsResponse,
   },
+  DescribeCluster: {
+    request: { includeClusterAuthorizedOperations: true, endpointType: 2, includeFencedBrokers: true } satisfies M.DescribeClusterRequest,
+    response: {
+      throttleTimeMs: 1, errorCode: 0, errorMessage: null, endpointType: 2, clusterId: 'MkU3OEVBNTcwNTJENDM2Qk', controllerId: 2,
+      brokers: [{ brokerId: 1, host: 'localhost', port: 9092, rack: null, isFenced: true }, { brokerId: 2, host: 'h2', port: 9093, rack: 'r2', isFenced: false }],
+      clusterAuthorizedOperations: 8096,
+    } satisfies M.DescribeClusterResponse,
+  },
+  DescribeTopicPartitions: {
+    request: { topics: [{ name: 'orders' }, { name: 'payments' }], responsePartitionLimit: 10, cursor: { topicName: 'orders', partitionIndex: 3 } } satisfies M.DescribeTopicPartitionsRequest,
+    response: {
+      throttleTimeMs: 0,
+      topics: [{
+        errorCode: 0, name: 'orders', topicId: 'h2uIyw3dQnCP-uRvv2jO7A', isInternal: false,
+        partitions: [
+          { errorCode: 0, partitionIndex: 3, leaderId: 1, leaderEpoch: 2, replicaNodes: [1, 2], isrNodes: [1], eligibleLeaderReplicas: [2], lastKnownElr: null, offlineReplicas: [2] },
+        ],
+        topicAuthorizedOperations: 3576,
+      }, {
+        errorCode: 3, name: null, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', isInternal: false, partitions: [], topicAuthorizedOperations: -2147483648,
+      }],
+      nextCursor: { topicName: 'payments', partitionIndex: 0 },
+    } satisfies M.DescribeTopicPartitionsResponse,
+  },
   SaslHandshake: {
     request: { mechanism: 'PLAIN' } satisfies M.SaslHandshakeRequest,
     response: { errorCode: 33, mechanisms: ['PLAIN', 'SCRAM-SHA-256'] } satisfies M.SaslHandshakeResponse,
@@ -416,14 +448,15 @@ describe('message schema registry', () => {
   it('has exactly the APIs and versions we implement', () => {
     const expected: Record<number, [string, string, string]> = {
       0: ['Produce', '0-8', 'none'], 1: ['Fetch', '0-11', 'none'], 2: ['ListOffsets', '0-9', '6+'],
-      3: ['Metadata', '0-12', '9+'], 8: ['OffsetCommit', '0-7', 'none'], 9: ['OffsetFetch', '0-5', 'none'],
+      3: ['Metadata', '0-13', '9+'], 8: ['OffsetCommit', '0-7', 'none'], 9: ['OffsetFetch', '0-5', 'none'],
       10: ['FindCoordinator', '0-2', 'none'], 11: ['JoinGroup', '0-5', 'none'], 12: ['Heartbeat', '0-3', 'none'],
       13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-6', '5+'],
-      16: ['ListGroups', '0-5', '3+'], 17: ['SaslHandshake', '0-1', 'none'], 18: ['ApiVersions', '0-3', '3+'],
-      19: ['CreateTopics', '0-4', 'none'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
+      16: ['ListGroups', '0-5', '3+'], 17: ['SaslHandshake', '0-1', 'none'], 18: ['ApiVersions', '0-5', '3+'],
+      19: ['CreateTopics', '0-7', '5+'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
       22: ['InitProducerId', '0-1', 'none'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
-      47: ['OffsetDelete', '0', 'none'], 69: ['ConsumerGroupDescribe', '0-1', '0+'],
+      47: ['OffsetDelete', '0', 'none'], 60: ['DescribeCluster', '0-2', '0+'], 69: ['ConsumerGroupDescribe', '0-1', '0+'],
+      75: ['DescribeTopicPartitions', '0', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {
@@ -556,9 +589,18 @@ describe('round trips at min and max version', () => {
 });
 
 describe('golden bytes', () => {
+  it('a nullable struct is an int8 marker (-1 null, 1 present) before its fields', () => {
+    const none = encode(M.describeTopicPartitions.request, 0, true, { topics: [], responsePartitionLimit: 2000, cursor: null });
+    expect(hex(none)).toBe('01 00 00 07 d0 ff 00');
+    const some = encode(M.describeTopicPartitions.request, 0, true, { topics: [], responsePartitionLimit: 1, cursor: { topicName: 'a', partitionIndex: 2 } });
+    expect(hex(some)).toBe('01 00 00 00 01 01 02 61 00 00 00 02 00 00');
+    expect(decode(M.describeTopicPartitions.request, 0, true, none).cursor).toBeNull();
+    expect(decode(M.describeTopicPartitions.request, 0, true, some).cursor).toEqual({ topicName: 'a', partitionIndex: 2 });
+  });
+
   it('ApiVersions v0 request body is empty', () => {
     expect(encode(M.apiVersions.request, 0, false, {}).length).toBe(0);
-    expect(decode(M.apiVersions.request, 0, false, Buffer.alloc(0))).toEqual({ clientSoftwareName: '', clientSoftwareVersion: '' });
+    expect(decode(M.apiVersions.request, 0, false, Buffer.alloc(0))).toEqual({ clientSoftwareName: '', clientSoftwareVersion: '', clusterId: null, nodeId: -1 });
   });
 
   it('Metadata v0 request for topic "a"', () => {
@@ -577,7 +619,7 @@ describe('golden bytes', () => {
     const b = encode(M.apiVersions.request, 3, true, { clientSoftwareName: 'x', clientSoftwareVersion: '1' });
     expect(hex(b)).toBe('02 78 02 31 00');
     expect(decode(M.apiVersions.request, 3, true, Buffer.from('027802310000', 'hex').subarray(0, 5)))
-      .toEqual({ clientSoftwareName: 'x', clientSoftwareVersion: '1' });
+      .toEqual({ clientSoftwareName: 'x', clientSoftwareVersion: '1', clusterId: null, nodeId: -1 });
   });
 
   it('ApiVersions v0 and v3 responses', () => {
@@ -623,9 +665,9 @@ describe('golden bytes', () => {
 });
 
 describe('errors', () => {
-  it('knows every code from -1 to 127 with Kafka 3.9 text', () => {
-    for (let c = -1; c <= 127; c++) expect(errorInfo(c).code).toBe(c);
-    expect(allErrors().length).toBe(129);
+  it('knows every code from -1 to 129 with Kafka 3.9 text (4.x for 128+)', () => {
+    for (let c = -1; c <= 129; c++) expect(errorInfo(c).code).toBe(c);
+    expect(allErrors().length).toBe(131);
     expect(ErrorCode.NONE).toBe(0);
     expect(ErrorCode.UNKNOWN_SERVER_ERROR).toBe(-1);
     expect(ErrorCode.TOPIC_ALREADY_EXISTS).toBe(36);

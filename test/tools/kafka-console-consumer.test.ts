@@ -23,10 +23,13 @@ const dir = tempDir('kl-consumer-');
 let engine: TestEngine;
 let B: string[];
 
+// The records carry fixed 2024 timestamps (exact transcripts): beyond the default 7-day
+// retention, so the first retention check (30 s after start, as Kafka) would delete them from a
+// run slowed by load. Retention is not what these tests are about.
 useEngine((e) => {
   engine = e;
   B = ['--bootstrap-server', e.bootstrap];
-});
+}, { 'log.initial.task.delay.ms': '86400000' });
 
 const cc = (args: string[], tool = 'kafka-console-consumer'): Promise<Result> => runMasked(tool, args);
 

@@ -18,12 +18,11 @@ import {
 import { CoordinatorTimers } from './timers';
 import type { DescribedGroup, DescribedGroupMember } from '../../protocol/messages/describe-groups';
 import { engineLog } from '../log';
+import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
 const NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
 const RETENTION_KEY = 'offsets-retention';
-/** DescribeGroups authorizedOperations with no authorizer: READ, DELETE, DESCRIBE. */
-const GROUP_AUTHORIZED_OPERATIONS = (1 << 3) | (1 << 6) | (1 << 8);
 
 export interface TopicPartitionsRequest {
   name: string;
@@ -384,7 +383,7 @@ export class GroupCoordinator {
   describeGroup(groupId: string, includeAuthorizedOperations: boolean, notFoundError = false): DescribedGroup {
     const base = {
       errorCode: ErrorCode.NONE as number, errorMessage: null as string | null, groupId, groupState: '', protocolType: '', protocolData: '',
-      members: [] as DescribedGroupMember[], authorizedOperations: -2147483648,
+      members: [] as DescribedGroupMember[], authorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
     };
     if (groupId === '') return { ...base, errorCode: ErrorCode.INVALID_GROUP_ID };
     const group = this.groups.get(groupId);
@@ -403,7 +402,7 @@ export class GroupCoordinator {
         memberMetadata: stable ? m.metadata(group.protocolName) : Buffer.alloc(0),
         memberAssignment: stable ? m.assignment : Buffer.alloc(0),
       })),
-      authorizedOperations: includeAuthorizedOperations ? GROUP_AUTHORIZED_OPERATIONS : -2147483648,
+      authorizedOperations: includeAuthorizedOperations ? GROUP_OPERATIONS : AUTHORIZED_OPERATIONS_OMITTED,
     };
   }
 

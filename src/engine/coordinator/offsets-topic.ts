@@ -5,7 +5,7 @@
 import type { Engine } from '../engine';
 import type { TopicRecord } from '../storage/topic-store';
 import { createTopic } from '../topic-admin';
-import { buildBatch, readBatchHeader } from '../../protocol/records/batch';
+import { buildBatch, readBatchHeader, setPartitionLeaderEpoch } from '../../protocol/records/batch';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-records';
 import { engineLog } from '../log';
@@ -60,6 +60,7 @@ export class OffsetsTopic {
     const p = topic.partitions[this.partitionFor(groupId)];
     const now = Date.now();
     const batch = buildBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), { baseOffset: p.highWatermark });
+    setPartitionLeaderEpoch(batch, p.leaderEpoch);
     const h = readBatchHeader(batch, 0);
     const lastOffset = p.highWatermark + h.lastOffsetDelta;
     this.engine.logs.appendBatch(topic, p, batch, {

@@ -1,6 +1,8 @@
 // Fetch: whole stored batches from the requested offsets, long-polling (max_wait_ms/min_bytes)
 // until enough data arrives or the wait ends. Fetch sessions are declined (session id 0), so
-// every request is a full fetch, which all clients accept. Fetch v0-3 get the batches converted
+// every request is a full fetch, which all clients accept. As Kafka's ReplicaManager, a fetch
+// answers at once when it names no partition (a client closing its fetch session) or a partition
+// has an error: only data worth waiting for is waited for. Fetch v0-3 get the batches converted
 // to message format v0 (v0-1) or v1 (v2-3), as Kafka 3.9's KafkaApis.maybeConvertFetchedData did.
 import type { Engine } from '../engine';
 import type { RequestContext } from '.';
@@ -32,14 +34,17 @@ function failed(out: PartitionOut, errorCode: number): PartitionOut {
   return out;
 }
 
-function build(engine: Engine, req: any, version: number): { responses: unknown[]; bytes: number } {
+function build(engine: Engine, req: any, version: number): { responses: unknown[]; bytes: number; answerNow: boolean } {
   // The message format the client reads: Fetch v0-1 magic 0, v2-3 magic 1, v4+ the stored v2.
   const toMagic = version <= 1 ? MAGIC_V0 : version <= 3 ? MAGIC_V1 : -1;
   let budget: number = req.maxBytes > 0 ? req.maxBytes : 0x7fffffff;
   let bytes = 0;
+  let partitionCount = 0;
+  let errors = false;
   const responses = req.topics.map((t: any) => {
     const topic = engine.metadata.topic(t.topic);
     const partitions: PartitionOut[] = t.partitions.map((fp: any) => {
+      partitionCount++;
       const out: PartitionOut = {
         partitionIndex: fp.partition, errorCode: 0, highWatermark: -1, lastStableOffset: -1,
         logStartOffset: -1, abortedTransactions: null, preferredReadReplica: -1, records: EMPTY,
@@ -74,16 +79,17 @@ function build(engine: Engine, req: any, version: number): { responses: unknown[
       budget -= read.bytes;
       return out;
     });
+    if (partitions.some((o) => o.errorCode !== 0)) errors = true;
     return { topic: t.topic, partitions };
   });
-  return { responses, bytes };
+  return { responses, bytes, answerNow: partitionCount === 0 || errors };
 }
 
 export async function handleFetch(engine: Engine, req: any, ctx: RequestContext): Promise<unknown> {
   const deadline = Date.now() + Math.max(0, req.maxWaitMs);
   const minBytes = Math.max(1, req.minBytes);
   let r = build(engine, req, ctx.version);
-  while (r.bytes < minBytes && Date.now() < deadline && !ctx.connection.isClosed()) {
+  while (!r.answerNow && r.bytes < minBytes && Date.now() < deadline && !ctx.connection.isClosed()) {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, deadline - Date.now());
       const off = engine.onAppend(done);

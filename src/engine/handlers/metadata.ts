@@ -8,18 +8,11 @@ import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { topicNameError } from '../../protocol/topic-name';
 import { createTopic } from '../topic-admin';
 import type { TopicRecord } from '../storage/topic-store';
+import type { MetadataRequest, MetadataResponse, MetadataResponseTopic } from '../../protocol/messages/metadata';
+import { ZERO_UUID } from '../../protocol/uuid';
+import { AUTHORIZED_OPERATIONS_OMITTED, CLUSTER_OPERATIONS, TOPIC_OPERATIONS } from '../authorized-operations';
 
-const AUTHORIZED_OPS_OMITTED = -2147483648;
-/**
- * AuthHelper.authorizedOperations with no authorizer: every operation AclEntry.supportedOperations
- * lists, as a bit field of AclOperation codes. Topic: READ 3, WRITE 4, CREATE 5, DELETE 6, ALTER 7,
- * DESCRIBE 8, DESCRIBE_CONFIGS 10, ALTER_CONFIGS 11. Cluster: CREATE 5, ALTER 7, DESCRIBE 8,
- * CLUSTER_ACTION 9, DESCRIBE_CONFIGS 10, ALTER_CONFIGS 11, IDEMPOTENT_WRITE 12.
- */
-const TOPIC_AUTHORIZED_OPS = [3, 4, 5, 6, 7, 8, 10, 11].reduce((m, b) => m | (1 << b), 0);
-const CLUSTER_AUTHORIZED_OPS = [5, 7, 8, 9, 10, 11, 12].reduce((m, b) => m | (1 << b), 0);
-
-export function topicMetadata(engine: Engine, t: TopicRecord): unknown {
+export function topicMetadata(engine: Engine, t: TopicRecord): MetadataResponseTopic {
   return {
     errorCode: 0,
     name: t.name,
@@ -37,35 +30,38 @@ export function topicMetadata(engine: Engine, t: TopicRecord): unknown {
         offlineReplicas: v.offline,
       };
     }),
-    topicAuthorizedOperations: AUTHORIZED_OPS_OMITTED,
+    topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
   };
 }
 
-function errorTopic(name: string | null, code: number, internal = false): unknown {
-  return { errorCode: code, name, isInternal: internal, partitions: [], topicAuthorizedOperations: AUTHORIZED_OPS_OMITTED };
+function errorTopic(name: string | null, code: number, internal = false): MetadataResponseTopic {
+  return { errorCode: code, name, isInternal: internal, partitions: [], topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED };
 }
 
-export function handleMetadata(engine: Engine, req: any, ctx: RequestContext): unknown {
+export function handleMetadata(engine: Engine, req: MetadataRequest, ctx: RequestContext): MetadataResponse {
   const md = engine.metadata;
-  // v10+: a topic may be asked for by id (name null).
-  const byId: unknown[] = [];
   let requested: string[] | null = null;
   if (req.topics !== null) {
-    requested = [];
-    for (const t of req.topics) {
-      if (t.name !== null && t.name !== undefined) {
-        requested.push(t.name);
-      } else {
-        const found = md.topicById(t.topicId);
-        byId.push(found ? topicMetadata(engine, found) : { ...(errorTopic(null, ErrorCode.UNKNOWN_TOPIC_ID) as object), topicId: t.topicId });
+    // KafkaApis: a request naming any topic id (v12+; names are then null or empty) is answered by
+    // id: unknown ids first (UNKNOWN_TOPIC_ID, no name), then the known topics; never auto-creates.
+    const ids = [...new Set(req.topics.map((t) => t.topicId).filter((id): id is string => !!id && id !== ZERO_UUID))];
+    if (ids.length > 0) {
+      const unknown: MetadataResponseTopic[] = [];
+      const known: MetadataResponseTopic[] = [];
+      for (const id of ids) {
+        const found = md.topicById(id);
+        if (found) known.push(topicMetadata(engine, found));
+        else unknown.push({ ...errorTopic(null, ErrorCode.UNKNOWN_TOPIC_ID), topicId: id });
       }
+      return response(engine, req, ctx, [...unknown, ...known]);
     }
+    requested = req.topics.map((t) => t.name).filter((n): n is string => n !== null);
   }
   // v0: an empty list means every topic.
   if (ctx.version === 0 && requested !== null && requested.length === 0) requested = null;
   const allowAuto = ctx.version < 4 ? true : req.allowAutoTopicCreation !== false;
 
-  let topics: unknown[];
+  let topics: MetadataResponseTopic[];
   if (requested === null) {
     topics = md.allTopics().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((t) => topicMetadata(engine, t));
   } else {
@@ -84,17 +80,22 @@ export function handleMetadata(engine: Engine, req: any, ctx: RequestContext): u
       return errorTopic(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     });
   }
-  // v8+: asked-for authorized operations of the topics found or refused by name (not by id).
+  return response(engine, req, ctx, topics);
+}
+
+/** The reply around the topics; authorized operations only when asked (v8+; the cluster's v8-10). */
+function response(engine: Engine, req: MetadataRequest, ctx: RequestContext, topics: MetadataResponseTopic[]): MetadataResponse {
+  const md = engine.metadata;
   if (ctx.version >= 8 && req.includeTopicAuthorizedOperations) {
-    for (const t of topics as { topicAuthorizedOperations: number }[]) t.topicAuthorizedOperations = TOPIC_AUTHORIZED_OPS;
+    for (const t of topics) if (t.name !== null) t.topicAuthorizedOperations = TOPIC_OPERATIONS;
   }
-  topics.push(...byId);
   return {
+    errorCode: 0,
     throttleTimeMs: 0,
     brokers: md.brokers().map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
     clusterId: md.clusterId,
     controllerId: md.controllerId(),
     topics,
-    clusterAuthorizedOperations: ctx.version >= 8 && ctx.version <= 10 && req.includeClusterAuthorizedOperations ? CLUSTER_AUTHORIZED_OPS : AUTHORIZED_OPS_OMITTED,
+    clusterAuthorizedOperations: ctx.version >= 8 && ctx.version <= 10 && req.includeClusterAuthorizedOperations ? CLUSTER_OPERATIONS : AUTHORIZED_OPERATIONS_OMITTED,
   };
 }

@@ -150,7 +150,8 @@ function appendPartition(engine: Engine, topic: TopicRecord | undefined, name: s
     }
     const baseOffset = p.highWatermark;
     setBaseOffset(batch, baseOffset);
-    // LogValidator stamps the leader's epoch on every batch: consumers commit it with their offsets.
+    // As Kafka's LogValidator: the leader's epoch in every appended batch. Consumers carry it into
+    // their positions and commits (OffsetAndMetadata.leaderEpoch).
     setPartitionLeaderEpoch(batch, p.leaderEpoch);
     // message.timestamp.type=LogAppendTime: the broker's time in the header (CRC recomputed).
     if (rules.logAppendTime) setLogAppendTime(batch, now);

@@ -1,4 +1,5 @@
-// ApiVersions (API key 18): versions 0-3, flexible from 3.
+// ApiVersions (API key 18): versions 0-5, flexible from 3. v4 only lets SupportedFeatures carry a
+// MinVersion of 0 (KAFKA-17011); v5 (KIP-1242) names the cluster and node the client expects.
 // Field layout follows Kafka 3.9's ApiVersionsRequest/ApiVersionsResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -7,6 +8,8 @@ import { ApiSpec } from '../schema';
 export interface ApiVersionsRequest {
   clientSoftwareName?: string;
   clientSoftwareVersion?: string;
+  clusterId?: string | null;
+  nodeId?: number;
 }
 
 export interface ApiVersion {
@@ -40,11 +43,13 @@ export interface ApiVersionsResponse {
 export const apiVersions: ApiSpec = {
   apiKey: 18,
   name: 'ApiVersions',
-  validVersions: '0-3',
+  validVersions: '0-5',
   flexibleVersions: '3+',
   request: [
     { name: 'clientSoftwareName', type: 'string', versions: '3+' },
     { name: 'clientSoftwareVersion', type: 'string', versions: '3+' },
+    { name: 'clusterId', type: 'string', versions: '5+', nullableVersions: '5+', default: null },
+    { name: 'nodeId', type: 'int32', versions: '5+', default: -1 },
   ],
   response: [
     { name: 'errorCode', type: 'int16', versions: '0+' },

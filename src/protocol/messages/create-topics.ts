@@ -1,4 +1,6 @@
-// CreateTopics (API key 19): versions 0-4, never flexible here.
+// CreateTopics (API key 19): versions 0-7, flexible from 5. v5+ answers with the created topic's
+// partition count, replication factor and configs (what Admin's CreateTopicsResult.config() and
+// numPartitions() read), v7 with its topic id.
 // Field layout follows Kafka 3.9's CreateTopicsRequest/CreateTopicsResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -28,10 +30,23 @@ export interface CreateTopicsRequest {
   validateOnly?: boolean;
 }
 
+export interface CreatableTopicConfigs {
+  name: string;
+  value: string | null;
+  readOnly: boolean;
+  configSource: number;
+  isSensitive: boolean;
+}
+
 export interface CreatableTopicResult {
   name: string;
+  topicId?: string;
   errorCode: number;
   errorMessage?: string | null;
+  topicConfigErrorCode?: number;
+  numPartitions?: number;
+  replicationFactor?: number;
+  configs?: CreatableTopicConfigs[] | null;
 }
 
 export interface CreateTopicsResponse {
@@ -42,8 +57,8 @@ export interface CreateTopicsResponse {
 export const createTopics: ApiSpec = {
   apiKey: 19,
   name: 'CreateTopics',
-  validVersions: '0-4',
-  flexibleVersions: 'none',
+  validVersions: '0-7',
+  flexibleVersions: '5+',
   request: [
     { name: 'topics', type: '[]', versions: '0+', fields: [
       { name: 'name', type: 'string', versions: '0+' },
@@ -65,8 +80,19 @@ export const createTopics: ApiSpec = {
     { name: 'throttleTimeMs', type: 'int32', versions: '2+' },
     { name: 'topics', type: '[]', versions: '0+', fields: [
       { name: 'name', type: 'string', versions: '0+' },
+      { name: 'topicId', type: 'uuid', versions: '7+' },
       { name: 'errorCode', type: 'int16', versions: '0+' },
       { name: 'errorMessage', type: 'string', versions: '1+', nullableVersions: '0+' },
+      { name: 'topicConfigErrorCode', type: 'int16', versions: '5+', taggedVersions: '5+', tag: 0, default: 0 },
+      { name: 'numPartitions', type: 'int32', versions: '5+', default: -1 },
+      { name: 'replicationFactor', type: 'int16', versions: '5+', default: -1 },
+      { name: 'configs', type: '[]', versions: '5+', nullableVersions: '5+', default: [], fields: [
+        { name: 'name', type: 'string', versions: '5+' },
+        { name: 'value', type: 'string', versions: '5+', nullableVersions: '5+' },
+        { name: 'readOnly', type: 'bool', versions: '5+' },
+        { name: 'configSource', type: 'int8', versions: '5+', default: -1 },
+        { name: 'isSensitive', type: 'bool', versions: '5+' },
+      ] },
     ] },
   ],
 };

@@ -26,6 +26,8 @@ import { alterConfigs } from './alter-configs';
 import { incrementalAlterConfigs } from './incremental-alter-configs';
 import { saslHandshake } from './sasl-handshake';
 import { consumerGroupDescribe } from './consumer-group-describe';
+import { describeCluster } from './describe-cluster';
+import { describeTopicPartitions } from './describe-topic-partitions';
 
 export * from './api-versions';
 export * from './metadata';
@@ -53,6 +55,8 @@ export * from './alter-configs';
 export * from './incremental-alter-configs';
 export * from './sasl-handshake';
 export * from './consumer-group-describe';
+export * from './describe-cluster';
+export * from './describe-topic-partitions';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -81,6 +85,8 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   incrementalAlterConfigs,
   offsetDelete,
   consumerGroupDescribe,
+  describeCluster,
+  describeTopicPartitions,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));

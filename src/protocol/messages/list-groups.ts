@@ -1,4 +1,5 @@
-// ListGroups (API key 16): versions 0-5, flexible from 3 (v4 filters by state, v5 by type).
+// ListGroups (API key 16): versions 0-5, flexible from 3; v4 filters by state and reports it, v5
+// filters by group type and reports it.
 // Field layout follows Kafka 4.4's ListGroupsRequest/ListGroupsResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).

@@ -1,4 +1,5 @@
-// Metadata (API key 3): versions 0-8, never flexible here.
+// Metadata (API key 3): versions 0-13, flexible from 9; v13 (Kafka 4.x, KIP-1102) adds a
+// top-level error code (REBOOTSTRAP_REQUIRED; always 0 here).
 // Field layout follows Kafka 3.9's MetadataRequest/MetadataResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -49,6 +50,7 @@ export interface MetadataResponse {
   controllerId?: number;
   topics: MetadataResponseTopic[];
   clusterAuthorizedOperations?: number;
+  errorCode?: number;
 }
 
 export const metadata: ApiSpec = {
@@ -56,7 +58,7 @@ export const metadata: ApiSpec = {
   name: 'Metadata',
   // v9+ (flexible) are spoken too: from v10 on, Metadata carries topic ids, which
   // kafka-topics --describe prints as a KRaft broker's clients see them.
-  validVersions: '0-12',
+  validVersions: '0-13',
   flexibleVersions: '9+',
   request: [
     { name: 'topics', type: '[]', versions: '0+', nullableVersions: '1+', fields: [
@@ -94,5 +96,6 @@ export const metadata: ApiSpec = {
       { name: 'topicAuthorizedOperations', type: 'int32', versions: '8+', default: -2147483648 },
     ] },
     { name: 'clusterAuthorizedOperations', type: 'int32', versions: '8-10', default: -2147483648 },
+    { name: 'errorCode', type: 'int16', versions: '13+' },
   ],
 };
