@@ -7,6 +7,15 @@ export function loadTool(tool: string): { main: (argv: string[], io: import('./i
   return require(`../tools/${tool}`);
 }
 
+const CLOSING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 export function launch(tool: string): void {
-  runTool((argv, io) => loadTool(tool).main(argv, io), process.argv.slice(2));
+  void runTool((argv, io) => loadTool(tool).main(argv, io), process.argv.slice(2)).then((code) => {
+    // A tool that still listens for a closing signal when it ends is ending because of one (the
+    // console consumer, as the JVM, ignores later ones while it closes). Its output is flushed:
+    // exit now. Left to end by itself, Node restores the default dispositions while it tears down,
+    // and a later signal (a second Ctrl-C, `timeout` signalling the process group) would kill it
+    // there and replace its exit status.
+    if (CLOSING_SIGNALS.some((s) => process.listenerCount(s) > 0)) process.exit(code);
+  });
 }
