@@ -164,8 +164,8 @@ describe('option validation (no broker needed)', () => {
   it('help, no arguments, version', async () => {
     await usage([], HELP_MESSAGE);
     await usage(['--help'], HELP_MESSAGE);
-    expectRun(await runMasked('kafka-consumer-groups', ['--version']), 0, '3.9.0\n');
-    expectRun(await runMasked('kafka-consumer-groups.sh', ['--version']), 0, '3.9.0\n');
+    expectRun(await runMasked('kafka-consumer-groups', ['--version']), 0, '4.4.0\n');
+    expectRun(await runMasked('kafka-consumer-groups.sh', ['--version']), 0, '4.4.0\n');
   });
 
   it('jopt errors escape main as in Kafka (including --zookeeper, which this tool never had)', async () => {

@@ -12,8 +12,9 @@ import { checkInvalidArgs, checkRequiredArgs, javaOptionSetOrder } from '../../c
 import { JavaException, UsageError } from '../../cli/errors';
 import { javaHashSetOrder, javaStringListHashCode } from '../../util/java-hash';
 import { commonOptions, parseOptions, type OptionSet, type OptionSpec } from '../../cli/options';
+import { KAFKA_VERSION } from '../../cli/version';
 
-export const VERSION = '3.9.0';
+export const VERSION = KAFKA_VERSION;
 export const HELP_MESSAGE =
   'This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.';
 export const ACTION_MESSAGE =
