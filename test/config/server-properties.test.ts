@@ -90,7 +90,7 @@ describe('validateStaticConfig messages', () => {
     expect(msg([['log.cleanup.policy', 'compact,remove']])).toBe(
       'Invalid value remove for configuration log.cleanup.policy: String must be one of: compact, delete',
     );
-    expect(msg([['log.segment.bytes', '1']])).toBe('Invalid value 1 for configuration log.segment.bytes: Value must be at least 14');
+    expect(msg([['log.segment.bytes', '1']])).toBe('Invalid value 1 for configuration log.segment.bytes: Value must be at least 1048576');
     expect(msg([['log.message.timestamp.type', 'Now']])).toBe(
       'Invalid value Now for configuration log.message.timestamp.type: String must be one of: CreateTime, LogAppendTime',
     );
