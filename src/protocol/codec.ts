@@ -75,7 +75,19 @@ function primitiveCodec(t: Primitive, nullable: boolean, flexible: boolean): Pla
 function fieldPlan(f: FieldSpec, version: number, flexible: boolean): Plan {
   const nullable = inRange(version, parseVersions(f.nullableVersions));
   if (f.type === 'struct') {
-    return structPlan(f.fields ?? [], version, flexible);
+    const plan = structPlan(f.fields ?? [], version, flexible);
+    if (!nullable) return plan;
+    // A nullable struct is preceded by a marker byte: -1 null, 1 present (Kafka's generated code).
+    return {
+      decode: (r) => (r.int8() < 0 ? null : plan.decode(r)),
+      encode: (w, v) => {
+        if (v === null || v === undefined) w.int8(-1);
+        else {
+          w.int8(1);
+          plan.encode(w, v);
+        }
+      },
+    };
   }
   if (f.type.startsWith('[]')) {
     const elemType = f.type.slice(2);

@@ -354,6 +354,20 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, errorCode: 0 }, { partitionIndex: 1, errorCode: 86 }] }],
     } satisfies M.OffsetDeleteResponse,
   },
+  DescribeTopicPartitions: {
+    request: { topics: [{ name: 'orders' }, { name: 'payments' }], responsePartitionLimit: 2, cursor: { topicName: 'orders', partitionIndex: 1 } } satisfies M.DescribeTopicPartitionsRequest,
+    response: {
+      throttleTimeMs: 0,
+      topics: [{
+        errorCode: 0, name: 'orders', topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', isInternal: false, topicAuthorizedOperations: -2147483648,
+        partitions: [{
+          errorCode: 0, partitionIndex: 1, leaderId: 1, leaderEpoch: 3, replicaNodes: [1, 2], isrNodes: [1],
+          eligibleLeaderReplicas: [2], lastKnownElr: [], offlineReplicas: [],
+        }],
+      }],
+      nextCursor: { topicName: 'payments', partitionIndex: 0 },
+    } satisfies M.DescribeTopicPartitionsResponse,
+  },
   DeleteRecords: {
     request: { topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, offset: 100 }, { partitionIndex: 1, offset: -1 }] }], timeoutMs: 30000 } satisfies M.DeleteRecordsRequest,
     response: {
@@ -403,7 +417,7 @@ describe('message schema registry', () => {
       19: ['CreateTopics', '0-4', 'none'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
       22: ['InitProducerId', '0-1', 'none'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
-      47: ['OffsetDelete', '0', 'none'],
+      47: ['OffsetDelete', '0', 'none'], 75: ['DescribeTopicPartitions', '0', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {
@@ -436,6 +450,20 @@ describe('message schema registry', () => {
         bodyPlan(spec.response, v, isFlexible(spec, v));
       }
     }
+  });
+});
+
+describe('nullable structs', () => {
+  it('a null DescribeTopicPartitions cursor is one byte -1, a present one starts with 1', () => {
+    const spec = API_SPECS.get(75)!;
+    const req = (cursor: unknown) => ({ topics: [], responsePartitionLimit: 2000, cursor });
+    const none = encode(spec.request, 0, true, req(null));
+    const some = encode(spec.request, 0, true, req({ topicName: 't', partitionIndex: 0 }));
+    // topics (compact array, 1 byte) + limit (4 bytes), then the cursor marker
+    expect(none[5]).toBe(0xff);
+    expect(some[5]).toBe(1);
+    expect(decode(spec.request, 0, true, none).cursor).toBeNull();
+    expect(decode(spec.request, 0, true, some).cursor).toEqual({ topicName: 't', partitionIndex: 0 });
   });
 });
 

@@ -26,6 +26,7 @@ import { handleDescribeGroups } from './describe-groups';
 import { handleDeleteGroups } from './delete-groups';
 import { handleOffsetDelete } from './offset-delete';
 import { handleDeleteRecords } from './delete-records';
+import { handleDescribeTopicPartitions } from './describe-topic-partitions';
 
 export interface RequestContext {
   version: number;
@@ -64,4 +65,5 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DeleteGroups, handleDeleteGroups],
   [ApiKey.OffsetDelete, handleOffsetDelete],
   [ApiKey.DeleteRecords, handleDeleteRecords],
+  [ApiKey.DescribeTopicPartitions, handleDescribeTopicPartitions],
 ]);

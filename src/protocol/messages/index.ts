@@ -25,6 +25,7 @@ import { deleteRecords } from './delete-records';
 import { alterConfigs } from './alter-configs';
 import { incrementalAlterConfigs } from './incremental-alter-configs';
 import { saslHandshake } from './sasl-handshake';
+import { describeTopicPartitions } from './describe-topic-partitions';
 
 export * from './api-versions';
 export * from './metadata';
@@ -51,6 +52,7 @@ export * from './delete-records';
 export * from './alter-configs';
 export * from './incremental-alter-configs';
 export * from './sasl-handshake';
+export * from './describe-topic-partitions';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -78,6 +80,7 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   deleteGroups,
   incrementalAlterConfigs,
   offsetDelete,
+  describeTopicPartitions,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));
