@@ -41,8 +41,8 @@ export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestCont
         const nameError = topicNameError(r.resourceName);
         if (nameError) return errorResult(r, ErrorCode.INVALID_TOPIC_EXCEPTION, nameError);
         const topic = engine.metadata.topic(r.resourceName);
-        // Kafka answers without a message: clients show the error's default text.
-        if (!topic) return errorResult(r, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, null);
+        // A KRaft broker answers with an empty message (Java clients print it as such).
+        if (!topic) return errorResult(r, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, '');
         return {
           errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
           configs: engine.configs.describeTopic(topic, keys).map((c) => entry(c, includeSynonyms, ctx.version)),

@@ -1,5 +1,5 @@
-// kafka-configs with --bootstrap-server: ConfigCommand.describeConfig / alterConfig of Kafka 4.x
-// (trunk, Oct 2024), against our client. Every failure is thrown; kafka-configs.ts prints it the
+// kafka-configs with --bootstrap-server: ConfigCommand.describeConfig / alterConfig of Kafka 4.4,
+// against our client. Every failure is thrown; kafka-configs.ts prints it the
 // ConfigCommand way.
 
 import { JavaException } from '../../cli/errors';
@@ -7,7 +7,7 @@ import type { OptionSet } from '../../cli/options';
 import { Admin, ConfigResourceType, type ConfigEntry } from '../../client/admin';
 import { javaHashMapOrder } from '../../util/java-hash';
 import { configSourceFromId, CONFIG_SOURCE_ID, type ConfigSource } from '../../config/wire-ids';
-import { KafkaError } from '../../protocol/errors';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { topicNameError } from '../../protocol/topic-name';
 import { BROKER_LOGGERS, BROKERS, CLIENT_METRICS, CLIENTS, GROUPS, IPS, TOPICS, USERS, entityNames, entityTypes, type Era } from './options';
 import { parseConfigsToBeAdded, parseConfigsToBeDeleted } from './parse';
@@ -19,8 +19,10 @@ export const RESOURCE_GROUP = 32;
 export const DESCRIBE_CLIENT_QUOTAS: [number, string] = [48, 'DESCRIBE_CLIENT_QUOTAS'];
 export const ALTER_CLIENT_QUOTAS: [number, string] = [49, 'ALTER_CLIENT_QUOTAS'];
 export const ALTER_USER_SCRAM_CREDENTIALS: [number, string] = [51, 'ALTER_USER_SCRAM_CREDENTIALS'];
-const LIST_CLIENT_METRICS_RESOURCES: [number, string] = [74, 'LIST_CLIENT_METRICS_RESOURCES'];
-const LIST_GROUPS = 16;
+const LIST_CONFIG_RESOURCES: [number, string] = [74, 'LIST_CONFIG_RESOURCES'];
+
+/** ConfigCommand's AlterConfigsOptions.timeoutMs. */
+const ALTER_TIMEOUT_MS = 30000;
 
 /** QuotaConfigs.isClientOrUserQuotaConfig. */
 const CLIENT_QUOTA_CONFIGS = new Set(['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate']);
@@ -35,9 +37,9 @@ export function invalidConfiguration(message: string): JavaException {
   return new JavaException('org.apache.kafka.common.errors.InvalidConfigurationException', message);
 }
 
-/** Scala's Set/Iterable toString for the names in a message: `Set(a, b)`. */
-function scalaSet(names: Iterable<string>): string {
-  return `Set(${[...names].join(', ')})`;
+/** A java.util.HashSet of names joined with commas, as ConfigCommand 4.4 lists them in messages. */
+function javaSetText(names: Iterable<string>): string {
+  return javaHashMapOrder([...new Set(names)]).join(',');
 }
 
 /** `  name=value sensitive=false synonyms={SOURCE:name=value, ...}`, as describeResourceConfig prints an entry. */
@@ -81,31 +83,18 @@ export class ConfigService {
     private readonly era: Era = 'kafka4',
   ) {}
 
-  /** ConfigCommand.getResourceConfig: one resource's entries, filtered to its dynamic source unless describeAll, sorted by name. */
-  async resourceConfig(entityType: string, entityName: string, includeSynonyms: boolean, describeAll: boolean): Promise<ConfigEntry[]> {
-    const res = resourceOf(entityType);
-    let dynamicSource = res.dynamicSource;
-    if (entityType === TOPICS && entityName !== '') {
-      const err = topicNameError(entityName);
-      if (err) throw new JavaException('org.apache.kafka.common.errors.InvalidTopicException', err);
-    }
-    if (entityType === BROKERS) {
-      if (entityName === '') dynamicSource = 'DYNAMIC_DEFAULT_BROKER_CONFIG';
-      else {
-        if (!/^[+-]?\d+$/.test(entityName)) throw illegalArgument(`The entity name for ${entityType} must be a valid integer broker id, found: ${entityName}`);
-        dynamicSource = 'DYNAMIC_BROKER_CONFIG';
-      }
-    }
-    if (entityType === BROKER_LOGGERS && entityName !== '' && !/^[+-]?\d+$/.test(entityName)) {
-      throw illegalArgument(`The entity name for ${entityType} must be a valid integer broker id, found: ${entityName}`);
-    }
-    const result = (await within30s(this.admin.describeConfigs(res.type, [entityName], includeSynonyms))).get(entityName);
-    if (result instanceof KafkaError) throw result;
-    const entries = result ?? [];
-    const wanted = describeAll || dynamicSource === undefined ? undefined : CONFIG_SOURCE_ID[dynamicSource];
+  /** Entries of one described resource: only its dynamic source's unless describeAll, sorted by name. */
+  private static filterAndSort(entries: readonly ConfigEntry[], dynamicSource: ConfigSource | undefined): ConfigEntry[] {
+    const wanted = dynamicSource === undefined ? undefined : CONFIG_SOURCE_ID[dynamicSource];
     return entries
       .filter((e) => wanted === undefined || e.source === wanted)
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** The source of the entity's own dynamic configs (undefined: every entry is shown). */
+  private static dynamicSourceOf(entityType: string, entityName: string): ConfigSource | undefined {
+    if (entityType === BROKERS) return entityName === '' ? 'DYNAMIC_DEFAULT_BROKER_CONFIG' : 'DYNAMIC_BROKER_CONFIG';
+    return resourceOf(entityType).dynamicSource;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -127,7 +116,32 @@ export class ConfigService {
     }
   }
 
+  /**
+   * ConfigCommand.describeResourceConfig (4.4): a named entity that does not exist is reported
+   * (unless --all); then one DescribeConfigs for every entity, each printed under its header.
+   */
   private async describeResourceConfig(entityType: string, entityName: string | undefined, describeAll: boolean): Promise<void> {
+    const singular = entityType.slice(0, -1);
+    if (entityType === TOPICS && entityName !== undefined) {
+      // Topic.validate before anything: InvalidTopicException is reported by its message alone.
+      const err = topicNameError(entityName);
+      if (err) throw new JavaException('org.apache.kafka.common.errors.InvalidTopicException', err);
+    }
+    if (!describeAll && entityName !== undefined) {
+      let exists = true;
+      if (entityType === TOPICS) exists = (await this.admin.listTopics()).some((t) => t.name === entityName);
+      else if (entityType === BROKERS || entityType === BROKER_LOGGERS) {
+        exists = entityName === '' || (await this.admin.brokerIds()).some((id) => String(id) === entityName);
+      } else if (entityType === CLIENT_METRICS) {
+        await this.admin.requireApi(...LIST_CONFIG_RESOURCES, 'listConfigResources');
+      } else if (entityType === GROUPS) {
+        await this.admin.requireApi(...LIST_CONFIG_RESOURCES, 'listConfigResources');
+      }
+      if (!exists) {
+        this.out(`The ${singular} '${entityName}' doesn't exist and doesn't have dynamic config.`);
+        return;
+      }
+    }
     let entities: string[];
     if (entityName !== undefined) entities = [entityName];
     else if (entityType === TOPICS) {
@@ -135,19 +149,21 @@ export class ConfigService {
       entities = javaHashMapOrder((await this.admin.listTopics()).map((t) => t.name));
     } else if (entityType === BROKERS || entityType === BROKER_LOGGERS) {
       entities = [...(await this.admin.brokerIds()).map(String), ''];
-    } else if (entityType === CLIENT_METRICS) {
-      await this.admin.requireApi(...LIST_CLIENT_METRICS_RESOURCES, 'listClientMetricsResources');
-      entities = [];
     } else {
-      await this.admin.requireApi(LIST_GROUPS, 'LIST_GROUPS', 'listConsumerGroups');
-      entities = (await this.admin.cluster.anyConnection(Date.now() + 60000, 'listConsumerGroups')
-        .then((c) => c.send<any>(LIST_GROUPS, { statesFilter: [], typesFilter: [] })))
-        .groups.map((g: any) => g.groupId as string);
+      await this.admin.requireApi(...LIST_CONFIG_RESOURCES, 'listConfigResources');
+      entities = [];
     }
+    if (entities.length === 0) return;
+    const res = resourceOf(entityType);
+    const results = within30s(this.admin.describeConfigs(res.type, entities, true));
+    results.catch(() => undefined);
     for (const entity of entities) {
       if (entity === '') this.out(`Default configs for ${entityType} in the cluster are:`);
-      else this.out(`${describeAll ? 'All' : 'Dynamic'} configs for ${entityType.slice(0, -1)} ${entity} are:`);
-      for (const e of await this.resourceConfig(entityType, entity, true, describeAll)) this.out(formatEntry(e));
+      else this.out(`${describeAll ? 'All' : 'Dynamic'} configs for ${singular} ${entity} are:`);
+      const result = (await results).get(entity);
+      if (result instanceof KafkaError) throw result;
+      const source = describeAll ? undefined : ConfigService.dynamicSourceOf(entityType, entity);
+      for (const e of ConfigService.filterAndSort(result ?? [], source)) this.out(formatEntry(e));
     }
   }
 
@@ -164,32 +180,29 @@ export class ConfigService {
     const deleted = parseConfigsToBeDeleted(this.opts);
 
     switch (type) {
-      case TOPICS: case CLIENT_METRICS: case GROUPS: {
-        const old = new Set((await this.resourceConfig(type, name, false, false)).map((e) => e.name));
-        const invalid = deleted.filter((k) => !old.has(k));
-        if (invalid.length > 0) throw invalidConfiguration(`Invalid config(s): ${invalid.join(',')}`);
-        await this.admin.incrementalAlterConfigs(resourceOf(type).type, name, [
-          ...[...added].map(([k, v]) => ({ name: k, op: 0, value: v })),
-          ...deleted.map((k) => ({ name: k, op: 1, value: '' })),
-        ]);
-        break;
-      }
-      case BROKERS: {
-        const old = new Map((await this.resourceConfig(type, name, false, false)).map((e) => [e.name, e.value]));
-        const invalid = deleted.filter((k) => !old.has(k));
-        if (invalid.length > 0) throw invalidConfiguration(`Invalid config(s): ${invalid.join(',')}`);
-        const next = new Map(old);
-        for (const [k, v] of added) next.set(k, v);
-        for (const k of deleted) next.delete(k);
-        const sensitive = [...next].filter(([, v]) => v === null).map(([k]) => k);
-        if (sensitive.length > 0) {
-          throw invalidConfiguration(`All sensitive broker config entries must be specified for --alter, missing entries: ${scalaSet(sensitive)}`);
+      case TOPICS: case CLIENT_METRICS: case BROKERS: case GROUPS: {
+        if (type === BROKERS && name !== '' && !/^[+-]?\d+$/.test(name)) {
+          throw illegalArgument(`The entity name for ${type} must be a valid integer broker id, found: ${name}`);
         }
-        await this.admin.alterConfigs(ConfigResourceType.BROKER, name, next);
+        // Kafka 4.4 sends SET for every added config (a HashMap's order) and DELETE for every
+        // deleted one, unchecked: deleting a config that is not set succeeds.
+        const ops = [
+          ...javaHashMapOrder(added.keys()).map((k) => ({ name: k, op: 0, value: added.get(k) as string })),
+          ...deleted.map((k) => ({ name: k, op: 1, value: null })),
+        ];
+        try {
+          await this.admin.incrementalAlterConfigs(resourceOf(type).type, name, ops, false, ALTER_TIMEOUT_MS);
+        } catch (e) {
+          if (e instanceof KafkaError && e.code === ErrorCode.UNSUPPORTED_VERSION) {
+            throw new JavaException('org.apache.kafka.common.errors.UnsupportedVersionException',
+              'The INCREMENTAL_ALTER_CONFIGS API is not supported by the cluster. The API is supported starting from version 2.3.0. You may want to use an older version of this tool to interact with your cluster, or upgrade your brokers to version 2.3.0 or newer to avoid this error.');
+          }
+          throw e;
+        }
         break;
       }
       case BROKER_LOGGERS: {
-        const valid = new Set((await this.resourceConfig(type, name, true, false)).map((e) => e.name));
+        const valid = new Set((await this.resourceConfig(type, name)).map((e) => e.name));
         const invalid = [...deleted.filter((k) => !valid.has(k)), ...[...added.keys()].filter((k) => !valid.has(k))];
         if (invalid.length > 0) throw invalidConfiguration(`Invalid broker logger(s): ${invalid.join(',')}`);
         await this.admin.incrementalAlterConfigs(ConfigResourceType.BROKER_LOGGER, name, [
@@ -204,7 +217,7 @@ export class ConfigService {
       case IPS: {
         const unknown = [...added.keys(), ...deleted].filter((k) => !IP_QUOTA_CONFIGS.has(k));
         if (unknown.length > 0) {
-          throw illegalArgument(`Only connection quota configs can be added for '${IPS}' using --bootstrap-server. Unexpected config names: ${unknown.join(',')}`);
+          throw illegalArgument(`Only connection quota configs can be added for '${IPS}' using --bootstrap-server. Unexpected config names: ${javaHashMapOrder(unknown).join(', ')}`);
         }
         await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
         break;
@@ -214,6 +227,13 @@ export class ConfigService {
     }
     if (name !== '') this.out(`Completed updating config for ${type.slice(0, -1)} ${name}.`);
     else this.out(`Completed updating default config for ${type} in the cluster.`);
+  }
+
+  /** One resource's entries (with synonyms), as ConfigCommand.getResourceConfig reads them. */
+  private async resourceConfig(entityType: string, entityName: string): Promise<ConfigEntry[]> {
+    const result = (await within30s(this.admin.describeConfigs(resourceOf(entityType).type, [entityName], true))).get(entityName);
+    if (result instanceof KafkaError) throw result;
+    return result ?? [];
   }
 
   /** The checks ConfigCommand makes before altering quotas or SCRAM credentials; then the broker's answer. */
@@ -227,17 +247,17 @@ export class ConfigService {
     const unknownToDelete = deleted.filter((k) => !SCRAM_MECHANISMS.has(k) && !CLIENT_QUOTA_CONFIGS.has(k));
     if (types[0] === CLIENTS || types.length === 2) {
       if (unknownToAdd.length > 0 || scramToAdd.length > 0) {
-        throw illegalArgument(`Only quota configs can be added for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${scalaSet([...unknownToAdd, ...scramToAdd])}`);
+        throw illegalArgument(`Only quota configs can be added for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${javaSetText([...unknownToAdd, ...scramToAdd])}`);
       }
       if (unknownToDelete.length > 0 || scramToDelete.length > 0) {
-        throw illegalArgument(`Only quota configs can be deleted for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${scalaSet([...unknownToDelete, ...scramToDelete])}`);
+        throw illegalArgument(`Only quota configs can be deleted for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${javaSetText([...unknownToDelete, ...scramToDelete])}`);
       }
     } else {
       if (unknownToAdd.length > 0) {
-        throw illegalArgument(`Only quota and SCRAM credential configs can be added for '${USERS}' using --bootstrap-server. Unexpected config names: ${scalaSet(unknownToAdd)}`);
+        throw illegalArgument(`Only quota and SCRAM credential configs can be added for '${USERS}' using --bootstrap-server. Unexpected config names: ${javaSetText(unknownToAdd)}`);
       }
       if (unknownToDelete.length > 0) {
-        throw illegalArgument(`Only quota and SCRAM credential configs can be deleted for '${USERS}' using --bootstrap-server. Unexpected config names: ${scalaSet(unknownToDelete)}`);
+        throw illegalArgument(`Only quota and SCRAM credential configs can be deleted for '${USERS}' using --bootstrap-server. Unexpected config names: ${javaSetText(unknownToDelete)}`);
       }
       if (scramToAdd.length > 0 || scramToDelete.length > 0) {
         if (names.some((n) => n === '')) {

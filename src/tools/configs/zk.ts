@@ -7,7 +7,7 @@ import { JavaException } from '../../cli/errors';
 import type { OptionSet } from '../../cli/options';
 import { Admin, ConfigResourceType } from '../../client/admin';
 import { javaHashMapOrder } from '../../util/java-hash';
-import { validateTopicConfigs } from '../../config/topic-configs';
+import { TOPIC_CONFIGS_REMOVED_IN_4, validateTopicConfigs } from '../../config/topic-configs';
 import { ConfigValidationError } from '../../config/types';
 import { CONFIG_SOURCE_ID } from '../../config/wire-ids';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
@@ -20,6 +20,8 @@ import { ALTER_CLIENT_QUOTAS, ALTER_USER_SCRAM_CREDENTIALS, illegalArgument, inv
 const UPDATABLE_WHILE_RUNNING = new Set([
   'leader.replication.throttled.rate', 'follower.replication.throttled.rate', 'replica.alter.log.dirs.io.max.bytes.per.second',
 ]);
+
+const MIN_ISR = 'min.insync.replicas';
 
 interface Entity {
   type: string;
@@ -65,12 +67,10 @@ export class ZkConfigService {
       return new Map((r ?? []).filter((c) => c.source === CONFIG_SOURCE_ID.DYNAMIC_TOPIC_CONFIG).map((c) => [c.name, c.value]));
     }
     if (e.type === BROKERS) {
+      // A broker id that is not running: nothing stored for it.
+      if (e.name !== '' && !(await this.admin.brokerIds()).includes(Number(e.name))) return new Map();
       const r = (await this.admin.describeConfigs(ConfigResourceType.BROKER, [e.name!])).get(e.name!);
-      if (r instanceof KafkaError) {
-        // A broker id other than the running one: nothing stored for it.
-        if (r.code === ErrorCode.INVALID_REQUEST) return new Map();
-        throw r;
-      }
+      if (r instanceof KafkaError) throw r;
       const source = e.name === '' ? CONFIG_SOURCE_ID.DYNAMIC_DEFAULT_BROKER_CONFIG : CONFIG_SOURCE_ID.DYNAMIC_BROKER_CONFIG;
       return new Map((r ?? []).filter((c) => c.source === source).map((c) => [c.name, c.value]));
     }
@@ -106,9 +106,10 @@ export class ZkConfigService {
       const nameError = topicNameError(name, 'zk28');
       if (nameError) throw new JavaException('org.apache.kafka.common.errors.InvalidTopicException', nameError);
       const exists = (await this.admin.listTopics()).some((t) => t.name === name);
-      if (!exists) throw new JavaException('kafka.admin.AdminOperationException', `Topic "${name}" does not exist.`);
+      if (!exists) throw new JavaException('org.apache.kafka.common.errors.UnknownTopicOrPartitionException', `Topic '${name}' does not exist.`);
       try {
-        validateTopicConfigs(new Map([...configs].map(([k, v]) => [k, v ?? ''])));
+        // 2.8 still knew the topic configs Kafka 4 removed: the (4.x) broker is the one to refuse them.
+        validateTopicConfigs(new Map([...configs].filter(([k]) => !TOPIC_CONFIGS_REMOVED_IN_4.has(k)).map(([k, v]) => [k, v ?? ''])));
       } catch (e) {
         if (e instanceof ConfigValidationError) throw new JavaException(e.javaClass, e.message);
         throw e;
@@ -124,6 +125,25 @@ export class ZkConfigService {
     this.out(`Completed updating config for entity: ${entities.map(entityText).join(', ')}.`);
   }
 
+  /**
+   * What 2.8 would have found in ZooKeeper for the entity. A Kafka 4 cluster holds the
+   * cluster-level min.insync.replicas its controller wrote when the cluster was formatted
+   * (eligible leader replicas); 2.8 had no such node, so that value is left out unless someone
+   * changed it since (it differs from the broker's static or default value).
+   */
+  private async describedConfig(e: Entity): Promise<Map<string, string | null>> {
+    const configs = await this.fetchEntityConfig(e);
+    if (e.type !== BROKERS || e.name !== '' || !configs.has(MIN_ISR)) return configs;
+    const ids = await this.admin.brokerIds();
+    if (ids.length === 0) return configs;
+    const r = (await this.admin.describeConfigs(ConfigResourceType.BROKER, [String(ids[0])], true)).get(String(ids[0]));
+    if (r instanceof KafkaError) throw r;
+    const entry = (r ?? []).find((c) => c.name === MIN_ISR);
+    const base = entry?.synonyms.find((s) => s.source === CONFIG_SOURCE_ID.STATIC_BROKER_CONFIG || s.source === CONFIG_SOURCE_ID.DEFAULT_CONFIG);
+    if (base && base.value === configs.get(MIN_ISR)) configs.delete(MIN_ISR);
+    return configs;
+  }
+
   async describe(): Promise<void> {
     const entities = this.entities();
     const root = entities[0];
@@ -135,8 +155,8 @@ export class ZkConfigService {
     let all: Entity[];
     if (root.name !== undefined) all = [root];
     else if (root.type === TOPICS) {
-      // ZooKeeper lists children unordered; sorted here.
-      all = (await this.admin.listTopics()).map((t) => t.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((n) => ({ type: TOPICS, name: n }));
+      // ZooKeeper keeps a znode's children in a HashSet (initial capacity 8): its order.
+      all = javaHashMapOrder((await this.admin.listTopics()).map((t) => t.name), { initialCapacity: 8 }).map((n) => ({ type: TOPICS, name: n }));
     } else {
       // Brokers with a config node: those with dynamic configs, and the default (as `<default>`).
       all = [];
@@ -145,10 +165,10 @@ export class ZkConfigService {
         if ((await this.fetchEntityConfig(e)).size > 0) all.push(e);
       }
       const dflt = { type: BROKERS, name: '' };
-      if ((await this.fetchEntityConfig(dflt)).size > 0) all.push(dflt);
+      if ((await this.describedConfig(dflt)).size > 0) all.push(dflt);
     }
     for (const e of all) {
-      const configs = await this.fetchEntityConfig(e);
+      const configs = await this.describedConfig(e);
       // java.util.Properties iterates in its ConcurrentHashMap's order.
       const text = javaHashMapOrder(configs.keys(), { concurrent: true }).map((k) => `${k}=${configs.get(k)}`).join(',');
       this.out(`Configs for ${entityText(e)} are ${text}`);
