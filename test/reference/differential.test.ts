@@ -6,6 +6,9 @@
 // with Kafka 2.8.2 on ZooKeeper.
 //
 // SCENARIOS=<regex> runs a subset; the report ends with "N scenarios identical, M different".
+// REFERENCE_DUMP=<dir> also writes every side's masked outputs there, one file per scenario.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns } from './lib/compare';
 import { loadDifferences } from './lib/differences';
@@ -21,6 +24,18 @@ const report: string[] = [];
 let identical = 0;
 let different = 0;
 let sides: Sides;
+
+/** REFERENCE_DUMP: each side's outputs of a scenario, to read what Kafka printed in full. */
+function dump(s: Scenario, runs: [string, StepResult[]][]): void {
+  const dir = process.env.REFERENCE_DUMP;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const text = runs.map(([mode, results]) => results.map((r, i) => [
+    `=== ${mode} step ${i + 1}: ${r.step.tool} ${r.step.args.join(' ')}${r.step.compare === false ? ' (prepare)' : ''}`,
+    `--- exit ${r.code}; stdout:`, r.stdout, '--- stderr:', r.stderr,
+  ].join('\n')).join('\n')).join('\n');
+  fs.writeFileSync(path.join(dir, `${s.id.replace(/[^A-Za-z0-9._-]/g, '_')}.txt`), text);
+}
 
 async function runAndTidy(s: Scenario, lane: Lane): Promise<StepResult[]> {
   try {
@@ -49,9 +64,11 @@ describe('differential: our tools and engine against Apache Kafka', () => {
       if (s.legacy) {
         const [truth, ours] = await Promise.all([runAndTidy(s, sides.legacy!.truth), runAndTidy(s, sides.legacy!.ours)]);
         lines = compareRuns(s, 'ours-on-ours', truth, ours, differences, used);
+        dump(s, [['kafka-2.8', truth], ['ours', ours]]);
       } else {
         const runs = await Promise.all(MODES.map((m) => runAndTidy(s, sides.lanes[m])));
         const byMode = new Map<Mode, StepResult[]>(MODES.map((m, i) => [m, runs[i]]));
+        dump(s, MODES.map((m, i) => [m, runs[i]]));
         lines = MODES.slice(1).flatMap((m) => compareRuns(s, m, byMode.get('kafka-on-kafka')!, byMode.get(m)!, differences, used));
       }
       report.push(...lines);

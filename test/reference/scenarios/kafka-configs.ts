@@ -1,4 +1,198 @@
-// kafka-configs (spec/cli.md).
-import type { Scenario } from '../lib/scenario';
+// kafka-configs (spec/cli.md sections 1, 6, 12, 13): parsing, describe and alter of topics and
+// brokers (per broker and cluster default, --all with sources and synonyms), the argument and
+// broker errors, and the seed-era --zookeeper texts of Kafka 2.8 (legacy). Every scenario that
+// changes a broker config restores it in its last step.
+import { prepare, step, type Scenario, type Step } from '../lib/scenario';
 
-export const configs: Scenario[] = [];
+const B = ['--bootstrap-server', '{bootstrap}'];
+const ZK = ['--zookeeper', '{zookeeper}'];
+
+/** A compared kafka-configs step against the broker. */
+const kc = (...args: string[]): Step => step('kafka-configs', ...B, ...args);
+/** Seed-era: a compared kafka-configs step with --zookeeper. */
+const zk = (...args: string[]): Step => step('kafka-configs', ...ZK, ...args);
+/** Create a topic (preparing step). */
+const create = (topic: string, ...more: string[]): Step => prepare('kafka-topics', ...B, '--create', '--topic', topic, ...more);
+const zkCreate = (topic: string, ...more: string[]): Step =>
+  prepare('kafka-topics', ...ZK, '--create', '--topic', topic, '--partitions', '1', '--replication-factor', '1', ...more);
+/** FindCoordinator creates __consumer_offsets (see kafka-topics.ts). */
+const offsetsTopic = (): Step => prepare('kafka-consumer-groups', ...B, '--describe', '--group', 'offsets-topic-maker');
+
+const topic = (name: string) => ['--entity-type', 'topics', '--entity-name', name];
+const broker1 = ['--entity-type', 'brokers', '--entity-name', '1'];
+const brokerDefault = ['--entity-type', 'brokers', '--entity-default'];
+
+export const configs: Scenario[] = [
+  // ---- section 1: parsing, usage, version; section 6.1: argument checks --------------------------
+  { id: 'kafka-configs/no-args', steps: [step('kafka-configs')] },
+  { id: 'kafka-configs/help', steps: [step('kafka-configs', '--help')] },
+  { id: 'kafka-configs/version', steps: [step('kafka-configs', '--version')] },
+  { id: 'kafka-configs/unknown-option', steps: [kc('--describe', '--entity-type', 'topics', '--no-such-option')] },
+  { id: 'kafka-configs/missing-value', steps: [kc('--describe', '--entity-type')] },
+  { id: 'kafka-configs/no-action', steps: [kc('--entity-type', 'topics')] },
+  { id: 'kafka-configs/two-actions', steps: [kc('--describe', '--alter', '--entity-type', 'topics')] },
+  { id: 'kafka-configs/describe-with-add-config', steps: [kc('--describe', ...topic('t'), '--add-config', 'retention.ms=1')] },
+  { id: 'kafka-configs/describe-with-delete-config', steps: [kc('--describe', ...topic('t'), '--delete-config', 'retention.ms')] },
+  { id: 'kafka-configs/no-entity-type', steps: [kc('--describe')] },
+  { id: 'kafka-configs/invalid-entity-type', steps: [kc('--describe', '--entity-type', 'things')] },
+  { id: 'kafka-configs/duplicate-entity-type', steps: [kc('--describe', '--entity-type', 'topics', '--entity-type', 'topics')] },
+  { id: 'kafka-configs/two-entity-types', steps: [kc('--describe', '--entity-type', 'topics', '--entity-type', 'brokers')] },
+  { id: 'kafka-configs/entity-flag-with-entity-type', steps: [kc('--describe', '--entity-type', 'topics', '--topic', 't')] },
+  { id: 'kafka-configs/no-bootstrap-server', steps: [step('kafka-configs', '--describe', '--entity-type', 'brokers')] },
+  { id: 'kafka-configs/no-bootstrap-server-topics', steps: [step('kafka-configs', '--describe', '--entity-type', 'topics')] },
+  { id: 'kafka-configs/add-config-twice', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.ms=1', '--add-config', 'retention.bytes=2')] },
+  { id: 'kafka-configs/alter-topic-without-name', steps: [kc('--alter', '--entity-type', 'topics', '--add-config', 'retention.ms=1')] },
+  { id: 'kafka-configs/alter-brokers-without-name', steps: [kc('--alter', '--entity-type', 'brokers', '--add-config', 'log.retention.ms=1')] },
+  { id: 'kafka-configs/alter-without-configs', steps: [create('t'), kc('--alter', ...topic('t'))] },
+  {
+    id: 'kafka-configs/alter-add-config-and-file',
+    files: { 'topic.properties': 'retention.ms=1000\n' },
+    steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.bytes=1', '--add-config-file', '{dir}/topic.properties')],
+  },
+  { id: 'kafka-configs/broker-name-not-integer', steps: [kc('--describe', '--entity-type', 'brokers', '--entity-name', 'one')] },
+  { id: 'kafka-configs/broker-loggers-without-name', steps: [kc('--describe', '--entity-type', 'broker-loggers')] },
+  { id: 'kafka-configs/entity-default-with-topics', steps: [kc('--describe', '--entity-type', 'topics', '--entity-default')] },
+  { id: 'kafka-configs/command-config-missing-file', steps: [kc('--describe', ...broker1, '--command-config', '{dir}/nope.properties')] },
+  {
+    id: 'kafka-configs/command-config',
+    files: { 'admin.properties': 'client.id=configs-admin\n' },
+    steps: [create('t'), kc('--describe', ...topic('t'), '--command-config', '{dir}/admin.properties')],
+  },
+
+  // ---- topics: describe ----------------------------------------------------------------------
+  { id: 'kafka-configs/describe-topic-no-overrides', steps: [create('t'), kc('--describe', ...topic('t'))] },
+  {
+    id: 'kafka-configs/describe-topic-overrides',
+    steps: [create('t', '--config', 'retention.ms=1000', '--config', 'cleanup.policy=compact', '--config', 'min.insync.replicas=1'), kc('--describe', ...topic('t'))],
+  },
+  { id: 'kafka-configs/describe-topic-all', steps: [create('t', '--config', 'retention.ms=1000', '--config', 'max.message.bytes=5000'), kc('--describe', '--all', ...topic('t'))] },
+  { id: 'kafka-configs/describe-topic-shortcut', steps: [create('t', '--config', 'retention.ms=1000'), kc('--describe', '--topic', 't')] },
+  {
+    id: 'kafka-configs/describe-all-topics',
+    steps: [offsetsTopic(), create('zeta', '--config', 'retention.ms=1000'), create('alpha'), create('first_topic'), kc('--describe', '--entity-type', 'topics')],
+  },
+  { id: 'kafka-configs/describe-internal-topic', steps: [offsetsTopic(), kc('--describe', ...topic('__consumer_offsets'))] },
+  { id: 'kafka-configs/describe-topic-unknown', steps: [kc('--describe', ...topic('nope'))] },
+  { id: 'kafka-configs/describe-topic-invalid-name', steps: [kc('--describe', ...topic('bad!name'))] },
+
+  // ---- topics: alter ---------------------------------------------------------------------------
+  { id: 'kafka-configs/alter-topic-add', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.ms=1000,segment.bytes=1048576'), kc('--describe', ...topic('t'))] },
+  {
+    id: 'kafka-configs/alter-topic-add-list-value',
+    steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'cleanup.policy=[compact,delete],min.insync.replicas=1'), kc('--describe', ...topic('t')), step('kafka-topics', ...B, '--describe', '--topic', 't')],
+  },
+  {
+    id: 'kafka-configs/alter-topic-delete',
+    steps: [create('t', '--config', 'retention.ms=1000', '--config', 'retention.bytes=1000'), kc('--alter', ...topic('t'), '--delete-config', 'retention.ms'), kc('--describe', ...topic('t'))],
+  },
+  {
+    id: 'kafka-configs/alter-topic-delete-repeated',
+    steps: [create('t', '--config', 'retention.ms=1000', '--config', 'retention.bytes=1000'), kc('--alter', ...topic('t'), '--delete-config', 'retention.ms', '--delete-config', 'retention.bytes'), kc('--describe', ...topic('t'))],
+  },
+  { id: 'kafka-configs/alter-topic-delete-unset', steps: [create('t'), kc('--alter', ...topic('t'), '--delete-config', 'retention.ms,retention.bytes')] },
+  {
+    id: 'kafka-configs/alter-topic-add-and-delete',
+    steps: [create('t', '--config', 'retention.ms=1000'), kc('--alter', ...topic('t'), '--add-config', 'retention.bytes=5000', '--delete-config', 'retention.ms'), kc('--describe', ...topic('t'))],
+  },
+  { id: 'kafka-configs/alter-topic-unknown-config', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'no.such.config=1')] },
+  { id: 'kafka-configs/alter-topic-bad-value', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.ms=soon')] },
+  { id: 'kafka-configs/alter-topic-below-minimum', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'segment.bytes=10')] },
+  { id: 'kafka-configs/alter-topic-bad-format', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.ms')] },
+  { id: 'kafka-configs/alter-topic-empty-value', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.ms=')] },
+  { id: 'kafka-configs/alter-topic-invalid-key', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention/ms=1')] },
+  { id: 'kafka-configs/alter-topic-unknown-topic', steps: [kc('--alter', ...topic('nope'), '--add-config', 'retention.ms=1000')] },
+  { id: 'kafka-configs/alter-topic-lag-conflict', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'min.compaction.lag.ms=10,max.compaction.lag.ms=5')] },
+  {
+    id: 'kafka-configs/alter-topic-add-config-file',
+    files: { 'topic.properties': '# topic settings\nretention.ms=1000\ncleanup.policy=compact,delete\n' },
+    steps: [create('t'), kc('--alter', ...topic('t'), '--add-config-file', '{dir}/topic.properties'), kc('--describe', ...topic('t'))],
+  },
+  { id: 'kafka-configs/alter-topic-shortcut', steps: [create('t'), kc('--alter', '--topic', 't', '--add-config', 'retention.ms=1000'), kc('--describe', '--topic', 't')] },
+
+  // ---- brokers ---------------------------------------------------------------------------------
+  { id: 'kafka-configs/describe-broker', steps: [kc('--describe', ...broker1)] },
+  { id: 'kafka-configs/describe-brokers', steps: [kc('--describe', '--entity-type', 'brokers')] },
+  { id: 'kafka-configs/describe-broker-default', steps: [kc('--describe', ...brokerDefault)] },
+  { id: 'kafka-configs/describe-broker-defaults-shortcut', steps: [kc('--describe', '--broker-defaults')] },
+  { id: 'kafka-configs/describe-broker-shortcut', steps: [kc('--describe', '--broker', '1')] },
+  { id: 'kafka-configs/describe-broker-unknown-id', steps: [kc('--describe', '--entity-type', 'brokers', '--entity-name', '2')] },
+  {
+    id: 'kafka-configs/alter-broker',
+    steps: [
+      kc('--alter', ...broker1, '--add-config', 'log.retention.bytes=1000000,log.cleaner.delete.retention.ms=1000'),
+      kc('--describe', ...broker1),
+      kc('--alter', ...broker1, '--delete-config', 'log.retention.bytes,log.cleaner.delete.retention.ms'),
+      kc('--describe', ...broker1),
+    ],
+  },
+  {
+    id: 'kafka-configs/alter-broker-default',
+    steps: [
+      kc('--alter', ...brokerDefault, '--add-config', 'log.retention.ms=3600000'),
+      kc('--describe', ...brokerDefault),
+      kc('--describe', '--entity-type', 'brokers'),
+      create('t'),
+      kc('--describe', '--all', ...topic('t')),
+      kc('--alter', ...brokerDefault, '--delete-config', 'log.retention.ms'),
+      kc('--describe', ...brokerDefault),
+    ],
+  },
+  {
+    id: 'kafka-configs/alter-broker-default-min-isr',
+    steps: [
+      kc('--alter', ...brokerDefault, '--add-config', 'min.insync.replicas=2'),
+      create('t'),
+      kc('--describe', '--all', ...topic('t')),
+      kc('--alter', ...brokerDefault, '--add-config', 'min.insync.replicas=1'),
+      kc('--describe', ...brokerDefault),
+    ],
+  },
+  { id: 'kafka-configs/alter-broker-default-delete-min-isr', steps: [kc('--alter', ...brokerDefault, '--delete-config', 'min.insync.replicas'), kc('--describe', ...brokerDefault)] },
+  { id: 'kafka-configs/alter-broker-read-only', steps: [kc('--alter', ...broker1, '--add-config', 'num.partitions=3')] },
+  { id: 'kafka-configs/alter-broker-bad-value', steps: [kc('--alter', ...broker1, '--add-config', 'log.retention.bytes=lots')] },
+  { id: 'kafka-configs/alter-broker-delete-unset', steps: [kc('--alter', ...broker1, '--delete-config', 'log.retention.bytes')] },
+  { id: 'kafka-configs/alter-broker-unknown-id', steps: [kc('--alter', '--entity-type', 'brokers', '--entity-name', '2', '--add-config', 'log.retention.bytes=1000')] },
+  {
+    id: 'kafka-configs/alter-broker-custom-config',
+    steps: [
+      kc('--alter', ...broker1, '--add-config', 'custom.setting=1'),
+      kc('--describe', ...broker1),
+      kc('--alter', ...broker1, '--delete-config', 'custom.setting'),
+    ],
+  },
+  {
+    id: 'kafka-configs/alter-broker-shortcut',
+    steps: [kc('--alter', '--broker', '1', '--add-config', 'log.retention.bytes=1000000'), kc('--describe', '--broker', '1'), kc('--alter', '--broker', '1', '--delete-config', 'log.retention.bytes')],
+  },
+  {
+    id: 'kafka-configs/alter-broker-defaults-shortcut',
+    steps: [kc('--alter', '--broker-defaults', '--add-config', 'log.retention.bytes=1000000'), kc('--describe', '--broker-defaults'), kc('--alter', '--broker-defaults', '--delete-config', 'log.retention.bytes')],
+  },
+
+  // ---- seed era: --zookeeper, Kafka 2.8's texts ------------------------------------------------
+  { id: 'kafka-configs/zookeeper-version', legacy: true, steps: [zk('--version')] },
+  { id: 'kafka-configs/zookeeper-no-entity-type', legacy: true, steps: [zk('--describe')] },
+  { id: 'kafka-configs/zookeeper-invalid-entity-type', legacy: true, steps: [zk('--describe', '--entity-type', 'things')] },
+  { id: 'kafka-configs/zookeeper-and-bootstrap-server', legacy: true, steps: [step('kafka-configs', ...ZK, ...B, '--describe', '--entity-type', 'topics')] },
+  { id: 'kafka-configs/zookeeper-all', legacy: true, steps: [zkCreate('t'), zk('--describe', '--all', ...topic('t'))] },
+  { id: 'kafka-configs/zookeeper-describe-topic', legacy: true, steps: [zkCreate('t', '--config', 'retention.ms=1000', '--config', 'cleanup.policy=compact'), zk('--describe', ...topic('t'))] },
+  { id: 'kafka-configs/zookeeper-describe-topic-no-overrides', legacy: true, steps: [zkCreate('t'), zk('--describe', ...topic('t'))] },
+  {
+    id: 'kafka-configs/zookeeper-alter-topic',
+    legacy: true,
+    steps: [zkCreate('t'), zk('--alter', ...topic('t'), '--add-config', 'retention.ms=1000,cleanup.policy=[compact,delete]'), zk('--describe', ...topic('t'))],
+  },
+  {
+    id: 'kafka-configs/zookeeper-alter-topic-delete',
+    legacy: true,
+    steps: [zkCreate('t', '--config', 'retention.ms=1000', '--config', 'retention.bytes=1000'), zk('--alter', ...topic('t'), '--delete-config', 'retention.ms'), zk('--describe', ...topic('t'))],
+  },
+  { id: 'kafka-configs/zookeeper-alter-topic-delete-unset', legacy: true, steps: [zkCreate('t'), zk('--alter', ...topic('t'), '--delete-config', 'retention.ms')] },
+  { id: 'kafka-configs/zookeeper-alter-topic-unknown-config', legacy: true, steps: [zkCreate('t'), zk('--alter', ...topic('t'), '--add-config', 'no.such.config=1')] },
+  { id: 'kafka-configs/zookeeper-alter-topic-unknown-topic', legacy: true, steps: [zk('--alter', ...topic('nope'), '--add-config', 'retention.ms=1000')] },
+  { id: 'kafka-configs/zookeeper-describe-brokers', legacy: true, steps: [zk('--describe', '--entity-type', 'brokers')] },
+  { id: 'kafka-configs/zookeeper-alter-broker', legacy: true, steps: [zk('--alter', ...broker1, '--add-config', 'log.retention.bytes=1000')] },
+  { id: 'kafka-configs/zookeeper-describe-clients', legacy: true, steps: [zk('--describe', '--entity-type', 'clients', '--entity-name', 'c1')] },
+  { id: 'kafka-configs/zookeeper-describe-all-topics', legacy: true, steps: [zkCreate('a', '--config', 'retention.ms=1000'), zkCreate('b'), zk('--describe', '--entity-type', 'topics')] },
+  { id: 'kafka-configs/zookeeper-alter-without-name', legacy: true, steps: [zk('--alter', '--entity-type', 'topics', '--add-config', 'retention.ms=1')] },
+];
