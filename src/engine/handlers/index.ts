@@ -27,6 +27,8 @@ import { handleDeleteGroups } from './delete-groups';
 import { handleOffsetDelete } from './offset-delete';
 import { handleDeleteRecords } from './delete-records';
 import { handleDescribeTopicPartitions } from './describe-topic-partitions';
+import { handleAlterClientQuotas, handleDescribeClientQuotas } from './client-quotas';
+import { handleAlterUserScramCredentials, handleDescribeUserScramCredentials } from './scram-credentials';
 
 export interface RequestContext {
   version: number;
@@ -66,4 +68,8 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.OffsetDelete, handleOffsetDelete],
   [ApiKey.DeleteRecords, handleDeleteRecords],
   [ApiKey.DescribeTopicPartitions, handleDescribeTopicPartitions],
+  [ApiKey.DescribeClientQuotas, handleDescribeClientQuotas],
+  [ApiKey.AlterClientQuotas, handleAlterClientQuotas],
+  [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
+  [ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials],
 ]);

@@ -76,6 +76,24 @@ const MIGRATIONS: string[] = [
     value BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3: client quotas (entity = its canonical JSON) and users' SCRAM credentials
+  `
+  CREATE TABLE client_quotas (
+    entity TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (entity, key)
+  );
+  CREATE TABLE scram_credentials (
+    user TEXT NOT NULL,
+    mechanism INTEGER NOT NULL,
+    iterations INTEGER NOT NULL,
+    salt BLOB NOT NULL,
+    stored_key BLOB NOT NULL,
+    server_key BLOB NOT NULL,
+    PRIMARY KEY (user, mechanism)
+  );
+  `,
 ];
 
 export function openDatabase(dir: string): Db {

@@ -26,6 +26,8 @@ import { alterConfigs } from './alter-configs';
 import { incrementalAlterConfigs } from './incremental-alter-configs';
 import { saslHandshake } from './sasl-handshake';
 import { describeTopicPartitions } from './describe-topic-partitions';
+import { alterClientQuotas, describeClientQuotas } from './client-quotas';
+import { alterUserScramCredentials, describeUserScramCredentials } from './scram-credentials';
 
 export * from './api-versions';
 export * from './metadata';
@@ -53,6 +55,8 @@ export * from './alter-configs';
 export * from './incremental-alter-configs';
 export * from './sasl-handshake';
 export * from './describe-topic-partitions';
+export * from './client-quotas';
+export * from './scram-credentials';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -81,6 +85,10 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   incrementalAlterConfigs,
   offsetDelete,
   describeTopicPartitions,
+  describeClientQuotas,
+  alterClientQuotas,
+  describeUserScramCredentials,
+  alterUserScramCredentials,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));
