@@ -293,15 +293,57 @@ describe('brokers (dynamic per-broker and cluster-wide defaults)', () => {
   });
 });
 
-describe.concurrent('entity types this broker does not serve', () => {
-  it('users, clients, ips: client quotas and SCRAM credentials', async () => {
-    const quotas = execution('UnsupportedVersionException', 'The node does not support DESCRIBE_CLIENT_QUOTAS');
-    await expectError([...B, '--describe', '--entity-type', 'users'], quotas);
-    await expectError([...B, '--describe', '--client', 'c1'], quotas);
-    await expectError([...B, '--alter', '--entity-type', 'clients', '--entity-default', '--add-config', 'producer_byte_rate=1024'], quotas);
-    await expectError([...B, '--alter', '--ip', '127.0.0.1', '--add-config', 'connection_creation_rate=10'], quotas);
-    await expectError([...B, '--alter', '--user', 'alice', '--add-config', 'SCRAM-SHA-256=[iterations=8192,password=alice-secret]'],
-      execution('UnsupportedVersionException', 'The node does not support ALTER_USER_SCRAM_CREDENTIALS'));
+describe('users, clients, ips: client quotas and SCRAM credentials', () => {
+  it('quotas: alter, describe (values as doubles, entities in Kafka\'s map order), delete', async () => {
+    expectRun(await kc([...B, '--describe', '--entity-type', 'clients']), 0, '');
+    expectRun(await kc([...B, '--alter', '--client', 'q-c1', '--add-config', 'producer_byte_rate=1024,consumer_byte_rate=2048']), 0, 'Completed updating config for client q-c1.\n');
+    expectRun(await kc([...B, '--alter', '--client-defaults', '--add-config', 'request_percentage=50']), 0,
+      'Completed updating default config for clients in the cluster.\n');
+    expectRun(await kc([...B, '--alter', '--user', 'q-alice', '--client', 'q-c1', '--add-config', 'consumer_byte_rate=300']), 0,
+      'Completed updating config for client q-c1.\n');
+    expectRun(await kc([...B, '--describe', '--client', 'q-c1']), 0, "Quota configs for client-id 'q-c1' are consumer_byte_rate=2048.0, producer_byte_rate=1024.0\n");
+    expectRun(await kc([...B, '--describe', '--entity-type', 'users', '--entity-type', 'clients']), 0,
+      "Quota configs for user-principal 'q-alice', client-id 'q-c1' are consumer_byte_rate=300.0\n");
+    const all = await kc([...B, '--describe', '--entity-type', 'clients']);
+    expect(all.stdout.split('\n').sort()).toEqual(['', 'Quota configs for client-id \'q-c1\' are consumer_byte_rate=2048.0, producer_byte_rate=1024.0',
+      'Quota configs for the default client-id are request_percentage=50.0']);
+    await expectMessage([...B, '--alter', '--client', 'q-c1', '--delete-config', 'request_percentage'], 'Invalid config(s): request_percentage');
+    await expectMessage([...B, '--alter', '--client', 'q-c1', '--add-config', 'producer_byte_rate=lots'], 'Cannot parse quota configuration value for producer_byte_rate: lots');
+    await expectError([...B, '--alter', '--client', 'q-c1', '--add-config', 'producer_byte_rate=1.5'],
+      execution('InvalidRequestException', 'producer_byte_rate cannot be a fractional value.'));
+    await expectError([...B, '--alter', '--client', 'q-c1', '--add-config', 'producer_byte_rate=-1'],
+      execution('InvalidRequestException', 'Quota producer_byte_rate must be greater than 0'));
+    for (const args of [['--client', 'q-c1', '--delete-config', 'producer_byte_rate,consumer_byte_rate'], ['--client-defaults', '--delete-config', 'request_percentage'],
+      ['--user', 'q-alice', '--client', 'q-c1', '--delete-config', 'consumer_byte_rate']]) {
+      expect((await kc([...B, '--alter', ...args])).code).toBe(0);
+    }
+    expectRun(await kc([...B, '--describe', '--entity-type', 'users', '--entity-type', 'clients']), 0, '');
+  });
+
+  it('ips: connection_creation_rate only', async () => {
+    expectRun(await kc([...B, '--alter', '--ip', '127.0.0.9', '--add-config', 'connection_creation_rate=10']), 0, 'Completed updating config for ip 127.0.0.9.\n');
+    expectRun(await kc([...B, '--describe', '--ip', '127.0.0.9']), 0, "Quota configs for ip '127.0.0.9' are connection_creation_rate=10.0\n");
+    await expectError([...B, '--alter', '--ip', '127.0.0.9', '--add-config', 'connection_creation_rate=1.5'],
+      execution('InvalidRequestException', 'connection_creation_rate cannot be a fractional value.'));
+    expect((await kc([...B, '--alter', '--ip', '127.0.0.9', '--delete-config', 'connection_creation_rate'])).code).toBe(0);
+  });
+
+  it('SCRAM credentials: set, describe (iterations only), delete; the tool\'s and the broker\'s checks', async () => {
+    expectRun(await kc([...B, '--alter', '--user', 'q-bob', '--add-config', 'SCRAM-SHA-256=[iterations=8192,password=secret]']), 0,
+      'Completed updating config for user q-bob.\n');
+    expectRun(await kc([...B, '--describe', '--user', 'q-bob']), 0, "SCRAM credential configs for user-principal 'q-bob' are SCRAM-SHA-256=iterations=8192\n");
+    await expectMessage([...B, '--alter', '--user', 'q-bob', '--add-config', 'SCRAM-SHA-512=[iterations=10,password=x]'],
+      'Iterations 10 is less than the minimum 4096 required for SCRAM-SHA-512');
+    await expectMessage([...B, '--alter', '--user', 'q-bob', '--add-config', 'SCRAM-SHA-512=[iterations=8192]'], 'Invalid credential property SCRAM_SHA_512=iterations=8192');
+    await expectError([...B, '--alter', '--user', 'q-bob', '--add-config', 'SCRAM-SHA-256=[password=a],SCRAM-SHA-512=[password=b]'],
+      execution('DuplicateResourceException', 'A user credential cannot be altered twice in the same request'));
+    await expectError([...B, '--alter', '--user', 'q-bob', '--delete-config', 'SCRAM-SHA-512'],
+      execution('ResourceNotFoundException', 'Attempt to delete a user credential that does not exist'));
+    expectRun(await kc([...B, '--alter', '--user', 'q-bob', '--delete-config', 'SCRAM-SHA-256']), 0, 'Completed updating config for user q-bob.\n');
+    expectRun(await kc([...B, '--describe', '--user', 'q-bob']), 0, '');
+  });
+
+  it('the tool\'s checks of quota and SCRAM names', async () => {
     await expectMessage([...B, '--alter', '--client', 'c1', '--add-config', 'retention.ms=1'],
       "Only quota configs can be added for 'clients' using --bootstrap-server. Unexpected config names: retention.ms");
     await expectMessage([...B, '--alter', '--client', 'c1', '--add-config', 'retention.ms=1,a=2'],
@@ -310,8 +352,14 @@ describe.concurrent('entity types this broker does not serve', () => {
       "Only connection quota configs can be added for 'ips' using --bootstrap-server. Unexpected config names: producer_byte_rate");
     await expectMessage([...B, '--alter', '--ip', '127.0.0.1', '--add-config', 'producer_byte_rate=1,x=2'],
       "Only connection quota configs can be added for 'ips' using --bootstrap-server. Unexpected config names: x, producer_byte_rate");
+    await expectMessage([...B, '--alter', '--user-defaults', '--add-config', 'SCRAM-SHA-256=[password=c]'],
+      'The use of --entity-default or --user-defaults is not allowed with User SCRAM Credentials using --bootstrap-server.');
+    await expectMessage([...B, '--alter', '--user', 'u', '--add-config', 'SCRAM-SHA-256=[password=c],producer_byte_rate=5'],
+      "Cannot alter both quota and SCRAM credential configs simultaneously for 'users' using --bootstrap-server.");
   });
+});
 
+describe.concurrent('entity types this broker does not serve', () => {
   it('broker-loggers, client-metrics, groups: DescribeConfigs answers for the resource type', async () => {
     await expectError([...B, '--describe', '--broker-logger', '1'],
       execution('InvalidRequestException', 'Unsupported resource type: BROKER_LOGGER'), 'Dynamic configs for broker-logger 1 are:\n');

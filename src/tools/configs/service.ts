@@ -11,6 +11,10 @@ import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { topicNameError } from '../../protocol/topic-name';
 import { BROKER_LOGGERS, BROKERS, CLIENT_METRICS, CLIENTS, GROUPS, IPS, TOPICS, USERS, entityNames, entityTypes, type Era } from './options';
 import { parseConfigsToBeAdded, parseConfigsToBeDeleted } from './parse';
+import { QuotaAdmin } from '../../client/quota-admin';
+import {
+  alterQuotaConfigs, alterUserScramCredentialConfigs, describeClientQuotaAndUserScramCredentialConfigs, describeQuotaConfigs,
+} from './quotas';
 
 export const RESOURCE_CLIENT_METRICS = 16;
 export const RESOURCE_GROUP = 32;
@@ -76,12 +80,16 @@ async function within30s<T>(p: Promise<T>): Promise<T> {
 }
 
 export class ConfigService {
+  private readonly quotas: QuotaAdmin;
+
   constructor(
     private readonly admin: Admin,
     private readonly opts: OptionSet,
     private readonly out: (s: string) => void,
     private readonly era: Era = 'kafka4',
-  ) {}
+  ) {
+    this.quotas = new QuotaAdmin(admin);
+  }
 
   /** Entries of one described resource: only its dynamic source's unless describeAll, sorted by name. */
   private static filterAndSort(entries: readonly ConfigEntry[], dynamicSource: ConfigSource | undefined): ConfigEntry[] {
@@ -107,10 +115,10 @@ export class ConfigService {
     switch (types[0]) {
       case TOPICS: case BROKERS: case BROKER_LOGGERS: case CLIENT_METRICS: case GROUPS:
         return this.describeResourceConfig(types[0], names[0], describeAll);
-      case USERS: case CLIENTS: case IPS:
-        // describeClientQuotas: the engine has no client quotas API.
-        await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
-        return;
+      case USERS: case CLIENTS:
+        return describeClientQuotaAndUserScramCredentialConfigs(this.quotas, types, names, this.out);
+      case IPS:
+        return describeQuotaConfigs(this.quotas, types, names, this.out);
       default:
         throw illegalArgument(`Invalid entity type: ${types[0]}`);
     }
@@ -219,7 +227,7 @@ export class ConfigService {
         if (unknown.length > 0) {
           throw illegalArgument(`Only connection quota configs can be added for '${IPS}' using --bootstrap-server. Unexpected config names: ${javaHashMapOrder(unknown).join(', ')}`);
         }
-        await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
+        await alterQuotaConfigs(this.quotas, types, names, added, deleted);
         break;
       }
       default:
@@ -268,7 +276,7 @@ export class ConfigService {
         }
       }
     }
-    if (hasQuotaToAdd || hasQuotaToDelete) await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
-    else await this.admin.requireApi(...ALTER_USER_SCRAM_CREDENTIALS, 'alterUserScramCredentials');
+    if (hasQuotaToAdd || hasQuotaToDelete) await alterQuotaConfigs(this.quotas, types, names, added, deleted);
+    else await alterUserScramCredentialConfigs(this.quotas, names[0], added, deleted);
   }
 }

@@ -9,6 +9,7 @@ const ZK = ['--zookeeper', '{zookeeper}'];
 
 /** A compared kafka-configs step against the broker. */
 const kc = (...args: string[]): Step => step('kafka-configs', ...B, ...args);
+const pkc = (...args: string[]): Step => prepare('kafka-configs', ...B, ...args);
 /** Seed-era: a compared kafka-configs step with --zookeeper. */
 const zk = (...args: string[]): Step => step('kafka-configs', ...ZK, ...args);
 /** Create a topic (preparing step). */
@@ -167,6 +168,104 @@ export const configs: Scenario[] = [
   {
     id: 'kafka-configs/alter-broker-defaults-shortcut',
     steps: [kc('--alter', '--broker-defaults', '--add-config', 'log.retention.bytes=1000000'), kc('--describe', '--broker-defaults'), kc('--alter', '--broker-defaults', '--delete-config', 'log.retention.bytes')],
+  },
+
+  // ---- users, clients, ips: client quotas and SCRAM credentials (each scenario removes what it set) ----
+  { id: 'kafka-configs/describe-quotas-none', steps: [kc('--describe', '--entity-type', 'clients'), kc('--describe', '--entity-type', 'users'), kc('--describe', '--entity-type', 'ips'), kc('--describe', '--client', 'c1')] },
+  {
+    id: 'kafka-configs/alter-client-quota',
+    steps: [
+      kc('--alter', '--entity-type', 'clients', '--entity-name', 'c1', '--add-config', 'producer_byte_rate=1024,consumer_byte_rate=2048'),
+      kc('--describe', '--entity-type', 'clients', '--entity-name', 'c1'),
+      kc('--alter', '--client', 'c1', '--add-config', 'request_percentage=12.5', '--delete-config', 'consumer_byte_rate'),
+      kc('--describe', '--client', 'c1'),
+      pkc('--alter', '--client', 'c1', '--delete-config', 'producer_byte_rate,request_percentage'),
+      kc('--describe', '--entity-type', 'clients'),
+    ],
+  },
+  {
+    id: 'kafka-configs/alter-client-defaults-quota',
+    steps: [
+      kc('--alter', '--entity-type', 'clients', '--entity-default', '--add-config', 'request_percentage=50'),
+      pkc('--alter', '--client', 'c1', '--add-config', 'producer_byte_rate=1e3'),
+      kc('--describe', '--client-defaults'),
+      kc('--describe', '--entity-type', 'clients'),
+      pkc('--alter', '--client-defaults', '--delete-config', 'request_percentage'),
+      pkc('--alter', '--client', 'c1', '--delete-config', 'producer_byte_rate'),
+    ],
+  },
+  {
+    id: 'kafka-configs/alter-user-and-client-quota',
+    steps: [
+      kc('--alter', '--user', 'alice', '--add-config', 'producer_byte_rate=100'),
+      kc('--alter', '--user', 'alice', '--client', 'c1', '--add-config', 'consumer_byte_rate=300'),
+      kc('--alter', '--user', 'alice', '--client-defaults', '--add-config', 'consumer_byte_rate=1'),
+      kc('--alter', '--user-defaults', '--add-config', 'controller_mutation_rate=10'),
+      kc('--describe', '--entity-type', 'users'),
+      kc('--describe', '--user', 'alice'),
+      kc('--describe', '--entity-type', 'users', '--entity-type', 'clients'),
+      kc('--describe', '--user', 'alice', '--client', 'c1'),
+      kc('--describe', '--entity-type', 'clients'),
+      pkc('--alter', '--user', 'alice', '--delete-config', 'producer_byte_rate'),
+      pkc('--alter', '--user', 'alice', '--client', 'c1', '--delete-config', 'consumer_byte_rate'),
+      pkc('--alter', '--user', 'alice', '--client-defaults', '--delete-config', 'consumer_byte_rate'),
+      pkc('--alter', '--user-defaults', '--delete-config', 'controller_mutation_rate'),
+    ],
+  },
+  {
+    id: 'kafka-configs/alter-ip-quota',
+    steps: [
+      kc('--alter', '--ip', '127.0.0.1', '--add-config', 'connection_creation_rate=10'),
+      kc('--alter', '--ip-defaults', '--add-config', 'connection_creation_rate=20'),
+      kc('--describe', '--entity-type', 'ips'),
+      kc('--describe', '--ip', '127.0.0.1'),
+      pkc('--alter', '--ip', '127.0.0.1', '--delete-config', 'connection_creation_rate'),
+      pkc('--alter', '--ip-defaults', '--delete-config', 'connection_creation_rate'),
+    ],
+  },
+  {
+    id: 'kafka-configs/quota-errors',
+    steps: [
+      kc('--alter', '--client', 'c1', '--add-config', 'producer_byte_rate=1.5'),
+      kc('--alter', '--client', 'c1', '--add-config', 'producer_byte_rate=-1'),
+      kc('--alter', '--client', 'c1', '--add-config', 'producer_byte_rate=lots'),
+      kc('--alter', '--client', 'c1', '--delete-config', 'producer_byte_rate'),
+      kc('--alter', '--client', 'c1', '--add-config', 'retention.ms=1,a=2'),
+      kc('--alter', '--user', 'alice', '--add-config', 'retention.ms=1'),
+      kc('--alter', '--ip', '127.0.0.1', '--add-config', 'producer_byte_rate=1,x=2'),
+      kc('--alter', '--ip', 'not/an/ip', '--add-config', 'connection_creation_rate=1'),
+      kc('--alter', '--ip', '127.0.0.1', '--add-config', 'connection_creation_rate=1.5'),
+      kc('--describe', '--entity-type', 'clients'),
+    ],
+  },
+  {
+    id: 'kafka-configs/scram-credentials',
+    steps: [
+      kc('--alter', '--user', 'bob', '--add-config', 'SCRAM-SHA-256=[iterations=8192,password=bob-secret]'),
+      kc('--describe', '--user', 'bob'),
+      kc('--alter', '--user', 'bob', '--add-config', 'producer_byte_rate=7'),
+      kc('--describe', '--entity-type', 'users'),
+      kc('--alter', '--user', 'bob', '--add-config', 'SCRAM-SHA-256=[password=new-secret]'),
+      kc('--describe', '--user', 'bob'),
+      kc('--alter', '--user', 'bob', '--delete-config', 'SCRAM-SHA-256'),
+      kc('--describe', '--user', 'bob'),
+      pkc('--alter', '--user', 'bob', '--delete-config', 'producer_byte_rate'),
+    ],
+  },
+  {
+    id: 'kafka-configs/scram-errors',
+    steps: [
+      kc('--alter', '--user', 'carol', '--add-config', 'SCRAM-SHA-256=[iterations=10,password=c]'),
+      kc('--alter', '--user', 'carol', '--add-config', 'SCRAM-SHA-256=[iterations=x,password=c]'),
+      kc('--alter', '--user', 'carol', '--add-config', 'SCRAM-SHA-512=[iterations=8192]'),
+      kc('--alter', '--user', 'carol', '--add-config', 'SCRAM-SHA-1=[password=c]'),
+      kc('--alter', '--user-defaults', '--add-config', 'SCRAM-SHA-256=[password=c]'),
+      kc('--alter', '--user', 'carol', '--add-config', 'SCRAM-SHA-256=[password=c],producer_byte_rate=5'),
+      kc('--alter', '--user', 'carol', '--add-config', 'SCRAM-SHA-256=[password=c],SCRAM-SHA-512=[password=d]'),
+      kc('--alter', '--user', 'carol', '--delete-config', 'SCRAM-SHA-512'),
+      kc('--alter', '--client', 'c1', '--add-config', 'SCRAM-SHA-256=[password=c]'),
+      kc('--describe', '--user', 'carol'),
+    ],
   },
 
   // ---- seed era: --zookeeper, Kafka 2.8's texts ------------------------------------------------
