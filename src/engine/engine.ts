@@ -9,6 +9,7 @@ import { ProducerStateManager } from './producer-state';
 import { ConfigManager } from './config-manager';
 import { ClientQuotas } from './client-quotas';
 import { ScramCredentials } from './scram-credentials';
+import { ResourceConfigs } from './resource-configs';
 import { GroupCoordinator } from './coordinator/group-coordinator';
 import { LogCleaner } from './cleaner';
 import type { EngineSettings } from './settings';
@@ -25,6 +26,7 @@ export class Engine {
   readonly configs: ConfigManager;
   readonly quotas: ClientQuotas;
   readonly scram: ScramCredentials;
+  readonly resources: ResourceConfigs;
   readonly coordinator: GroupCoordinator;
   readonly cleaner: LogCleaner;
   private waiters = new Set<Waiter>();
@@ -50,6 +52,7 @@ export class Engine {
     this.configs = new ConfigManager(this);
     this.quotas = new ClientQuotas(this.db);
     this.scram = new ScramCredentials(this.db);
+    this.resources = new ResourceConfigs(this.db, () => this.configs.view());
     // Read lazily: with port 0 the advertised port is known only once the listener is bound.
     this.metadata = new ClusterMetadata(clusterId, settings.nodeId, () => ({
       nodeId: settings.nodeId, host: settings.advertised.host, port: settings.advertised.port, rack: null,

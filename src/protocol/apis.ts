@@ -15,7 +15,7 @@ export const ApiKey = {
   DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
   CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
   DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
-  DescribeTopicPartitions: 75,
+  ListConfigResources: 74, DescribeTopicPartitions: 75,
 } as const;
 
 /**
@@ -54,6 +54,7 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.AlterClientQuotas, { min: 0, max: 1 }],
   [ApiKey.DescribeUserScramCredentials, { min: 0, max: 0 }],
   [ApiKey.AlterUserScramCredentials, { min: 0, max: 0 }],
+  [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
 ]);
 

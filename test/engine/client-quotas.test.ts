@@ -1,6 +1,7 @@
-// Client quotas and SCRAM credentials in the engine, at the protocol level: the filter rules of
-// DescribeClientQuotas, the checks and texts of AlterClientQuotas / AlterUserScramCredentials (a
-// KRaft controller's), and persistence across a restart on the same log.dirs.
+// Client quotas, SCRAM credentials, and group and client metrics configs in the engine, at the
+// protocol level: the filter rules of DescribeClientQuotas, the checks and texts of
+// AlterClientQuotas / AlterUserScramCredentials (a KRaft controller's), ListConfigResources, and
+// persistence across a restart on the same log.dirs.
 import * as path from 'node:path';
 import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import { ROOT, spawnEngine, tempDir, type ChildEngine } from '../helpers/engine';
@@ -113,13 +114,34 @@ describe('SCRAM credentials', () => {
   });
 });
 
+describe('group and client metrics configs', () => {
+  it('are stored per resource and listed by ListConfigResources', async () => {
+    const r = await send(ApiKey.IncrementalAlterConfigs, {
+      resources: [
+        { resourceType: 32, resourceName: 'keep-group', configs: [{ name: 'consumer.heartbeat.interval.ms', configOperation: 0, value: '6000' }] },
+        { resourceType: 16, resourceName: 'keep-metrics', configs: [{ name: 'metrics', configOperation: 2, value: 'org.apache.kafka.producer.' }] },
+      ],
+      validateOnly: false,
+    });
+    expect(r.responses.map((x: any) => x.errorCode)).toEqual([0, 0]);
+    const list = await send(ApiKey.ListConfigResources, { resourceTypes: [32, 16] });
+    expect(list.configResources).toEqual([{ resourceName: 'keep-metrics', resourceType: 16 }, { resourceName: 'keep-group', resourceType: 32 }]);
+    const d = await send(ApiKey.DescribeConfigs, {
+      resources: [{ resourceType: 32, resourceName: 'keep-group', configurationKeys: ['consumer.heartbeat.interval.ms'] }], includeSynonyms: true, includeDocumentation: false,
+    });
+    expect(d.results[0].configs[0]).toMatchObject({ name: 'consumer.heartbeat.interval.ms', value: '6000', configSource: 8 });
+  });
+});
+
 describe('persistence', () => {
-  it('quotas and credentials survive a restart', async () => {
+  it('quotas, credentials and group configs survive a restart', async () => {
     expect((await alter([['client-id', 'keep']], [{ key: 'producer_byte_rate', value: 4096 }])).code).toBe(0);
     await engine.stop();
     engine = await spawnEngine({ dir });
     expect(await describeQuotas([['client-id', 'keep']], true)).toEqual(['client-id=keep: producer_byte_rate=4096']);
     const r = await send(ApiKey.DescribeUserScramCredentials, { users: [{ name: 'bob' }] });
     expect(r.results[0].credentialInfos).toEqual([{ mechanism: 1, iterations: 8192 }]);
+    const list = await send(ApiKey.ListConfigResources, { resourceTypes: [32] });
+    expect(list.configResources).toEqual([{ resourceName: 'keep-group', resourceType: 32 }]);
   });
 });

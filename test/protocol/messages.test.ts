@@ -382,6 +382,10 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     } satisfies M.AlterUserScramCredentialsRequest,
     response: { throttleTimeMs: 0, results: [{ user: 'bob', errorCode: 0, errorMessage: null }] } satisfies M.AlterUserScramCredentialsResponse,
   },
+  ListConfigResources: {
+    request: { resourceTypes: [32, 16] } satisfies M.ListConfigResourcesRequest,
+    response: { throttleTimeMs: 0, errorCode: 0, configResources: [{ resourceName: 'g1', resourceType: 32 }, { resourceName: 'm1', resourceType: 16 }] } satisfies M.ListConfigResourcesResponse,
+  },
   DescribeTopicPartitions: {
     request: { topics: [{ name: 'orders' }, { name: 'payments' }], responsePartitionLimit: 2, cursor: { topicName: 'orders', partitionIndex: 1 } } satisfies M.DescribeTopicPartitionsRequest,
     response: {
@@ -447,7 +451,7 @@ describe('message schema registry', () => {
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
       47: ['OffsetDelete', '0', 'none'], 48: ['DescribeClientQuotas', '0-1', '1+'], 49: ['AlterClientQuotas', '0-1', '1+'],
       50: ['DescribeUserScramCredentials', '0', '0+'], 51: ['AlterUserScramCredentials', '0', '0+'],
-      75: ['DescribeTopicPartitions', '0', '0+'],
+      74: ['ListConfigResources', '0-1', '0+'], 75: ['DescribeTopicPartitions', '0', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {

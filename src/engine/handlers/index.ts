@@ -29,6 +29,7 @@ import { handleDeleteRecords } from './delete-records';
 import { handleDescribeTopicPartitions } from './describe-topic-partitions';
 import { handleAlterClientQuotas, handleDescribeClientQuotas } from './client-quotas';
 import { handleAlterUserScramCredentials, handleDescribeUserScramCredentials } from './scram-credentials';
+import { handleListConfigResources } from './list-config-resources';
 
 export interface RequestContext {
   version: number;
@@ -72,4 +73,5 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.AlterClientQuotas, handleAlterClientQuotas],
   [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
   [ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials],
+  [ApiKey.ListConfigResources, handleListConfigResources],
 ]);

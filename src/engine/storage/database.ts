@@ -76,8 +76,16 @@ const MIGRATIONS: string[] = [
     value BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
-  // 3: client quotas (entity = its canonical JSON) and users' SCRAM credentials
+  // 3: client quotas (entity = its canonical JSON), users' SCRAM credentials, and the dynamic
+  // configs of groups and client metrics subscriptions (resource_type = ConfigResource type id)
   `
+  CREATE TABLE resource_configs (
+    resource_type INTEGER NOT NULL,
+    resource_name TEXT NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (resource_type, resource_name, name)
+  );
   CREATE TABLE client_quotas (
     entity TEXT NOT NULL,
     key TEXT NOT NULL,

@@ -28,6 +28,7 @@ import { saslHandshake } from './sasl-handshake';
 import { describeTopicPartitions } from './describe-topic-partitions';
 import { alterClientQuotas, describeClientQuotas } from './client-quotas';
 import { alterUserScramCredentials, describeUserScramCredentials } from './scram-credentials';
+import { listConfigResources } from './list-config-resources';
 
 export * from './api-versions';
 export * from './metadata';
@@ -57,6 +58,7 @@ export * from './sasl-handshake';
 export * from './describe-topic-partitions';
 export * from './client-quotas';
 export * from './scram-credentials';
+export * from './list-config-resources';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -89,6 +91,7 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   alterClientQuotas,
   describeUserScramCredentials,
   alterUserScramCredentials,
+  listConfigResources,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));
