@@ -360,17 +360,47 @@ describe('users, clients, ips: client quotas and SCRAM credentials', () => {
 });
 
 describe.concurrent('entity types this broker does not serve', () => {
-  it('broker-loggers, client-metrics, groups: DescribeConfigs answers for the resource type', async () => {
+  it('broker loggers: the broker has no loggers to show', async () => {
     await expectError([...B, '--describe', '--broker-logger', '1'],
       execution('InvalidRequestException', 'Unsupported resource type: BROKER_LOGGER'), 'Dynamic configs for broker-logger 1 are:\n');
     await expectError([...B, '--alter', '--broker-logger', '1', '--add-config', 'kafka=DEBUG'],
       execution('InvalidRequestException', 'Unsupported resource type: BROKER_LOGGER'));
-    // 4.4 first lists the resources of the type (ListConfigResources) to tell a missing one apart.
-    await expectError([...B, '--describe', '--entity-type', 'client-metrics', '--entity-name', 'm'],
-      execution('UnsupportedVersionException', 'The node does not support LIST_CONFIG_RESOURCES'));
-    await expectError([...B, '--describe', '--entity-type', 'client-metrics'],
-      execution('UnsupportedVersionException', 'The node does not support LIST_CONFIG_RESOURCES'));
-    await expectError([...B, '--alter', '--group', 'g', '--add-config', 'consumer.session.timeout.ms=50000'],
-      execution('InvalidRequestException', 'Unknown resource type 32'));
+  });
+});
+
+describe('groups and client metrics subscriptions', () => {
+  it('group configs: set (within the broker\'s bounds), describe with synonyms, delete', async () => {
+    expectRun(await kc([...B, '--describe', '--group', 'cg-1']), 0, "The group 'cg-1' doesn't exist and doesn't have dynamic config.\n");
+    expectRun(await kc([...B, '--alter', '--group', 'cg-1', '--add-config', 'consumer.session.timeout.ms=50000']), 0, 'Completed updating config for group cg-1.\n');
+    expectRun(await kc([...B, '--describe', '--group', 'cg-1']), 0, 'Dynamic configs for group cg-1 are:\n'
+      + entry('consumer.session.timeout.ms', '50000', 'DYNAMIC_GROUP_CONFIG:consumer.session.timeout.ms=50000, DEFAULT_CONFIG:group.consumer.session.timeout.ms=45000'));
+    const all = await kc([...B, '--describe', '--all', '--group', 'cg-1']);
+    expect(all.stdout.split('\n').filter((l) => l.startsWith('  '))).toHaveLength(21);
+    expect(all.stdout).toContain(entry('streams.assignor.name', 'sticky', 'DEFAULT_CONFIG:group.streams.assignors=sticky'));
+    const invalid = (m: string) => execution('InvalidConfigurationException', m);
+    await expectError([...B, '--alter', '--group', 'cg-1', '--add-config', 'consumer.session.timeout.ms=1000'],
+      invalid('consumer.session.timeout.ms must be in the range 45000 to 60000 inclusive.'));
+    await expectError([...B, '--alter', '--group', 'cg-1', '--add-config', 'foo=1'], invalid('Unknown group config name: foo'));
+    await expectError([...B, '--alter', '--group', 'cg-1', '--add-config', 'streams.num.standby.replicas=10'],
+      invalid('streams.num.standby.replicas must be less than or equal to 2'));
+    expectRun(await kc([...B, '--alter', '--group', 'cg-1', '--delete-config', 'consumer.session.timeout.ms']), 0, 'Completed updating config for group cg-1.\n');
+    expectRun(await kc([...B, '--describe', '--group', 'cg-1']), 0, "The group 'cg-1' doesn't exist and doesn't have dynamic config.\n");
+  });
+
+  it('client metrics subscriptions: set, describe, Kafka\'s checks, delete', async () => {
+    expectRun(await kc([...B, '--describe', '--entity-type', 'client-metrics', '--entity-name', 'cm-1']), 0,
+      "The client-metric 'cm-1' doesn't exist and doesn't have dynamic config.\n");
+    expectRun(await kc([...B, '--alter', '--client-metrics', 'cm-1', '--add-config', 'interval.ms=1000,match=[client_id=abc.*]']), 0,
+      'Completed updating config for client-metric cm-1.\n');
+    expectRun(await kc([...B, '--describe', '--all', '--client-metrics', 'cm-1']), 0, 'All configs for client-metric cm-1 are:\n'
+      + entry('interval.ms', '1000', 'DYNAMIC_CLIENT_METRICS_CONFIG:interval.ms=1000')
+      + entry('match', 'client_id=abc.*', 'DYNAMIC_CLIENT_METRICS_CONFIG:match=client_id=abc.*')
+      + entry('metrics', '', ''));
+    await expectError([...B, '--alter', '--client-metrics', 'cm-1', '--add-config', 'interval.ms=10'],
+      execution('InvalidRequestException', 'Invalid value 10 for interval.ms, interval must be between 100 and 3600000 (1 hour)'));
+    await expectError([...B, '--alter', '--client-metrics', 'cm-1', '--add-config', 'match=[foo=bar]'],
+      execution('InvalidConfigurationException', 'Illegal client matching pattern: foo=bar'));
+    expectRun(await kc([...B, '--alter', '--client-metrics', 'cm-1', '--delete-config', 'interval.ms,match']), 0, 'Completed updating config for client-metric cm-1.\n');
+    expectRun(await kc([...B, '--describe', '--entity-type', 'client-metrics']), 0, '');
   });
 });

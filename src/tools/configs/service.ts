@@ -12,6 +12,7 @@ import { topicNameError } from '../../protocol/topic-name';
 import { BROKER_LOGGERS, BROKERS, CLIENT_METRICS, CLIENTS, GROUPS, IPS, TOPICS, USERS, entityNames, entityTypes, type Era } from './options';
 import { parseConfigsToBeAdded, parseConfigsToBeDeleted } from './parse';
 import { QuotaAdmin } from '../../client/quota-admin';
+import { listConfigResources, listGroupIds } from '../../client/config-resources';
 import {
   alterQuotaConfigs, alterUserScramCredentialConfigs, describeClientQuotaAndUserScramCredentialConfigs, describeQuotaConfigs,
 } from './quotas';
@@ -23,7 +24,6 @@ export const RESOURCE_GROUP = 32;
 export const DESCRIBE_CLIENT_QUOTAS: [number, string] = [48, 'DESCRIBE_CLIENT_QUOTAS'];
 export const ALTER_CLIENT_QUOTAS: [number, string] = [49, 'ALTER_CLIENT_QUOTAS'];
 export const ALTER_USER_SCRAM_CREDENTIALS: [number, string] = [51, 'ALTER_USER_SCRAM_CREDENTIALS'];
-const LIST_CONFIG_RESOURCES: [number, string] = [74, 'LIST_CONFIG_RESOURCES'];
 
 /** ConfigCommand's AlterConfigsOptions.timeoutMs. */
 const ALTER_TIMEOUT_MS = 30000;
@@ -58,7 +58,7 @@ function resourceOf(entityType: string): { type: number; dynamicSource: ConfigSo
     case BROKERS: return { type: ConfigResourceType.BROKER, dynamicSource: undefined };
     case BROKER_LOGGERS: return { type: ConfigResourceType.BROKER_LOGGER, dynamicSource: undefined };
     case CLIENT_METRICS: return { type: RESOURCE_CLIENT_METRICS, dynamicSource: 'DYNAMIC_CLIENT_METRICS_CONFIG' };
-    case GROUPS: return { type: RESOURCE_GROUP, dynamicSource: 'UNKNOWN' };
+    case GROUPS: return { type: RESOURCE_GROUP, dynamicSource: 'DYNAMIC_GROUP_CONFIG' };
     default: throw illegalArgument(`Invalid entity type: ${entityType}`);
   }
 }
@@ -141,9 +141,9 @@ export class ConfigService {
       else if (entityType === BROKERS || entityType === BROKER_LOGGERS) {
         exists = entityName === '' || (await this.admin.brokerIds()).some((id) => String(id) === entityName);
       } else if (entityType === CLIENT_METRICS) {
-        await this.admin.requireApi(...LIST_CONFIG_RESOURCES, 'listConfigResources');
+        exists = (await listConfigResources(this.admin, RESOURCE_CLIENT_METRICS)).includes(entityName);
       } else if (entityType === GROUPS) {
-        await this.admin.requireApi(...LIST_CONFIG_RESOURCES, 'listConfigResources');
+        exists = (await listGroupIds(this.admin)).includes(entityName) || (await this.groupConfigResources()).includes(entityName);
       }
       if (!exists) {
         this.out(`The ${singular} '${entityName}' doesn't exist and doesn't have dynamic config.`);
@@ -157,9 +157,11 @@ export class ConfigService {
       entities = javaHashMapOrder((await this.admin.listTopics()).map((t) => t.name));
     } else if (entityType === BROKERS || entityType === BROKER_LOGGERS) {
       entities = [...(await this.admin.brokerIds()).map(String), ''];
+    } else if (entityType === CLIENT_METRICS) {
+      entities = [...new Set(await listConfigResources(this.admin, RESOURCE_CLIENT_METRICS))];
     } else {
-      await this.admin.requireApi(...LIST_CONFIG_RESOURCES, 'listConfigResources');
-      entities = [];
+      // The groups there are, then those that only have configs.
+      entities = [...new Set([...await listGroupIds(this.admin), ...await this.groupConfigResources()])];
     }
     if (entities.length === 0) return;
     const res = resourceOf(entityType);
@@ -172,6 +174,16 @@ export class ConfigService {
       if (result instanceof KafkaError) throw result;
       const source = describeAll ? undefined : ConfigService.dynamicSourceOf(entityType, entity);
       for (const e of ConfigService.filterAndSort(result ?? [], source)) this.out(formatEntry(e));
+    }
+  }
+
+  /** ConfigCommand.listGroupConfigResources: none when the broker cannot list them. */
+  private async groupConfigResources(): Promise<string[]> {
+    try {
+      return await listConfigResources(this.admin, RESOURCE_GROUP);
+    } catch (e) {
+      if (e instanceof KafkaError && e.code === ErrorCode.UNSUPPORTED_VERSION) return [];
+      throw e;
     }
   }
 

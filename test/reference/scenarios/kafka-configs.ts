@@ -268,6 +268,53 @@ export const configs: Scenario[] = [
     ],
   },
 
+  // ---- groups and client metrics subscriptions (each scenario removes what it set) -------------
+  { id: 'kafka-configs/describe-group-missing', steps: [kc('--describe', '--group', 'g1'), kc('--describe', '--entity-type', 'groups'), kc('--describe', '--all', '--group', 'g1')] },
+  {
+    id: 'kafka-configs/alter-group',
+    steps: [
+      kc('--alter', '--group', 'g1', '--add-config', 'consumer.session.timeout.ms=50000,share.auto.offset.reset=earliest'),
+      kc('--describe', '--group', 'g1'),
+      kc('--describe', '--entity-type', 'groups'),
+      kc('--alter', '--entity-type', 'groups', '--entity-name', 'g1', '--delete-config', 'consumer.session.timeout.ms'),
+      kc('--describe', '--all', '--group', 'g1'),
+      pkc('--alter', '--group', 'g1', '--delete-config', 'share.auto.offset.reset'),
+      kc('--describe', '--group', 'g1'),
+    ],
+  },
+  {
+    id: 'kafka-configs/alter-group-errors',
+    steps: [
+      kc('--alter', '--group', 'g1', '--add-config', 'consumer.session.timeout.ms=1000'),
+      kc('--alter', '--group', 'g1', '--add-config', 'consumer.heartbeat.interval.ms=50000'),
+      kc('--alter', '--group', 'g1', '--add-config', 'foo=1'),
+      kc('--alter', '--group', 'g1', '--add-config', 'consumer.session.timeout.ms=abc'),
+      kc('--alter', '--group', 'g1', '--add-config', 'share.auto.offset.reset=sometimes'),
+      kc('--alter', '--group', 'g1', '--add-config', 'share.delivery.count.limit=100'),
+      kc('--alter', '--group', 'g1', '--add-config', 'streams.num.standby.replicas=10'),
+      kc('--alter', '--group', 'g1', '--add-config', 'streams.assignor.name=nope'),
+      kc('--alter', '--group', 'g1', '--add-config', 'share.isolation.level=x'),
+      kc('--describe', '--entity-type', 'groups'),
+    ],
+  },
+  {
+    id: 'kafka-configs/alter-client-metrics',
+    steps: [
+      kc('--describe', '--entity-type', 'client-metrics'),
+      kc('--describe', '--entity-type', 'client-metrics', '--entity-name', 'm1'),
+      kc('--alter', '--entity-type', 'client-metrics', '--entity-name', 'm1', '--add-config', 'interval.ms=1000,metrics=org.apache.kafka.producer.,match=[client_id=abc.*]'),
+      kc('--describe', '--entity-type', 'client-metrics'),
+      kc('--alter', '--client-metrics', 'm1', '--delete-config', 'metrics,match'),
+      kc('--describe', '--all', '--client-metrics', 'm1'),
+      kc('--alter', '--client-metrics', 'm1', '--add-config', 'interval.ms=10'),
+      kc('--alter', '--client-metrics', 'm1', '--add-config', 'match=[foo=bar]'),
+      kc('--alter', '--client-metrics', 'm1', '--add-config', 'foo=1'),
+      kc('--alter', '--client-metrics', 'm1', '--add-config', 'interval.ms=abc'),
+      pkc('--alter', '--client-metrics', 'm1', '--delete-config', 'interval.ms'),
+      kc('--describe', '--entity-type', 'client-metrics'),
+    ],
+  },
+
   // ---- seed era: --zookeeper, Kafka 2.8's texts ------------------------------------------------
   { id: 'kafka-configs/zookeeper-version', legacy: true, steps: [zk('--version')] },
   { id: 'kafka-configs/zookeeper-no-entity-type', legacy: true, steps: [zk('--describe')] },
