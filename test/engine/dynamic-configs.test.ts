@@ -206,6 +206,7 @@ describe('AlterConfigs / IncrementalAlterConfigs at the protocol level (in-proce
         { resourceType: 2, resourceName: 'p-missing', configs: [{ name: 'retention.ms', value: '1' }] },
         { resourceType: 2, resourceName: '', configs: [] },
         { resourceType: 16, resourceName: 'm', configs: [] },
+        { resourceType: 64, resourceName: 'u', configs: [] },
       ],
     });
     expect(results(resp)).toEqual([
@@ -217,7 +218,8 @@ describe('AlterConfigs / IncrementalAlterConfigs at the protocol level (in-proce
       ['p-topic2', 42, 'Error due to duplicate config keys'],
       ['p-missing', 3, "The topic 'p-missing' does not exist."],
       ['', 42, 'Default topic resources are not allowed.'],
-      ['m', 42, 'Unknown resource type 16'],
+      ['m', 0, null],
+      ['u', 42, 'Unknown resource type 64'],
     ]);
     const inc = await conn.send(ApiKey.IncrementalAlterConfigs, {
       validateOnly: false,

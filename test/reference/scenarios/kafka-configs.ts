@@ -116,6 +116,7 @@ export const configs: Scenario[] = [
   { id: 'kafka-configs/describe-broker-default', steps: [kc('--describe', ...brokerDefault)] },
   { id: 'kafka-configs/describe-broker-defaults-shortcut', steps: [kc('--describe', '--broker-defaults')] },
   { id: 'kafka-configs/describe-broker-shortcut', steps: [kc('--describe', '--broker', '1')] },
+  { id: 'kafka-configs/describe-broker-all', steps: [kc('--describe', '--all', ...broker1), kc('--describe', '--all', ...brokerDefault)] },
   { id: 'kafka-configs/describe-broker-unknown-id', steps: [kc('--describe', '--entity-type', 'brokers', '--entity-name', '2')] },
   {
     id: 'kafka-configs/alter-broker',
