@@ -45,6 +45,13 @@ async function runAndTidy(s: Scenario, lane: Lane): Promise<StepResult[]> {
   }
 }
 
+/** Every lane's results; when one failed, its error once all lanes ended (and were tidied), so that no lane's steps overlap the next scenario. */
+async function allLanes(runs: Promise<StepResult[]>[]): Promise<StepResult[][]> {
+  const settled = await Promise.allSettled(runs);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<StepResult[]>).value);
+}
+
 describe('differential: our tools and engine against Apache Kafka', () => {
   beforeAll(async () => {
     sides = await startSides({ legacy: scenarios.some((s) => s.legacy) });
@@ -62,11 +69,11 @@ describe('differential: our tools and engine against Apache Kafka', () => {
     it(s.id, async () => {
       let lines: string[];
       if (s.legacy) {
-        const [truth, ours] = await Promise.all([runAndTidy(s, sides.legacy!.truth), runAndTidy(s, sides.legacy!.ours)]);
+        const [truth, ours] = await allLanes([runAndTidy(s, sides.legacy!.truth), runAndTidy(s, sides.legacy!.ours)]);
         lines = compareRuns(s, 'ours-on-ours', truth, ours, differences, used);
         dump(s, [['kafka-2.8', truth], ['ours', ours]]);
       } else {
-        const runs = await Promise.all(MODES.map((m) => runAndTidy(s, sides.lanes[m])));
+        const runs = await allLanes(MODES.map((m) => runAndTidy(s, sides.lanes[m])));
         const byMode = new Map<Mode, StepResult[]>(MODES.map((m, i) => [m, runs[i]]));
         dump(s, MODES.map((m, i) => [m, runs[i]]));
         lines = MODES.slice(1).flatMap((m) => compareRuns(s, m, byMode.get('kafka-on-kafka')!, byMode.get(m)!, differences, used));

@@ -15,6 +15,14 @@ export interface Step {
   timeoutMs?: number;
   /** False for a step that only prepares or tidies: it must succeed, its output is not compared. */
   compare?: boolean;
+  /**
+   * For a preparing step: run it again until its stdout contains this text (within timeoutMs).
+   * For what a broker applies after it answered (a KRaft broker's metadata image follows its
+   * controller), so that the next compared step sees it on every side.
+   */
+  until?: string;
+  /** For a preparing step: run it again until its stdout no longer contains this text (as `until`). */
+  untilGone?: string;
 }
 
 export interface Scenario {
@@ -48,6 +56,16 @@ export function stepIn(tool: string, input: string, ...args: string[]): Step {
 /** Shorthand: a preparing step (must exit 0; output not compared). */
 export function prepare(tool: string, ...args: string[]): Step {
   return { tool, args, compare: false };
+}
+
+/** Shorthand: a preparing step run until its stdout contains `text` (see Step.until). */
+export function awaitOutput(text: string, tool: string, ...args: string[]): Step {
+  return { tool, args, compare: false, until: text };
+}
+
+/** Shorthand: a preparing step run until its stdout no longer contains `text` (see Step.untilGone). */
+export function awaitGone(text: string, tool: string, ...args: string[]): Step {
+  return { tool, args, compare: false, untilGone: text };
 }
 
 /** Shorthand: a preparing step with standard input. */

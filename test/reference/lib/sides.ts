@@ -52,10 +52,17 @@ export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> 
       const args = st.args.map((a) => fill(a, lane.broker, dir));
       const input = st.input === undefined ? undefined : fill(st.input, lane.broker, dir);
       const timeoutMs = st.timeoutMs ?? 60000;
-      const r = toolSide(lane.mode) === 'kafka'
-        ? await lane.runner!.run(st.tool, args, { input, timeoutMs })
-        : await runTool(st.tool.endsWith('.sh') ? st.tool : `${st.tool}.sh`, args, { input, timeoutMs: timeoutMs + 5000, env: { KAFKA_LOCAL_AUTOSTART: '0' } })
-            .catch((e: Error) => ({ code: -2, stdout: '', stderr: String(e.message) }));
+      const run = () => (toolSide(lane.mode) === 'kafka'
+        ? lane.runner!.run(st.tool, args, { input, timeoutMs })
+        : runTool(st.tool.endsWith('.sh') ? st.tool : `${st.tool}.sh`, args, { input, timeoutMs: timeoutMs + 5000, env: { KAFKA_LOCAL_AUTOSTART: '0' } })
+            .catch((e: Error) => ({ code: -2, stdout: '', stderr: String(e.message) })));
+      // Step.until / untilGone: each run takes a tool start, so the next one is asked for at once.
+      const settled = (out: string) => (st.until === undefined || out.includes(st.until)) && (st.untilGone === undefined || !out.includes(st.untilGone));
+      let r = await run();
+      for (const deadline = Date.now() + timeoutMs; !settled(r.stdout) && Date.now() < deadline;) r = await run();
+      if (!settled(r.stdout)) {
+        throw new Error(`${s.id} [${lane.mode}]: ${st.tool} ${args.join(' ')} did not settle (${JSON.stringify(st.until ?? '')} / no ${JSON.stringify(st.untilGone ?? '')}):\n${r.stdout}${r.stderr}`);
+      }
       const addresses = [lane.broker.bootstrap, ...lane.broker.bootstrap.split(','), lane.broker.zookeeper];
       const ctx = { addresses, dir, clusterId: lane.broker.clusterId };
       results.push({ step: st, code: r.code, stdout: maskOutput(r.stdout, ctx), stderr: maskOutput(r.stderr, ctx) });
@@ -87,6 +94,12 @@ export async function tidy(broker: Broker): Promise<void> {
     if (topics.length > 0) {
       await admin.deleteTopics(topics);
       await waitFor(async () => (await admin.listTopics()).every((t: { internal: boolean }) => t.internal), 30000, 'topics deleted');
+      // A ZooKeeper-era broker stops listing a topic when its deletion starts, but the name stays
+      // taken until the controller has removed it from ZooKeeper: wait until it could be created.
+      if (broker.zookeeper !== broker.bootstrap) {
+        await waitFor(async () => [...(await admin.createTopics(topics.map((name: string) => ({ name, numPartitions: 1, replicationFactor: 1 })), true)).values()]
+          .every((e) => e === undefined), 30000, 'topic names free');
+      }
     }
   } finally {
     admin.close();

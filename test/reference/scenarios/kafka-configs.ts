@@ -2,7 +2,7 @@
 // brokers (per broker and cluster default, --all with sources and synonyms), the argument and
 // broker errors, and the seed-era --zookeeper texts of Kafka 2.8 (legacy). Every scenario that
 // changes a broker config restores it in its last step.
-import { prepare, step, type Scenario, type Step } from '../lib/scenario';
+import { awaitGone, awaitOutput, prepare, step, type Scenario, type Step } from '../lib/scenario';
 
 const B = ['--bootstrap-server', '{bootstrap}'];
 const ZK = ['--zookeeper', '{zookeeper}'];
@@ -10,6 +10,9 @@ const ZK = ['--zookeeper', '{zookeeper}'];
 /** A compared kafka-configs step against the broker. */
 const kc = (...args: string[]): Step => step('kafka-configs', ...B, ...args);
 const pkc = (...args: string[]): Step => prepare('kafka-configs', ...B, ...args);
+/** Wait until the broker's describe shows `text` (its metadata image follows the controller). */
+const seen = (text: string, ...args: string[]): Step => awaitOutput(text, 'kafka-configs', ...B, '--describe', ...args);
+const gone = (text: string, ...args: string[]): Step => awaitGone(text, 'kafka-configs', ...B, '--describe', ...args);
 /** Seed-era: a compared kafka-configs step with --zookeeper. */
 const zk = (...args: string[]): Step => step('kafka-configs', ...ZK, ...args);
 /** Create a topic (preparing step). */
@@ -77,23 +80,23 @@ export const configs: Scenario[] = [
   { id: 'kafka-configs/describe-topic-invalid-name', steps: [kc('--describe', ...topic('bad!name'))] },
 
   // ---- topics: alter ---------------------------------------------------------------------------
-  { id: 'kafka-configs/alter-topic-add', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.ms=1000,segment.bytes=1048576'), kc('--describe', ...topic('t'))] },
+  { id: 'kafka-configs/alter-topic-add', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.ms=1000,segment.bytes=1048576'), seen('segment.bytes=1048576 ', ...topic('t')), kc('--describe', ...topic('t'))] },
   {
     id: 'kafka-configs/alter-topic-add-list-value',
-    steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'cleanup.policy=[compact,delete],min.insync.replicas=1'), kc('--describe', ...topic('t')), step('kafka-topics', ...B, '--describe', '--topic', 't')],
+    steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'cleanup.policy=[compact,delete],min.insync.replicas=1'), seen('cleanup.policy=compact,delete ', ...topic('t')), kc('--describe', ...topic('t')), step('kafka-topics', ...B, '--describe', '--topic', 't')],
   },
   {
     id: 'kafka-configs/alter-topic-delete',
-    steps: [create('t', '--config', 'retention.ms=1000', '--config', 'retention.bytes=1000'), kc('--alter', ...topic('t'), '--delete-config', 'retention.ms'), kc('--describe', ...topic('t'))],
+    steps: [create('t', '--config', 'retention.ms=1000', '--config', 'retention.bytes=1000'), kc('--alter', ...topic('t'), '--delete-config', 'retention.ms'), gone('retention.ms=1000', ...topic('t')), kc('--describe', ...topic('t'))],
   },
   {
     id: 'kafka-configs/alter-topic-delete-repeated',
-    steps: [create('t', '--config', 'retention.ms=1000', '--config', 'retention.bytes=1000'), kc('--alter', ...topic('t'), '--delete-config', 'retention.ms', '--delete-config', 'retention.bytes'), kc('--describe', ...topic('t'))],
+    steps: [create('t', '--config', 'retention.ms=1000', '--config', 'retention.bytes=1000'), kc('--alter', ...topic('t'), '--delete-config', 'retention.ms', '--delete-config', 'retention.bytes'), gone('retention.bytes=1000', ...topic('t')), kc('--describe', ...topic('t'))],
   },
   { id: 'kafka-configs/alter-topic-delete-unset', steps: [create('t'), kc('--alter', ...topic('t'), '--delete-config', 'retention.ms,retention.bytes')] },
   {
     id: 'kafka-configs/alter-topic-add-and-delete',
-    steps: [create('t', '--config', 'retention.ms=1000'), kc('--alter', ...topic('t'), '--add-config', 'retention.bytes=5000', '--delete-config', 'retention.ms'), kc('--describe', ...topic('t'))],
+    steps: [create('t', '--config', 'retention.ms=1000'), kc('--alter', ...topic('t'), '--add-config', 'retention.bytes=5000', '--delete-config', 'retention.ms'), seen('retention.bytes=5000', ...topic('t')), kc('--describe', ...topic('t'))],
   },
   { id: 'kafka-configs/alter-topic-unknown-config', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'no.such.config=1')] },
   { id: 'kafka-configs/alter-topic-bad-value', steps: [create('t'), kc('--alter', ...topic('t'), '--add-config', 'retention.ms=soon')] },
@@ -106,9 +109,9 @@ export const configs: Scenario[] = [
   {
     id: 'kafka-configs/alter-topic-add-config-file',
     files: { 'topic.properties': '# topic settings\nretention.ms=1000\ncleanup.policy=compact,delete\n' },
-    steps: [create('t'), kc('--alter', ...topic('t'), '--add-config-file', '{dir}/topic.properties'), kc('--describe', ...topic('t'))],
+    steps: [create('t'), kc('--alter', ...topic('t'), '--add-config-file', '{dir}/topic.properties'), seen('cleanup.policy=compact,delete ', ...topic('t')), kc('--describe', ...topic('t'))],
   },
-  { id: 'kafka-configs/alter-topic-shortcut', steps: [create('t'), kc('--alter', '--topic', 't', '--add-config', 'retention.ms=1000'), kc('--describe', '--topic', 't')] },
+  { id: 'kafka-configs/alter-topic-shortcut', steps: [create('t'), kc('--alter', '--topic', 't', '--add-config', 'retention.ms=1000'), seen('retention.ms=1000', '--topic', 't'), kc('--describe', '--topic', 't')] },
 
   // ---- brokers ---------------------------------------------------------------------------------
   { id: 'kafka-configs/describe-broker', steps: [kc('--describe', ...broker1)] },
@@ -122,8 +125,10 @@ export const configs: Scenario[] = [
     id: 'kafka-configs/alter-broker',
     steps: [
       kc('--alter', ...broker1, '--add-config', 'log.retention.bytes=1000000,log.cleaner.delete.retention.ms=1000'),
+      seen('log.retention.bytes=1000000 ', ...broker1),
       kc('--describe', ...broker1),
       kc('--alter', ...broker1, '--delete-config', 'log.retention.bytes,log.cleaner.delete.retention.ms'),
+      gone('log.retention.bytes', ...broker1),
       kc('--describe', ...broker1),
     ],
   },
@@ -131,11 +136,13 @@ export const configs: Scenario[] = [
     id: 'kafka-configs/alter-broker-default',
     steps: [
       kc('--alter', ...brokerDefault, '--add-config', 'log.retention.ms=3600000'),
+      seen('log.retention.ms=3600000 ', ...brokerDefault),
       kc('--describe', ...brokerDefault),
       kc('--describe', '--entity-type', 'brokers'),
       create('t'),
       kc('--describe', '--all', ...topic('t')),
       kc('--alter', ...brokerDefault, '--delete-config', 'log.retention.ms'),
+      gone('log.retention.ms', ...brokerDefault),
       kc('--describe', ...brokerDefault),
     ],
   },
@@ -143,9 +150,11 @@ export const configs: Scenario[] = [
     id: 'kafka-configs/alter-broker-default-min-isr',
     steps: [
       kc('--alter', ...brokerDefault, '--add-config', 'min.insync.replicas=2'),
+      seen('min.insync.replicas=2 ', ...brokerDefault),
       create('t'),
       kc('--describe', '--all', ...topic('t')),
       kc('--alter', ...brokerDefault, '--add-config', 'min.insync.replicas=1'),
+      seen('min.insync.replicas=1 ', ...brokerDefault),
       kc('--describe', ...brokerDefault),
     ],
   },
@@ -158,17 +167,25 @@ export const configs: Scenario[] = [
     id: 'kafka-configs/alter-broker-custom-config',
     steps: [
       kc('--alter', ...broker1, '--add-config', 'custom.setting=1'),
+      seen('custom.setting', ...broker1),
       kc('--describe', ...broker1),
       kc('--alter', ...broker1, '--delete-config', 'custom.setting'),
+      gone('custom.setting', ...broker1),
     ],
   },
   {
     id: 'kafka-configs/alter-broker-shortcut',
-    steps: [kc('--alter', '--broker', '1', '--add-config', 'log.retention.bytes=1000000'), kc('--describe', '--broker', '1'), kc('--alter', '--broker', '1', '--delete-config', 'log.retention.bytes')],
+    steps: [
+      kc('--alter', '--broker', '1', '--add-config', 'log.retention.bytes=1000000'), seen('log.retention.bytes', '--broker', '1'), kc('--describe', '--broker', '1'),
+      kc('--alter', '--broker', '1', '--delete-config', 'log.retention.bytes'), gone('log.retention.bytes', '--broker', '1'),
+    ],
   },
   {
     id: 'kafka-configs/alter-broker-defaults-shortcut',
-    steps: [kc('--alter', '--broker-defaults', '--add-config', 'log.retention.bytes=1000000'), kc('--describe', '--broker-defaults'), kc('--alter', '--broker-defaults', '--delete-config', 'log.retention.bytes')],
+    steps: [
+      kc('--alter', '--broker-defaults', '--add-config', 'log.retention.bytes=1000000'), seen('log.retention.bytes', '--broker-defaults'), kc('--describe', '--broker-defaults'),
+      kc('--alter', '--broker-defaults', '--delete-config', 'log.retention.bytes'), gone('log.retention.bytes', '--broker-defaults'),
+    ],
   },
 
   // ---- users, clients, ips: client quotas and SCRAM credentials (each scenario removes what it set) ----
@@ -177,10 +194,13 @@ export const configs: Scenario[] = [
     id: 'kafka-configs/alter-client-quota',
     steps: [
       kc('--alter', '--entity-type', 'clients', '--entity-name', 'c1', '--add-config', 'producer_byte_rate=1024,consumer_byte_rate=2048'),
+      seen('producer_byte_rate=1024.0', '--client', 'c1'),
       kc('--describe', '--entity-type', 'clients', '--entity-name', 'c1'),
       kc('--alter', '--client', 'c1', '--add-config', 'request_percentage=12.5', '--delete-config', 'consumer_byte_rate'),
+      seen('request_percentage=12.5', '--client', 'c1'),
       kc('--describe', '--client', 'c1'),
       pkc('--alter', '--client', 'c1', '--delete-config', 'producer_byte_rate,request_percentage'),
+      gone('Quota configs', '--entity-type', 'clients'),
       kc('--describe', '--entity-type', 'clients'),
     ],
   },
@@ -189,10 +209,13 @@ export const configs: Scenario[] = [
     steps: [
       kc('--alter', '--entity-type', 'clients', '--entity-default', '--add-config', 'request_percentage=50'),
       pkc('--alter', '--client', 'c1', '--add-config', 'producer_byte_rate=1e3'),
+      seen('request_percentage=50.0', '--client-defaults'),
+      seen('producer_byte_rate=1000.0', '--client', 'c1'),
       kc('--describe', '--client-defaults'),
       kc('--describe', '--entity-type', 'clients'),
       pkc('--alter', '--client-defaults', '--delete-config', 'request_percentage'),
       pkc('--alter', '--client', 'c1', '--delete-config', 'producer_byte_rate'),
+      gone('Quota configs', '--entity-type', 'clients'),
     ],
   },
   {
@@ -202,6 +225,8 @@ export const configs: Scenario[] = [
       kc('--alter', '--user', 'alice', '--client', 'c1', '--add-config', 'consumer_byte_rate=300'),
       kc('--alter', '--user', 'alice', '--client-defaults', '--add-config', 'consumer_byte_rate=1'),
       kc('--alter', '--user-defaults', '--add-config', 'controller_mutation_rate=10'),
+      seen('controller_mutation_rate=10.0', '--user-defaults'),
+      seen('consumer_byte_rate=1.0', '--user', 'alice', '--client-defaults'),
       kc('--describe', '--entity-type', 'users'),
       kc('--describe', '--user', 'alice'),
       kc('--describe', '--entity-type', 'users', '--entity-type', 'clients'),
@@ -211,6 +236,7 @@ export const configs: Scenario[] = [
       pkc('--alter', '--user', 'alice', '--client', 'c1', '--delete-config', 'consumer_byte_rate'),
       pkc('--alter', '--user', 'alice', '--client-defaults', '--delete-config', 'consumer_byte_rate'),
       pkc('--alter', '--user-defaults', '--delete-config', 'controller_mutation_rate'),
+      gone('Quota configs', '--entity-type', 'users'),
     ],
   },
   {
@@ -218,10 +244,13 @@ export const configs: Scenario[] = [
     steps: [
       kc('--alter', '--ip', '127.0.0.1', '--add-config', 'connection_creation_rate=10'),
       kc('--alter', '--ip-defaults', '--add-config', 'connection_creation_rate=20'),
+      seen('connection_creation_rate=20.0', '--ip-defaults'),
+      seen('connection_creation_rate=10.0', '--ip', '127.0.0.1'),
       kc('--describe', '--entity-type', 'ips'),
       kc('--describe', '--ip', '127.0.0.1'),
       pkc('--alter', '--ip', '127.0.0.1', '--delete-config', 'connection_creation_rate'),
       pkc('--alter', '--ip-defaults', '--delete-config', 'connection_creation_rate'),
+      gone('Quota configs', '--entity-type', 'ips'),
     ],
   },
   {
@@ -243,14 +272,19 @@ export const configs: Scenario[] = [
     id: 'kafka-configs/scram-credentials',
     steps: [
       kc('--alter', '--user', 'bob', '--add-config', 'SCRAM-SHA-256=[iterations=8192,password=bob-secret]'),
+      seen('SCRAM-SHA-256=iterations=8192', '--user', 'bob'),
       kc('--describe', '--user', 'bob'),
       kc('--alter', '--user', 'bob', '--add-config', 'producer_byte_rate=7'),
+      seen('producer_byte_rate=7.0', '--user', 'bob'),
       kc('--describe', '--entity-type', 'users'),
       kc('--alter', '--user', 'bob', '--add-config', 'SCRAM-SHA-256=[password=new-secret]'),
+      seen('SCRAM-SHA-256=iterations=4096', '--user', 'bob'),
       kc('--describe', '--user', 'bob'),
       kc('--alter', '--user', 'bob', '--delete-config', 'SCRAM-SHA-256'),
+      gone('SCRAM credential configs', '--user', 'bob'),
       kc('--describe', '--user', 'bob'),
       pkc('--alter', '--user', 'bob', '--delete-config', 'producer_byte_rate'),
+      gone('Quota configs', '--user', 'bob'),
     ],
   },
   {
@@ -275,11 +309,14 @@ export const configs: Scenario[] = [
     id: 'kafka-configs/alter-group',
     steps: [
       kc('--alter', '--group', 'g1', '--add-config', 'consumer.session.timeout.ms=50000,share.auto.offset.reset=earliest'),
+      seen('share.auto.offset.reset=earliest', '--group', 'g1'),
       kc('--describe', '--group', 'g1'),
       kc('--describe', '--entity-type', 'groups'),
       kc('--alter', '--entity-type', 'groups', '--entity-name', 'g1', '--delete-config', 'consumer.session.timeout.ms'),
+      seen('  consumer.session.timeout.ms=45000 ', '--all', '--group', 'g1'),
       kc('--describe', '--all', '--group', 'g1'),
       pkc('--alter', '--group', 'g1', '--delete-config', 'share.auto.offset.reset'),
+      gone('share.auto.offset.reset', '--group', 'g1'),
       kc('--describe', '--group', 'g1'),
     ],
   },
@@ -304,14 +341,17 @@ export const configs: Scenario[] = [
       kc('--describe', '--entity-type', 'client-metrics'),
       kc('--describe', '--entity-type', 'client-metrics', '--entity-name', 'm1'),
       kc('--alter', '--entity-type', 'client-metrics', '--entity-name', 'm1', '--add-config', 'interval.ms=1000,metrics=org.apache.kafka.producer.,match=[client_id=abc.*]'),
+      seen('metrics=org.apache.kafka.producer.', '--client-metrics', 'm1'),
       kc('--describe', '--entity-type', 'client-metrics'),
       kc('--alter', '--client-metrics', 'm1', '--delete-config', 'metrics,match'),
+      seen('  match= ', '--all', '--client-metrics', 'm1'),
       kc('--describe', '--all', '--client-metrics', 'm1'),
       kc('--alter', '--client-metrics', 'm1', '--add-config', 'interval.ms=10'),
       kc('--alter', '--client-metrics', 'm1', '--add-config', 'match=[foo=bar]'),
       kc('--alter', '--client-metrics', 'm1', '--add-config', 'foo=1'),
       kc('--alter', '--client-metrics', 'm1', '--add-config', 'interval.ms=abc'),
       pkc('--alter', '--client-metrics', 'm1', '--delete-config', 'interval.ms'),
+      gone('interval.ms', '--client-metrics', 'm1'),
       kc('--describe', '--entity-type', 'client-metrics'),
     ],
   },

@@ -1,6 +1,6 @@
 // kafka-topics (spec/cli.md sections 1, 2, 12, 13): parsing, every action and option family,
 // the client-side and broker errors, and the seed-era --zookeeper texts of Kafka 2.8 (legacy).
-import { prepare, step, type Scenario, type Step } from '../lib/scenario';
+import { awaitGone, awaitOutput, prepare, step, type Scenario, type Step } from '../lib/scenario';
 
 const B = ['--bootstrap-server', '{bootstrap}'];
 const ZK = ['--zookeeper', '{zookeeper}'];
@@ -197,6 +197,7 @@ export const topics: Scenario[] = [
       kt('--describe', '--topic', 't'),
       kt('--describe', '--topic', 't', '--under-min-isr-partitions'),
       configs('--alter', '--entity-type', 'brokers', '--entity-default', '--add-config', 'min.insync.replicas=1'),
+      awaitOutput('min.insync.replicas=1 ', 'kafka-configs', ...B, '--describe', '--entity-type', 'brokers', '--entity-default'),
     ],
   },
   {
@@ -206,6 +207,7 @@ export const topics: Scenario[] = [
       create('t'),
       kt('--describe', '--topic', 't'),
       configs('--alter', '--entity-type', 'brokers', '--entity-name', '1', '--delete-config', 'log.retention.ms,log.cleanup.policy'),
+      awaitGone('log.retention.ms', 'kafka-configs', ...B, '--describe', '--entity-type', 'brokers', '--entity-name', '1'),
       kt('--describe', '--topic', 't'),
     ],
   },
