@@ -8,24 +8,27 @@
 #                                                1..N) on free loopback ports; prints bootstrap=,
 #                                                dir=, pids= and writes DIR/cluster.env
 #   scripts/reference.sh start-legacy [--dir DIR]
-#                                                ZooKeeper and a Kafka 2.8.2 broker (node 0)
+#                                                ZooKeeper and a Kafka 2.8.2 broker (broker.id 1,
+#                                                as the engine's node id, so ids in texts agree)
 #   scripts/reference.sh stop DIR                stops what start wrote into DIR (by PID)
 #   scripts/reference.sh tool [--legacy] NAME ARG...
 #                                                one of Kafka's tools (test/reference/tools.tsv), e.g.
 #                                                tool kafka-topics --bootstrap-server ... --list
 #   scripts/reference.sh runner [--legacy]       the long-lived tool runner (see ToolRunner.java)
 #
-# KAFKA_VERSION pins the release (the current one served by Maven Central when this was written);
+# KAFKA_VERSION pins the release: by default the one our tools follow (KAFKA_VERSION in
+# src/cli/version.ts, the one place it is written);
 # connect-file and kafka-streams-examples come from PLUGINS_VERSION, the newest release that
 # Maven Central serves them at. Everything goes to a cache outside the repository
 # (KAFKA_LOCAL_REFERENCE_HOME, default ~/.cache/kafka-local-reference) and Maven's own cache.
 set -euo pipefail
 
-KAFKA_VERSION="${KAFKA_VERSION:-4.4.0}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KAFKA_VERSION="${KAFKA_VERSION:-$(sed -n "s/^export const KAFKA_VERSION = '\(.*\)';$/\1/p" "$ROOT/src/cli/version.ts")}"
+[ -n "$KAFKA_VERSION" ] || { echo "reference.sh: no KAFKA_VERSION in src/cli/version.ts" >&2; exit 1; }
 PLUGINS_VERSION="${PLUGINS_VERSION:-4.3.1}"
 LEGACY_VERSION="2.8.2"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REF="$ROOT/test/reference"
 HOME_DIR="${KAFKA_LOCAL_REFERENCE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/kafka-local-reference}"
 
@@ -140,18 +143,18 @@ start_legacy() {
   legacy=1
   fetch
   [ -n "$dir" ] || dir="$(mktemp -d "${TMPDIR:-/tmp}/kafka-reference-legacy-XXXXXX")"
-  mkdir -p "$dir/zookeeper" "$dir/node-0"
+  mkdir -p "$dir/zookeeper" "$dir/node-1"
   local cp zk port; cp="$(classpath)"; zk="$(free_port)"; port="$(free_port)"
   java -Xmx128M "-Dkafka.logs.dir=$dir/zookeeper" $(log4j_opts log4j) -cp "$cp" \
     org.apache.zookeeper.server.ZooKeeperServerMain "$zk" "$dir/zookeeper/data" > "$dir/zookeeper/zookeeper.out" 2>&1 < /dev/null &
   local zkpid=$!
   wait_port "$zk" "$zkpid" "$dir/zookeeper/server.log"
-  sed -e "s#@NODE_ID@#0#; s#@PORT@#$port#g; s#@LOG_DIR@#$dir/node-0/data#; s#@ZK_PORT@#$zk#" \
-    "$REF/config/server-legacy.properties" > "$dir/node-0/server.properties"
-  java "${JVM_OPTS[@]}" "-Dkafka.logs.dir=$dir/node-0" $(log4j_opts log4j) -cp "$cp" kafka.Kafka "$dir/node-0/server.properties" \
-    > "$dir/node-0/kafkaServer.out" 2>&1 < /dev/null &
+  sed -e "s#@NODE_ID@#1#; s#@PORT@#$port#g; s#@LOG_DIR@#$dir/node-1/data#; s#@ZK_PORT@#$zk#" \
+    "$REF/config/server-legacy.properties" > "$dir/node-1/server.properties"
+  java "${JVM_OPTS[@]}" "-Dkafka.logs.dir=$dir/node-1" $(log4j_opts log4j) -cp "$cp" kafka.Kafka "$dir/node-1/server.properties" \
+    > "$dir/node-1/kafkaServer.out" 2>&1 < /dev/null &
   local kpid=$!
-  wait_port "$port" "$kpid" "$dir/node-0/server.log"
+  wait_port "$port" "$kpid" "$dir/node-1/server.log"
   {
     echo "bootstrap=127.0.0.1:$port"
     echo "zookeeper=127.0.0.1:$zk"

@@ -134,15 +134,43 @@ export class Admin {
     return new Map(resp.results.map((r: any) => [r.name, r.errorCode === 0 ? undefined : KafkaError.from(r.errorCode, r.errorMessage ?? undefined)]));
   }
 
+  /**
+   * The node a config resource's requests go to, as the Java client picks it: a broker (or broker
+   * logger) resource named by an id goes to that broker, waiting for metadata to name it until
+   * the deadline (`Timed out waiting for a node assignment`); everything else to any broker.
+   */
+  private async resourceConnection(resourceType: number, resourceName: string, deadline: number, callName: string) {
+    const byId = (resourceType === ConfigResourceType.BROKER || resourceType === ConfigResourceType.BROKER_LOGGER) && resourceName !== '';
+    if (!byId) return this.cluster.anyConnection(deadline, callName);
+    const nodeId = Number(resourceName);
+    for (let backoff = 50; ; backoff = Math.min(1000, backoff * 2)) {
+      await this.cluster.metadata([], deadline, callName);
+      if (this.cluster.brokers.has(nodeId)) return this.cluster.connectionTo(nodeId);
+      if (Date.now() + backoff >= deadline) throw new TimeoutError(`Timed out waiting for a node assignment. Call: ${callName}`);
+      await new Promise((r) => setTimeout(r, backoff));
+    }
+  }
+
   /** DescribeConfigs for resources of one type; returns per-name entries or an error. */
   async describeConfigs(resourceType: number, names: string[], includeSynonyms = false): Promise<Map<string, ConfigEntry[] | KafkaError>> {
-    const resp: any = await this.call(ApiKey.DescribeConfigs, {
-      resources: names.map((resourceName) => ({ resourceType, resourceName, configurationKeys: null })),
-      includeSynonyms,
-      includeDocumentation: false,
-    }, 'describeConfigs');
+    const deadline = this.deadline();
+    // One request per target node (broker resources go to their broker), as the Java client does.
+    const groups = new Map<string, string[]>();
+    for (const n of names) {
+      const key = (resourceType === ConfigResourceType.BROKER || resourceType === ConfigResourceType.BROKER_LOGGER) && n !== '' ? n : '';
+      groups.set(key, [...(groups.get(key) ?? []), n]);
+    }
+    const results = (await Promise.all([...groups].map(async ([target, group]) => {
+      const conn = await this.resourceConnection(resourceType, target, deadline, 'describeConfigs');
+      const resp: any = await conn.send(ApiKey.DescribeConfigs, {
+        resources: group.map((resourceName) => ({ resourceType, resourceName, configurationKeys: null })),
+        includeSynonyms,
+        includeDocumentation: false,
+      });
+      return resp.results as any[];
+    }))).flat();
     const out = new Map<string, ConfigEntry[] | KafkaError>();
-    for (const r of resp.results) {
+    for (const r of results) {
       if (r.errorCode !== 0) {
         out.set(r.resourceName, KafkaError.from(r.errorCode, r.errorMessage ?? undefined));
         continue;
@@ -204,15 +232,22 @@ export class Admin {
     if (!conn.supports(apiKey)) throw KafkaError.from(ErrorCode.UNSUPPORTED_VERSION, `The node does not support ${javaApiName}`);
   }
 
-  /** IncrementalAlterConfigs for one resource (op: 0 SET, 1 DELETE, 2 APPEND, 3 SUBTRACT); throws the broker's error. */
+  /**
+   * IncrementalAlterConfigs for one resource (op: 0 SET, 1 DELETE, 2 APPEND, 3 SUBTRACT), sent
+   * where the Java client sends it (see resourceConnection); `timeoutMs` is the call's timeout
+   * (default.api.timeout.ms unless given). Throws the broker's error.
+   */
   async incrementalAlterConfigs(
     resourceType: number, resourceName: string, ops: readonly { name: string; op: number; value: string | null }[], validateOnly = false,
+    timeoutMs?: number,
   ): Promise<void> {
     await this.requireApi(ApiKey.IncrementalAlterConfigs, 'INCREMENTAL_ALTER_CONFIGS', 'incrementalAlterConfigs');
-    const resp: any = await this.call(ApiKey.IncrementalAlterConfigs, {
+    const deadline = Date.now() + (timeoutMs ?? this.apiTimeout);
+    const conn = await this.resourceConnection(resourceType, resourceName, deadline, 'incrementalAlterConfigs');
+    const resp: any = await conn.send(ApiKey.IncrementalAlterConfigs, {
       resources: [{ resourceType, resourceName, configs: ops.map((o) => ({ name: o.name, configOperation: o.op, value: o.value })) }],
       validateOnly,
-    }, 'incrementalAlterConfigs');
+    });
     for (const r of resp.responses) if (r.errorCode !== 0) throw KafkaError.from(r.errorCode, r.errorMessage ?? undefined);
   }
 

@@ -58,7 +58,6 @@ export interface DescribedConfig {
 }
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
-const LONG_MAX = 9223372036854775807n;
 
 /** Precomputed effective broker values for a set of layers (make a new one when a layer changes). */
 export class BrokerConfigView {
@@ -136,18 +135,14 @@ export class BrokerConfigView {
     m.set('compression.zstd.level', v('compression.zstd.level'));
     m.set('unclean.leader.election.enable', v('unclean.leader.election.enable'));
     m.set('preallocate', v('log.preallocate'));
-    // The inter-broker protocol is >= 3.0 here, so Kafka ignores log.message.format.version.
-    m.set('message.format.version', '3.0-IV1');
     m.set('message.timestamp.type', v('log.message.timestamp.type'));
-    const diff = long('log.message.timestamp.difference.max.ms') as bigint;
-    m.set('message.timestamp.difference.max.ms', diff);
-    const before = long('log.message.timestamp.before.max.ms') as bigint;
-    m.set('message.timestamp.before.max.ms', before !== LONG_MAX ? before : diff);
-    const after = long('log.message.timestamp.after.max.ms') as bigint;
-    m.set('message.timestamp.after.max.ms', after !== LONG_MAX ? after : diff);
-    m.set('message.downconversion.enable', v('log.message.downconversion.enable'));
+    m.set('message.timestamp.before.max.ms', v('log.message.timestamp.before.max.ms'));
+    m.set('message.timestamp.after.max.ms', v('log.message.timestamp.after.max.ms'));
+    m.set('max.decompressed.message.bytes', v('max.decompressed.message.bytes'));
     m.set('local.retention.ms', v('log.local.retention.ms'));
     m.set('local.retention.bytes', v('log.local.retention.bytes'));
+    m.set('remote.copy.lag.ms', v('log.remote.copy.lag.ms'));
+    m.set('remote.copy.lag.bytes', v('log.remote.copy.lag.bytes'));
     this.logMap = m;
     return m;
   }
@@ -215,7 +210,7 @@ function parseOverride(name: string, overrides: ReadonlyMap<string, string>): Co
 }
 
 /**
- * DescribeConfigs for a TOPIC resource: all 36 topic configs (LogConfig order) with value, source,
+ * DescribeConfigs for a TOPIC resource: every topic config (LogConfig order; internal ones only when set) with value, source,
  * synonyms, exactly as ConfigHelper.createTopicConfigEntry builds them.
  */
 export function describeTopicConfigs(
@@ -229,6 +224,8 @@ export function describeTopicConfigs(
   const out: DescribedConfig[] = [];
   for (const def of TOPIC_CONFIGS) {
     if (!include(def.name)) continue;
+    // Internal configs (internal.segment.bytes) are described only when the topic sets them.
+    if (def.internal && !topicOverrides.has(def.name)) continue;
     const override = parseOverride(def.name, topicOverrides);
     const typed = override !== undefined ? override : logMap.has(def.name) ? (logMap.get(def.name) as ConfigValue) : defaultValue(def);
     const value = override === undefined && topicOverrides.has(def.name) ? (topicOverrides.get(def.name) as string) : formatConfigValue(typed, def.type);
@@ -378,11 +375,8 @@ export interface LogConfig {
   compressionZstdLevel: number;
   preallocate: boolean;
   messageTimestampType: 'CreateTime' | 'LogAppendTime';
-  /** message.timestamp.before.max.ms, or difference.max.ms while before is at its default (LogConfig). */
   messageTimestampBeforeMaxMs: number;
-  /** message.timestamp.after.max.ms, or difference.max.ms while after is at its default. */
   messageTimestampAfterMaxMs: number;
-  messageDownconversionEnable: boolean;
   remoteStorageEnable: boolean;
   /** local.retention.ms with -2 resolved to retention.ms (LogConfig.localRetentionMs()). */
   localRetentionMs: number;
@@ -397,7 +391,6 @@ export function effectiveLogConfig(topicOverrides: ReadonlyMap<string, string>, 
   const b = (k: string) => v.get(k) as boolean;
   const cleanupPolicy = [...(v.get('cleanup.policy') as readonly string[])];
   const lower = cleanupPolicy.map((p) => p.toLowerCase());
-  const diff = v.get('message.timestamp.difference.max.ms') as bigint;
   const before = v.get('message.timestamp.before.max.ms') as bigint;
   const after = v.get('message.timestamp.after.max.ms') as bigint;
   const retentionMs = n('retention.ms');
@@ -405,7 +398,8 @@ export function effectiveLogConfig(topicOverrides: ReadonlyMap<string, string>, 
   const localMs = v.get('local.retention.ms') as bigint;
   const localBytes = v.get('local.retention.bytes') as bigint;
   return {
-    segmentBytes: n('segment.bytes'),
+    // LogConfig.segmentSize(): internal.segment.bytes when set (it may be below segment.bytes' minimum).
+    segmentBytes: v.get('internal.segment.bytes') !== null ? n('internal.segment.bytes') : n('segment.bytes'),
     segmentMs: n('segment.ms'),
     segmentJitterMs: n('segment.jitter.ms'),
     segmentIndexBytes: n('segment.index.bytes'),
@@ -431,9 +425,8 @@ export function effectiveLogConfig(topicOverrides: ReadonlyMap<string, string>, 
     compressionZstdLevel: n('compression.zstd.level'),
     preallocate: b('preallocate'),
     messageTimestampType: v.get('message.timestamp.type') as 'CreateTime' | 'LogAppendTime',
-    messageTimestampBeforeMaxMs: Number(before !== LONG_MAX ? before : diff),
-    messageTimestampAfterMaxMs: Number(after !== LONG_MAX ? after : diff),
-    messageDownconversionEnable: b('message.downconversion.enable'),
+    messageTimestampBeforeMaxMs: Number(before),
+    messageTimestampAfterMaxMs: Number(after),
     remoteStorageEnable: b('remote.storage.enable'),
     localRetentionMs: localMs === -2n ? retentionMs : Number(localMs),
     localRetentionBytes: localBytes === -2n ? retentionBytes : Number(localBytes),

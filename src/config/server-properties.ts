@@ -1,5 +1,5 @@
-// The engine's static broker configuration (STATIC_BROKER_CONFIG): Kafka 3.9's stock single-node
-// KRaft config/kraft/server.properties, adjusted as DESIGN §3 says, or a user's properties file,
+// The engine's static broker configuration (STATIC_BROKER_CONFIG): Kafka 4.4's stock single-node
+// KRaft config/server.properties, adjusted as DESIGN §3 says, or a user's properties file,
 // then `--override key=value` values. Only keys explicitly present count as static; every other
 // setting is a code default (DEFAULT_CONFIG), exactly as on a real broker.
 
@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { parseBrokerConfigs } from './broker-configs';
 import type { ConfigValue } from './types';
 
-/** The keys and values Kafka 3.9's config/kraft/server.properties sets, in file order. */
+/** The keys and values Kafka 4.4's config/server.properties (KRaft) sets, in file order. */
 export const KAFKA_KRAFT_SERVER_PROPERTIES: readonly (readonly [string, string])[] = [
   ['process.roles', 'broker,controller'],
   ['node.id', '1'],
-  ['controller.quorum.voters', '1@localhost:9093'],
+  ['controller.quorum.bootstrap.servers', 'localhost:9093'],
   ['listeners', 'PLAINTEXT://:9092,CONTROLLER://:9093'],
   ['inter.broker.listener.name', 'PLAINTEXT'],
   ['advertised.listeners', 'PLAINTEXT://localhost:9092,CONTROLLER://localhost:9093'],
@@ -27,6 +27,8 @@ export const KAFKA_KRAFT_SERVER_PROPERTIES: readonly (readonly [string, string])
   ['num.partitions', '1'],
   ['num.recovery.threads.per.data.dir', '1'],
   ['offsets.topic.replication.factor', '1'],
+  ['share.coordinator.state.topic.replication.factor', '1'],
+  ['share.coordinator.state.topic.min.isr', '1'],
   ['transaction.state.log.replication.factor', '1'],
   ['transaction.state.log.min.isr', '1'],
   ['log.retention.hours', '168'],

@@ -1,4 +1,4 @@
-// Topic-level configs of Kafka 3.9 (storage/.../log/LogConfig.java), in LogConfig's definition
+// Topic-level configs of Kafka 4.4 (storage/.../log/LogConfig.java), in LogConfig's definition
 // order, with their broker synonyms (server-common/.../ServerTopicConfigSynonyms.java), and
 // LogConfig.validate (names, values, cross-checks) with Kafka's messages.
 
@@ -7,7 +7,6 @@ import {
   compressionTypeValidator,
   gzipLevelValidator,
   lz4LevelValidator,
-  metadataVersionValidator,
   throttledReplicaListValidator,
   zstdLevelValidator,
 } from './kafka-validators';
@@ -44,9 +43,13 @@ function topic(def: ConfigDef, ...synonyms: (string | BrokerSynonym)[]): TopicCo
   return { ...def, readOnly: false, synonyms: synonyms.map((s) => (typeof s === 'string' ? { name: s } : s)) };
 }
 
-/** All 36 topic configs of 3.9, in LogConfig definition order (the order Kafka parses/validates them). */
+/**
+ * The topic configs of 4.4, in LogConfig definition order (the order Kafka parses and validates
+ * them). internal.segment.bytes is internal: valid, used instead of segment.bytes when set (it
+ * allows segments below segment.bytes' 1 MiB minimum), described only when set.
+ */
 export const TOPIC_CONFIGS: readonly TopicConfigDef[] = [
-  topic(define('segment.bytes', 'int', '1073741824', atLeast(14)), 'log.segment.bytes'),
+  topic(define('segment.bytes', 'int', '1073741824', atLeast(1048576)), 'log.segment.bytes'),
   topic(define('segment.ms', 'long', '604800000', atLeast(1)), 'log.roll.ms', { name: 'log.roll.hours', converter: HOURS }),
   topic(define('segment.jitter.ms', 'long', '0', atLeast(0)), 'log.roll.jitter.ms', { name: 'log.roll.jitter.hours', converter: HOURS }),
   topic(define('segment.index.bytes', 'int', '10485760', atLeast(4)), 'log.index.size.max.bytes'),
@@ -60,6 +63,7 @@ export const TOPIC_CONFIGS: readonly TopicConfigDef[] = [
     { name: 'log.retention.hours', converter: HOURS },
   ),
   topic(define('max.message.bytes', 'int', '1048588', atLeast(0)), 'message.max.bytes'),
+  topic(define('max.decompressed.message.bytes', 'int', '2147483639', between(1, 2147483639)), 'max.decompressed.message.bytes'),
   topic(define('index.interval.bytes', 'int', '4096', atLeast(0)), 'log.index.interval.bytes'),
   topic(define('delete.retention.ms', 'long', '86400000', atLeast(0)), 'log.cleaner.delete.retention.ms'),
   topic(define('min.compaction.lag.ms', 'long', '0', atLeast(0)), 'log.cleaner.min.compaction.lag.ms'),
@@ -74,23 +78,32 @@ export const TOPIC_CONFIGS: readonly TopicConfigDef[] = [
   topic(define('compression.lz4.level', 'int', '9', lz4LevelValidator()), 'compression.lz4.level'),
   topic(define('compression.zstd.level', 'int', '3', zstdLevelValidator()), 'compression.zstd.level'),
   topic(define('preallocate', 'boolean', 'false'), 'log.preallocate'),
-  topic(define('message.format.version', 'string', '3.0-IV1', metadataVersionValidator()), 'log.message.format.version'),
   topic(define('message.timestamp.type', 'string', 'CreateTime', validString('CreateTime', 'LogAppendTime')), 'log.message.timestamp.type'),
-  topic(define('message.timestamp.difference.max.ms', 'long', LONG_MAX, atLeast(0)), 'log.message.timestamp.difference.max.ms'),
   topic(define('message.timestamp.before.max.ms', 'long', LONG_MAX, atLeast(0)), 'log.message.timestamp.before.max.ms'),
-  topic(define('message.timestamp.after.max.ms', 'long', LONG_MAX, atLeast(0)), 'log.message.timestamp.after.max.ms'),
+  topic(define('message.timestamp.after.max.ms', 'long', '3600000', atLeast(0)), 'log.message.timestamp.after.max.ms'),
   topic(define('leader.replication.throttled.replicas', 'list', '', throttledReplicaListValidator())),
   topic(define('follower.replication.throttled.replicas', 'list', '', throttledReplicaListValidator())),
-  topic(define('message.downconversion.enable', 'boolean', 'true'), 'log.message.downconversion.enable'),
   topic(define('remote.storage.enable', 'boolean', 'false')),
   topic(define('local.retention.ms', 'long', '-2', atLeast(-2)), 'log.local.retention.ms'),
   topic(define('local.retention.bytes', 'long', '-2', atLeast(-2)), 'log.local.retention.bytes'),
   topic(define('remote.log.copy.disable', 'boolean', 'false')),
+  topic(define('remote.copy.lag.ms', 'long', '0', atLeast(-1)), 'log.remote.copy.lag.ms'),
+  topic(define('remote.copy.lag.bytes', 'long', '-1', atLeast(-1)), 'log.remote.copy.lag.bytes'),
   topic(define('remote.log.delete.on.disable', 'boolean', 'false')),
+  topic(define('errors.deadletterqueue.group.enable', 'boolean', 'false')),
+  topic(define('internal.segment.bytes', 'int', null, null, { internal: true })),
 ];
+
+/** Topic configs of Kafka 2.x/3.x that Kafka 4 removed (the seed-era tools still accept them). */
+export const TOPIC_CONFIGS_REMOVED_IN_4: ReadonlySet<string> = new Set([
+  'message.format.version', 'message.downconversion.enable', 'message.timestamp.difference.max.ms',
+]);
 
 /** Topic config names in LogConfig definition order. */
 export const TOPIC_CONFIG_NAMES: readonly string[] = TOPIC_CONFIGS.map((d) => d.name);
+
+/** The names help texts list (LogConfig.nonInternalConfigNames, sorted as Kafka's help shows them). */
+export const DOCUMENTED_TOPIC_CONFIG_NAMES: readonly string[] = TOPIC_CONFIGS.filter((d) => !d.internal).map((d) => d.name).sort();
 
 const BY_NAME: ReadonlyMap<string, TopicConfigDef> = new Map(TOPIC_CONFIGS.map((d) => [d.name, d]));
 
@@ -108,7 +121,7 @@ export function topicConfigServerSynonym(name: string): string | undefined {
 }
 
 /** LogConfig.CONFIGS_WITH_NO_SERVER_DEFAULTS. */
-export const CONFIGS_WITH_NO_SERVER_DEFAULTS: readonly string[] = TOPIC_CONFIGS.filter((d) => d.synonyms.length === 0).map((d) => d.name);
+export const CONFIGS_WITH_NO_SERVER_DEFAULTS: readonly string[] = TOPIC_CONFIGS.filter((d) => d.synonyms.length === 0 && !d.internal).map((d) => d.name);
 
 /**
  * Parse and validate one topic config value: `Unknown topic config name: <name>` for unknown

@@ -10,7 +10,8 @@ export type ConfigSource =
   | 'STATIC_BROKER_CONFIG'
   | 'DEFAULT_CONFIG'
   | 'DYNAMIC_BROKER_LOGGER_CONFIG'
-  | 'DYNAMIC_CLIENT_METRICS_CONFIG';
+  | 'DYNAMIC_CLIENT_METRICS_CONFIG'
+  | 'DYNAMIC_GROUP_CONFIG';
 
 /** DescribeConfigs wire ids (DescribeConfigsResponse.ConfigSource). */
 export const CONFIG_SOURCE_ID: Readonly<Record<ConfigSource, number>> = {
@@ -22,6 +23,7 @@ export const CONFIG_SOURCE_ID: Readonly<Record<ConfigSource, number>> = {
   DEFAULT_CONFIG: 5,
   DYNAMIC_BROKER_LOGGER_CONFIG: 6,
   DYNAMIC_CLIENT_METRICS_CONFIG: 7,
+  DYNAMIC_GROUP_CONFIG: 8,
 };
 
 const SOURCE_BY_ID = new Map(Object.entries(CONFIG_SOURCE_ID).map(([k, v]) => [v, k as ConfigSource]));

@@ -9,6 +9,8 @@ import { ConfigValidationError, type ConfigValue } from '../config/types';
 import { validateDynamicBrokerConfigs } from '../config/broker-configs';
 import { BrokerConfigView, describeTopicConfigs, describeBrokerConfigs, effectiveTopicConfigs, type DescribedConfig } from '../config/resolve';
 
+const MIN_ISR = 'min.insync.replicas';
+
 export class ConfigManager {
   private dynamicBroker = new Map<string, string>();
   private dynamicDefault = new Map<string, string>();
@@ -20,6 +22,20 @@ export class ConfigManager {
       if (r.scope === '') this.dynamicDefault.set(r.name, r.value);
       else if (Number(r.scope) === engine.settings.nodeId) this.dynamicBroker.set(r.name, r.value);
     }
+    this.ensureClusterMinIsr();
+  }
+
+  /**
+   * Kafka 4.x clusters run with eligible leader replicas (ELR) enabled, and the controller then
+   * holds min.insync.replicas as a cluster-level dynamic config (from the static value when the
+   * cluster was formatted): every topic's min.insync.replicas shows the source
+   * DYNAMIC_DEFAULT_BROKER_CONFIG, so kafka-topics --describe lists it among Configs.
+   */
+  private ensureClusterMinIsr(): void {
+    if (this.dynamicDefault.has(MIN_ISR)) return;
+    const value = this.engine.settings.props.get(MIN_ISR)?.trim() || '1';
+    this.engine.db.prepare('INSERT INTO broker_configs (scope, name, value) VALUES (?, ?, ?)').run('', MIN_ISR, value);
+    this.dynamicDefault.set(MIN_ISR, value);
   }
 
   private viewCache: BrokerConfigView | undefined;
@@ -110,6 +126,9 @@ export class ConfigManager {
    * broker_configs (scope '' = cluster default, else the node id); takes effect at once.
    */
   alterBrokerConfigs(clusterDefault: boolean, next: ReadonlyMap<string, string>, validateOnly: boolean): void {
+    if (clusterDefault && !next.has(MIN_ISR)) {
+      throw KafkaError.from(ErrorCode.INVALID_CONFIG, `Cluster-level ${MIN_ISR} cannot be removed while ELR is enabled.`);
+    }
     try {
       validateDynamicBrokerConfigs(next, !clusterDefault);
     } catch (e) {

@@ -7,6 +7,9 @@ import { LogStore } from './storage/log-store';
 import { ClusterMetadata } from './metadata';
 import { ProducerStateManager } from './producer-state';
 import { ConfigManager } from './config-manager';
+import { ClientQuotas } from './client-quotas';
+import { ScramCredentials } from './scram-credentials';
+import { ResourceConfigs } from './resource-configs';
 import { GroupCoordinator } from './coordinator/group-coordinator';
 import { LogCleaner } from './cleaner';
 import type { EngineSettings } from './settings';
@@ -21,6 +24,9 @@ export class Engine {
   readonly metadata: ClusterMetadata;
   readonly producers: ProducerStateManager;
   readonly configs: ConfigManager;
+  readonly quotas: ClientQuotas;
+  readonly scram: ScramCredentials;
+  readonly resources: ResourceConfigs;
   readonly coordinator: GroupCoordinator;
   readonly cleaner: LogCleaner;
   /** Called with each request's API key, version and client id once its version is accepted (tests). */
@@ -46,6 +52,9 @@ export class Engine {
     this.logs = new LogStore(this.db);
     this.producers = new ProducerStateManager(this.logs);
     this.configs = new ConfigManager(this);
+    this.quotas = new ClientQuotas(this.db);
+    this.scram = new ScramCredentials(this.db);
+    this.resources = new ResourceConfigs(this.db, () => this.configs.view());
     // Read lazily: with port 0 the advertised port is known only once the listener is bound.
     this.metadata = new ClusterMetadata(clusterId, settings.nodeId, () => ({
       nodeId: settings.nodeId, host: settings.advertised.host, port: settings.advertised.port, rack: null,

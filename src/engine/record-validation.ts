@@ -45,12 +45,9 @@ export function recordRules(engine: Engine, topic: TopicRecord): RecordRules {
   if (r) return r;
   const logAppendTime = engine.configs.topicValue(topic, 'message.timestamp.type') === 'LogAppendTime';
   const compacted = cleanupPolicy(engine, topic).compact;
-  // LogConfig: before/after.max.ms fall back to the deprecated difference.max.ms while at their default.
-  const difference = longConfig(engine, topic, 'message.timestamp.difference.max.ms');
-  let beforeMaxMs = longConfig(engine, topic, 'message.timestamp.before.max.ms');
-  let afterMaxMs = longConfig(engine, topic, 'message.timestamp.after.max.ms');
-  if (beforeMaxMs === LONG_MAX) beforeMaxMs = difference;
-  if (afterMaxMs === LONG_MAX) afterMaxMs = difference;
+  // 4.x: after.max.ms defaults to one hour, so records stamped far in the future are refused.
+  const beforeMaxMs = longConfig(engine, topic, 'message.timestamp.before.max.ms');
+  const afterMaxMs = longConfig(engine, topic, 'message.timestamp.after.max.ms');
   const checkTimestamps = !logAppendTime && (beforeMaxMs !== LONG_MAX || afterMaxMs !== LONG_MAX);
   r = { needed: compacted || checkTimestamps, logAppendTime, compacted, checkTimestamps, beforeMaxMs, afterMaxMs };
   rulesCache.set(effective, r);

@@ -22,7 +22,7 @@ function checkReplicas(engine: Engine, rf: number): void {
   const brokers = engine.metadata.liveBrokerIds().length;
   if (rf > brokers) {
     fail(ErrorCode.INVALID_REPLICATION_FACTOR,
-      `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only ${brokers} broker(s) are registered.`);
+      `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only ${brokers} broker(s) are registered or some brokers have all their log directories cordoned.`);
   }
 }
 

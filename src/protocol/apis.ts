@@ -14,7 +14,8 @@ export const ApiKey = {
   DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
   DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
   CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
-  DescribeCluster: 60, ConsumerGroupDescribe: 69, DescribeTopicPartitions: 75,
+  DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
+  DescribeCluster: 60, ConsumerGroupDescribe: 69, ListConfigResources: 74, DescribeTopicPartitions: 75,
 } as const;
 
 /**
@@ -51,7 +52,12 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DeleteGroups, { min: 0, max: 1 }],
   [ApiKey.IncrementalAlterConfigs, { min: 0, max: 0 }],
   [ApiKey.OffsetDelete, { min: 0, max: 0 }],
+  [ApiKey.DescribeClientQuotas, { min: 0, max: 1 }],
+  [ApiKey.AlterClientQuotas, { min: 0, max: 1 }],
+  [ApiKey.DescribeUserScramCredentials, { min: 0, max: 0 }],
+  [ApiKey.AlterUserScramCredentials, { min: 0, max: 0 }],
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
+  [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
 ]);
 

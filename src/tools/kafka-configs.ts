@@ -1,9 +1,8 @@
 // kafka-configs: describe and alter dynamic configs of topics and brokers (Kafka's ConfigCommand).
 //
-// With --bootstrap-server it behaves and prints as Kafka 4.x's tool (trunk of Oct 2024, the same
-// Scala ConfigCommand as 3.9 with capitalised messages and the groups entity type). With the
-// seed-era --zookeeper HOST:PORT it behaves and prints as Kafka 2.8's tool did in ZooKeeper mode,
-// talking to the broker on that host instead (port 2181 stands for 9092).
+// With --bootstrap-server it behaves and prints as Kafka 4.4's tool (org.apache.kafka.tools.ConfigCommand).
+// With the seed-era --zookeeper HOST:PORT it behaves and prints as Kafka 2.8's tool did in
+// ZooKeeper mode, talking to the broker on that host instead (port 2181 stands for 9092).
 //
 // Presentation of failures, as ConfigCommand.main's:
 // - IllegalArgumentException, InvalidConfigurationException and jopt's OptionException: just the
@@ -21,9 +20,10 @@ import type { ToolIO } from '../cli/io';
 import { formatLogLine } from '../cli/log';
 import { parseOptions, type OptionSet } from '../cli/options';
 import { loadPropertiesFile } from '../cli/properties';
+import { KAFKA_28_VERSION, KAFKA_VERSION } from '../cli/version';
 import { Admin } from '../client/admin';
 import { KafkaError } from '../protocol/errors';
-import { checkArgs, configSpecs, HELP_MESSAGE, VERSION_28, VERSION_4, type Era } from './configs/options';
+import { checkArgs, configSpecs, HELP_MESSAGE, type Era } from './configs/options';
 import { ConfigService } from './configs/service';
 import { ZkConfigService } from './configs/zk';
 import { adminClientSettings } from './topics/client-config';
@@ -32,6 +32,10 @@ import { adminClientSettings } from './topics/client-config';
 const MESSAGE_ONLY = new Set([
   'java.lang.IllegalArgumentException',
   'org.apache.kafka.common.errors.InvalidConfigurationException',
+  // a subclass of InvalidConfigurationException
+  'org.apache.kafka.common.errors.InvalidTopicException',
+  // 4.x reports an unsupported API by its message alone
+  'org.apache.kafka.common.errors.UnsupportedVersionException',
 ]);
 
 /** Whether this command line selects the ZooKeeper-era (2.8) behaviour. */
@@ -76,7 +80,7 @@ async function run(era: Era, argv: string[], io: ToolIO): Promise<number> {
   try {
     opts = parseOptions(specs, argv);
     try {
-      maybePrintHelpOrVersion(opts, io, HELP_MESSAGE[era], era === 'zk28' ? VERSION_28 : VERSION_4);
+      maybePrintHelpOrVersion(opts, io, HELP_MESSAGE[era], era === 'zk28' ? KAFKA_28_VERSION : KAFKA_VERSION);
       checkArgs(opts, era);
     } catch (e) {
       if (e instanceof UsageError) printUsageAndExit(io, e.message, specs);

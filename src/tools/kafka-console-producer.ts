@@ -23,8 +23,9 @@ import { Producer, ProducerConfigError, ProducerException, producerSettings, typ
 import { KafkaError } from '../protocol/errors';
 import { configureLineReader, LineMessageReader, ReaderException, type ReadFn, type RecordSink } from './producer/line-reader';
 import { HELP_MESSAGE, producerProps, producerSpecs, readerProps } from './producer/options';
+import { KAFKA_VERSION } from '../cli/version';
 
-export const VERSION = '3.9.0';
+export const VERSION = KAFKA_VERSION;
 
 const ERROR_LOGGING_CALLBACK = 'org.apache.kafka.clients.producer.internals.ErrorLoggingCallback';
 

@@ -21,7 +21,7 @@ import { Admin } from '../client/admin';
 import { tpKey } from '../client/offsets';
 import { deleteRecords } from '../client/records-admin';
 import { KafkaError } from '../protocol/errors';
-import { VERSION_39 } from './topics/options';
+import { KAFKA_VERSION } from '../cli/version';
 import { adminClientSettings } from './topics/client-config';
 import { parseOffsetJson } from './delete-records/offset-json';
 import * as fs from 'node:fs';
@@ -118,7 +118,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     } catch (e) {
       return printEscaped(e, io);
     }
-    maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, VERSION_39);
+    maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, KAFKA_VERSION);
     try {
       checkRequiredArgs(opts, 'bootstrap-server', 'offset-json-file');
     } catch (e) {

@@ -1,14 +1,12 @@
 // kafka-topics: create, list, describe, alter and delete topics (Kafka's TopicCommand).
 //
-// With --bootstrap-server it behaves and prints as Kafka 3.9's tool (tools/.../TopicCommand.java),
-// with Kafka's obvious formatting bugs fixed (`Topic 'x' does not exist as expected`, not
-// `Topic 'Optional[x]'`; message.format.version warning with its placeholders filled in).
+// With --bootstrap-server it behaves and prints as Kafka 4.4's tool (tools/.../TopicCommand.java).
 // With the seed-era --zookeeper HOST:PORT it behaves and prints as Kafka 2.8's tool did in
 // ZooKeeper mode, talking to the broker on that host instead (port 2181 stands for 9092).
 //
 // Presentation of failures, as Kafka's:
-// - parse errors: 3.9 prints the message, then the exception's first stack-trace line (exit 1);
-//   2.8 lets the exception escape main (`Exception in thread "main" ...`);
+// - parse errors: 4.4 prints the message, then the exception's stack trace (here its first line)
+//   and an empty line (exit 1); 2.8 lets the exception escape main (`Exception in thread "main" ...`);
 // - usage errors and --help / no arguments: message + help table on stderr, exit 1;
 // - errors of the action itself: `Error while executing topic command : <message>` on stdout and
 //   an ERROR log line with the exception on stderr, exit 1.
@@ -22,11 +20,12 @@ import { reportThrown } from '../cli/io';
 import { formatLogLine } from '../cli/log';
 import { parseOptions, type OptionSet, type OptionSpec } from '../cli/options';
 import { loadPropertiesFile } from '../cli/properties';
+import { KAFKA_28_VERSION, KAFKA_VERSION } from '../cli/version';
 import { Admin } from '../client/admin';
 import { ConfigValidationError } from '../config/types';
 import { KafkaError } from '../protocol/errors';
 import {
-  checkArgs28, checkArgs39, HELP_MESSAGE, NO_ARGS_MESSAGE, topicSpecs, VERSION_28, VERSION_39, type Era,
+  checkArgs28, checkArgs39, HELP_MESSAGE, NO_ARGS_MESSAGE, topicSpecs, type Era,
 } from './topics/options';
 import { TopicService } from './topics/service';
 import { adminClientSettings, type AdminClientSettings } from './topics/client-config';
@@ -55,11 +54,14 @@ function printException(e: unknown, io: ToolIO, era: Era): void {
   if (process.env.KAFKA_LOCAL_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
 }
 
-/** Kafka 3.9's mainNoExit: the message, then the first line of the stack trace, on stderr. */
+/**
+ * Kafka 4.4's mainNoExit: the message, then the stack trace (here its first line) and an empty
+ * line (it prints Utils.stackTrace, which ends with a newline, with println), on stderr.
+ */
 function printEscaped39(e: unknown, io: ToolIO): number {
   if (e instanceof ExitError) return e.code;
   const { javaClass, message } = javaParts(e);
-  io.stderr(`${message}\n${javaClass}: ${message}\n`);
+  io.stderr(`${message}\n${javaClass}: ${message}\n\n`);
   if (process.env.KAFKA_LOCAL_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
 }
@@ -141,7 +143,7 @@ async function main39(argv: string[], io: ToolIO): Promise<number> {
     if (argv.length === 0) usage(io, NO_ARGS_MESSAGE, specs);
     if (opts.has('help')) usage(io, HELP_MESSAGE, specs);
     if (opts.has('version')) {
-      io.stdout(`${VERSION_39}\n`);
+      io.stdout(`${KAFKA_VERSION}\n`);
       return 0;
     }
     checkArgs39(opts, io.stdout, io.stderr);
@@ -180,7 +182,7 @@ async function main28(argv: string[], io: ToolIO): Promise<number> {
     try {
       if (opts.has('help')) usage(io, HELP_MESSAGE, specs);
       if (opts.has('version')) {
-        io.stdout(`${VERSION_28}\n`);
+        io.stdout(`${KAFKA_28_VERSION}\n`);
         return 0;
       }
       checkArgs28(opts);

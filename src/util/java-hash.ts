@@ -46,6 +46,13 @@ export function javaTopicPartitionHashCode(topic: string, partition: number): nu
   return (Math.imul(31, 31 + partition) + javaStringHashCode(topic)) | 0;
 }
 
+/** org.apache.kafka.common.quota.ClientQuotaEntity.hashCode(): Objects.hash(entries), the entries a Map (null: default). */
+export function javaQuotaEntityHashCode(entries: Iterable<readonly [string, string | null]>): number {
+  let h = 0;
+  for (const [type, name] of entries) h = (h + (javaStringHashCode(type) ^ (name === null ? 0 : javaStringHashCode(name)))) | 0;
+  return (31 + h) | 0;
+}
+
 export interface JavaHashOrderOptions {
   /** The constructor's initialCapacity; default: HashMap's 16 (or 8 for java.util.Properties with `concurrent`). */
   initialCapacity?: number;
@@ -91,6 +98,18 @@ export function javaHashMapOrderBy<T>(items: Iterable<T>, keyOf: (item: T) => st
   return [...slots.values()]
     .sort((a, b) => (a.hash & mask) - (b.hash & mask) || a.seq - b.seq)
     .map((s) => s.item);
+}
+
+/**
+ * The iteration order of a Java HashMap (or HashSet) whose keys have the given hashCode()s, after
+ * the distinct `items` were put in the given order.
+ */
+export function javaHashMapOrderByHash<T>(items: readonly T[], hashOf: (item: T) => number, opts: JavaHashOrderOptions = {}): T[] {
+  const mask = javaHashMapCapacity(items.length, opts) - 1;
+  return items
+    .map((item, i) => ({ item, i, b: javaHashSpread(hashOf(item)) & mask }))
+    .sort((a, b) => a.b - b.b || a.i - b.i)
+    .map((x) => x.item);
 }
 
 /** The iteration order of a Java HashMap/HashSet holding `keys` (put in the given order). */

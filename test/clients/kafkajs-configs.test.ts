@@ -9,11 +9,14 @@ import { ROOT, startInProcessEngine, type TestEngine } from '../helpers/engine';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { Admin: OurAdmin } = require(path.join(ROOT, 'dist/client/admin'));
 
-/** Set the cluster-wide broker defaults (kafkajs refuses the empty resource name). */
+/**
+ * Set the cluster-wide broker defaults (kafkajs refuses the empty resource name). The legacy
+ * AlterConfigs replaces the whole set: it keeps the cluster's min.insync.replicas (ELR).
+ */
 async function setBrokerDefaults(configs: Record<string, string>): Promise<void> {
   const a = new OurAdmin({ bootstrap: [{ host: '127.0.0.1', port: engine.port }] });
   try {
-    await a.alterConfigs(4, '', new Map(Object.entries(configs)));
+    await a.alterConfigs(4, '', new Map([...Object.entries(configs), ['min.insync.replicas', '1']]));
   } finally {
     a.close();
   }
@@ -47,11 +50,13 @@ async function topicEntries(topic: string, configNames?: string[]) {
 describe('kafkajs describeConfigs / alterConfigs', () => {
   it('describes a topic: every config, overrides with their source, defaults, synonyms', async () => {
     const entries = await topicEntries('kc-topic');
-    expect(entries.size).toBe(36);
+    expect(entries.size).toBe(37); // Kafka 4.4's topic configs
     const retention = entries.get('retention.ms')!;
     expect(retention).toMatchObject({ configValue: '60000', isDefault: false, configSource: ConfigSource.TOPIC_CONFIG, isSensitive: false, readOnly: false });
     expect(retention.configSynonyms).toEqual([{ configName: 'retention.ms', configValue: '60000', configSource: ConfigSource.TOPIC_CONFIG }]);
-    expect(entries.get('min.insync.replicas')).toMatchObject({ configValue: '1', isDefault: true, configSource: ConfigSource.DEFAULT_CONFIG });
+    // A Kafka 4 cluster holds min.insync.replicas at the cluster level (ELR).
+    expect(entries.get('min.insync.replicas')).toMatchObject({ configValue: '1', isDefault: false, configSource: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG });
+    expect(entries.get('preallocate')).toMatchObject({ configValue: 'false', isDefault: true, configSource: ConfigSource.DEFAULT_CONFIG });
     expect(entries.get('segment.bytes')).toMatchObject({ configValue: '1073741824', isDefault: false, configSource: ConfigSource.STATIC_BROKER_CONFIG });
     expect(entries.get('segment.bytes')!.configSynonyms.map((s) => s.configSource))
       .toEqual([ConfigSource.STATIC_BROKER_CONFIG, ConfigSource.DEFAULT_CONFIG]);

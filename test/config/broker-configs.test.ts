@@ -24,8 +24,8 @@ function err(f: () => unknown): ConfigValidationError {
 
 const dflt = (n: string) => brokerConfigDef(n)?.default;
 
-describe('broker config definitions', () => {
-  it('code defaults of spec §13.1 / DESIGN §3', () => {
+describe('broker config definitions (Kafka 4.4)', () => {
+  it('code defaults of spec §13.1 / DESIGN §3, as 4.4 defines them', () => {
     expect(dflt('num.partitions')).toBe('1');
     expect(dflt('default.replication.factor')).toBe('1');
     expect(dflt('auto.create.topics.enable')).toBe('true');
@@ -46,16 +46,21 @@ describe('broker config definitions', () => {
     expect(dflt('message.max.bytes')).toBe('1048588');
     expect(dflt('socket.request.max.bytes')).toBe('104857600');
     expect(dflt('listeners')).toBe('PLAINTEXT://:9092');
-    expect(dflt('node.id')).toBe('-1');
+    expect(dflt('node.id')).toBeNull(); // required in 4.4 (no default)
     expect(dflt('broker.id')).toBe('-1');
     expect(dflt('log.dir')).toBe('/tmp/kafka-logs');
     expect(dflt('log.dirs')).toBeNull();
-    expect(dflt('process.roles')).toBe('');
+    expect(dflt('process.roles')).toBeNull();
     expect(dflt('controller.quorum.voters')).toBe('');
     expect(dflt('num.network.threads')).toBe('3');
     expect(dflt('num.io.threads')).toBe('8');
-    expect(dflt('num.recovery.threads.per.data.dir')).toBe('1');
-    expect(dflt('inter.broker.protocol.version')).toBe('3.9-IV0');
+    expect(dflt('num.recovery.threads.per.data.dir')).toBe('2');
+    expect(dflt('log.message.timestamp.after.max.ms')).toBe('3600000');
+    expect(dflt('max.decompressed.message.bytes')).toBe('2147483639');
+    // gone in Kafka 4: ZooKeeper-era and message-format configs
+    expect(brokerConfigDef('inter.broker.protocol.version')).toBeUndefined();
+    expect(brokerConfigDef('log.message.format.version')).toBeUndefined();
+    expect(brokerConfigDef('log.message.timestamp.difference.max.ms')).toBeUndefined();
   });
 
   it('names are unique', () => {
@@ -68,16 +73,17 @@ describe('broker config definitions', () => {
     expect(brokerConfigDef('log.segment.bytes')?.dynamic).toBe('cluster-wide');
     expect(brokerConfigDef('log.dirs')?.readOnly).toBe(true);
     expect(brokerConfigDef('listeners')?.dynamic).toBe('per-broker');
-    expect(brokerConfigDef('advertised.listeners')?.dynamic).toBe('per-broker');
+    expect(brokerConfigDef('advertised.listeners')?.readOnly).toBe(true);
     expect(brokerConfigDef('num.network.threads')?.dynamic).toBe('cluster-wide');
     expect(brokerConfigDef('message.max.bytes')?.dynamic).toBe('cluster-wide');
-    expect(brokerConfigDef('log.message.format.version')?.readOnly).toBe(true);
+    expect(brokerConfigDef('log.remote.copy.lag.ms')?.dynamic).toBe('cluster-wide');
+    expect(brokerConfigDef('cordoned.log.dirs')?.dynamic).toBe('per-broker');
     expect(brokerConfigDef('group.initial.rebalance.delay.ms')?.readOnly).toBe(true);
     expect(isReadOnlyBrokerConfig('ssl.keystore.location')).toBe(false);
     expect(PER_BROKER_CONFIGS.has('listeners')).toBe(true);
     expect(PER_BROKER_CONFIGS.has('max.connections')).toBe(false);
     // the registry agrees with AllDynamicConfigs
-    for (const d of BROKER_CONFIGS) expect(!!d.dynamic, d.name).toBe(ALL_DYNAMIC_CONFIGS.has(d.name));
+    for (const d of BROKER_CONFIGS) if (!d.internal) expect(!!d.dynamic, d.name).toBe(ALL_DYNAMIC_CONFIGS.has(d.name));
   });
 
   it('synonyms and types', () => {
@@ -98,11 +104,11 @@ describe('broker config definitions', () => {
 describe('validateDynamicBrokerConfigs', () => {
   it('refuses read-only configs', () => {
     const e = err(() => validateDynamicBrokerConfigs(new Map([['log.dirs', '/x']]), true));
-    expect(e.message).toBe('Cannot update these configs dynamically: Set(log.dirs)');
+    expect(e.message).toBe('Cannot update these configs dynamically: [log.dirs]');
     expect(e.kind).toBe('InvalidRequestException');
     expect(e.errorCode).toBe(42);
     expect(err(() => validateDynamicBrokerConfigs(new Map([['log.retention.hours', '1'], ['num.partitions', '3']]), false)).message).toBe(
-      'Cannot update these configs dynamically: Set(log.retention.hours, num.partitions)',
+      'Cannot update these configs dynamically: [log.retention.hours, num.partitions]',
     );
   });
 
@@ -117,10 +123,10 @@ describe('validateDynamicBrokerConfigs', () => {
 
   it('per-broker only configs and security configs', () => {
     expect(err(() => validateDynamicBrokerConfigs(new Map([['listeners', 'PLAINTEXT://:9092']]), false)).message).toBe(
-      'Cannot update these configs at default cluster level, broker id must be specified: Set(listeners)',
+      'Cannot update these configs at default cluster level, broker id must be specified: [listeners]',
     );
     expect(err(() => validateDynamicBrokerConfigs(new Map([['ssl.keystore.location', '/k']]), true)).message).toBe(
-      'These security configs can be dynamically updated only per-listener using the listener prefix: Set(ssl.keystore.location)',
+      'These security configs can be dynamically updated only per-listener using the listener prefix: [ssl.keystore.location]',
     );
   });
 

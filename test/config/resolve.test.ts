@@ -31,8 +31,11 @@ function syn(e: DescribedConfig): string {
 describe('topic DescribeConfigs with the stock config (spec §13.3)', () => {
   const d = describeTopicConfigs(overrides(), STOCK);
 
-  it('has the 36 topic configs', () => {
-    expect(d).toHaveLength(36);
+  it('has the 37 topic configs of 4.4 (internal.segment.bytes only when set)', () => {
+    expect(d).toHaveLength(37);
+    expect(d.some((e) => e.name === 'internal.segment.bytes')).toBe(false);
+    const set = describeTopicConfigs(overrides({ 'internal.segment.bytes': '1000' }), STOCK);
+    expect(entry(set, 'internal.segment.bytes').source).toBe('DYNAMIC_TOPIC_CONFIG');
   });
 
   it('segment.bytes is STATIC_BROKER_CONFIG through log.segment.bytes', () => {
@@ -175,11 +178,12 @@ describe('synonym rule details', () => {
     expect(entry(d2, 'min.insync.replicas').source).toBe('DYNAMIC_BROKER_CONFIG');
   });
 
-  it('message.timestamp.before/after fall back to difference.max.ms', () => {
+  it('message.timestamp.after.max.ms defaults to one hour; difference.max.ms is gone (4.x)', () => {
     const d = describeTopicConfigs(overrides(), { static: new Map([['log.message.timestamp.difference.max.ms', '1000']]) });
-    expect(entry(d, 'message.timestamp.before.max.ms').value).toBe('1000');
-    expect(entry(d, 'message.timestamp.after.max.ms').value).toBe('1000');
-    expect(entry(d, 'message.timestamp.before.max.ms').source).toBe('DEFAULT_CONFIG');
+    expect(entry(d, 'message.timestamp.before.max.ms').value).toBe('9223372036854775807');
+    expect(entry(d, 'message.timestamp.after.max.ms').value).toBe('3600000');
+    expect(syn(entry(d, 'message.timestamp.after.max.ms'))).toBe('DEFAULT_CONFIG:log.message.timestamp.after.max.ms=3600000');
+    expect(d.some((e) => e.name === 'message.timestamp.difference.max.ms')).toBe(false);
   });
 
   it('includeSynonyms=false and configNames', () => {
@@ -225,7 +229,8 @@ describe('broker DescribeConfigs', () => {
     expect(entry(d, 'process.roles').value).toBe('broker,controller');
     expect(entry(d, 'broker.id').value).toBe('1');
     expect(entry(d, 'broker.id').source).toBe('STATIC_BROKER_CONFIG');
-    expect(syn(entry(d, 'node.id'))).toBe('STATIC_BROKER_CONFIG:node.id=1, DEFAULT_CONFIG:node.id=-1');
+    // node.id has no default in 4.4 (as a 4.4 broker describes it)
+    expect(syn(entry(d, 'node.id'))).toBe('STATIC_BROKER_CONFIG:node.id=1');
   });
 
   it('internal configs are not listed unless set; unknown keys are sensitive', () => {

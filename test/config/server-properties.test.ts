@@ -13,7 +13,7 @@ describe('built-in server.properties (DESIGN §3)', () => {
 
   it('is the stock KRaft file with our listener, log.dirs and rebalance delay', () => {
     expect([...p.keys()]).toEqual([...KAFKA_KRAFT_SERVER_PROPERTIES.map(([k]) => k), 'group.initial.rebalance.delay.ms']);
-    expect(KAFKA_KRAFT_SERVER_PROPERTIES).toHaveLength(22);
+    expect(KAFKA_KRAFT_SERVER_PROPERTIES).toHaveLength(24); // Kafka 4.4's stock file
     expect(p.get('node.id')).toBe('1');
     expect(p.get('process.roles')).toBe('broker,controller');
     expect(p.get('listeners')).toBe('PLAINTEXT://localhost:9092');
@@ -90,7 +90,7 @@ describe('validateStaticConfig messages', () => {
     expect(msg([['log.cleanup.policy', 'compact,remove']])).toBe(
       'Invalid value remove for configuration log.cleanup.policy: String must be one of: compact, delete',
     );
-    expect(msg([['log.segment.bytes', '1']])).toBe('Invalid value 1 for configuration log.segment.bytes: Value must be at least 14');
+    expect(msg([['log.segment.bytes', '1']])).toBe('Invalid value 1 for configuration log.segment.bytes: Value must be at least 1048576');
     expect(msg([['log.message.timestamp.type', 'Now']])).toBe(
       'Invalid value Now for configuration log.message.timestamp.type: String must be one of: CreateTime, LogAppendTime',
     );

@@ -17,7 +17,7 @@ import {
 } from '../../src/config/types';
 import { topicConfigDef } from '../../src/config/topic-configs';
 import { brokerConfigDef } from '../../src/config/broker-configs';
-import { metadataVersionFromString } from '../../src/config/kafka-validators';
+import { metadataVersionFromString, metadataVersionValidator } from '../../src/config/kafka-validators';
 
 function topicDef(name: string): ConfigDef {
   const d = topicConfigDef(name);
@@ -113,7 +113,7 @@ describe('parseType / parseConfigValue messages', () => {
       'Invalid value 0 for configuration min.insync.replicas: Value must be at least 1',
     );
     expect(messageOf(() => parseConfigValue(topicDef('segment.bytes'), '13'))).toBe(
-      'Invalid value 13 for configuration segment.bytes: Value must be at least 14',
+      'Invalid value 13 for configuration segment.bytes: Value must be at least 1048576',
     );
     expect(messageOf(() => parseConfigValue(topicDef('retention.ms'), '-2'))).toBe(
       'Invalid value -2 for configuration retention.ms: Value must be at least -1',
@@ -130,11 +130,12 @@ describe('parseType / parseConfigValue messages', () => {
     expect(parseConfigValue(topicDef('compression.gzip.level'), '-1')).toBe(-1);
   });
 
-  it('message.format.version (MetadataVersionValidator)', () => {
-    expect(messageOf(() => parseConfigValue(topicDef('message.format.version'), '9.9'))).toBe(
+  it('MetadataVersionValidator (message.format.version, a topic config until Kafka 4)', () => {
+    const mfv = define('message.format.version', 'string', '3.0-IV1', metadataVersionValidator());
+    expect(messageOf(() => parseConfigValue(mfv, '9.9'))).toBe(
       'Invalid value 9.9 for configuration message.format.version: Version 9.9 is not a valid version',
     );
-    expect(parseConfigValue(topicDef('message.format.version'), '2.8')).toBe('2.8');
+    expect(parseConfigValue(mfv, '2.8')).toBe('2.8');
     expect(metadataVersionFromString('2.8')).toBe('2.8-IV1');
     expect(metadataVersionFromString('3.0')).toBe('3.0-IV1');
     expect(metadataVersionFromString('0.10.0.1')).toBe('0.10.0-IV1');

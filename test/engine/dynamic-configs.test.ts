@@ -61,6 +61,10 @@ async function topicNames(): Promise<string[]> {
   return withAdmin(async (admin) => (await admin.listTopics()).map((t: any) => t.name));
 }
 
+// A Kafka 4 cluster holds min.insync.replicas at the cluster level (ELR); the legacy
+// AlterConfigs replaces the whole default set, so it must keep it.
+const MIN_ISR: [string, string] = ['min.insync.replicas', '1'];
+
 describe('dynamic configs', () => {
   it('message.max.bytes and max.message.bytes take effect without a restart (kafkajs gets RecordTooLarge)', async () => {
     engine = await spawnEngine({ dir });
@@ -74,13 +78,13 @@ describe('dynamic configs', () => {
     try {
       const big = 'x'.repeat(5000);
       await producer.send({ topic: 'dyn-size', messages: [{ value: big }] });
-      await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '', new Map([['message.max.bytes', '2000']])));
+      await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '', new Map([['message.max.bytes', '2000'], MIN_ISR])));
       await expect(producer.send({ topic: 'dyn-size', messages: [{ value: big }] })).rejects.toThrow(/larger than the max message size/);
       await producer.send({ topic: 'dyn-size', messages: [{ value: 'small' }] });
       // A topic override wins over the broker default, both ways.
       await withAdmin((a) => a.incrementalAlterConfigs(ConfigResourceType.TOPIC, 'dyn-topic-size', [{ name: 'max.message.bytes', op: 0, value: '100000' }]));
       await producer.send({ topic: 'dyn-topic-size', messages: [{ value: big }] });
-      await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '', new Map()));
+      await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '', new Map([MIN_ISR])));
       await producer.send({ topic: 'dyn-size', messages: [{ value: big }] });
       await withAdmin((a) => a.incrementalAlterConfigs(ConfigResourceType.TOPIC, 'dyn-topic-size', [{ name: 'max.message.bytes', op: 0, value: '1000' }]));
       await expect(producer.send({ topic: 'dyn-topic-size', messages: [{ value: big }] })).rejects.toThrow(/larger than the max message size/);
@@ -92,7 +96,7 @@ describe('dynamic configs', () => {
   it('auto.create.topics.enable=false (dynamic) stops Metadata auto-creation; true again restores it', async () => {
     expect(await metadataError('dyn-auto-1')).toBe(5); // LEADER_NOT_AVAILABLE: created
     expect(await topicNames()).toContain('dyn-auto-1');
-    await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '', new Map([['auto.create.topics.enable', 'false']])));
+    await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '', new Map([['auto.create.topics.enable', 'false'], MIN_ISR])));
     expect(await metadataError('dyn-auto-2')).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION
     expect(await topicNames()).not.toContain('dyn-auto-2');
     // A per-broker value wins over the cluster default.
@@ -102,16 +106,33 @@ describe('dynamic configs', () => {
     expect(await metadataError('dyn-auto-4')).toBe(3);
   });
 
+  it('the cluster-level min.insync.replicas (ELR) is there from the start and cannot be removed', async () => {
+    expect(await configsWithSource(ConfigResourceType.BROKER, '', ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG)).toMatchObject({ 'min.insync.replicas': '1' });
+    const text = 'Cluster-level min.insync.replicas cannot be removed while ELR is enabled.';
+    await withAdmin(async (a) => {
+      await expect(a.incrementalAlterConfigs(ConfigResourceType.BROKER, '', [{ name: 'min.insync.replicas', op: 1, value: null }])).rejects.toThrow(text);
+      await expect(a.alterConfigs(ConfigResourceType.BROKER, '', new Map([['log.retention.ms', '1000']]))).rejects.toThrow(text);
+    });
+    // every topic shows it among its non-default configs, from the cluster default
+    await withAdmin((a) => a.createTopics([{ name: 'dyn-elr', numPartitions: 1, replicationFactor: 1 }]));
+    const entries = await withAdmin(async (a) => (await a.describeConfigs(ConfigResourceType.TOPIC, ['dyn-elr'], true)).get('dyn-elr'));
+    const mis = entries.find((e: any) => e.name === 'min.insync.replicas');
+    expect(mis.source).toBe(ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG);
+    expect(mis.synonyms.map((x: any) => `${x.source}:${x.name}=${x.value}`)).toEqual([
+      `${ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG}:min.insync.replicas=1`, `${ConfigSource.DEFAULT_CONFIG}:min.insync.replicas=1`,
+    ]);
+  });
+
   it('validate-only changes nothing; an invalid value is refused', async () => {
     await withAdmin(async (a) => {
       await a.incrementalAlterConfigs(ConfigResourceType.TOPIC, 'dyn-size', [{ name: 'retention.ms', op: 0, value: '1234' }], true);
-      await a.alterConfigs(ConfigResourceType.BROKER, '', new Map([['log.retention.ms', '1']]), true);
+      await a.alterConfigs(ConfigResourceType.BROKER, '', new Map([['log.retention.ms', '1'], MIN_ISR]), true);
       await expect(a.incrementalAlterConfigs(ConfigResourceType.TOPIC, 'dyn-size', [{ name: 'retention.ms', op: 0, value: 'soon' }]))
         .rejects.toThrow('Invalid value soon for configuration retention.ms: Not a number of type LONG');
     });
     expect(await configsWithSource(ConfigResourceType.TOPIC, 'dyn-size', ConfigSource.DYNAMIC_TOPIC_CONFIG)).toEqual({});
     expect(await configsWithSource(ConfigResourceType.BROKER, '', ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG))
-      .toEqual({ 'auto.create.topics.enable': 'false' });
+      .toEqual({ 'auto.create.topics.enable': 'false', 'min.insync.replicas': '1' });
   });
 
   it('APPEND and SUBTRACT on list configs', async () => {
@@ -136,7 +157,7 @@ describe('dynamic configs', () => {
     expect(await configsWithSource(ConfigResourceType.TOPIC, 'dyn-size', ConfigSource.DYNAMIC_TOPIC_CONFIG)).toEqual({ 'retention.ms': '86400000' });
     expect(await configsWithSource(ConfigResourceType.BROKER, '1', ConfigSource.DYNAMIC_BROKER_CONFIG)).toEqual({ 'log.cleaner.threads': '2' });
     expect(await configsWithSource(ConfigResourceType.BROKER, '', ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG))
-      .toEqual({ 'auto.create.topics.enable': 'false' });
+      .toEqual({ 'auto.create.topics.enable': 'false', 'min.insync.replicas': '1' });
     // ... and still in effect.
     expect(await metadataError('dyn-auto-5')).toBe(3);
   });
@@ -185,6 +206,7 @@ describe('AlterConfigs / IncrementalAlterConfigs at the protocol level (in-proce
         { resourceType: 2, resourceName: 'p-missing', configs: [{ name: 'retention.ms', value: '1' }] },
         { resourceType: 2, resourceName: '', configs: [] },
         { resourceType: 16, resourceName: 'm', configs: [] },
+        { resourceType: 64, resourceName: 'u', configs: [] },
       ],
     });
     expect(results(resp)).toEqual([
@@ -196,7 +218,8 @@ describe('AlterConfigs / IncrementalAlterConfigs at the protocol level (in-proce
       ['p-topic2', 42, 'Error due to duplicate config keys'],
       ['p-missing', 3, "The topic 'p-missing' does not exist."],
       ['', 42, 'Default topic resources are not allowed.'],
-      ['m', 42, 'Unknown resource type 16'],
+      ['m', 0, null],
+      ['u', 42, 'Unknown resource type 64'],
     ]);
     const inc = await conn.send(ApiKey.IncrementalAlterConfigs, {
       validateOnly: false,

@@ -59,6 +59,13 @@ function validFrames(): Buffer[] {
     [ApiKey.DeleteRecords, 1, { topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, offset: 0 }] }], timeoutMs: 1000 }],
     [ApiKey.AlterConfigs, 1, { resources: [{ resourceType: 2, resourceName: 'fuzz', configs: [{ name: 'retention.ms', value: '100000' }] }], validateOnly: true }],
     [ApiKey.IncrementalAlterConfigs, 0, { resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'message.max.bytes', configOperation: 0, value: '2000000' }] }], validateOnly: true }],
+    // Client quotas, SCRAM credentials, group and client-metrics config resources.
+    [ApiKey.DescribeClientQuotas, 1, { components: [{ entityType: 'user', matchType: 2, match: null }], strict: false }],
+    [ApiKey.AlterClientQuotas, 1, { entries: [{ entity: [{ entityType: 'client-id', entityName: 'fuzz' }], ops: [{ key: 'producer_byte_rate', value: 1024, remove: false }] }], validateOnly: true }],
+    [ApiKey.DescribeUserScramCredentials, 0, { users: [{ name: 'fuzz' }] }],
+    [ApiKey.AlterUserScramCredentials, 0, { deletions: [], upsertions: [{ name: 'fuzz', mechanism: 1, iterations: 4096, salt: Buffer.from('s'), saltedPassword: Buffer.alloc(32) }] }],
+    [ApiKey.ListConfigResources, 1, { resourceTypes: [32, 16] }],
+    [ApiKey.IncrementalAlterConfigs, 0, { resources: [{ resourceType: 32, resourceName: 'fuzz-g', configs: [{ name: 'consumer.session.timeout.ms', configOperation: 0, value: '50000' }] }], validateOnly: true }],
     // Group APIs: a member of group "fuzz-g" (the coordinator's state machine gets the mutations).
     [ApiKey.FindCoordinator, 2, { key: 'fuzz-g', keyType: 0 }],
     [ApiKey.JoinGroup, 5, { groupId: 'fuzz-g', sessionTimeoutMs: 6000, rebalanceTimeoutMs: 1000, memberId: '', groupInstanceId: null, protocolType: 'consumer', protocols: [{ name: 'range', metadata: subscription }] }],

@@ -137,13 +137,16 @@ describe('timestamp bounds', () => {
     await producer.disconnect();
   });
 
-  it('the deprecated message.timestamp.difference.max.ms applies while before/after are at their default', async () => {
-    await createTopic(engine, 'lim-diff', 1, { 'message.timestamp.difference.max.ms': '1000' });
+  it('by default (Kafka 4) records more than an hour in the future are refused, old ones kept', async () => {
+    await createTopic(engine, 'lim-after', 1);
     const now = Date.now();
-    const r = await rawProduce('lim-diff', [{ value: 'old', timestamp: now - 60_000 }]);
+    const r = await rawProduce('lim-after', [{ value: 'future', timestamp: now + 2 * 3600_000 }]);
     expect(r.errorCode).toBe(32);
-    const [, lo, hi] = /\[(\d+), (\d+)\]/.exec(r.recordErrors[0].batchIndexErrorMessage)!;
-    expect(Number(hi) - Number(lo)).toBe(2000);
+    const [, lo, hi] = /\[(-?\d+), (\d+)\]/.exec(r.recordErrors[0].batchIndexErrorMessage)!;
+    expect(Number(hi) - now).toBeGreaterThanOrEqual(3600_000 - 5000);
+    expect(Number(hi) - now).toBeLessThanOrEqual(3600_000 + 5000);
+    void lo;
+    expect((await rawProduce('lim-after', [{ value: 'old', timestamp: 1000 }])).errorCode).toBe(0);
   });
 
   it('LogAppendTime topics do not check producer timestamps', async () => {

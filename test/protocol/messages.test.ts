@@ -382,6 +382,38 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, errorCode: 0 }, { partitionIndex: 1, errorCode: 86 }] }],
     } satisfies M.OffsetDeleteResponse,
   },
+  DescribeClientQuotas: {
+    request: { components: [{ entityType: 'user', matchType: 0, match: 'alice' }, { entityType: 'client-id', matchType: 1, match: null }], strict: true } satisfies M.DescribeClientQuotasRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0, errorMessage: null,
+      entries: [{ entity: [{ entityType: 'user', entityName: 'alice' }, { entityType: 'client-id', entityName: null }], values: [{ key: 'producer_byte_rate', value: 1024 }, { key: 'request_percentage', value: 12.5 }] }],
+    } satisfies M.DescribeClientQuotasResponse,
+  },
+  AlterClientQuotas: {
+    request: {
+      entries: [{ entity: [{ entityType: 'ip', entityName: null }], ops: [{ key: 'connection_creation_rate', value: 10, remove: false }, { key: 'x', value: 0, remove: true }] }],
+      validateOnly: true,
+    } satisfies M.AlterClientQuotasRequest,
+    response: { throttleTimeMs: 0, entries: [{ errorCode: 42, errorMessage: 'Invalid configuration key x', entity: [{ entityType: 'ip', entityName: null }] }] } satisfies M.AlterClientQuotasResponse,
+  },
+  DescribeUserScramCredentials: {
+    request: { users: [{ name: 'bob' }] } satisfies M.DescribeUserScramCredentialsRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0, errorMessage: null,
+      results: [{ user: 'bob', errorCode: 0, errorMessage: null, credentialInfos: [{ mechanism: 1, iterations: 8192 }] }, { user: 'x', errorCode: 91, errorMessage: 'nope', credentialInfos: [] }],
+    } satisfies M.DescribeUserScramCredentialsResponse,
+  },
+  AlterUserScramCredentials: {
+    request: {
+      deletions: [{ name: 'bob', mechanism: 2 }],
+      upsertions: [{ name: 'carol', mechanism: 1, iterations: 4096, salt: Buffer.from('salt'), saltedPassword: Buffer.alloc(32, 1) }],
+    } satisfies M.AlterUserScramCredentialsRequest,
+    response: { throttleTimeMs: 0, results: [{ user: 'bob', errorCode: 0, errorMessage: null }] } satisfies M.AlterUserScramCredentialsResponse,
+  },
+  ListConfigResources: {
+    request: { resourceTypes: [32, 16] } satisfies M.ListConfigResourcesRequest,
+    response: { throttleTimeMs: 0, errorCode: 0, configResources: [{ resourceName: 'g1', resourceType: 32 }, { resourceName: 'm1', resourceType: 16 }] } satisfies M.ListConfigResourcesResponse,
+  },
   DeleteRecords: {
     request: { topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, offset: 100 }, { partitionIndex: 1, offset: -1 }] }], timeoutMs: 30000 } satisfies M.DeleteRecordsRequest,
     response: {
@@ -455,8 +487,10 @@ describe('message schema registry', () => {
       19: ['CreateTopics', '0-7', '5+'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
       22: ['InitProducerId', '0-1', 'none'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
-      47: ['OffsetDelete', '0', 'none'], 60: ['DescribeCluster', '0-2', '0+'], 69: ['ConsumerGroupDescribe', '0-1', '0+'],
-      75: ['DescribeTopicPartitions', '0', '0+'],
+      47: ['OffsetDelete', '0', 'none'], 48: ['DescribeClientQuotas', '0-1', '1+'], 49: ['AlterClientQuotas', '0-1', '1+'],
+      50: ['DescribeUserScramCredentials', '0', '0+'], 51: ['AlterUserScramCredentials', '0', '0+'],
+      60: ['DescribeCluster', '0-2', '0+'], 69: ['ConsumerGroupDescribe', '0-1', '0+'],
+      74: ['ListConfigResources', '0-1', '0+'], 75: ['DescribeTopicPartitions', '0', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {

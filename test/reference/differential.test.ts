@@ -6,7 +6,7 @@
 // with Kafka 2.8.2 on ZooKeeper.
 //
 // SCENARIOS=<regex> runs a subset; the report ends with "N scenarios identical, M different".
-// REFERENCE_DUMP=<dir> writes every side's masked outputs there (<scenario>.txt), to read whole.
+// REFERENCE_DUMP=<dir> also writes every side's masked outputs there (<scenario>.txt), to read whole.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,18 @@ let identical = 0;
 let different = 0;
 let sides: Sides;
 
+/** REFERENCE_DUMP: each side's outputs of a scenario, to read what Kafka printed in full. */
+function dump(s: Scenario, runs: [string, StepResult[]][]): void {
+  const dir = process.env.REFERENCE_DUMP;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const text = runs.map(([mode, results]) => results.map((r, i) => [
+    `=== ${mode} step ${i + 1}: ${r.step.tool} ${r.step.args.join(' ')}${r.step.compare === false ? ' (prepare)' : ''}`,
+    `--- exit ${r.code}; stdout:`, r.stdout, '--- stderr:', r.stderr,
+  ].join('\n')).join('\n')).join('\n');
+  fs.writeFileSync(path.join(dir, `${s.id.replace(/[^A-Za-z0-9._-]/g, '_')}.txt`), text);
+}
+
 async function runAndTidy(s: Scenario, lane: Lane): Promise<StepResult[]> {
   try {
     return await runOnLane(s, lane);
@@ -33,12 +45,11 @@ async function runAndTidy(s: Scenario, lane: Lane): Promise<StepResult[]> {
   }
 }
 
-function dump(s: Scenario, byMode: Map<Mode, StepResult[]>): void {
-  const dir = process.env.REFERENCE_DUMP!;
-  fs.mkdirSync(dir, { recursive: true });
-  const text = [...byMode].flatMap(([mode, steps]) => steps.map((r, i) =>
-    `=== ${mode} step ${i + 1}: ${r.step.tool} ${r.step.args.join(' ')} -> ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n`)).join('');
-  fs.writeFileSync(path.join(dir, `${s.id.replace(/[^A-Za-z0-9_.-]/g, '_')}.txt`), text);
+/** Every lane's results; when one failed, its error once all lanes ended (and were tidied), so that no lane's steps overlap the next scenario. */
+async function allLanes(runs: Promise<StepResult[]>[]): Promise<StepResult[][]> {
+  const settled = await Promise.allSettled(runs);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<StepResult[]>).value);
 }
 
 describe('differential: our tools and engine against Apache Kafka', () => {
@@ -58,14 +69,15 @@ describe('differential: our tools and engine against Apache Kafka', () => {
     it(s.id, async () => {
       let lines: string[];
       if (s.legacy) {
-        const [truth, ours] = await Promise.all([runAndTidy(s, sides.legacy!.truth), runAndTidy(s, sides.legacy!.ours)]);
+        const [truth, ours] = await allLanes([runAndTidy(s, sides.legacy!.truth), runAndTidy(s, sides.legacy!.ours)]);
         lines = compareRuns(s, 'ours-on-ours', truth, ours, differences, used);
+        dump(s, [['kafka-2.8', truth], ['ours', ours]]);
       } else {
         // A scenario for Kafka's brokers only runs Kafka's tools and ours against them.
         const modes = s.brokers === 'kafka' ? MODES.filter((m) => brokerSide(m) === 'kafka') : MODES;
-        const runs = await Promise.all(modes.map((m) => runAndTidy(s, sides.lanes[m])));
+        const runs = await allLanes(modes.map((m) => runAndTidy(s, sides.lanes[m])));
         const byMode = new Map<Mode, StepResult[]>(modes.map((m, i) => [m, runs[i]]));
-        if (process.env.REFERENCE_DUMP) dump(s, byMode);
+        dump(s, [...byMode]);
         lines = modes.slice(1).flatMap((m) => compareRuns(s, m, byMode.get('kafka-on-kafka')!, byMode.get(m)!, differences, used));
       }
       report.push(...lines);

@@ -2,7 +2,7 @@
 // 2.8's behaviour and texts, served by the broker on that host (spec/cli.md §2, §6, §14). Exact
 // stdout, stderr and exit code.
 import * as path from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, type TestEngine } from '../helpers/engine';
 import { createTopic, expectRun, runMasked, useEngine, type Result } from '../helpers/tools';
 
@@ -71,11 +71,13 @@ describe.concurrent('topics (2.8)', () => {
     const wrong = alter('retention.ms=x');
     expectConnected(await kc(wrong), 1, '', stack(wrong, 'org.apache.kafka.common.config.ConfigException: Invalid value x for configuration retention.ms: Not a number of type LONG'));
     const missing = alter('retention.ms=1', 'zc-missing');
-    expectConnected(await kc(missing), 1, '', stack(missing, 'kafka.admin.AdminOperationException: Topic "zc-missing" does not exist.'));
+    expectConnected(await kc(missing), 1, '', stack(missing, "org.apache.kafka.common.errors.UnknownTopicOrPartitionException: Topic 'zc-missing' does not exist."));
     expectConnected(await kc([...Z, '--alter', '--topic', 'zc-bad', '--delete-config', 'segment.ms']), 1, '', 'Invalid config(s): segment.ms\n');
-    expectConnected(await kc(alter('message.format.version=2.8')), 0,
-      'WARNING: The configuration message.format.version=2.8 is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker.\n'
-      + "Completed updating config for entity: topic 'zc-bad'.\n");
+    // 2.8 warns about message.format.version; the (Kafka 4) broker then refuses it.
+    const mfv = alter('message.format.version=2.8');
+    expectConnected(await kc(mfv), 1,
+      'WARNING: The configuration message.format.version=2.8 is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker.\n',
+      stack(mfv, 'java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.InvalidConfigurationException: Unknown topic config name: message.format.version'));
   });
 
   it('kafka-topics --zookeeper --alter --config / --delete-config', async () => {
@@ -109,13 +111,28 @@ describe('brokers (2.8)', () => {
 });
 
 describe.concurrent('users, clients, ips (2.8)', () => {
-  it('none has quotas or credentials; storing them is not supported by the broker', async () => {
-    expectConnected(await kc([...Z, '--describe', '--entity-type', 'users', '--entity-name', 'alice']), 0, "Configs for user-principal 'alice' are \n");
-    expectConnected(await kc([...Z, '--describe', '--entity-type', 'users', '--entity-name', 'alice', '--entity-type', 'clients', '--entity-default']), 0,
-      "Configs for user-principal 'alice', default client-id are \n");
+  it('quotas as 2.8 wrote and read them in ZooKeeper (the broker\'s client quotas here)', async () => {
+    expectConnected(await kc([...Z, '--describe', '--entity-type', 'users', '--entity-name', 'zq-alice']), 0, "Configs for user-principal 'zq-alice' are \n");
+    expectConnected(await kc([...Z, '--describe', '--entity-type', 'users', '--entity-name', 'zq-alice', '--entity-type', 'clients', '--entity-default']), 0,
+      "Configs for user-principal 'zq-alice', default client-id are \n");
+    const alter = (entity: string[], ...more: string[]) => kc([...Z, '--alter', ...entity, ...more]);
+    const c1 = ['--entity-type', 'clients', '--entity-name', 'zq-c1'];
+    expectConnected(await alter(c1, '--add-config', 'producer_byte_rate=1024,request_percentage=12.5'), 0, "Completed updating config for entity: client-id 'zq-c1'.\n");
+    expectConnected(await kc([...Z, '--describe', ...c1]), 0, "Configs for client-id 'zq-c1' are request_percentage=12.5,producer_byte_rate=1024\n");
+    expectConnected(await alter(['--entity-type', 'clients', '--entity-default'], '--add-config', 'consumer_byte_rate=10'), 0,
+      'Completed updating config for entity: default client-id.\n');
+    const all = await kc([...Z, '--describe', '--entity-type', 'clients']);
+    expect(all.stdout).toContain("Configs for client-id 'zq-c1' are request_percentage=12.5,producer_byte_rate=1024\n");
+    expect(all.stdout).toContain('Configs for default client-id are consumer_byte_rate=10\n');
+    // 2.8's checks: unknown names, values of the wrong type, keys that are not set
+    expectConnected(await alter(c1, '--add-config', 'foo=1'), 1, '', 'requirement failed: Unknown Dynamic Configuration: HashSet(foo).\n');
+    const bad = [...Z, '--alter', ...c1, '--add-config', 'consumer_byte_rate=2.5'];
+    expectConnected(await kc(bad), 1, '', `Error while executing config command with args '${bad.join(' ')}'\n`
+      + 'org.apache.kafka.common.config.ConfigException: Invalid value 2.5 for configuration consumer_byte_rate: Not a number of type LONG\n');
+    expectConnected(await alter(c1, '--delete-config', 'consumer_byte_rate'), 1, '', 'Invalid config(s): consumer_byte_rate\n');
+    expectConnected(await alter(c1, '--delete-config', 'producer_byte_rate,request_percentage'), 0, "Completed updating config for entity: client-id 'zq-c1'.\n");
+    expectConnected(await alter(['--entity-type', 'clients', '--entity-default'], '--delete-config', 'consumer_byte_rate'), 0,
+      'Completed updating config for entity: default client-id.\n');
     expectConnected(await kc([...Z, '--describe', '--entity-type', 'clients']), 0, '');
-    const args = [...Z, '--alter', '--entity-type', 'clients', '--entity-name', 'c1', '--add-config', 'producer_byte_rate=1024'];
-    expectConnected(await kc(args), 1, '', `Error while executing config command with args '${args.join(' ')}'\n`
-      + 'java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.UnsupportedVersionException: The node does not support ALTER_CLIENT_QUOTAS\n');
   });
 });

@@ -78,12 +78,12 @@ describe('usage and argument checks', () => {
     await expectUsage(['--topic', 't', '--help'], msg);
   });
 
-  it('--version prints 3.9.0 on stdout', async () => {
-    expectRun(await cc(['--version']), 0, '3.9.0\n');
+  it('--version prints 4.4.0 on stdout', async () => {
+    expectRun(await cc(['--version']), 0, '4.4.0\n');
   });
 
   it('the .sh launcher is the same tool', async () => {
-    expectRun(await cc(['--version'], 'kafka-console-consumer.sh'), 0, '3.9.0\n');
+    expectRun(await cc(['--version'], 'kafka-console-consumer.sh'), 0, '4.4.0\n');
   });
 
   it('jopt parse errors go through usage', async () => {

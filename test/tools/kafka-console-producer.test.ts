@@ -313,7 +313,7 @@ describe('command line', () => {
     const help = await runTool('kafka-console-producer', ['--help']);
     expect(help).toEqual(none);
     const v = await runTool('kafka-console-producer', ['--version']);
-    expect(v).toEqual({ code: 0, stdout: '3.9.0\n', stderr: '' });
+    expect(v).toEqual({ code: 0, stdout: '4.4.0\n', stderr: '' });
   });
 
   it('usage errors: missing topic, bad or missing bootstrap address, unknown option, missing value', async () => {

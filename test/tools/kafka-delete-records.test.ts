@@ -100,7 +100,7 @@ describe('kafka-delete-records', () => {
     expectRun(await dr([]), 1, '', `${message}${help}`);
     expectRun(await dr(['--help']), 1, '', `${message}${help}`);
     expectRun(await dr(['--bogus']), 1, '', 'bogus is not a recognized option\njoptsimple.UnrecognizedOptionException: bogus is not a recognized option\n');
-    expectRun(await dr(['--version']), 0, '3.9.0\n');
+    expectRun(await dr(['--version']), 0, '4.4.0\n');
     expect(help).toMatch(/^Option +Description/);
   });
 });

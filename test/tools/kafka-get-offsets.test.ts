@@ -126,7 +126,7 @@ describe('kafka-get-offsets', () => {
     expectRun(await go(['--bootstrap-server', 'localhost']), 1, '', `Please provide valid host:port like host1:9091,host2:9092\n\n${HELP}`);
     expectRun(await go([]), 1, '', `${USAGE}${HELP}`);
     expectRun(await go(['--help']), 1, '', `${USAGE}${HELP}`);
-    expectRun(await go(['--version']), 0, '3.9.0\n');
+    expectRun(await go(['--version']), 0, '4.4.0\n');
   });
 
   it('--broker-list still works, with a hint', async () => {

@@ -157,11 +157,11 @@ describe.concurrent('create (2.8)', () => {
       'kafka.common.AdminCommandFailedException', 'Partition replica lists may not contain duplicate entries: 1');
   });
 
-  it('message.format.version: the 2.8 warning', async () => {
-    expectConnected(await kt([...Z, '--create', '--topic', 'zc-mfv', '--partitions', '1', '--replication-factor', '1',
-      '--config', 'message.format.version=2.8']), 0,
-    'WARNING: The configuration message.format.version=2.8 is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker.\n'
-      + 'Created topic zc-mfv.\n');
+  it('message.format.version: the 2.8 warning, then the (Kafka 4) broker refuses the config', async () => {
+    await expectFailure([...Z, '--create', '--topic', 'zc-mfv', '--partitions', '1', '--replication-factor', '1',
+      '--config', 'message.format.version=2.8'], 'org.apache.kafka.common.errors.InvalidConfigurationException',
+    'Unknown topic config name: message.format.version',
+    'WARNING: The configuration message.format.version=2.8 is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker.\n');
   });
 });
 

@@ -8,6 +8,7 @@ import type { RequestContext } from '.';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { topicNameError } from '../../protocol/topic-name';
 import type { TopicRecord } from '../storage/topic-store';
+import { ResourceConfigs } from '../resource-configs';
 
 export const RESOURCE_TOPIC = 2;
 export const RESOURCE_BROKER = 4;
@@ -101,6 +102,8 @@ export function handleAlterConfigs(engine: Engine, req: any, _ctx: RequestContex
       engine.configs.alterBrokerConfigs(brokerResource(engine, r.resourceName), next, validateOnly);
     } else if (r.resourceType === RESOURCE_TOPIC) {
       alterTopic(engine, r.resourceName, next, validateOnly);
+    } else if (ResourceConfigs.supports(r.resourceType)) {
+      engine.resources.alter(r.resourceType, r.resourceName, next, validateOnly);
     } else {
       unknownResourceType(r.resourceType);
     }

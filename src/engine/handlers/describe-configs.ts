@@ -1,10 +1,11 @@
-// DescribeConfigs for topics and brokers: every config with its value, source, synonyms and
+// DescribeConfigs for topics, brokers, groups and client metrics subscriptions: every config with its value, source, synonyms and
 // sensitivity, computed by the shared config registry's rules (src/config/resolve.ts).
 import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { ErrorCode } from '../../protocol/errors';
 import { topicNameError } from '../../protocol/topic-name';
 import type { DescribedConfig } from '../../config/resolve';
+import { ResourceConfigs } from '../resource-configs';
 import { CONFIG_SOURCE_ID, CONFIG_TYPE_ID } from '../../config/wire-ids';
 
 const TOPIC = 2;
@@ -41,8 +42,8 @@ export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestCont
         const nameError = topicNameError(r.resourceName);
         if (nameError) return errorResult(r, ErrorCode.INVALID_TOPIC_EXCEPTION, nameError);
         const topic = engine.metadata.topic(r.resourceName);
-        // Kafka answers without a message: clients show the error's default text.
-        if (!topic) return errorResult(r, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, null);
+        // A KRaft broker answers with an empty message (Java clients print it as such).
+        if (!topic) return errorResult(r, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, '');
         return {
           errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
           configs: engine.configs.describeTopic(topic, keys).map((c) => entry(c, includeSynonyms, ctx.version)),
@@ -57,6 +58,12 @@ export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestCont
         return {
           errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: name,
           configs: engine.configs.describeBroker(keys, name === '').map((c) => entry(c, includeSynonyms, ctx.version)),
+        };
+      }
+      if (ResourceConfigs.supports(r.resourceType)) {
+        return {
+          errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
+          configs: engine.resources.describe(r.resourceType, r.resourceName, keys).map((c) => entry(c, includeSynonyms, ctx.version)),
         };
       }
       // Kafka's answer for a resource type the broker does not serve (ConfigHelper's fallback),

@@ -8,6 +8,9 @@ import type { RequestContext } from '.';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { brokerConfigDef } from '../../config/broker-configs';
 import { topicConfigDef } from '../../config/topic-configs';
+import { groupConfigDef } from '../../config/group-configs';
+import { clientMetricsConfigDef } from '../../config/client-metrics-configs';
+import { RESOURCE_GROUP, ResourceConfigs } from '../resource-configs';
 import type { ConfigDef } from '../../config/types';
 import {
   alterTopic, brokerResource, checkConfigEntries, perResource, RESOURCE_BROKER, RESOURCE_TOPIC, unknownResourceType,
@@ -84,6 +87,10 @@ export function handleIncrementalAlterConfigs(engine: Engine, req: any, _ctx: Re
       const topic = engine.metadata.topic(r.resourceName);
       const next = applyOps(topic?.configs ?? new Map(), ops, topicConfigDef, false);
       alterTopic(engine, r.resourceName, next, validateOnly, topic);
+    } else if (ResourceConfigs.supports(r.resourceType)) {
+      const defOf = r.resourceType === RESOURCE_GROUP ? groupConfigDef : clientMetricsConfigDef;
+      const next = applyOps(engine.resources.current(r.resourceType, r.resourceName), ops, defOf, false);
+      engine.resources.alter(r.resourceType, r.resourceName, next, validateOnly);
     } else {
       unknownResourceType(r.resourceType);
     }

@@ -28,6 +28,9 @@ import { handleOffsetDelete } from './offset-delete';
 import { handleDeleteRecords } from './delete-records';
 import { handleDescribeCluster } from './describe-cluster';
 import { handleDescribeTopicPartitions } from './describe-topic-partitions';
+import { handleAlterClientQuotas, handleDescribeClientQuotas } from './client-quotas';
+import { handleAlterUserScramCredentials, handleDescribeUserScramCredentials } from './scram-credentials';
+import { handleListConfigResources } from './list-config-resources';
 
 export interface RequestContext {
   version: number;
@@ -68,4 +71,9 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DeleteRecords, handleDeleteRecords],
   [ApiKey.DescribeCluster, handleDescribeCluster],
   [ApiKey.DescribeTopicPartitions, handleDescribeTopicPartitions],
+  [ApiKey.DescribeClientQuotas, handleDescribeClientQuotas],
+  [ApiKey.AlterClientQuotas, handleAlterClientQuotas],
+  [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
+  [ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials],
+  [ApiKey.ListConfigResources, handleListConfigResources],
 ]);

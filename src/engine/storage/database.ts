@@ -76,6 +76,32 @@ const MIGRATIONS: string[] = [
     value BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3: client quotas (entity = its canonical JSON), users' SCRAM credentials, and the dynamic
+  // configs of groups and client metrics subscriptions (resource_type = ConfigResource type id)
+  `
+  CREATE TABLE resource_configs (
+    resource_type INTEGER NOT NULL,
+    resource_name TEXT NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (resource_type, resource_name, name)
+  );
+  CREATE TABLE client_quotas (
+    entity TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (entity, key)
+  );
+  CREATE TABLE scram_credentials (
+    user TEXT NOT NULL,
+    mechanism INTEGER NOT NULL,
+    iterations INTEGER NOT NULL,
+    salt BLOB NOT NULL,
+    stored_key BLOB NOT NULL,
+    server_key BLOB NOT NULL,
+    PRIMARY KEY (user, mechanism)
+  );
+  `,
 ];
 
 export function openDatabase(dir: string): Db {

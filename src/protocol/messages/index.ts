@@ -28,6 +28,9 @@ import { saslHandshake } from './sasl-handshake';
 import { consumerGroupDescribe } from './consumer-group-describe';
 import { describeCluster } from './describe-cluster';
 import { describeTopicPartitions } from './describe-topic-partitions';
+import { alterClientQuotas, describeClientQuotas } from './client-quotas';
+import { alterUserScramCredentials, describeUserScramCredentials } from './scram-credentials';
+import { listConfigResources } from './list-config-resources';
 
 export * from './api-versions';
 export * from './metadata';
@@ -57,6 +60,9 @@ export * from './sasl-handshake';
 export * from './consumer-group-describe';
 export * from './describe-cluster';
 export * from './describe-topic-partitions';
+export * from './client-quotas';
+export * from './scram-credentials';
+export * from './list-config-resources';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -84,8 +90,13 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   deleteGroups,
   incrementalAlterConfigs,
   offsetDelete,
-  consumerGroupDescribe,
+  describeClientQuotas,
+  alterClientQuotas,
+  describeUserScramCredentials,
+  alterUserScramCredentials,
   describeCluster,
+  consumerGroupDescribe,
+  listConfigResources,
   describeTopicPartitions,
 ];
 

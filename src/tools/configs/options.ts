@@ -8,13 +8,10 @@
 import { JavaException, UsageError } from '../../cli/errors';
 import { checkInvalidArgs } from '../../cli/command-line-utils';
 import { commonOptions, looksLikeAnOption, type OptionSet, type OptionSpec } from '../../cli/options';
-import { TOPIC_CONFIG_NAMES } from '../../config/topic-configs';
+import { DOCUMENTED_TOPIC_CONFIG_NAMES } from '../../config/topic-configs';
 import { ALL_DYNAMIC_CONFIGS, ENGINE_DYNAMIC_CONFIGS } from '../../config/broker-configs';
 
 export type Era = 'kafka4' | 'zk28';
-
-export const VERSION_4 = '3.9.0';
-export const VERSION_28 = '2.8.2 (Commit:3146c6ff4a24cc24)';
 
 export const HELP_MESSAGE: Record<Era, string> = {
   kafka4: 'This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, client-metrics or group',
@@ -52,7 +49,8 @@ export function configSpecs(era: Era): OptionSpec[] {
   const specs: OptionSpec[] = [
     ...commonOptions(),
     {
-      name: 'zookeeper', arg: 'required', argName: 'urls',
+      // Kafka 4 dropped it; kept (and not listed in help) for the seed-era calls.
+      name: 'zookeeper', arg: 'required', argName: 'urls', hidden: !zk,
       description: 'DEPRECATED (gone in Kafka 4.0): a ZooKeeper address, host:port. kafka-local has no ZooKeeper: it talks to the broker on the same host instead (port 2181 stands for 9092), with Kafka 2.8\'s behaviour. Prefer --bootstrap-server.',
     },
     { name: 'bootstrap-server', arg: 'required', argName: 'server to connect to', description: 'The broker(s) to connect to, as host:port[,host:port...].' },
@@ -69,12 +67,12 @@ export function configSpecs(era: Era): OptionSpec[] {
     {
       name: 'add-config', arg: 'required',
       description: 'The configs to set, as k1=v1,k2=[v1,v2],k3=v3 (square brackets keep commas inside a value). '
-        + `Topic configs:\n${list(TOPIC_CONFIG_NAMES)}\nDynamic broker configs:\n${list(brokerNames)}\n`
+        + `Topic configs:\n${list(DOCUMENTED_TOPIC_CONFIG_NAMES)}\nDynamic broker configs:\n${list(brokerNames)}\n`
         + 'Users and clients take quota configs; they may be given together for the clients of one user.',
     },
     { name: 'add-config-file', arg: 'required', description: 'A properties file with the configs to set (see --add-config).' },
     { name: 'delete-config', arg: 'required', multi: true, description: 'Config names to remove, as k1,k2 (or repeat the option).' },
-    { name: 'force', arg: 'none', description: 'Accepted and ignored (no prompts here).' },
+    ...(zk ? [{ name: 'force', arg: 'none' as const, description: 'Accepted and ignored (no prompts here).' }] : []),
     { name: 'topic', arg: 'required', description: 'The topic (same as --entity-type topics --entity-name <topic>).' },
     { name: 'client', arg: 'required', description: 'The client id.' },
     { name: 'client-defaults', arg: 'none', description: 'The defaults of all clients.' },
@@ -92,7 +90,7 @@ export function configSpecs(era: Era): OptionSpec[] {
       { name: 'client-metrics', arg: 'required', description: 'The client metrics resource.' },
     );
   }
-  specs.push({ name: 'zk-tls-config-file', arg: 'required', argName: 'ZooKeeper TLS configuration', description: 'ZooKeeper TLS settings (accepted; there is no ZooKeeper here).' });
+  if (zk) specs.push({ name: 'zk-tls-config-file', arg: 'required', argName: 'ZooKeeper TLS configuration', description: 'ZooKeeper TLS settings (accepted; there is no ZooKeeper here).' });
   return specs;
 }
 
@@ -156,38 +154,45 @@ function isValidIpEntity(ip: string): boolean {
   return ip !== '' && /^[0-9A-Za-z.:%_-]+$/.test(ip);
 }
 
+/** Scala's Seq.diff / Java's "added twice" filter: the types given more than once, each once, in order. */
+function duplicates(types: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of types) {
+    if (seen.has(t)) {
+      if (!out.includes(t)) out.push(t);
+    } else seen.add(t);
+  }
+  return out;
+}
+
+/** The entity types a broker (--bootstrap-server) takes configs for, in Kafka 4.4's order. */
+const BROKER_SUPPORTED_CONFIG_TYPES = [BROKER_LOGGERS, TOPICS, CLIENTS, USERS, BROKERS, IPS, CLIENT_METRICS, GROUPS];
+
 /**
  * ConfigCommandOptions.checkArgs (after help/version): UsageError for the usage-printing
  * failures, IllegalArgumentException-shaped JavaExceptions for the rest.
  */
 export function checkArgs(opts: OptionSet, era: Era): void {
-  const zk = era === 'zk28';
+  if (era === 'zk28') return checkArgs28(opts);
   const actions = ['alter', 'describe'].filter((a) => opts.has(a)).length;
   if (actions !== 1) throw new UsageError('Command must include exactly one action: --describe, --alter');
   checkInvalidArgs(opts, 'alter', ['describe']);
   checkInvalidArgs(opts, 'describe', ['alter', 'add-config', 'delete-config']);
 
   const types = entityTypes(opts, era);
-  const distinct = [...new Set(types)];
-  if (types.length !== distinct.length) {
-    // Scala's Seq.diff: each distinct value removed once, the rest kept in order.
-    const rest = [...types];
-    for (const d of distinct) rest.splice(rest.indexOf(d), 1);
-    throw illegalArgument(`Duplicate entity type(s) specified: ${rest.join(',')}`);
+  const dups = duplicates(types);
+  if (dups.length > 0) throw illegalArgument(`Duplicate entity type(s) specified: ${dups.join(',')}`);
+  if (!opts.has('bootstrap-server') && !opts.has('bootstrap-controller')) {
+    throw illegalArgument('Either --bootstrap-server or --bootstrap-controller must be specified.');
   }
-  const bootstrap = opts.has('bootstrap-server') || (!zk && opts.has('bootstrap-controller'));
-  const allowed = zk
-    ? (bootstrap ? [...CONFIG_TYPES_ALL, BROKER_LOGGERS] : CONFIG_TYPES_ALL)
-    : (bootstrap ? [...CONFIG_TYPES_ALL, BROKER_LOGGERS, CLIENT_METRICS, GROUPS] : [USERS, BROKERS]);
   for (const t of types) {
-    if (!allowed.includes(t)) {
-      throw illegalArgument(zk
-        ? `Invalid entity type ${t}, the entity type must be one of ${allowed.join(',')} with the ${bootstrap ? '--bootstrap-server' : '--zookeeper'} argument`
-        : `Invalid entity type ${t}, the entity type must be one of ${allowed.join(', ')} with a ${bootstrap ? '--bootstrap-server or --bootstrap-controller' : '--zookeeper'} argument`);
+    if (!BROKER_SUPPORTED_CONFIG_TYPES.includes(t)) {
+      throw illegalArgument(`Invalid entity type ${t}, the entity type must be one of ${BROKER_SUPPORTED_CONFIG_TYPES.join(', ')} with a --bootstrap-server or --bootstrap-controller argument`);
     }
   }
   if (types.length === 0) throw illegalArgument('At least one entity type must be specified');
-  if (types.length > 1 && !(types.length === 2 && types.includes(USERS) && types.includes(CLIENTS))) {
+  if (types.length > 1 && !(new Set(types).size === 2 && types.includes(USERS) && types.includes(CLIENTS))) {
     throw illegalArgument(`Only '${USERS}' and '${CLIENTS}' entity types may be specified together`);
   }
   if ((opts.has('entity-name') || opts.has('entity-type') || opts.has('entity-default'))
@@ -197,18 +202,8 @@ export function checkArgs(opts: OptionSet, era: Era): void {
   const names = entityNames(opts, era);
   const hasEntityName = names.some((n) => n !== '');
   const hasEntityDefault = names.some((n) => n === '');
-
-  if (zk) {
-    if (!opts.has('bootstrap-server') && !opts.has('zookeeper')) throw illegalArgument('One of the required --bootstrap-server or --zookeeper arguments must be specified');
-    if (opts.has('bootstrap-server') && opts.has('zookeeper')) throw illegalArgument('Only one of --bootstrap-server or --zookeeper must be specified');
-  } else {
-    const n = ['bootstrap-server', 'bootstrap-controller', 'zookeeper'].filter((o) => opts.has(o)).length;
-    if (n === 0) throw illegalArgument('One of the required --bootstrap-server, --boostrap-controller, or --zookeeper arguments must be specified');
-    if (n > 1) throw illegalArgument('Only one of --bootstrap-server, --boostrap-controller, and --zookeeper can be specified');
-  }
-  if (opts.has('all') && opts.has('zookeeper')) throw illegalArgument('--bootstrap-server must be specified for --all');
-  if (!zk && opts.has('zk-tls-config-file') && !opts.has('zookeeper')) {
-    throw illegalArgument('Only the --zookeeper option can be used with the --zk-tls-config-file option.');
+  if (opts.has('bootstrap-server') && opts.has('bootstrap-controller')) {
+    throw illegalArgument('Only one of --bootstrap-server or --bootstrap-controller can be specified');
   }
   if (hasEntityName && (types.includes(BROKERS) || types.includes(BROKER_LOGGERS))) {
     for (const o of ['entity-name', 'broker', 'broker-logger']) {
@@ -224,18 +219,84 @@ export function checkArgs(opts: OptionSet, era: Era): void {
       if (!isValidIpEntity(ip)) throw illegalArgument(`The entity name for ${types[0]} must be a valid IP or resolvable host, but it is: ${ip}`);
     }
   }
-  const article = zk ? 'an' : 'An';
+  const quotaOrBroker = types.includes(USERS) || types.includes(CLIENTS) || types.includes(BROKERS) || types.includes(IPS);
   if (opts.has('describe')) {
-    if (!zk && !(types.includes(USERS) || types.includes(CLIENTS) || types.includes(BROKERS) || types.includes(IPS)) && opts.has('entity-default')) {
-      throw illegalArgument(`--entity-default must not be specified with --describe of ${types.join(',')}`);
+    if (!quotaOrBroker && opts.has('entity-default')) throw illegalArgument(`--entity-default must not be specified with --describe of ${types.join(',')}`);
+    if (types.includes(BROKER_LOGGERS) && !hasEntityName) throw illegalArgument(`An entity name must be specified with --describe of ${types.join(',')}`);
+  }
+  if (opts.has('alter')) {
+    if (quotaOrBroker) {
+      if (!hasEntityName && !hasEntityDefault) throw illegalArgument('An entity-name or default entity must be specified with --alter of users, clients, brokers or ips');
+    } else if (!hasEntityName) {
+      throw illegalArgument(`An entity name must be specified with --alter of ${types.join(',')}`);
     }
-    if (types.includes(BROKER_LOGGERS) && !hasEntityName) throw illegalArgument(`${article} entity name must be specified with --describe of ${types.join(',')}`);
+    const add = opts.has('add-config');
+    const file = opts.has('add-config-file');
+    if (add && file) throw illegalArgument('Only one of --add-config or --add-config-file must be specified');
+    if (!add && !file && !opts.has('delete-config')) throw illegalArgument('At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter');
+  }
+}
+
+/** ConfigCommandOptions.checkArgs of Kafka 2.8 (after help/version), for --zookeeper calls. */
+function checkArgs28(opts: OptionSet): void {
+  const era: Era = 'zk28';
+  const actions = ['alter', 'describe'].filter((a) => opts.has(a)).length;
+  if (actions !== 1) throw new UsageError('Command must include exactly one action: --describe, --alter');
+  checkInvalidArgs(opts, 'alter', ['describe']);
+  checkInvalidArgs(opts, 'describe', ['alter', 'add-config', 'delete-config']);
+
+  const types = entityTypes(opts, era);
+  const distinct = [...new Set(types)];
+  if (types.length !== distinct.length) {
+    // Scala's Seq.diff: each distinct value removed once, the rest kept in order.
+    const rest = [...types];
+    for (const d of distinct) rest.splice(rest.indexOf(d), 1);
+    throw illegalArgument(`Duplicate entity type(s) specified: ${rest.join(',')}`);
+  }
+  const bootstrap = opts.has('bootstrap-server');
+  const allowed = bootstrap ? [...CONFIG_TYPES_ALL, BROKER_LOGGERS] : CONFIG_TYPES_ALL;
+  for (const t of types) {
+    if (!allowed.includes(t)) {
+      throw illegalArgument(`Invalid entity type ${t}, the entity type must be one of ${allowed.join(',')} with the ${bootstrap ? '--bootstrap-server' : '--zookeeper'} argument`);
+    }
+  }
+  if (types.length === 0) throw illegalArgument('At least one entity type must be specified');
+  if (types.length > 1 && !(types.length === 2 && types.includes(USERS) && types.includes(CLIENTS))) {
+    throw illegalArgument(`Only '${USERS}' and '${CLIENTS}' entity types may be specified together`);
+  }
+  if ((opts.has('entity-name') || opts.has('entity-type') || opts.has('entity-default'))
+    && [...entityFlags(era), ...DEFAULT_FLAGS].some(([f]) => opts.has(f))) {
+    throw illegalArgument('--entity-{type,name,default} should not be used in conjunction with specific entity flags');
+  }
+  const names = entityNames(opts, era);
+  const hasEntityName = names.some((n) => n !== '');
+  const hasEntityDefault = names.some((n) => n === '');
+
+  if (!opts.has('bootstrap-server') && !opts.has('zookeeper')) throw illegalArgument('One of the required --bootstrap-server or --zookeeper arguments must be specified');
+  if (opts.has('bootstrap-server') && opts.has('zookeeper')) throw illegalArgument('Only one of --bootstrap-server or --zookeeper must be specified');
+  if (opts.has('all') && opts.has('zookeeper')) throw illegalArgument('--bootstrap-server must be specified for --all');
+  if (hasEntityName && (types.includes(BROKERS) || types.includes(BROKER_LOGGERS))) {
+    for (const o of ['entity-name', 'broker', 'broker-logger']) {
+      if (!opts.has(o)) continue;
+      const id = opts.stringValueOf(o)!;
+      if (!isJavaInt(id)) throw illegalArgument(`The entity name for ${types[0]} must be a valid integer broker id, but it is: ${id}`);
+    }
+  }
+  if (hasEntityName && types.includes(IPS)) {
+    for (const o of ['entity-name', 'ip']) {
+      if (!opts.has(o)) continue;
+      const ip = opts.stringValueOf(o)!;
+      if (!isValidIpEntity(ip)) throw illegalArgument(`The entity name for ${types[0]} must be a valid IP or resolvable host, but it is: ${ip}`);
+    }
+  }
+  if (opts.has('describe') && types.includes(BROKER_LOGGERS) && !hasEntityName) {
+    throw illegalArgument(`an entity name must be specified with --describe of ${types.join(',')}`);
   }
   if (opts.has('alter')) {
     if (types.includes(USERS) || types.includes(CLIENTS) || types.includes(BROKERS) || types.includes(IPS)) {
-      if (!hasEntityName && !hasEntityDefault) throw illegalArgument(`${article} entity-name or default entity must be specified with --alter of users, clients, brokers or ips`);
+      if (!hasEntityName && !hasEntityDefault) throw illegalArgument('an entity-name or default entity must be specified with --alter of users, clients, brokers or ips');
     } else if (!hasEntityName) {
-      throw illegalArgument(`${article} entity name must be specified with --alter of ${types.join(',')}`);
+      throw illegalArgument(`an entity name must be specified with --alter of ${types.join(',')}`);
     }
     const add = opts.has('add-config');
     const file = opts.has('add-config-file');

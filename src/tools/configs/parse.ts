@@ -27,8 +27,8 @@ function javaSplit(s: string, re: RegExp): string[] {
 
 /**
  * The configs to set: --add-config-file entries first, then --add-config (`k1=v1,k2=[a,b]`; the
- * brackets group a value and are removed). Prints the message.format.version WARNING to stdout as
- * Kafka does. Throws IllegalArgumentException-shaped errors with Kafka's texts.
+ * brackets group a value and are removed). With --zookeeper, prints 2.8's message.format.version
+ * WARNING to stdout. Throws IllegalArgumentException-shaped errors with Kafka's texts.
  */
 export function parseConfigsToBeAdded(opts: OptionSet, era: Era, stdout: (s: string) => void): Map<string, string> {
   const props = new Map<string, string>();
@@ -38,15 +38,16 @@ export function parseConfigsToBeAdded(opts: OptionSet, era: Era, stdout: (s: str
   if (opts.has('add-config')) {
     const items = javaSplit(opts.stringValueOf('add-config')!, ITEM_SEPARATOR).map((item) => item.split(KEY_VALUE_SEPARATOR));
     if (!items.every((pair) => pair.length === 2)) {
-      throw illegalArgument('requirement failed: Invalid entity config: all configs to be added must be in the format "key=val".');
+      throw illegalArgument(era === 'zk28'
+        ? 'requirement failed: Invalid entity config: all configs to be added must be in the format "key=val".'
+        : 'Invalid entity config: all configs to be added must be in the format "key=val" or  "key=[val1,val2]" to group values which contain commas.');
     }
     for (const [k, v] of items) props.set(javaTrim(k), javaTrim(v.replace(/[[\]]/g, '')));
   }
-  if (props.has('message.format.version')) {
+  // 2.8 warned about message.format.version; Kafka 4 no longer knows that config.
+  if (era === 'zk28' && props.has('message.format.version')) {
     const v = props.get('message.format.version');
-    stdout(era === 'zk28'
-      ? `WARNING: The configuration message.format.version=${v} is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker.\n`
-      : `WARNING: The configuration message.format.version=${v} is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker or if the inter.broker.protocol.version is 3.0 or newer. This configuration is deprecated and it will be removed in Apache Kafka 4.0.\n`);
+    stdout(`WARNING: The configuration message.format.version=${v} is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker.\n`);
   }
   if (era === 'kafka4') {
     for (const k of props.keys()) if (!VALID_KEY.test(k)) throw illegalArgument(`Invalid character found for config key: ${k}`);

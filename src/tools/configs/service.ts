@@ -1,5 +1,5 @@
-// kafka-configs with --bootstrap-server: ConfigCommand.describeConfig / alterConfig of Kafka 4.x
-// (trunk, Oct 2024), against our client. Every failure is thrown; kafka-configs.ts prints it the
+// kafka-configs with --bootstrap-server: ConfigCommand.describeConfig / alterConfig of Kafka 4.4,
+// against our client. Every failure is thrown; kafka-configs.ts prints it the
 // ConfigCommand way.
 
 import { JavaException } from '../../cli/errors';
@@ -7,10 +7,15 @@ import type { OptionSet } from '../../cli/options';
 import { Admin, ConfigResourceType, type ConfigEntry } from '../../client/admin';
 import { javaHashMapOrder } from '../../util/java-hash';
 import { configSourceFromId, CONFIG_SOURCE_ID, type ConfigSource } from '../../config/wire-ids';
-import { KafkaError } from '../../protocol/errors';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { topicNameError } from '../../protocol/topic-name';
 import { BROKER_LOGGERS, BROKERS, CLIENT_METRICS, CLIENTS, GROUPS, IPS, TOPICS, USERS, entityNames, entityTypes, type Era } from './options';
 import { parseConfigsToBeAdded, parseConfigsToBeDeleted } from './parse';
+import { QuotaAdmin } from '../../client/quota-admin';
+import { listConfigResources, listGroupIds } from '../../client/config-resources';
+import {
+  alterQuotaConfigs, alterUserScramCredentialConfigs, describeClientQuotaAndUserScramCredentialConfigs, describeQuotaConfigs,
+} from './quotas';
 
 export const RESOURCE_CLIENT_METRICS = 16;
 export const RESOURCE_GROUP = 32;
@@ -19,8 +24,9 @@ export const RESOURCE_GROUP = 32;
 export const DESCRIBE_CLIENT_QUOTAS: [number, string] = [48, 'DESCRIBE_CLIENT_QUOTAS'];
 export const ALTER_CLIENT_QUOTAS: [number, string] = [49, 'ALTER_CLIENT_QUOTAS'];
 export const ALTER_USER_SCRAM_CREDENTIALS: [number, string] = [51, 'ALTER_USER_SCRAM_CREDENTIALS'];
-const LIST_CLIENT_METRICS_RESOURCES: [number, string] = [74, 'LIST_CLIENT_METRICS_RESOURCES'];
-const LIST_GROUPS = 16;
+
+/** ConfigCommand's AlterConfigsOptions.timeoutMs. */
+const ALTER_TIMEOUT_MS = 30000;
 
 /** QuotaConfigs.isClientOrUserQuotaConfig. */
 const CLIENT_QUOTA_CONFIGS = new Set(['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate']);
@@ -35,9 +41,9 @@ export function invalidConfiguration(message: string): JavaException {
   return new JavaException('org.apache.kafka.common.errors.InvalidConfigurationException', message);
 }
 
-/** Scala's Set/Iterable toString for the names in a message: `Set(a, b)`. */
-function scalaSet(names: Iterable<string>): string {
-  return `Set(${[...names].join(', ')})`;
+/** A java.util.HashSet of names joined with commas, as ConfigCommand 4.4 lists them in messages. */
+function javaSetText(names: Iterable<string>): string {
+  return javaHashMapOrder([...new Set(names)]).join(',');
 }
 
 /** `  name=value sensitive=false synonyms={SOURCE:name=value, ...}`, as describeResourceConfig prints an entry. */
@@ -52,7 +58,7 @@ function resourceOf(entityType: string): { type: number; dynamicSource: ConfigSo
     case BROKERS: return { type: ConfigResourceType.BROKER, dynamicSource: undefined };
     case BROKER_LOGGERS: return { type: ConfigResourceType.BROKER_LOGGER, dynamicSource: undefined };
     case CLIENT_METRICS: return { type: RESOURCE_CLIENT_METRICS, dynamicSource: 'DYNAMIC_CLIENT_METRICS_CONFIG' };
-    case GROUPS: return { type: RESOURCE_GROUP, dynamicSource: 'UNKNOWN' };
+    case GROUPS: return { type: RESOURCE_GROUP, dynamicSource: 'DYNAMIC_GROUP_CONFIG' };
     default: throw illegalArgument(`Invalid entity type: ${entityType}`);
   }
 }
@@ -74,38 +80,29 @@ async function within30s<T>(p: Promise<T>): Promise<T> {
 }
 
 export class ConfigService {
+  private readonly quotas: QuotaAdmin;
+
   constructor(
     private readonly admin: Admin,
     private readonly opts: OptionSet,
     private readonly out: (s: string) => void,
     private readonly era: Era = 'kafka4',
-  ) {}
+  ) {
+    this.quotas = new QuotaAdmin(admin);
+  }
 
-  /** ConfigCommand.getResourceConfig: one resource's entries, filtered to its dynamic source unless describeAll, sorted by name. */
-  async resourceConfig(entityType: string, entityName: string, includeSynonyms: boolean, describeAll: boolean): Promise<ConfigEntry[]> {
-    const res = resourceOf(entityType);
-    let dynamicSource = res.dynamicSource;
-    if (entityType === TOPICS && entityName !== '') {
-      const err = topicNameError(entityName);
-      if (err) throw new JavaException('org.apache.kafka.common.errors.InvalidTopicException', err);
-    }
-    if (entityType === BROKERS) {
-      if (entityName === '') dynamicSource = 'DYNAMIC_DEFAULT_BROKER_CONFIG';
-      else {
-        if (!/^[+-]?\d+$/.test(entityName)) throw illegalArgument(`The entity name for ${entityType} must be a valid integer broker id, found: ${entityName}`);
-        dynamicSource = 'DYNAMIC_BROKER_CONFIG';
-      }
-    }
-    if (entityType === BROKER_LOGGERS && entityName !== '' && !/^[+-]?\d+$/.test(entityName)) {
-      throw illegalArgument(`The entity name for ${entityType} must be a valid integer broker id, found: ${entityName}`);
-    }
-    const result = (await within30s(this.admin.describeConfigs(res.type, [entityName], includeSynonyms))).get(entityName);
-    if (result instanceof KafkaError) throw result;
-    const entries = result ?? [];
-    const wanted = describeAll || dynamicSource === undefined ? undefined : CONFIG_SOURCE_ID[dynamicSource];
+  /** Entries of one described resource: only its dynamic source's unless describeAll, sorted by name. */
+  private static filterAndSort(entries: readonly ConfigEntry[], dynamicSource: ConfigSource | undefined): ConfigEntry[] {
+    const wanted = dynamicSource === undefined ? undefined : CONFIG_SOURCE_ID[dynamicSource];
     return entries
       .filter((e) => wanted === undefined || e.source === wanted)
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** The source of the entity's own dynamic configs (undefined: every entry is shown). */
+  private static dynamicSourceOf(entityType: string, entityName: string): ConfigSource | undefined {
+    if (entityType === BROKERS) return entityName === '' ? 'DYNAMIC_DEFAULT_BROKER_CONFIG' : 'DYNAMIC_BROKER_CONFIG';
+    return resourceOf(entityType).dynamicSource;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -118,16 +115,41 @@ export class ConfigService {
     switch (types[0]) {
       case TOPICS: case BROKERS: case BROKER_LOGGERS: case CLIENT_METRICS: case GROUPS:
         return this.describeResourceConfig(types[0], names[0], describeAll);
-      case USERS: case CLIENTS: case IPS:
-        // describeClientQuotas: the engine has no client quotas API.
-        await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
-        return;
+      case USERS: case CLIENTS:
+        return describeClientQuotaAndUserScramCredentialConfigs(this.quotas, types, names, this.out);
+      case IPS:
+        return describeQuotaConfigs(this.quotas, types, names, this.out);
       default:
         throw illegalArgument(`Invalid entity type: ${types[0]}`);
     }
   }
 
+  /**
+   * ConfigCommand.describeResourceConfig (4.4): a named entity that does not exist is reported
+   * (unless --all); then one DescribeConfigs for every entity, each printed under its header.
+   */
   private async describeResourceConfig(entityType: string, entityName: string | undefined, describeAll: boolean): Promise<void> {
+    const singular = entityType.slice(0, -1);
+    if (entityType === TOPICS && entityName !== undefined) {
+      // Topic.validate before anything: InvalidTopicException is reported by its message alone.
+      const err = topicNameError(entityName);
+      if (err) throw new JavaException('org.apache.kafka.common.errors.InvalidTopicException', err);
+    }
+    if (!describeAll && entityName !== undefined) {
+      let exists = true;
+      if (entityType === TOPICS) exists = (await this.admin.listTopics()).some((t) => t.name === entityName);
+      else if (entityType === BROKERS || entityType === BROKER_LOGGERS) {
+        exists = entityName === '' || (await this.admin.brokerIds()).some((id) => String(id) === entityName);
+      } else if (entityType === CLIENT_METRICS) {
+        exists = (await listConfigResources(this.admin, RESOURCE_CLIENT_METRICS)).includes(entityName);
+      } else if (entityType === GROUPS) {
+        exists = (await listGroupIds(this.admin)).includes(entityName) || (await this.groupConfigResources()).includes(entityName);
+      }
+      if (!exists) {
+        this.out(`The ${singular} '${entityName}' doesn't exist and doesn't have dynamic config.`);
+        return;
+      }
+    }
     let entities: string[];
     if (entityName !== undefined) entities = [entityName];
     else if (entityType === TOPICS) {
@@ -136,18 +158,32 @@ export class ConfigService {
     } else if (entityType === BROKERS || entityType === BROKER_LOGGERS) {
       entities = [...(await this.admin.brokerIds()).map(String), ''];
     } else if (entityType === CLIENT_METRICS) {
-      await this.admin.requireApi(...LIST_CLIENT_METRICS_RESOURCES, 'listClientMetricsResources');
-      entities = [];
+      entities = [...new Set(await listConfigResources(this.admin, RESOURCE_CLIENT_METRICS))];
     } else {
-      await this.admin.requireApi(LIST_GROUPS, 'LIST_GROUPS', 'listConsumerGroups');
-      entities = (await this.admin.cluster.anyConnection(Date.now() + 60000, 'listConsumerGroups')
-        .then((c) => c.send<any>(LIST_GROUPS, { statesFilter: [], typesFilter: [] })))
-        .groups.map((g: any) => g.groupId as string);
+      // The groups there are, then those that only have configs.
+      entities = [...new Set([...await listGroupIds(this.admin), ...await this.groupConfigResources()])];
     }
+    if (entities.length === 0) return;
+    const res = resourceOf(entityType);
+    const results = within30s(this.admin.describeConfigs(res.type, entities, true));
+    results.catch(() => undefined);
     for (const entity of entities) {
       if (entity === '') this.out(`Default configs for ${entityType} in the cluster are:`);
-      else this.out(`${describeAll ? 'All' : 'Dynamic'} configs for ${entityType.slice(0, -1)} ${entity} are:`);
-      for (const e of await this.resourceConfig(entityType, entity, true, describeAll)) this.out(formatEntry(e));
+      else this.out(`${describeAll ? 'All' : 'Dynamic'} configs for ${singular} ${entity} are:`);
+      const result = (await results).get(entity);
+      if (result instanceof KafkaError) throw result;
+      const source = describeAll ? undefined : ConfigService.dynamicSourceOf(entityType, entity);
+      for (const e of ConfigService.filterAndSort(result ?? [], source)) this.out(formatEntry(e));
+    }
+  }
+
+  /** ConfigCommand.listGroupConfigResources: none when the broker cannot list them. */
+  private async groupConfigResources(): Promise<string[]> {
+    try {
+      return await listConfigResources(this.admin, RESOURCE_GROUP);
+    } catch (e) {
+      if (e instanceof KafkaError && e.code === ErrorCode.UNSUPPORTED_VERSION) return [];
+      throw e;
     }
   }
 
@@ -164,32 +200,29 @@ export class ConfigService {
     const deleted = parseConfigsToBeDeleted(this.opts);
 
     switch (type) {
-      case TOPICS: case CLIENT_METRICS: case GROUPS: {
-        const old = new Set((await this.resourceConfig(type, name, false, false)).map((e) => e.name));
-        const invalid = deleted.filter((k) => !old.has(k));
-        if (invalid.length > 0) throw invalidConfiguration(`Invalid config(s): ${invalid.join(',')}`);
-        await this.admin.incrementalAlterConfigs(resourceOf(type).type, name, [
-          ...[...added].map(([k, v]) => ({ name: k, op: 0, value: v })),
-          ...deleted.map((k) => ({ name: k, op: 1, value: '' })),
-        ]);
-        break;
-      }
-      case BROKERS: {
-        const old = new Map((await this.resourceConfig(type, name, false, false)).map((e) => [e.name, e.value]));
-        const invalid = deleted.filter((k) => !old.has(k));
-        if (invalid.length > 0) throw invalidConfiguration(`Invalid config(s): ${invalid.join(',')}`);
-        const next = new Map(old);
-        for (const [k, v] of added) next.set(k, v);
-        for (const k of deleted) next.delete(k);
-        const sensitive = [...next].filter(([, v]) => v === null).map(([k]) => k);
-        if (sensitive.length > 0) {
-          throw invalidConfiguration(`All sensitive broker config entries must be specified for --alter, missing entries: ${scalaSet(sensitive)}`);
+      case TOPICS: case CLIENT_METRICS: case BROKERS: case GROUPS: {
+        if (type === BROKERS && name !== '' && !/^[+-]?\d+$/.test(name)) {
+          throw illegalArgument(`The entity name for ${type} must be a valid integer broker id, found: ${name}`);
         }
-        await this.admin.alterConfigs(ConfigResourceType.BROKER, name, next);
+        // Kafka 4.4 sends SET for every added config (a HashMap's order) and DELETE for every
+        // deleted one, unchecked: deleting a config that is not set succeeds.
+        const ops = [
+          ...javaHashMapOrder(added.keys()).map((k) => ({ name: k, op: 0, value: added.get(k) as string })),
+          ...deleted.map((k) => ({ name: k, op: 1, value: null })),
+        ];
+        try {
+          await this.admin.incrementalAlterConfigs(resourceOf(type).type, name, ops, false, ALTER_TIMEOUT_MS);
+        } catch (e) {
+          if (e instanceof KafkaError && e.code === ErrorCode.UNSUPPORTED_VERSION) {
+            throw new JavaException('org.apache.kafka.common.errors.UnsupportedVersionException',
+              'The INCREMENTAL_ALTER_CONFIGS API is not supported by the cluster. The API is supported starting from version 2.3.0. You may want to use an older version of this tool to interact with your cluster, or upgrade your brokers to version 2.3.0 or newer to avoid this error.');
+          }
+          throw e;
+        }
         break;
       }
       case BROKER_LOGGERS: {
-        const valid = new Set((await this.resourceConfig(type, name, true, false)).map((e) => e.name));
+        const valid = new Set((await this.resourceConfig(type, name)).map((e) => e.name));
         const invalid = [...deleted.filter((k) => !valid.has(k)), ...[...added.keys()].filter((k) => !valid.has(k))];
         if (invalid.length > 0) throw invalidConfiguration(`Invalid broker logger(s): ${invalid.join(',')}`);
         await this.admin.incrementalAlterConfigs(ConfigResourceType.BROKER_LOGGER, name, [
@@ -204,9 +237,9 @@ export class ConfigService {
       case IPS: {
         const unknown = [...added.keys(), ...deleted].filter((k) => !IP_QUOTA_CONFIGS.has(k));
         if (unknown.length > 0) {
-          throw illegalArgument(`Only connection quota configs can be added for '${IPS}' using --bootstrap-server. Unexpected config names: ${unknown.join(',')}`);
+          throw illegalArgument(`Only connection quota configs can be added for '${IPS}' using --bootstrap-server. Unexpected config names: ${javaHashMapOrder(unknown).join(', ')}`);
         }
-        await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
+        await alterQuotaConfigs(this.quotas, types, names, added, deleted);
         break;
       }
       default:
@@ -214,6 +247,13 @@ export class ConfigService {
     }
     if (name !== '') this.out(`Completed updating config for ${type.slice(0, -1)} ${name}.`);
     else this.out(`Completed updating default config for ${type} in the cluster.`);
+  }
+
+  /** One resource's entries (with synonyms), as ConfigCommand.getResourceConfig reads them. */
+  private async resourceConfig(entityType: string, entityName: string): Promise<ConfigEntry[]> {
+    const result = (await within30s(this.admin.describeConfigs(resourceOf(entityType).type, [entityName], true))).get(entityName);
+    if (result instanceof KafkaError) throw result;
+    return result ?? [];
   }
 
   /** The checks ConfigCommand makes before altering quotas or SCRAM credentials; then the broker's answer. */
@@ -227,17 +267,17 @@ export class ConfigService {
     const unknownToDelete = deleted.filter((k) => !SCRAM_MECHANISMS.has(k) && !CLIENT_QUOTA_CONFIGS.has(k));
     if (types[0] === CLIENTS || types.length === 2) {
       if (unknownToAdd.length > 0 || scramToAdd.length > 0) {
-        throw illegalArgument(`Only quota configs can be added for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${scalaSet([...unknownToAdd, ...scramToAdd])}`);
+        throw illegalArgument(`Only quota configs can be added for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${javaSetText([...unknownToAdd, ...scramToAdd])}`);
       }
       if (unknownToDelete.length > 0 || scramToDelete.length > 0) {
-        throw illegalArgument(`Only quota configs can be deleted for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${scalaSet([...unknownToDelete, ...scramToDelete])}`);
+        throw illegalArgument(`Only quota configs can be deleted for '${CLIENTS}' using --bootstrap-server. Unexpected config names: ${javaSetText([...unknownToDelete, ...scramToDelete])}`);
       }
     } else {
       if (unknownToAdd.length > 0) {
-        throw illegalArgument(`Only quota and SCRAM credential configs can be added for '${USERS}' using --bootstrap-server. Unexpected config names: ${scalaSet(unknownToAdd)}`);
+        throw illegalArgument(`Only quota and SCRAM credential configs can be added for '${USERS}' using --bootstrap-server. Unexpected config names: ${javaSetText(unknownToAdd)}`);
       }
       if (unknownToDelete.length > 0) {
-        throw illegalArgument(`Only quota and SCRAM credential configs can be deleted for '${USERS}' using --bootstrap-server. Unexpected config names: ${scalaSet(unknownToDelete)}`);
+        throw illegalArgument(`Only quota and SCRAM credential configs can be deleted for '${USERS}' using --bootstrap-server. Unexpected config names: ${javaSetText(unknownToDelete)}`);
       }
       if (scramToAdd.length > 0 || scramToDelete.length > 0) {
         if (names.some((n) => n === '')) {
@@ -248,7 +288,7 @@ export class ConfigService {
         }
       }
     }
-    if (hasQuotaToAdd || hasQuotaToDelete) await this.admin.requireApi(...DESCRIBE_CLIENT_QUOTAS, 'describeClientQuotas');
-    else await this.admin.requireApi(...ALTER_USER_SCRAM_CREDENTIALS, 'alterUserScramCredentials');
+    if (hasQuotaToAdd || hasQuotaToDelete) await alterQuotaConfigs(this.quotas, types, names, added, deleted);
+    else await alterUserScramCredentialConfigs(this.quotas, names[0], added, deleted);
   }
 }

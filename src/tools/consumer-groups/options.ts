@@ -12,8 +12,9 @@ import { checkInvalidArgs, checkRequiredArgs, javaOptionSetOrder } from '../../c
 import { JavaException, UsageError } from '../../cli/errors';
 import { javaHashSetOrder, javaStringListHashCode } from '../../util/java-hash';
 import { commonOptions, parseOptions, type OptionSet, type OptionSpec } from '../../cli/options';
+import { KAFKA_VERSION } from '../../cli/version';
 
-export const VERSION = '4.4.0';
+export const VERSION = KAFKA_VERSION;
 export const HELP_MESSAGE =
   'This tool helps to list, describe, delete and manage the offsets of consumer groups.';
 export const ACTION_MESSAGE =

@@ -22,8 +22,9 @@ import {
   DEFAULT_FORMATTER, DefaultMessageFormatter, FORMATTER_PACKAGE, JsonLinesFormatter, NoOpMessageFormatter,
   type LogError, type RecordFormatter,
 } from './formatters';
+import { KAFKA_VERSION } from '../../cli/version';
 
-export const VERSION = '3.9.0';
+export const VERSION = KAFKA_VERSION;
 export const HELP_MESSAGE = 'This tool helps to read data from Kafka topics and outputs it to standard output.';
 
 export const EARLIEST = -2;

@@ -1,5 +1,5 @@
 // kafka-topics options and argument checks, in two flavours:
-// - 'kafka39': Kafka 3.9's TopicCommand (tools/.../TopicCommand.java), used with --bootstrap-server;
+// - 'kafka39' (the name predates 4.x): Kafka 4.4's TopicCommand (tools/.../TopicCommand.java), used with --bootstrap-server;
 // - 'zk28': Kafka 2.8's TopicCommand (core/.../admin/TopicCommand.scala), selected by --zookeeper.
 // The help texts are our own wording; option names, argument types, check order and messages are
 // Kafka's.
@@ -7,13 +7,10 @@
 import { JavaException, UsageError } from '../../cli/errors';
 import { checkInvalidArgs, checkInvalidArgsSet, checkRequiredArgs } from '../../cli/command-line-utils';
 import { commonOptions, type OptionSet, type OptionSpec } from '../../cli/options';
-import { TOPIC_CONFIG_NAMES } from '../../config/topic-configs';
+import { DOCUMENTED_TOPIC_CONFIG_NAMES } from '../../config/topic-configs';
 import { javaInvalidOptions, scalaHashSetOrder } from './option-sets';
 
 export type Era = 'kafka39' | 'zk28';
-
-export const VERSION_39 = '3.9.0';
-export const VERSION_28 = '2.8.2 (Commit:3146c6ff4a24cc24)';
 
 export const NO_ARGS_MESSAGE = 'Create, delete, describe, or change a topic.';
 export const HELP_MESSAGE = 'This tool helps to create, delete, describe, or change a topic.';
@@ -27,7 +24,7 @@ const ALL_TOPIC_LEVEL = ['alter', 'create', 'describe', 'list', 'delete'];
 const ALL_REPLICATION_REPORT = ['under-replicated-partitions', 'under-min-isr-partitions', 'at-min-isr-partitions', 'unavailable-partitions'];
 
 function configNamesList(): string {
-  return TOPIC_CONFIG_NAMES.map((n) => `\t${n}`).join('\n');
+  return DOCUMENTED_TOPIC_CONFIG_NAMES.map((n) => `\t${n}`).join('\n');
 }
 
 /** The options of one era, in declaration order (help sorts them). */
@@ -136,7 +133,7 @@ function actionCount(opts: OptionSet): number {
 }
 
 /**
- * TopicCommandOptions.checkArgs of Kafka 3.9 (everything after the help/version handling).
+ * TopicCommandOptions.checkArgs of Kafka 4.4 (everything after the help/version handling).
  * Throws UsageError (print usage, exit 1) or a JavaException that escapes the tool's main
  * (`--bootstrap-server must be specified`). Writes the "Only topic id will be used" notice itself.
  */

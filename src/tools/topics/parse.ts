@@ -4,7 +4,7 @@
 import { JavaException } from '../../cli/errors';
 import { javaHashSetOrder } from '../../util/java-hash';
 import { ConfigValidationError } from '../../config/types';
-import { validateTopicConfigNames, validateTopicConfigs } from '../../config/topic-configs';
+import { TOPIC_CONFIGS_REMOVED_IN_4, validateTopicConfigNames, validateTopicConfigs } from '../../config/topic-configs';
 import type { Era } from './options';
 import { javaTrim } from '../../util/java-lang';
 
@@ -27,11 +27,11 @@ export function javaParseInt(s: string): number {
 }
 
 function adminOperation(era: Era, message: string): JavaException {
-  return new JavaException(era === 'zk28' ? 'kafka.admin.AdminOperationException' : 'org.apache.kafka.server.common.AdminOperationException', message);
+  return new JavaException(era === 'zk28' ? 'kafka.admin.AdminOperationException' : 'org.apache.kafka.tools.AdminOperationException', message);
 }
 
 function adminCommandFailed(era: Era, message: string): JavaException {
-  return new JavaException(era === 'zk28' ? 'kafka.common.AdminCommandFailedException' : 'org.apache.kafka.server.common.AdminCommandFailedException', message);
+  return new JavaException(era === 'zk28' ? 'kafka.common.AdminCommandFailedException' : 'org.apache.kafka.tools.AdminCommandFailedException', message);
 }
 
 export { adminOperation };
@@ -84,16 +84,16 @@ export function parseTopicConfigs(values: readonly string[], era: Era): ParsedCo
   const configs = new Map<string, string>();
   for (const [k, v] of pairs) configs.set(javaTrim(k), javaTrim(v));
   try {
-    validateTopicConfigs(configs);
+    // 2.8 still knew the topic configs Kafka 4 removed: the (4.x) broker is the one to refuse them.
+    validateTopicConfigs(era === 'zk28' ? new Map([...configs].filter(([k]) => !TOPIC_CONFIGS_REMOVED_IN_4.has(k))) : configs);
   } catch (e) {
     throw configError(e);
   }
+  // 2.8 warned about message.format.version; Kafka 4 no longer knows that config.
   let warning: string | undefined;
   const mfv = configs.get('message.format.version');
-  if (mfv !== undefined) {
-    warning = era === 'zk28'
-      ? `WARNING: The configuration message.format.version=${mfv} is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker.`
-      : `WARNING: The configuration message.format.version=${mfv} is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker or if the inter.broker.protocol.version is 3.0 or newer. This configuration is deprecated and it will be removed in Apache Kafka 4.0.`;
+  if (mfv !== undefined && era === 'zk28') {
+    warning = `WARNING: The configuration message.format.version=${mfv} is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker.`;
   }
   return { configs, warning };
 }

@@ -1,5 +1,5 @@
 // The actions of kafka-topics against a broker, as Kafka's TopicCommand.TopicService does them
-// (3.9, with --bootstrap-server) and as 2.8's ZookeeperTopicService did them (with --zookeeper:
+// (4.4, with --bootstrap-server) and as 2.8's ZookeeperTopicService did them (with --zookeeper:
 // same broker, 2.8 texts and semantics). Every failure is thrown; the caller prints it the
 // TopicCommand way (`Error while executing topic command : <message>` + an ERROR log line).
 
@@ -12,6 +12,7 @@ import { topicConfigsForDescribeLine } from '../../config/resolve';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { hasCollisionChars, topicNameError, unifyCollisionChars } from '../../protocol/topic-name';
 import { ZERO_UUID } from '../../protocol/uuid';
+import { javaHashMapOrderBy } from '../../util/java-hash';
 import type { Era } from './options';
 import { adminOperation, parseReplicaAssignment, parseTopicConfigs, parseTopicConfigsToDelete, uuidFromString } from './parse';
 
@@ -323,7 +324,14 @@ export class TopicService {
     if (this.era === 'kafka39' && !useTopicId && topics.length > 0 && o.has('partition-size-limit-per-response')) {
       o.numberValueOf('partition-size-limit-per-response'); // parsed (and possibly rejected) as Kafka does
     }
-    const descriptions = await this.describe(topics);
+    let descriptions = await this.describe(topics);
+    // Kafka prints the topics in the order of the map describeTopics().allTopicNames() returns:
+    // the per-topic futures (a HashMap) copied into a HashMap presized for the topic count.
+    // (2.8 walked its sorted topic list.)
+    if (this.era === 'kafka39') {
+      const byName = javaHashMapOrderBy(descriptions, (d) => d.name);
+      descriptions = javaHashMapOrderBy(byName, (d) => d.name, { initialCapacity: byName.length });
+    }
     const configs = await this.topicConfigs(descriptions.map((d) => d.name));
     const live = this.liveBrokers();
 

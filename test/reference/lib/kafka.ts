@@ -79,7 +79,7 @@ export function startReferenceCluster(nodes = 1): Promise<ReferenceCluster> {
   return started(['start', '--nodes', String(nodes)]);
 }
 
-/** ZooKeeper and a Kafka 2.8.2 broker (node 0): the seed-era reference. */
+/** ZooKeeper and a Kafka 2.8.2 broker (broker.id 1, as our engine's node id): the seed-era reference. */
 export function startLegacyCluster(): Promise<ReferenceCluster> {
   return started(['start-legacy']);
 }

@@ -22,11 +22,15 @@ export interface Step {
    */
   background?: boolean;
   /**
-   * Re-run the step until its output (stdout + stderr) matches this regex, within `untilMs`
+   * Re-run the step until its masked output (stdout + stderr) matches this regex, within `untilMs`
    * (default 60 s): makes scenarios deterministic without sleeps (e.g. describe until a group is
-   * Stable). Failing to match in time fails the scenario with the last output.
+   * Stable, or until a KRaft broker's metadata image, which follows its controller, shows an
+   * alter). Failing to match in time fails the scenario with the last output. For a compared
+   * step the last run is compared.
    */
   until?: string;
+  /** As `until`, but until the output no longer matches this regex (e.g. a deleted config). */
+  untilGone?: string;
   untilMs?: number;
   /**
    * Run Kafka's tool whatever the lane (only for steps not compared): to make what our tools do
@@ -86,6 +90,16 @@ export function background(tool: string, ...args: string[]): Step {
 /** Shorthand: a preparing step re-run until its output matches `pattern` (not compared). */
 export function awaitOutput(pattern: string, tool: string, ...args: string[]): Step {
   return { tool, args, compare: false, until: pattern };
+}
+
+/** Shorthand: a preparing step re-run until its output no longer matches `pattern` (not compared). */
+export function awaitGone(pattern: string, tool: string, ...args: string[]): Step {
+  return { tool, args, compare: false, untilGone: pattern };
+}
+
+/** A regex source matching `text` literally, for `until`/`untilGone` and their shorthands. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Shorthand: Kafka's tool left running in the background on every lane. */

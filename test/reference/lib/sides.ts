@@ -95,8 +95,12 @@ export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> 
         continue;
       }
       const timeoutMs = st.timeoutMs ?? 60000;
+      // Step.until / untilGone: re-run (after a short pause) until the masked output settles.
       const until = st.until === undefined ? undefined : new RegExp(st.until);
-      const deadline = Date.now() + (st.untilMs ?? 60000);
+      const gone = st.untilGone === undefined ? undefined : new RegExp(st.untilGone);
+      const settled = (out: string) => (!until || until.test(out)) && (!gone || !gone.test(out));
+      const untilMs = st.untilMs ?? 60000;
+      const deadline = Date.now() + untilMs;
       if (st.kafkaTool && st.compare !== false) throw new Error(`${s.id}: a kafkaTool step must not be compared`);
       let masked: StepResult;
       for (;;) {
@@ -105,9 +109,10 @@ export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> 
           : await runTool(st.tool.endsWith('.sh') ? st.tool : `${st.tool}.sh`, args, { input, timeoutMs: timeoutMs + 5000, env: { KAFKA_LOCAL_AUTOSTART: '0' } })
               .catch((e: Error) => ({ code: -2, stdout: '', stderr: String(e.message) }));
         masked = { step: st, code: r.code, stdout: maskOutput(r.stdout, ctx), stderr: maskOutput(r.stderr, ctx) };
-        if (!until || until.test(masked.stdout + masked.stderr)) break;
+        if (settled(masked.stdout + masked.stderr)) break;
         if (Date.now() >= deadline) {
-          throw new Error(`${s.id} [${lane.mode}]: ${st.tool} ${args.join(' ')} did not print /${st.until}/ within ${st.untilMs ?? 60000} ms; last:\n${masked.stdout}${masked.stderr}`);
+          const want = [st.until === undefined ? '' : `print /${st.until}/`, st.untilGone === undefined ? '' : `stop printing /${st.untilGone}/`].filter(Boolean).join(' and ');
+          throw new Error(`${s.id} [${lane.mode}]: ${st.tool} ${args.join(' ')} did not ${want} within ${untilMs} ms; last:\n${masked.stdout}${masked.stderr}`);
         }
         await pause(500);
       }
@@ -149,6 +154,12 @@ export async function tidy(broker: Broker): Promise<void> {
     if (topics.length > 0) {
       await admin.deleteTopics(topics);
       await waitFor(async () => (await admin.listTopics()).every((t: { internal: boolean }) => t.internal), 30000, 'topics deleted');
+      // A ZooKeeper-era broker stops listing a topic when its deletion starts, but the name stays
+      // taken until the controller has removed it from ZooKeeper: wait until it could be created.
+      if (broker.zookeeper !== broker.bootstrap) {
+        await waitFor(async () => [...(await admin.createTopics(topics.map((name: string) => ({ name, numPartitions: 1, replicationFactor: 1 })), true)).values()]
+          .every((e) => e === undefined), 30000, 'topic names free');
+      }
     }
   } finally {
     admin.close();
