@@ -1,7 +1,7 @@
 // Produce v0-2, Fetch v0-3, ListOffsets v0, OffsetCommit/OffsetFetch v0 on the wire: what old
 // clients send is stored as RecordBatch v2 and read back in their format, byte for byte as Kafka
 // 3.9 served it (offsets, CRC-32, relative offsets in v1 wrappers, timestamps), and the checks
-// Kafka made (CRC, compacted keys, zstd only from Produce v7 / Fetch v10, down-conversion off).
+// Kafka made (CRC, compacted keys, zstd only from Produce v7 / Fetch v10).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -224,13 +224,20 @@ describe('zstd and old versions', () => {
     expect(ok.responses[0].partitionResponses[0]).toMatchObject({ errorCode: 0, baseOffset: 0 });
   });
 
-  it('a topic with compression.type=zstd refuses Fetch below v10; message.downconversion.enable=false refuses v0-3', async () => {
+  it('a topic with compression.type=zstd refuses Fetch below v10; message.downconversion.enable is no topic config (Kafka 4)', async () => {
     await createTopic('wire-zstd-topic', { 'compression.type': 'zstd' });
-    await createTopic('wire-no-down', { 'message.downconversion.enable': 'false' });
     expect((await fetch(9, 'wire-zstd-topic', 0)).errorCode).toBe(76);
     expect((await fetch(10, 'wire-zstd-topic', 0)).errorCode).toBe(0);
-    await produce(2, 'wire-no-down', messages(1, [{ offset: 0, ts: 1, key: 'k', value: 'v' }]));
-    expect((await fetch(3, 'wire-no-down', 0)).errorCode).toBe(35);
-    expect(v2Records((await fetch(4, 'wire-no-down', 0)).records).map((x) => x.value)).toEqual(['v']);
+    // Kafka 4 removed the config with down-conversion (KIP-724): its configs are 4.4's, so a topic
+    // cannot turn down-conversion off, and Fetch v0-3 always converts.
+    const refused = await conn.request(ApiKey.CreateTopics, 4, {
+      topics: [{ name: 'wire-no-down', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'message.downconversion.enable', value: 'false' }] }],
+      timeoutMs: 5000, validateOnly: false,
+    });
+    expect(refused.topics[0]).toMatchObject({ errorCode: 40, errorMessage: 'Unknown topic config name: message.downconversion.enable' });
+    await createTopic('wire-down');
+    await produce(2, 'wire-down', messages(1, [{ offset: 0, ts: 1, key: 'k', value: 'v' }]));
+    expect((await fetch(3, 'wire-down', 0)).errorCode).toBe(0);
+    expect(v2Records((await fetch(4, 'wire-down', 0)).records).map((x) => x.value)).toEqual(['v']);
   });
 });

@@ -54,7 +54,6 @@ function build(engine: Engine, req: any, version: number): { responses: unknown[
       if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
       // Clients older than Fetch v10 cannot read zstd: a zstd topic refuses them outright.
       if (version < 10 && engine.configs.topicValue(topic, 'compression.type') === 'zstd') return failed(out, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
-      if (toMagic >= 0 && engine.configs.topicValue(topic, 'message.downconversion.enable') === false) return failed(out, ErrorCode.UNSUPPORTED_VERSION);
       out.highWatermark = p.highWatermark;
       out.lastStableOffset = p.highWatermark;
       out.logStartOffset = p.logStartOffset;
