@@ -2,7 +2,7 @@
 // BatchBuilder (which writes the records straight into one buffer as they are appended, no
 // per-record objects, and the v2 header when sealed): the batch.size limit, the buffer pool,
 // sequence bookkeeping and the compression choice.
-import { BatchBuilder, estimateSizeUpperBound, type RecordHeader } from '../../protocol/records/batch-builder';
+import { BatchBuilder, estimateSizeUpperBound, type BatchCompression, type RecordHeader } from '../../protocol/records/batch-builder';
 import type { PartitionState } from './metadata';
 
 export { estimateSizeUpperBound };
@@ -110,7 +110,7 @@ export class ProducerBatch {
   }
 
   /** Write the header (and compress): the batch's bytes are final until the sequence changes. */
-  close(compression: 'none' | 'gzip', gzipLevel: number, producerId: number, producerEpoch: number, baseSequence: number): Buffer {
+  close(compression: BatchCompression, gzipLevel: number, producerId: number, producerEpoch: number, baseSequence: number): Buffer {
     this.full = true;
     const out = this.builder.seal({ compression, gzipLevel, producerId, producerEpoch, baseSequence });
     this.baseSequence = baseSequence;

@@ -11,7 +11,7 @@ import {
 } from '../../config/types';
 
 export type Acks = -1 | 0 | 1;
-export type ProducerCompression = 'none' | 'gzip';
+export type ProducerCompression = 'none' | 'gzip' | 'snappy' | 'lz4';
 
 export interface ProducerSettings {
   bootstrapServers: string[];
@@ -198,10 +198,10 @@ export function producerSettings(
   }
 
   const compressionType = v.get('compression.type') as string;
-  if (compressionType !== 'none' && compressionType !== 'gzip') {
+  if (compressionType === 'zstd') {
     throw new ProducerConfigError(
       CONFIG_EXCEPTION,
-      `Invalid value ${compressionType} for configuration compression.type: compressing with ${compressionType} is not available in kafka-local (Node.js has no ${compressionType} encoder here); use gzip or none`,
+      `Invalid value ${compressionType} for configuration compression.type: compressing with ${compressionType} is not available in kafka-local (Node.js has no ${compressionType} encoder here); use none, gzip, snappy or lz4`,
     );
   }
 
@@ -244,7 +244,7 @@ export function producerSettings(
     acks,
     bufferMemory: num(v.get('buffer.memory')),
     retries,
-    compression: compressionType,
+    compression: compressionType as ProducerCompression,
     gzipLevel: num(v.get('compression.gzip.level')),
     batchSize: num(v.get('batch.size')),
     partitionerIgnoreKeys: v.get('partitioner.ignore.keys') as boolean || partitioner === 'uniform-sticky',

@@ -5,7 +5,7 @@
 
 import * as zlib from 'node:zlib';
 import { crc32c } from './crc32c';
-import { CODEC_GZIP, CODEC_NONE } from './compression';
+import { codecId, compress, CODEC_GZIP, CODEC_NONE } from './compression';
 import {
   ATTR_CONTROL, ATTR_TRANSACTIONAL, ATTRIBUTES_OFFSET, BASE_OFFSET_OFFSET, BASE_SEQUENCE_OFFSET,
   BASE_TIMESTAMP_OFFSET, BATCH_HEADER_SIZE, BATCH_LENGTH_OFFSET, CRC_OFFSET, LAST_OFFSET_DELTA_OFFSET,
@@ -18,9 +18,12 @@ export interface RecordHeader {
   value: Buffer | null;
 }
 
+/** The codecs a batch can be sealed with (zstd has no encoder here). */
+export type BatchCompression = 'none' | 'gzip' | 'snappy' | 'lz4';
+
 export interface SealOptions {
   baseOffset?: number;
-  compression?: 'none' | 'gzip';
+  compression?: BatchCompression;
   /** zlib level for gzip; -1 or absent: zlib's default. */
   gzipLevel?: number;
   producerId?: number;
@@ -282,19 +285,20 @@ export class BatchBuilder {
    * header (e.g. a new sequence); the records and their compression stay as first sealed.
    */
   seal(opts: SealOptions = {}): Buffer {
-    const gzip = opts.compression === 'gzip';
+    const codec = opts.compression === undefined ? CODEC_NONE : codecId(opts.compression);
     let out = this.sealed;
     if (out === null) {
-      if (gzip) {
+      if (codec !== CODEC_NONE) {
+        const records = this.buf.subarray(BATCH_HEADER_SIZE, this.pos);
         const level = opts.gzipLevel;
-        const z = zlib.gzipSync(this.buf.subarray(BATCH_HEADER_SIZE, this.pos), level === undefined || level === -1 ? {} : { level });
+        const z = codec === CODEC_GZIP ? zlib.gzipSync(records, level === undefined || level === -1 ? {} : { level }) : compress(codec, records);
         out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + z.length);
         z.copy(out, BATCH_HEADER_SIZE);
       } else {
         out = this.buf.subarray(0, this.pos);
       }
     }
-    let attributes = gzip ? CODEC_GZIP : CODEC_NONE;
+    let attributes = codec;
     if (opts.transactional) attributes |= ATTR_TRANSACTIONAL;
     if (opts.control) attributes |= ATTR_CONTROL;
     const count = this.count;

@@ -3,12 +3,14 @@
 // Decoding: none, gzip (node:zlib), snappy (raw blocks as librdkafka/kafkajs write them, and the
 // xerial stream framing the Java client writes), lz4 (the LZ4 frame format, as Kafka's clients
 // write it; block and content checksums are skipped, not verified). zstd has no decoder in Node 20.
-// Encoding: none and gzip only. Unsupported directions throw CompressionUnsupportedError.
+// Encoding: none, gzip, snappy and lz4 (compressors.ts). Unsupported directions throw
+// CompressionUnsupportedError.
 //
 // Every decoder is bounded: output larger than `maxOutputLength` (default 256 MiB) or larger
 // than the codec's maximum expansion of the input is refused before anything is allocated.
 
 import * as zlib from 'node:zlib';
+import { lz4Compress, snappyCompress } from './compressors';
 
 export const CODEC_NONE = 0;
 export const CODEC_GZIP = 1;
@@ -35,7 +37,7 @@ export class CompressionUnsupportedError extends Error {
     super(
       direction === 'decompress'
         ? `Compression codec ${codecName(codec)} is not available in this runtime`
-        : `Compressing with codec ${codecName(codec)} is not supported (use none or gzip)`,
+        : `Compressing with codec ${codecName(codec)} is not supported (use none, gzip, snappy or lz4)`,
     );
     this.name = 'CompressionUnsupportedError';
   }
@@ -77,6 +79,8 @@ export function compress(codec: number | string, data: Buffer): Buffer {
   const c = codecArg(codec);
   if (c === CODEC_NONE) return data;
   if (c === CODEC_GZIP) return zlib.gzipSync(data);
+  if (c === CODEC_SNAPPY) return snappyCompress(data);
+  if (c === CODEC_LZ4) return lz4Compress(data);
   throw new CompressionUnsupportedError(c, 'compress');
 }
 
