@@ -26,7 +26,7 @@ export const ApiKey = {
 export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.Produce, { min: 0, max: 8 }],
   [ApiKey.Fetch, { min: 4, max: 11 }],
-  [ApiKey.ListOffsets, { min: 1, max: 9 }],
+  [ApiKey.ListOffsets, { min: 1, max: 11 }],
   [ApiKey.Metadata, { min: 0, max: 12 }],
   [ApiKey.OffsetCommit, { min: 2, max: 7 }],
   [ApiKey.OffsetFetch, { min: 1, max: 5 }],
