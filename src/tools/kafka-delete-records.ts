@@ -21,7 +21,7 @@ import { Admin } from '../client/admin';
 import { tpKey } from '../client/offsets';
 import { deleteRecords } from '../client/records-admin';
 import { KafkaError } from '../protocol/errors';
-import { VERSION_39 } from './topics/options';
+import { KAFKA_VERSION } from '../cli/kafka-version';
 import { adminClientSettings } from './topics/client-config';
 import { parseOffsetJson } from './delete-records/offset-json';
 import * as fs from 'node:fs';
@@ -47,25 +47,24 @@ function javaParts(e: unknown): { javaClass: string; message: string } {
   return { javaClass: 'java.lang.RuntimeException', message: String(e) };
 }
 
-/** mainNoExit: the message, then the stack trace (its first line here). */
+/**
+ * mainNoExit: the message, then the stack trace (its first line here) printed with println, so an
+ * empty line ends it.
+ */
 function printEscaped(e: unknown, io: ToolIO): number {
   if (e instanceof ExitError) return e.code;
   const { javaClass, message } = javaParts(e);
-  io.stderr(`${message}\n${javaClass}: ${message}\n`);
+  io.stderr(`${message}\n${javaClass}: ${message}\n\n`);
   if (process.env.KAFKA_LOCAL_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
 }
 
-/** Utils.readFileAsString, with java.nio's exceptions. */
+/** Utils.readFileAsString: any failure is `java.io.IOException: Unable to read file <path>`. */
 function readFile(path: string): string {
   try {
     return fs.readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new JavaException('java.nio.file.NoSuchFileException', path);
-    if (code === 'EACCES') throw new JavaException('java.nio.file.AccessDeniedException', path);
-    if (code === 'EISDIR') throw new JavaException('java.io.IOException', 'Is a directory');
-    throw new JavaException('java.io.IOException', (e as Error).message);
+  } catch {
+    throw new JavaException('java.io.IOException', `Unable to read file ${path}`);
   }
 }
 
@@ -118,7 +117,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     } catch (e) {
       return printEscaped(e, io);
     }
-    maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, VERSION_39);
+    maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, KAFKA_VERSION);
     try {
       checkRequiredArgs(opts, 'bootstrap-server', 'offset-json-file');
     } catch (e) {

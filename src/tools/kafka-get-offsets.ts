@@ -23,7 +23,7 @@ import { Admin } from '../client/admin';
 import { listOffsets, tpKey, type OffsetQuery } from '../client/offsets';
 import { ApiKey } from '../protocol/apis';
 import { KafkaError } from '../protocol/errors';
-import { VERSION_39 } from './topics/options';
+import { KAFKA_VERSION } from '../cli/kafka-version';
 import { adminClientSettings } from './topics/client-config';
 import { patternListFilter, TerseError, topicAndPartitionFilter, type TopicPartitionFilter } from './get-offsets/filter';
 import { getOffsetsSpecs, JAVA_LIST_OFFSETS_LATEST, MIN_VERSION, parseOffsetSpec, USAGE_TEXT } from './get-offsets/options';
@@ -171,7 +171,8 @@ function printError(e: unknown, io: ToolIO): number {
     return 1;
   }
   const { javaClass, message } = javaParts(e);
-  io.stderr(`Error occurred: ${message}\n${javaClass}: ${message}\n`);
+  // println(Utils.stackTrace(e)): the trace's first line here, then the empty line println adds.
+  io.stderr(`Error occurred: ${message}\n${javaClass}: ${message}\n\n`);
   if (process.env.KAFKA_LOCAL_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
 }
@@ -186,7 +187,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     } catch (e) {
       return printError(e instanceof OptionException ? new TerseError(e.message) : e, io);
     }
-    maybePrintHelpOrVersion(opts, io, USAGE_TEXT, VERSION_39);
+    maybePrintHelpOrVersion(opts, io, USAGE_TEXT, KAFKA_VERSION);
     let bootstrapText: string;
     try {
       if (!opts.has('bootstrap-server') && opts.has('broker-list')) {

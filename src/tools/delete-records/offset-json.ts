@@ -6,8 +6,9 @@ import { JavaException } from '../../cli/errors';
 import { javaHashSetOrder, javaTopicPartitionHashCode } from '../../util/java-hash';
 
 const JSON_MAPPING = 'com.fasterxml.jackson.databind.JsonMappingException';
-const ADMIN_OPERATION = 'org.apache.kafka.server.common.AdminOperationException';
-const ADMIN_COMMAND_FAILED = 'org.apache.kafka.server.common.AdminCommandFailedException';
+// Kafka 4.x moved these two into the tools module.
+const ADMIN_OPERATION = 'org.apache.kafka.tools.AdminOperationException';
+const ADMIN_COMMAND_FAILED = 'org.apache.kafka.tools.AdminCommandFailedException';
 
 export interface PartitionOffset {
   topic: string;
