@@ -5,9 +5,10 @@
 //   Records delete operation completed:
 //   partition: t-0<TAB>low_watermark: 3          (or  partition: t-0<TAB>error: <exception>)
 //
-// one line per partition in Kafka's HashMap order. Failures of the command itself print the
-// message and then the exception's first stack-trace line on stderr, exit 1, as Kafka's mainNoExit
-// (which prints the whole trace); usage problems print the help table.
+// one line per partition, sorted by topic and partition (Kafka 4.4's order is random per run).
+// Failures of the command itself print the message and then the exception's first stack-trace line
+// and an empty line on stderr, exit 1, as Kafka's mainNoExit (which prints the whole trace); usage
+// problems print the help table.
 import { ensureLocalEngine } from '../cli/autostart';
 import { formatAddress, parseBootstrap, type HostPort } from '../cli/bootstrap';
 import { checkRequiredArgs } from '../cli/command-line-utils';
@@ -96,7 +97,9 @@ async function execute(opts: OptionSet, io: ToolIO): Promise<void> {
     });
     io.stdout('Records delete operation completed:\n');
     const results = await pending;
-    for (const p of partitions) {
+    // Kafka 4.4 iterates an immutable map salted per JVM: its order is random. Ours is sorted.
+    const sorted = [...partitions].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+    for (const p of sorted) {
       const r = results.get(tpKey(p.topic, p.partition));
       const name = `${p.topic}-${p.partition}`;
       if (r === undefined) continue;

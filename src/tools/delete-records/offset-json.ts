@@ -55,7 +55,7 @@ function toStr(v: unknown): string {
 
 /**
  * Parse and validate the file's text; the partitions come back in the order Kafka iterates them
- * (a HashMap<TopicPartition, ...>), which is the order of the tool's result lines.
+ * (a HashMap<TopicPartition, ...>), which decides the order of the duplicates it names.
  */
 export function parseOffsetJson(text: string): PartitionOffset[] {
   let js: unknown;
