@@ -395,7 +395,7 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
 describe('message schema registry', () => {
   it('has exactly the APIs and versions we implement', () => {
     const expected: Record<number, [string, string, string]> = {
-      0: ['Produce', '3-8', 'none'], 1: ['Fetch', '4-11', 'none'], 2: ['ListOffsets', '1-9', '6+'],
+      0: ['Produce', '3-8', 'none'], 1: ['Fetch', '4-11', 'none'], 2: ['ListOffsets', '1-11', '6+'],
       3: ['Metadata', '0-12', '9+'], 8: ['OffsetCommit', '2-7', 'none'], 9: ['OffsetFetch', '1-5', 'none'],
       10: ['FindCoordinator', '0-2', 'none'], 11: ['JoinGroup', '0-5', 'none'], 12: ['Heartbeat', '0-3', 'none'],
       13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-4', 'none'],

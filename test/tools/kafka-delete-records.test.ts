@@ -67,8 +67,8 @@ describe('kafka-delete-records', () => {
   it('per-partition failures: beyond the high watermark, a compacted topic', async () => {
     const f = jsonFile('{"partitions":[{"topic":"dr-a","partition":0,"offset":99},{"topic":"dr-compact","partition":0,"offset":0}]}');
     expectRun(await dr([...B, '--offset-json-file', f]), 0,
-      `${HEAD}partition: dr-compact-0\terror: org.apache.kafka.common.errors.PolicyViolationException: Request parameters do not satisfy the configured policy.\n` +
-      'partition: dr-a-0\terror: org.apache.kafka.common.errors.OffsetOutOfRangeException: The requested offset is not within the range of offsets maintained by the server.\n',
+      `${HEAD}partition: dr-a-0\terror: org.apache.kafka.common.errors.OffsetOutOfRangeException: The requested offset is not within the range of offsets maintained by the server.\n` +
+      'partition: dr-compact-0\terror: org.apache.kafka.common.errors.PolicyViolationException: Request parameters do not satisfy the configured policy.\n',
       '[<ts>] ERROR [AdminClient clientId=adminclient-1] DeleteRecords request for topic partition dr-compact-0 failed due to an unexpected error POLICY_VIOLATION (org.apache.kafka.clients.admin.internals.DeleteRecordsHandler)\n' +
       '[<ts>] ERROR [AdminClient clientId=adminclient-1] DeleteRecords request for topic partition dr-a-0 failed due to an unexpected error OFFSET_OUT_OF_RANGE (org.apache.kafka.clients.admin.internals.DeleteRecordsHandler)\n');
   });

@@ -46,6 +46,7 @@ export const deleteRecords: Scenario[] = [
   fails('missing-value', [...B, '--offset-json-file']),
   fails('missing-offset-json-file', [...B]),
   fails('missing-bootstrap-server', ['--offset-json-file', '{dir}/offsets.json']),
+  fails('bad-bootstrap-server', ['--bootstrap-server', 'nohost', '--offset-json-file', '{dir}/offsets.json'], { 'offsets.json': json(part(T, 0, 1)) }),
   fails('file-not-found', [...B, '--offset-json-file', '{dir}/absent.json']),
   fails('not-json', [...B, '--offset-json-file', '{dir}/offsets.json'], { 'offsets.json': '{"partitions": [' }),
   fails('missing-partitions-field', [...B, '--offset-json-file', '{dir}/offsets.json'], { 'offsets.json': '{"version":1}' }),

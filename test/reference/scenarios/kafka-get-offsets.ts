@@ -47,6 +47,7 @@ export const getOffsets: Scenario[] = [
   query('time-latest-tiered', '--time', 'latest-tiered'),
   query('time-minus-5', '--time', '-5'),
   query('time-earliest-pending-upload', '--time', 'earliest-pending-upload'),
+  query('time-minus-6', '--time', '-6'),
   query('time-zero', '--time', '0'),
   query('time-future', '--time', '4102444800000'),
   query('partitions', '--partitions', '0,2'),
