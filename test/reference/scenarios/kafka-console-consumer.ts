@@ -118,7 +118,8 @@ export const consumer: Scenario[] = [
     // The describe lets the broker's metadata catch up with the creation first.
     steps: [create('c-onepart'), prepare('kafka-topics', ...B, '--describe', '--topic', 'c-onepart'), consume('--topic', 'c-onepart', '--partition', '5', '--timeout-ms', '2000')],
   },
-  { id: 'kafka-console-consumer/unknown-topic-with-partition', steps: [consume('--topic', 'c-nosuch', '--partition', '0', '--timeout-ms', '2000')] },
+  // Not here: a missing topic with --partition. Whether the first metadata answer still reports
+  // it as being created (the WARN line) depends on timing, also with Kafka's own tools and broker.
 
   // The default formatter's properties.
   formatted('print-key', 'print.key=true'),
