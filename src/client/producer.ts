@@ -927,6 +927,9 @@ export class Producer {
         if (e instanceof ConnectionError) throw timeoutError(e.message);
         throw e;
       }
+      // The next attempt backs off from this answer, as Java's Metadata does from lastRefreshMs
+      // (a topic being auto-created by a KRaft broker is then seen once, not twice).
+      this.metadataAttemptAt = Date.now();
       this.applyMetadata(body, correlationId);
     })();
     this.metadataInProgress = p;
