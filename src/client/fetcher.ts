@@ -454,7 +454,7 @@ export class Fetcher {
           });
         } else if (code === ErrorCode.OFFSET_OUT_OF_RANGE) {
           const leader = this.cluster.brokers.get(st.leader);
-          const position = `FetchPosition{offset=${fetchOffset}, offsetEpoch=Optional.empty, currentLeader=LeaderAndEpoch{leader=Optional[${leader ? `${leader.host}:${leader.port} (id: ${leader.nodeId} rack: ${leader.rack ?? 'null'})` : 'empty'}], epoch=${st.leaderEpoch < 0 ? 'absent' : st.leaderEpoch}}}`;
+          const position = `FetchPosition{offset=${fetchOffset}, offsetEpoch=Optional.empty, currentLeader=LeaderAndEpoch{leader=Optional[${leader ? `${leader.host}:${leader.port} (id: ${leader.nodeId} rack: ${leader.rack ?? 'null'} isFenced: false)` : 'empty'}], epoch=${st.leaderEpoch < 0 ? 'absent' : st.leaderEpoch}}}`;
           if (this.opts.autoOffsetReset === 'none') {
             this.fail(new ConsumerFetchError(`Fetch position ${position} is out of range for partition ${tp}`, 'org.apache.kafka.clients.consumer.OffsetOutOfRangeException'));
             return;

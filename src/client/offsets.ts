@@ -92,6 +92,7 @@ export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuer
               name,
               partitions: qs.map((q) => ({ partitionIndex: q.partition, currentLeaderEpoch: -1, timestamp: q.timestamp })),
             })),
+            timeoutMs: Math.min(2147483647, Math.max(0, opts.deadline - Date.now())),
           });
         } catch (e) {
           if (e instanceof ConnectionError || (e instanceof KafkaError && e.retriable)) {

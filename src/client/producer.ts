@@ -848,7 +848,7 @@ export class Producer {
         if (!this.closed) {
           this.log('WARN', `Connection to node ${node.id} (${await describeAddress(node.host, node.port)}) could not be established. Node may not be available.`, NETWORK_CLIENT);
           if (!this.brokersKnown && node.id < 0) {
-            this.log('WARN', `Bootstrap broker ${node.host}:${node.port} (id: ${node.id} rack: null) disconnected`, NETWORK_CLIENT);
+            this.log('WARN', `Bootstrap broker ${node.host}:${node.port} (id: ${node.id} rack: null isFenced: false) disconnected`, NETWORK_CLIENT);
           }
         }
         throw e;
@@ -931,6 +931,9 @@ export class Producer {
         if (e instanceof ConnectionError) throw timeoutError(e.message);
         throw e;
       }
+      // The next attempt backs off from this answer, as Java's Metadata does from lastRefreshMs
+      // (a topic being auto-created by a KRaft broker is then seen once, not twice).
+      this.metadataAttemptAt = Date.now();
       this.applyMetadata(body, correlationId);
     })();
     this.metadataInProgress = p;
@@ -988,8 +991,11 @@ export class Producer {
       t.update(leaders);
     }
     if (errors.length > 0) {
-      this.log('WARN', `Error while fetching metadata with correlation id ${correlationId} : {${errors.join(', ')}}`, NETWORK_CLIENT);
+      this.log('WARN', `The metadata response from the cluster reported a recoverable issue with correlation id ${correlationId} : {${errors.join(', ')}}`, NETWORK_CLIENT);
     }
+    // Metadata.checkInvalidTopics: the topics the broker called invalid fail their sends.
+    const invalid = body.topics.filter((tm: any) => tm.errorCode === ErrorCode.INVALID_TOPIC_EXCEPTION && this.topics.has(tm.name)).map((tm: any) => tm.name);
+    if (invalid.length > 0) this.log('ERROR', `Metadata response reported invalid topics [${invalid.join(', ')}]`, 'org.apache.kafka.clients.Metadata');
     this.metadataRefreshedAt = Date.now();
   }
 

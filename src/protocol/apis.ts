@@ -25,12 +25,13 @@ export const ApiKey = {
  * RecordBatch v2 as Kafka 3.9 did (records/convert.ts). Kafka 4 refuses them; we accept them on
  * purpose, so that every client ever written can use a local broker. The maximums are Kafka 4.4's
  * where a 4.x Java client reaches for them (Metadata 13 and by-id lookups, CreateTopics 7,
- * ApiVersions 5, ListGroups 5, DescribeGroups 6, DescribeCluster 2, DescribeTopicPartitions 0).
+ * ApiVersions 5, ListGroups 5, DescribeGroups 6, DescribeCluster 2, DescribeTopicPartitions 0,
+ * ListOffsets 11).
  */
 export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.Produce, { min: 0, max: 8 }],
   [ApiKey.Fetch, { min: 0, max: 11 }],
-  [ApiKey.ListOffsets, { min: 0, max: 9 }],
+  [ApiKey.ListOffsets, { min: 0, max: 11 }],
   [ApiKey.Metadata, { min: 0, max: 13 }],
   [ApiKey.OffsetCommit, { min: 0, max: 7 }],
   [ApiKey.OffsetFetch, { min: 0, max: 5 }],

@@ -32,6 +32,7 @@ import type { ToolIO } from '../cli/io';
 import { reportThrown } from '../cli/io';
 import { formatLogRecord } from '../cli/log';
 import { compileJavaRegex } from '../cli/topic-filter';
+import { describeJavaPatternError } from '../util/java-pattern-syntax';
 import { StringDecoder } from 'node:string_decoder';
 import { Cluster } from '../client/cluster';
 import { Fetcher } from '../client/fetcher';
@@ -46,6 +47,8 @@ import { EARLIEST, LATEST, parseConsoleConsumerOptions, type ConsoleConsumerOpti
 import { Output, type ByteSink } from './consumer/output';
 
 const LOGGER = 'org.apache.kafka.tools.consumer.ConsoleConsumer';
+const KIP_848_NOTICE = 'The consumer rebalance protocol (KIP-848) is production-ready! Set group.protocol=consumer to try it out. ' +
+  'See https://kafka.apache.org/documentation/#consumer_rebalance_protocol';
 /** Records printed between two turns of the event loop. */
 const SLICE_RECORDS = 2048;
 
@@ -180,6 +183,19 @@ async function run(
     logUnknown(new JavaException('org.apache.kafka.common.KafkaException', 'Failed to construct kafka consumer'));
     return 1;
   }
+  let assignors;
+  try {
+    assignors = assignorsFor(settings.assignmentStrategy);
+  } catch (e) {
+    if (!(e instanceof AssignorConfigError)) throw e;
+    logUnknown(new JavaException('org.apache.kafka.common.KafkaException', 'Failed to construct kafka consumer'));
+    return 1;
+  }
+  // Kafka 4.x tells group consumers of the classic protocol about KIP-848 (on stderr).
+  const protocol = o.consumerProps.get('group.protocol');
+  if (o.partition === undefined && (protocol === undefined || protocol.toLowerCase() === 'classic')) {
+    stderr(`${KIP_848_NOTICE}\n`);
+  }
   // ConsumerWrapper: assign / subscribe check their arguments; a pattern is compiled.
   const blank = (t: string) => t.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '') === '';
   if (o.topic !== undefined && blank(o.topic)) {
@@ -197,17 +213,9 @@ async function run(
     try {
       pattern = compileJavaRegex(o.include!);
     } catch (e) {
-      logUnknown(new JavaException('java.util.regex.PatternSyntaxException', `${(e as Error).message} in ${o.include}`));
+      logUnknown(new JavaException('java.util.regex.PatternSyntaxException', describeJavaPatternError(o.include!) ?? `${(e as Error).message} in ${o.include}`));
       return 1;
     }
-  }
-  let assignors;
-  try {
-    assignors = assignorsFor(settings.assignmentStrategy);
-  } catch (e) {
-    if (!(e instanceof AssignorConfigError)) throw e;
-    logUnknown(new JavaException('org.apache.kafka.common.KafkaException', 'Failed to construct kafka consumer'));
-    return 1;
   }
 
   const clientId = settings.clientId;

@@ -22,7 +22,7 @@ import { checkRequiredArgs, parseOptions, type OptionSet } from '../cli/options'
 import { Producer, ProducerConfigError, ProducerException, producerSettings, type SendError } from '../client/producer';
 import { KafkaError } from '../protocol/errors';
 import { configureLineReader, LineMessageReader, ReaderException, type ReadFn, type RecordSink } from './producer/line-reader';
-import { HELP_MESSAGE, producerProps, producerSpecs, readerProps } from './producer/options';
+import { checkRenamedOptions, HELP_MESSAGE, producerProps, producerSpecs, readerProps } from './producer/options';
 import { KAFKA_VERSION } from '../cli/version';
 
 export const VERSION = KAFKA_VERSION;
@@ -131,6 +131,8 @@ async function run(opts: OptionSet, io: ToolIO, toolOpts: ProducerToolOptions): 
   try {
     maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, VERSION);
     checkRequiredArgs(opts, 'topic');
+    const renamed = checkRenamedOptions(opts, io.stdout);
+    if (renamed !== undefined) throw new UsageError(renamed);
     if (opts.has('broker-list')) {
       io.stderr('kafka-local: --broker-list is the pre-4.0 spelling (removed in Kafka 4.0); use --bootstrap-server instead.\n');
     }

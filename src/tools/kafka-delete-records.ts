@@ -5,9 +5,10 @@
 //   Records delete operation completed:
 //   partition: t-0<TAB>low_watermark: 3          (or  partition: t-0<TAB>error: <exception>)
 //
-// one line per partition in Kafka's HashMap order. Failures of the command itself print the
-// message and then the exception's first stack-trace line on stderr, exit 1, as Kafka's mainNoExit
-// (which prints the whole trace); usage problems print the help table.
+// one line per partition, sorted by topic and partition (Kafka 4.4's order is random per run).
+// Failures of the command itself print the message and then the exception's first stack-trace line
+// and an empty line on stderr, exit 1, as Kafka's mainNoExit (which prints the whole trace); usage
+// problems print the help table.
 import { ensureLocalEngine } from '../cli/autostart';
 import { formatAddress, parseBootstrap, type HostPort } from '../cli/bootstrap';
 import { checkRequiredArgs } from '../cli/command-line-utils';
@@ -47,25 +48,24 @@ function javaParts(e: unknown): { javaClass: string; message: string } {
   return { javaClass: 'java.lang.RuntimeException', message: String(e) };
 }
 
-/** mainNoExit: the message, then the stack trace (its first line here). */
+/**
+ * mainNoExit: the message, then the stack trace (its first line here) printed with println, so an
+ * empty line ends it.
+ */
 function printEscaped(e: unknown, io: ToolIO): number {
   if (e instanceof ExitError) return e.code;
   const { javaClass, message } = javaParts(e);
-  io.stderr(`${message}\n${javaClass}: ${message}\n`);
+  io.stderr(`${message}\n${javaClass}: ${message}\n\n`);
   if (process.env.KAFKA_LOCAL_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
 }
 
-/** Utils.readFileAsString, with java.nio's exceptions. */
+/** Utils.readFileAsString: any failure is `java.io.IOException: Unable to read file <path>`. */
 function readFile(path: string): string {
   try {
     return fs.readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new JavaException('java.nio.file.NoSuchFileException', path);
-    if (code === 'EACCES') throw new JavaException('java.nio.file.AccessDeniedException', path);
-    if (code === 'EISDIR') throw new JavaException('java.io.IOException', 'Is a directory');
-    throw new JavaException('java.io.IOException', (e as Error).message);
+  } catch {
+    throw new JavaException('java.io.IOException', `Unable to read file ${path}`);
   }
 }
 
@@ -97,7 +97,9 @@ async function execute(opts: OptionSet, io: ToolIO): Promise<void> {
     });
     io.stdout('Records delete operation completed:\n');
     const results = await pending;
-    for (const p of partitions) {
+    // Kafka 4.4 iterates an immutable map salted per JVM: its order is random. Ours is sorted.
+    const sorted = [...partitions].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+    for (const p of sorted) {
       const r = results.get(tpKey(p.topic, p.partition));
       const name = `${p.topic}-${p.partition}`;
       if (r === undefined) continue;

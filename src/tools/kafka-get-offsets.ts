@@ -171,7 +171,8 @@ function printError(e: unknown, io: ToolIO): number {
     return 1;
   }
   const { javaClass, message } = javaParts(e);
-  io.stderr(`Error occurred: ${message}\n${javaClass}: ${message}\n`);
+  // println(Utils.stackTrace(e)): the trace's first line here, then the empty line println adds.
+  io.stderr(`Error occurred: ${message}\n${javaClass}: ${message}\n\n`);
   if (process.env.KAFKA_LOCAL_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
 }

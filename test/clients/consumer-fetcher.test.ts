@@ -154,7 +154,7 @@ describe('Fetcher', () => {
       }
       expect(err).toBeInstanceOf(ConsumerFetchError);
       expect(err.javaClass).toBe('org.apache.kafka.clients.consumer.OffsetOutOfRangeException');
-      expect(err.message).toMatch(/^Fetch position FetchPosition\{offset=99, offsetEpoch=Optional\.empty, currentLeader=LeaderAndEpoch\{leader=Optional\[127\.0\.0\.1:\d+ \(id: 1 rack: null\)\], epoch=\d+\}\} is out of range for partition f1-0$/);
+      expect(err.message).toMatch(/^Fetch position FetchPosition\{offset=99, offsetEpoch=Optional\.empty, currentLeader=LeaderAndEpoch\{leader=Optional\[127\.0\.0\.1:\d+ \(id: 1 rack: null isFenced: false\)\], epoch=\d+\}\} is out of range for partition f1-0$/);
     } finally {
       g.close();
       c.close();

@@ -111,10 +111,10 @@ describe('Kafka\'s Java producer (kafka-clients 4.4.0) against the engine', () =
     expect(javaPlacement.size).toBe(300);
     await createTopic(engine, 'jp-keys-ours', 5);
     const input = [...javaPlacement.keys()].map((k) => `${k}\tv`).join('\n') + '\n';
-    const p = await runTool('kafka-console-producer', ['--bootstrap-server', engine.bootstrap, '--topic', 'jp-keys-ours', '--property', 'parse.key=true'], { input });
+    const p = await runTool('kafka-console-producer', ['--bootstrap-server', engine.bootstrap, '--topic', 'jp-keys-ours', '--reader-property', 'parse.key=true'], { input });
     expect({ code: p.code, stderr: p.stderr }).toEqual({ code: 0, stderr: '' });
     const c = await runTool('kafka-console-consumer', ['--bootstrap-server', engine.bootstrap, '--topic', 'jp-keys-ours', '--from-beginning',
-      '--max-messages', '300', '--property', 'print.key=true', '--property', 'print.value=false', '--property', 'print.partition=true']);
+      '--max-messages', '300', '--formatter-property', 'print.key=true', '--formatter-property', 'print.value=false', '--formatter-property', 'print.partition=true']);
     expect(c.code).toBe(0);
     const ours = new Map<string, string>();
     for (const line of c.stdout.trim().split('\n')) {

@@ -43,7 +43,7 @@ describe('kafka-console-producer -> kafkajs consumer', () => {
     for (let i = 0; i < 200; i++) lines.push(`h1:v${i},h2:x\tkey-${i}\tvalue ${i} \u00e9`);
     const r = await runTool('kafka-console-producer', [
       '--bootstrap-server', engine.bootstrap, '--topic', 'readback-keys',
-      '--property', 'parse.key=true', '--property', 'parse.headers=true',
+      '--reader-property', 'parse.key=true', '--reader-property', 'parse.headers=true',
     ], { input: lines.join('\n') + '\n' });
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
 

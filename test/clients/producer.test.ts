@@ -411,7 +411,7 @@ describe('errors and retries', () => {
     await send(producer, 'missing', 'x');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(390);
     expect(errors).toEqual([{ topic: 'missing', key: -1, value: 1, error: 'org.apache.kafka.common.errors.TimeoutException: Topic missing not present in metadata after 400 ms.' }]);
-    expect(logs[0]).toMatch(/^WARN \[Producer clientId=test\] Error while fetching metadata with correlation id \d+ : \{missing=UNKNOWN_TOPIC_OR_PARTITION\} \(org\.apache\.kafka\.clients\.NetworkClient\)$/);
+    expect(logs[0]).toMatch(/^WARN \[Producer clientId=test\] The metadata response from the cluster reported a recoverable issue with correlation id \d+ : \{missing=UNKNOWN_TOPIC_OR_PARTITION\} \(org\.apache\.kafka\.clients\.NetworkClient\)$/);
     await producer.close();
   });
 

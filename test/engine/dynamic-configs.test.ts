@@ -94,14 +94,15 @@ describe('dynamic configs', () => {
   });
 
   it('auto.create.topics.enable=false (dynamic) stops Metadata auto-creation; true again restores it', async () => {
-    expect(await metadataError('dyn-auto-1')).toBe(5); // LEADER_NOT_AVAILABLE: created
+    expect(await metadataError('dyn-auto-1')).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION: being created (as KRaft answers)
     expect(await topicNames()).toContain('dyn-auto-1');
     await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '', new Map([['auto.create.topics.enable', 'false'], MIN_ISR])));
     expect(await metadataError('dyn-auto-2')).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION
     expect(await topicNames()).not.toContain('dyn-auto-2');
     // A per-broker value wins over the cluster default.
     await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '1', new Map([['auto.create.topics.enable', 'true']])));
-    expect(await metadataError('dyn-auto-3')).toBe(5);
+    expect(await metadataError('dyn-auto-3')).toBe(3); // created: UNKNOWN_TOPIC_OR_PARTITION too
+    expect(await topicNames()).toContain('dyn-auto-3');
     await withAdmin((a) => a.alterConfigs(ConfigResourceType.BROKER, '1', new Map()));
     expect(await metadataError('dyn-auto-4')).toBe(3);
   });

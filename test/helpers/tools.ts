@@ -32,6 +32,24 @@ export async function runMasked(tool: string, args: string[], opts: { maskStdout
   return { code: r.code, stdout: opts.maskStdout ? mask(r.stdout) : r.stdout, stderr: mask(r.stderr) };
 }
 
+/** What Kafka 4.x's console consumer prints on stderr when it joins a group with the classic protocol. */
+export const KIP_848_NOTICE = 'The consumer rebalance protocol (KIP-848) is production-ready! Set group.protocol=consumer to try it out. ' +
+  'See https://kafka.apache.org/documentation/#consumer_rebalance_protocol\n';
+
+/**
+ * A console consumer's result without the KIP-848 notice line, for tests about something else
+ * (kafka-console-consumer.test.ts checks the notice itself).
+ */
+export function withoutNotice(r: Result): Result {
+  return { ...r, stderr: stripNotice(r.stderr) };
+}
+
+/** A console consumer's stderr without the KIP-848 notice line. */
+export function stripNotice(stderr: string): string {
+  const i = stderr.indexOf(KIP_848_NOTICE);
+  return i < 0 ? stderr : stderr.slice(0, i) + stderr.slice(i + KIP_848_NOTICE.length);
+}
+
 /** Exit code, stdout and stderr in one assertion (a failure shows all three). */
 export function expectRun(r: Result, code: number, stdout: string, stderr = ''): void {
   expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code, stdout, stderr });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { crc32c, crc32cUpdate } from '../../src/protocol/records/crc32c';
 import { murmur2, partitionForKey, toPositive } from '../../src/protocol/murmur2';
@@ -606,15 +607,24 @@ describe('gzip / zstd / limits', () => {
     expect(() => decompress(5, Buffer.from([1, 2, 3]))).toThrow(CompressionUnsupportedError);
   });
 
-  it('none, gzip and zstd compress (zstd once its encoder is loaded); snappy and lz4 do not', async () => {
+  it('every codec compresses and reads back (zstd once its encoder is loaded, at a level too)', async () => {
     expect(compress('none', Buffer.from('a')).toString()).toBe('a');
-    expect(() => compress('snappy', Buffer.from('a'))).toThrow(CompressionUnsupportedError);
-    expect(() => compress('lz4', Buffer.from('a'))).toThrow(CompressionUnsupportedError);
+    await compressAsync('zstd', Buffer.from('warm-up'));
+    const inputs = [Buffer.alloc(0), Buffer.from('a'), Buffer.from('abcabcabcabcabcabcabc-xyz'), Buffer.from('0123456789'.repeat(20000)), randomBytes(70000)];
+    for (const codec of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
+      for (const input of inputs) expect(decompress(codec, compress(codec, input)).equals(input)).toBe(true);
+    }
+    // The framings Kafka's Java client writes: xerial snappy, an LZ4 frame with its header checksum.
+    expect(compress('snappy', Buffer.from('a')).subarray(0, 16).toString('hex')).toBe('82534e41505059000000000100000001');
+    expect(compress('lz4', Buffer.from('a')).subarray(0, 7).toString('hex')).toBe('04224d18604082');
+    expect(compress('snappy', Buffer.from('0123456789'.repeat(20000))).length).toBeLessThan(20000);
+    expect(compress('lz4', Buffer.from('0123456789'.repeat(20000))).length).toBeLessThan(20000);
     const data = Buffer.from('zstd '.repeat(1000));
     const z = await compressAsync('zstd', data);
     expect(z.length).toBeLessThan(100);
     expect(decompress('zstd', z).equals(data)).toBe(true);
     expect(decompress('zstd', compress('zstd', data, 19)).equals(data)).toBe(true);
+    expect(() => compress(5, Buffer.from('a'))).toThrow(CompressionUnsupportedError);
   });
 });
 

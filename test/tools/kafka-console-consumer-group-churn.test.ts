@@ -34,9 +34,9 @@ describe('group churn', () => {
   it('a member killed and restarted repeatedly while producing: every record consumed at least once, in partition order', async () => {
     await createTopic(engine, 'churn', PARTITIONS);
     const args = [...B, '--topic', 'churn', '--group', 'gchurn', '--from-beginning',
-      '--property', 'print.partition=true', '--property', 'print.offset=true',
-      '--consumer-property', 'session.timeout.ms=6000', '--consumer-property', 'heartbeat.interval.ms=500',
-      '--consumer-property', 'auto.commit.interval.ms=1000'];
+      '--formatter-property', 'print.partition=true', '--formatter-property', 'print.offset=true',
+      '--command-property', 'session.timeout.ms=6000', '--command-property', 'heartbeat.interval.ms=500',
+      '--command-property', 'auto.commit.interval.ms=1000'];
     const runs: Running[] = [];
     const startMember = () => {
       const r = startTool('kafka-console-consumer', args);

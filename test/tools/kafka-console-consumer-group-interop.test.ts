@@ -7,7 +7,10 @@ import { describe, it, expect } from 'vitest';
 import { Kafka, logLevel, PartitionAssigners, type Consumer } from 'kafkajs';
 import { waitFor, type TestEngine } from '../helpers/engine';
 import { kcatProduce, members, owners, partitionsIn } from '../helpers/groups';
-import { createTopic, expectRun, runMasked, startTool, useEngine, type Running } from '../helpers/tools';
+import { createTopic, expectRun, runMasked, withoutNotice, stripNotice, startTool, useEngine, type Running } from '../helpers/tools';
+
+// Without the KIP-848 notice of group consumers (kafka-console-consumer.test.ts checks it).
+const cc = async (args: string[]) => withoutNotice(await runMasked('kafka-console-consumer', args));
 
 let engine: TestEngine;
 let B: string[];
@@ -17,9 +20,9 @@ useEngine((e) => {
   B = ['--bootstrap-server', e.bootstrap];
 });
 
-const SHOW = ['--property', 'print.partition=true', '--property', 'print.offset=true'];
+const SHOW = ['--formatter-property', 'print.partition=true', '--formatter-property', 'print.offset=true'];
 /** Our member notices a rebalance within 300 ms. */
-const HB = ['--consumer-property', 'heartbeat.interval.ms=300'];
+const HB = ['--command-property', 'heartbeat.interval.ms=300'];
 
 describe('consumer groups with other clients', () => {
   it('kcat -G (librdkafka, range) and our console consumer in one group split the partitions exclusively', async () => {
@@ -68,7 +71,7 @@ describe('consumer groups with other clients', () => {
       await consumer.run({ eachMessage: async () => undefined });
       await waitFor(() => joined, 20000, 'kafkajs joined');
       const message = "The group member's supported protocols are incompatible with those of existing members or first group member tried to join with empty protocol type or empty protocol list.";
-      expectRun(await runMasked('kafka-console-consumer', [...B, '--topic', 'noshare', '--group', 'gx']), 0, '',
+      expectRun(await cc([...B, '--topic', 'noshare', '--group', 'gx']), 0, '',
         `[<ts>] ERROR [Consumer clientId=console-consumer, groupId=gx] JoinGroup failed due to fatal error: ${message} (org.apache.kafka.clients.consumer.internals.ConsumerCoordinator)\n` +
         '[<ts>] ERROR Error processing message, terminating consumer process:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n' +
         `org.apache.kafka.common.errors.InconsistentGroupProtocolException: ${message}\nProcessed a total of 0 messages\n`);
@@ -90,7 +93,7 @@ describe('consumer groups with other clients', () => {
       let ours: Running | null = null;
       const startOurs = () => {
         ours = startTool('kafka-console-consumer', [...B, '--topic', topic, '--group', group, ...HB, ...SHOW,
-          '--consumer-property', 'partition.assignment.strategy=org.apache.kafka.clients.consumer.RoundRobinAssignor']);
+          '--command-property', 'partition.assignment.strategy=org.apache.kafka.clients.consumer.RoundRobinAssignor']);
       };
       const startKafkajs = async () => {
         await consumer.connect();

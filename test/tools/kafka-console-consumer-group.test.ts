@@ -6,7 +6,10 @@
 import { describe, it, expect } from 'vitest';
 import { runTool, startInProcessEngine, waitFor, type TestEngine } from '../helpers/engine';
 import { kcatProduce, members, owners, partitionsIn } from '../helpers/groups';
-import { createTopic, expectRun, runMasked, startTool, useEngine, type Running } from '../helpers/tools';
+import { createTopic, expectRun, runMasked, withoutNotice, stripNotice, startTool, useEngine, type Running } from '../helpers/tools';
+
+// Without the KIP-848 notice of group consumers (kafka-console-consumer.test.ts checks it).
+const cc = async (args: string[]) => withoutNotice(await runMasked('kafka-console-consumer', args));
 
 let engine: TestEngine;
 let B: string[];
@@ -17,8 +20,8 @@ useEngine((e) => {
 });
 
 /** Fast failure detection, so a killed member is noticed within seconds. */
-const FAST = ['--consumer-property', 'session.timeout.ms=6000', '--consumer-property', 'heartbeat.interval.ms=500'];
-const SHOW = ['--property', 'print.partition=true', '--property', 'print.offset=true'];
+const FAST = ['--command-property', 'session.timeout.ms=6000', '--command-property', 'heartbeat.interval.ms=500'];
+const SHOW = ['--formatter-property', 'print.partition=true', '--formatter-property', 'print.offset=true'];
 
 describe('consumer groups', () => {
   it('two members split the partitions exclusively; a killed member\'s partitions move to the other within the session timeout', async () => {
@@ -58,7 +61,7 @@ describe('consumer groups', () => {
       a.kill('SIGTERM');
       expect(await a.exited).toBe(143);
       const n = a.stdout().split('\n').filter(Boolean).length;
-      expect(a.stderr()).toBe(`Processed a total of ${n} messages\n`);
+      expect(stripNotice(a.stderr())).toBe(`Processed a total of ${n} messages\n`);
     } finally {
       a.kill('SIGKILL');
       b?.kill('SIGKILL');
@@ -88,7 +91,7 @@ describe('consumer groups', () => {
 
   it('partition.assignment.strategy picks the protocol; a member whose session expired (SIGSTOP) is told so and joins again', async () => {
     await createTopic(engine, 'stopped', 2);
-    const rr = ['--consumer-property', 'partition.assignment.strategy=org.apache.kafka.clients.consumer.RoundRobinAssignor'];
+    const rr = ['--command-property', 'partition.assignment.strategy=org.apache.kafka.clients.consumer.RoundRobinAssignor'];
     const a = startTool('kafka-console-consumer', [...B, '--topic', 'stopped', '--group', 'gstop', ...FAST, ...rr, ...SHOW]);
     const b = startTool('kafka-console-consumer', [...B, '--topic', 'stopped', '--group', 'gstop', ...FAST, ...rr, ...SHOW]);
     const state = async () => (await runTool('kafka-consumer-groups', [...B, '--describe', '--group', 'gstop', '--state'])).stdout;
@@ -130,7 +133,7 @@ describe('consumer groups', () => {
         else a.kill('SIGINT');
       }, 2);
       expect(await a.exited).toBe(130);
-      expect(a.stderr()).toBe('Processed a total of 1 messages\n');
+      expect(stripNotice(a.stderr())).toBe('Processed a total of 1 messages\n');
       // It left the group (LeaveGroup) and committed what it printed.
       const r = await runTool('kafka-consumer-groups', [...B, '--describe', '--group', 'gtwice']);
       expect(r.stdout).toMatch(/^gtwice\s+twice\s+0\s+1\s+1\s+0\s+-\s+-\s+-$/m);
@@ -143,7 +146,7 @@ describe('consumer groups', () => {
 
   it('an empty client.id becomes consumer-<group>-1 (ConsumerConfig.maybeOverrideClientId), also in the member id', async () => {
     await createTopic(engine, 'emptycid');
-    const a = startTool('kafka-console-consumer', [...B, '--topic', 'emptycid', '--group', 'gcid', '--consumer-property', 'client.id=']);
+    const a = startTool('kafka-console-consumer', [...B, '--topic', 'emptycid', '--group', 'gcid', '--command-property', 'client.id=']);
     try {
       const o = await waitFor(async () => {
         const m = await owners(engine.bootstrap, 'gcid');
@@ -160,7 +163,7 @@ describe('consumer groups', () => {
   it('Ctrl-C with the broker gone: the final commit gives up after min(30 s, request.timeout.ms), as Java\'s close does', async () => {
     const gone = await startInProcessEngine();
     let stopped = false;
-    const a = startTool('kafka-console-consumer', ['--bootstrap-server', gone.bootstrap, '--topic', 'lost', '--group', 'glost', '--consumer-property', 'request.timeout.ms=3000']);
+    const a = startTool('kafka-console-consumer', ['--bootstrap-server', gone.bootstrap, '--topic', 'lost', '--group', 'glost', '--command-property', 'request.timeout.ms=3000']);
     try {
       await createTopic(gone, 'lost');
       await waitFor(async () => (await owners(gone.bootstrap, 'glost')).size === 1, 20000, 'the member owns the partition');
@@ -188,7 +191,7 @@ describe('consumer groups', () => {
   it('a session timeout the coordinator refuses: Kafka\'s fatal JoinGroup error, then the count', async () => {
     await createTopic(engine, 'badsession');
     const message = 'The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms).';
-    expectRun(await runMasked('kafka-console-consumer', [...B, '--topic', 'badsession', '--group', 'gbad', '--consumer-property', 'session.timeout.ms=1000']), 0, '',
+    expectRun(await cc([...B, '--topic', 'badsession', '--group', 'gbad', '--command-property', 'session.timeout.ms=1000']), 0, '',
       `[<ts>] ERROR [Consumer clientId=console-consumer, groupId=gbad] JoinGroup failed due to fatal error: ${message} (org.apache.kafka.clients.consumer.internals.ConsumerCoordinator)\n` +
       '[<ts>] ERROR Error processing message, terminating consumer process:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n' +
       `org.apache.kafka.common.errors.InvalidSessionTimeoutException: ${message}\nProcessed a total of 0 messages\n`);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { BIN, waitFor, type TestEngine } from '../helpers/engine';
-import { createTopic, expectRun, runMasked, startTool, useEngine, type Result, type Running } from '../helpers/tools';
+import { createTopic, expectRun, runMasked, withoutNotice, stripNotice, startTool, useEngine, type Result, type Running } from '../helpers/tools';
 import { storedCodecs } from '../clients/run-client';
 
 const LOGGER = '(org.apache.kafka.tools.consumer.ConsoleConsumer)';
@@ -20,7 +20,8 @@ useEngine((e) => {
   B = ['--bootstrap-server', e.bootstrap];
 });
 
-const cc = (args: string[]): Promise<Result> => runMasked('kafka-console-consumer', args);
+// Without the KIP-848 notice of group consumers (kafka-console-consumer.test.ts checks it).
+const cc = async (args: string[]): Promise<Result> => withoutNotice(await runMasked('kafka-console-consumer', args));
 const start = (args: string[]): Running => startTool('kafka-console-consumer', args);
 
 /** kcat -P (asynchronously: the engine runs in this process). */
@@ -56,7 +57,7 @@ describe('where reading starts', () => {
     const code = await produceUntilExit('latest', 'new', run);
     expect(code).toBe(0);
     expect(run.stdout()).toMatch(/^new-\d+\n$/);
-    expect(run.stderr()).toBe(processed(1));
+    expect(stripNotice(run.stderr())).toBe(processed(1));
   });
 
   it('--partition --offset beyond the end: OFFSET_OUT_OF_RANGE resets to the end (auto.offset.reset=latest)', async () => {
@@ -76,14 +77,14 @@ describe('where reading starts', () => {
 
   it('auto.offset.reset=none without a committed offset: NoOffsetForPartitionException, exit 0', async () => {
     await kcatProduce('noreset', 'a\n');
-    expectRun(await cc([...B, '--topic', 'noreset', '--consumer-property', 'auto.offset.reset=none']), 0, '',
+    expectRun(await cc([...B, '--topic', 'noreset', '--command-property', 'auto.offset.reset=none']), 0, '',
       `[<ts>] ERROR Error processing message, terminating consumer process:  ${LOGGER}\n` +
       `org.apache.kafka.clients.consumer.NoOffsetForPartitionException: Undefined offset with no reset policy for partitions: [noreset-0]\n${processed(0)}`);
   });
 
   it('auto.offset.reset=none on several partitions: they are listed in Java HashSet order', async () => {
     await createTopic(engine, 'test', 3);
-    expectRun(await cc([...B, '--topic', 'test', '--group', 'gnoreset', '--consumer-property', 'auto.offset.reset=none']), 0, '',
+    expectRun(await cc([...B, '--topic', 'test', '--group', 'gnoreset', '--command-property', 'auto.offset.reset=none']), 0, '',
       `[<ts>] ERROR Error processing message, terminating consumer process:  ${LOGGER}\n` +
       `org.apache.kafka.clients.consumer.NoOffsetForPartitionException: Undefined offset with no reset policy for partitions: [test-1, test-0, test-2]\n${processed(0)}`);
   });
@@ -93,7 +94,7 @@ describe('several partitions and topics', () => {
   it('every partition of a topic, each in offset order', async () => {
     await createTopic(engine, 'multi', 3);
     for (let p = 0; p < 3; p++) await kcatProduce('multi', Array.from({ length: 50 }, (_, i) => `p${p}-${i}`).join('\n') + '\n', ['-p', String(p)]);
-    const r = await cc([...B, '--topic', 'multi', '--from-beginning', '--max-messages', '150', '--property', 'print.partition=true', '--property', 'print.offset=true']);
+    const r = await cc([...B, '--topic', 'multi', '--from-beginning', '--max-messages', '150', '--formatter-property', 'print.partition=true', '--formatter-property', 'print.offset=true']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(processed(150));
     const lines = r.stdout.trimEnd().split('\n');
@@ -127,7 +128,7 @@ describe('compression (batches written by kcat)', () => {
   for (const codec of ['gzip', 'snappy', 'lz4', 'zstd', 'none']) {
     it(`${codec}: every record, byte for byte`, async () => {
       await kcatProduce(`z-${codec}`, input, ['-K:', '-z', codec]);
-      const r = await cc([...B, '--topic', `z-${codec}`, '--from-beginning', '--max-messages', '500', '--property', 'print.key=true']);
+      const r = await cc([...B, '--topic', `z-${codec}`, '--from-beginning', '--max-messages', '500', '--formatter-property', 'print.key=true']);
       expectRun(r, 0, expected, processed(500));
     });
   }
@@ -164,7 +165,7 @@ describe('ending', () => {
     expect(r.stdout).toBe(`line-0-${'p'.repeat(60)}\nline-1-${'p'.repeat(60)}\nline-2-${'p'.repeat(60)}\nexit=0\n`);
     const err = require('node:fs').readFileSync(errFile, 'utf8');
     require('node:fs').rmSync(errFile, { force: true });
-    expect(err).toMatch(/^Unable to write to standard out, closing consumer\.\nProcessed a total of \d+ messages\n$/);
+    expect(stripNotice(err)).toMatch(/^Unable to write to standard out, closing consumer\.\nProcessed a total of \d+ messages\n$/);
   });
 
   it('SIGINT: the count, exit 130 (as the JVM); SIGTERM: 143; SIGHUP (terminal closed): 129', async () => {
@@ -174,7 +175,7 @@ describe('ending', () => {
       await waitFor(() => run.stdout() === 'r1\nr2\nr3\n', 15000, 'records');
       run.kill(sig);
       expect(await run.exited).toBe(code);
-      expect(run.stderr()).toBe(processed(3));
+      expect(stripNotice(run.stderr())).toBe(processed(3));
     }
   });
 
@@ -185,7 +186,7 @@ describe('ending', () => {
 
 describe('metadata and connection problems', () => {
   it('an unreachable broker: NetworkClient warnings with the consumer prefix, then the timeout', async () => {
-    const r = await cc(['--bootstrap-server', '127.0.0.1:1', '--topic', 't', '--timeout-ms', '1200', '--consumer-property', 'client.id=cc1']);
+    const r = await cc(['--bootstrap-server', '127.0.0.1:1', '--topic', 't', '--timeout-ms', '1200', '--command-property', 'client.id=cc1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n');
@@ -197,9 +198,9 @@ describe('metadata and connection problems', () => {
     const fs = require('node:fs');
     const file = path.join(require('node:os').tmpdir(), `kl-cc-${process.pid}.properties`);
     fs.writeFileSync(file, 'client.id=from-file\nrequest.timeout.ms=5000\n');
-    const fromFile = await cc(['--bootstrap-server', '127.0.0.1:1', '--topic', 't', '--timeout-ms', '300', '--consumer.config', file]);
+    const fromFile = await cc(['--bootstrap-server', '127.0.0.1:1', '--topic', 't', '--timeout-ms', '300', '--command-config', file]);
     expect(fromFile.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=from-file, groupId=console-consumer-\d+\] Connection to node -1/);
-    const overridden = await cc(['--bootstrap-server', '127.0.0.1:1', '--topic', 't', '--timeout-ms', '300', '--consumer.config', file, '--consumer-property', 'client.id=from-cli']);
+    const overridden = await cc(['--bootstrap-server', '127.0.0.1:1', '--topic', 't', '--timeout-ms', '300', '--command-config', file, '--command-property', 'client.id=from-cli']);
     expect(overridden.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=from-cli, groupId=console-consumer-\d+\] Connection to node -1/);
     fs.rmSync(file, { force: true });
   });
@@ -209,7 +210,7 @@ describe('metadata and connection problems', () => {
   it('a topic that does not exist yet is auto-created; the first metadata answer is logged as Kafka does', async () => {
     const r = await cc([...B, '--topic', 'brand-new', '--timeout-ms', '1000']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=console-consumer, groupId=console-consumer-\d{1,5}\] The metadata response from the cluster reported a recoverable issue with correlation id 2 : \{brand-new=LEADER_NOT_AVAILABLE\} \(org\.apache\.kafka\.clients\.NetworkClient\)\n/);
+    expect(r.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=console-consumer, groupId=console-consumer-\d{1,5}\] The metadata response from the cluster reported a recoverable issue with correlation id 2 : \{brand-new=UNKNOWN_TOPIC_OR_PARTITION\} \(org\.apache\.kafka\.clients\.NetworkClient\)\n/);
     expect(r.stderr.endsWith(TIMEOUT + processed(0))).toBe(true);
     // and then it exists: reading it works
     await kcatProduce('brand-new', 'hello\n');
@@ -219,18 +220,18 @@ describe('metadata and connection problems', () => {
   it('--partition on a topic that does not exist: auto-created as well (assigned topics are in the metadata request), correlation id 1', async () => {
     const r = await cc([...B, '--topic', 'brand-new-assigned', '--partition', '0', '--timeout-ms', '1000']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=console-consumer, groupId=console-consumer-\d{1,5}\] The metadata response from the cluster reported a recoverable issue with correlation id 1 : \{brand-new-assigned=LEADER_NOT_AVAILABLE\} \(org\.apache\.kafka\.clients\.NetworkClient\)\n/);
+    expect(r.stderr).toMatch(/^\[<ts>\] WARN \[Consumer clientId=console-consumer, groupId=console-consumer-\d{1,5}\] The metadata response from the cluster reported a recoverable issue with correlation id 1 : \{brand-new-assigned=UNKNOWN_TOPIC_OR_PARTITION\} \(org\.apache\.kafka\.clients\.NetworkClient\)\n/);
     expect(r.stderr.endsWith(TIMEOUT + processed(0))).toBe(true);
     await kcatProduce('brand-new-assigned', 'there\n');
     expectRun(await cc([...B, '--topic', 'brand-new-assigned', '--partition', '0', '--offset', 'earliest', '--max-messages', '1']), 0, 'there\n', processed(1));
     // allow.auto.create.topics=false: the missing topic is reported on every metadata answer.
-    const n = await cc([...B, '--topic', 'never-assigned', '--partition', '0', '--timeout-ms', '500', '--consumer-property', 'allow.auto.create.topics=false']);
+    const n = await cc([...B, '--topic', 'never-assigned', '--partition', '0', '--timeout-ms', '500', '--command-property', 'allow.auto.create.topics=false']);
     expect(n.stderr).toContain('correlation id 1 : {never-assigned=UNKNOWN_TOPIC_OR_PARTITION} (org.apache.kafka.clients.NetworkClient)\n');
     expect(n.stderr.endsWith(TIMEOUT + processed(0))).toBe(true);
   });
 
   it('allow.auto.create.topics=false: UNKNOWN_TOPIC_OR_PARTITION warnings until the timeout', async () => {
-    const r = await cc([...B, '--topic', 'never-made', '--timeout-ms', '800', '--consumer-property', 'allow.auto.create.topics=false']);
+    const r = await cc([...B, '--topic', 'never-made', '--timeout-ms', '800', '--command-property', 'allow.auto.create.topics=false']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('{never-made=UNKNOWN_TOPIC_OR_PARTITION} (org.apache.kafka.clients.NetworkClient)\n');
     expect(r.stderr.endsWith(TIMEOUT + processed(0))).toBe(true);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { ROOT, tempDir, type TestEngine } from '../helpers/engine';
-import { createTopic, expectRun, runMasked, useEngine, type Result } from '../helpers/tools';
+import { createTopic, expectRun, KIP_848_NOTICE, runMasked, withoutNotice, useEngine, type Result } from '../helpers/tools';
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 const { formatHelp } = require(path.join(ROOT, 'dist/cli/help'));
@@ -31,7 +31,8 @@ useEngine((e) => {
   B = ['--bootstrap-server', e.bootstrap];
 }, { 'log.initial.task.delay.ms': '86400000' });
 
-const cc = (args: string[], tool = 'kafka-console-consumer'): Promise<Result> => runMasked(tool, args);
+// The KIP-848 notice of group consumers has its own test ('the KIP-848 notice').
+const cc = async (args: string[], tool = 'kafka-console-consumer'): Promise<Result> => withoutNotice(await runMasked(tool, args));
 
 async function expectUsage(args: string[], message: string): Promise<void> {
   expectRun(await cc(args), 1, '', `${message}\n${HELP}`);
@@ -93,14 +94,14 @@ describe('usage and argument checks', () => {
   });
 
   it('exactly one of --topic / --include', async () => {
-    await expectUsage(B, 'Exactly one of --include/--topic is required. ');
-    await expectUsage([...B, '--topic', 'a', '--include', 'b'], 'Exactly one of --include/--topic is required. ');
+    await expectUsage(B, 'Exactly one of the following arguments is required: [topic], [include]');
+    await expectUsage([...B, '--topic', 'a', '--include', 'b'], 'Exactly one of the following arguments is required: [topic], [include]');
   });
 
-  it('--whitelist is read as --include, with a hint (and 3.x wording when it conflicts)', async () => {
+  it('--whitelist is read as --include, with a hint (and counts as --include in the checks)', async () => {
     const hint = 'kafka-local: --whitelist was removed in Kafka 4.0; it is read as --include here. Use --include <regex>.\n';
     const r = await cc([...B, '--topic', 'a', '--whitelist', 'b']);
-    expectRun(r, 1, '', `${hint}Exactly one of --include/--topic is required. --whitelist is DEPRECATED use --include instead; ignored if --include specified.\n${HELP}`);
+    expectRun(r, 1, '', `${hint}Exactly one of the following arguments is required: [topic], [include]\n${HELP}`);
   });
 
   it('partition and offset checks', async () => {
@@ -118,13 +119,13 @@ describe('usage and argument checks', () => {
 
   it('group id checks: conflicting ids (java.util.HashSet order), group with partition', async () => {
     await expectUsage(
-      [...B, '--topic', 'x', '--group', 'a', '--consumer-property', 'group.id=zz'],
+      [...B, '--topic', 'x', '--group', 'a', '--command-property', 'group.id=zz'],
       "The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: 'zz', 'a'",
     );
     const cfg = path.join(dir, 'group.properties');
     fs.writeFileSync(cfg, 'group.id=b\n');
     await expectUsage(
-      [...B, '--topic', 'x', '--group', 'a', '--consumer.config', cfg],
+      [...B, '--topic', 'x', '--group', 'a', '--command-config', cfg],
       "The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: 'a', 'b'",
     );
     await expectUsage([...B, '--topic', 'x', '--group', 'a', '--partition', '0'], 'Options group and partition cannot be specified together.');
@@ -132,7 +133,7 @@ describe('usage and argument checks', () => {
 
   it('--from-beginning conflicting with auto.offset.reset: one line, exit 1, no usage', async () => {
     expectRun(
-      await cc([...B, '--topic', 'x', '--from-beginning', '--consumer-property', 'auto.offset.reset=latest']),
+      await cc([...B, '--topic', 'x', '--from-beginning', '--command-property', 'auto.offset.reset=latest']),
       1, '', "Can't simultaneously specify --from-beginning and 'auto.offset.reset=latest', please remove one option\n",
     );
   });
@@ -144,7 +145,7 @@ describe('usage and argument checks', () => {
       'Exception in thread "main" joptsimple.OptionArgumentConversionException: Cannot parse argument \'soon\' of option timeout-ms\n');
     expectRun(await cc([...B, '--topic', 'x', '--topic', 'y']), 1, '',
       'Exception in thread "main" joptsimple.MultipleArgumentsForOptionException: Found multiple arguments for option topic, but you asked for only one\n');
-    expectRun(await cc([...B, '--topic', 'x', '--consumer.config', '/nonexistent/c.properties']), 1, '',
+    expectRun(await cc([...B, '--topic', 'x', '--command-config', '/nonexistent/c.properties']), 1, '',
       'Exception in thread "main" java.nio.file.NoSuchFileException: /nonexistent/c.properties\n');
   });
 
@@ -168,11 +169,11 @@ describe('usage and argument checks', () => {
   });
 
   it('invalid consumer settings: the consumer cannot be built (no count)', async () => {
-    expectRun(await cc([...B, '--topic', 'x', '--consumer-property', 'fetch.min.bytes=abc']), 1, '',
+    expectRun(await cc([...B, '--topic', 'x', '--command-property', 'fetch.min.bytes=abc']), 1, '',
       `[<ts>] ERROR Unknown error when running consumer:  ${LOGGER}\norg.apache.kafka.common.config.ConfigException: Invalid value abc for configuration fetch.min.bytes: Not a number of type INT\n`);
     expectRun(await cc([...B, '--topic', 'x', '--isolation-level', 'all']), 1, '',
       `[<ts>] ERROR Unknown error when running consumer:  ${LOGGER}\norg.apache.kafka.common.config.ConfigException: Invalid value all for configuration isolation.level: String must be one of: read_committed, read_uncommitted\n`);
-    expectRun(await cc([...B, '--topic', 'x', '--consumer-property', 'auto.offset.reset=oldest']), 1, '',
+    expectRun(await cc([...B, '--topic', 'x', '--command-property', 'auto.offset.reset=oldest']), 1, '',
       `[<ts>] ERROR Unknown error when running consumer:  ${LOGGER}\norg.apache.kafka.common.config.ConfigException: Invalid value oldest for configuration auto.offset.reset: String must be one of: latest, earliest, none\n`);
     expectRun(await cc(['--bootstrap-server', 'nohostport', '--topic', 'x']), 1, '',
       `[<ts>] ERROR Unknown error when running consumer:  ${LOGGER}\norg.apache.kafka.common.KafkaException: Failed to construct kafka consumer\n`);
@@ -187,8 +188,8 @@ describe('usage and argument checks', () => {
 
   it('partition.assignment.strategy takes Java class names; anything else fails the construction', async () => {
     const failed = `[<ts>] ERROR Unknown error when running consumer:  ${LOGGER}\norg.apache.kafka.common.KafkaException: Failed to construct kafka consumer\n`;
-    expectRun(await cc([...B, '--topic', 'x', '--group', 'g', '--consumer-property', 'partition.assignment.strategy=range']), 1, '', failed);
-    expectRun(await cc([...B, '--topic', 'x', '--consumer-property', 'partition.assignment.strategy=']), 1, '', failed);
+    expectRun(await cc([...B, '--topic', 'x', '--group', 'g', '--command-property', 'partition.assignment.strategy=range']), 1, '', failed);
+    expectRun(await cc([...B, '--topic', 'x', '--command-property', 'partition.assignment.strategy=']), 1, '', failed);
   });
 });
 
@@ -210,10 +211,32 @@ describe('reading and DefaultMessageFormatter output', () => {
     expectRun(await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '3']), 0, 'v0\nv1\nnull\n', processed(3));
   });
 
+  it('the KIP-848 notice: on stderr first for a group consumer of the classic protocol, not with --partition', async () => {
+    const group = await runMasked('kafka-console-consumer', [...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '1']);
+    expectRun(group, 0, 'v0\n', KIP_848_NOTICE + processed(1));
+    const classic = await runMasked('kafka-console-consumer', [...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '1', '--command-property', 'group.protocol=CLASSIC']);
+    expectRun(classic, 0, 'v0\n', KIP_848_NOTICE + processed(1));
+    expectRun(await runMasked('kafka-console-consumer', [...B, '--topic', 'fmt', '--partition', '0', '--offset', 'earliest', '--max-messages', '1']), 0, 'v0\n', processed(1));
+  });
+
+  it('the 4.2 renames: --formatter-property, --command-property, --command-config; the old spellings print a notice on stdout', async () => {
+    const f = path.join(tempDir(), 'c.properties');
+    fs.writeFileSync(f, 'client.id=from-file\n');
+    expectRun(await cc([...B, '--topic', 'fmt', '--partition', '0', '--offset', 'earliest', '--max-messages', '1', '--property', 'print.offset=true',
+      '--consumer-property', 'client.id=x', '--consumer.config', f]), 0,
+    'Option --consumer-property is deprecated and will be removed in a future version. Use --command-property instead.\n' +
+      'Option --consumer.config is deprecated and will be removed in a future version. Use --command-config instead.\n' +
+      'Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.\n' +
+      'Offset:0\tv0\n', processed(1));
+    await expectUsage([...B, '--topic', 'x', '--command-property', 'a=1', '--consumer-property', 'a=1'], 'Options --consumer-property and --command-property cannot be specified together.');
+    await expectUsage([...B, '--topic', 'x', '--command-config', f, '--consumer.config', f], 'Options --consumer.config and --command-config cannot be specified together.');
+    await expectUsage([...B, '--topic', 'x', '--formatter-property', 'a=1', '--property', 'a=1'], 'Options --property and --formatter-property cannot be specified together.');
+  });
+
   it('every field, in Kafka\'s order, with the default separators', async () => {
     const r = await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '5',
-      '--property', 'print.timestamp=true', '--property', 'print.partition=true', '--property', 'print.offset=true',
-      '--property', 'print.headers=true', '--property', 'print.key=true']);
+      '--formatter-property', 'print.timestamp=true', '--formatter-property', 'print.partition=true', '--formatter-property', 'print.offset=true',
+      '--formatter-property', 'print.headers=true', '--formatter-property', 'print.key=true']);
     expectRun(r, 0, [
       `CreateTime:${TS}\tPartition:0\tOffset:0\th1:x,h2:null\tk0\tv0\n`,
       `CreateTime:${TS + 1}\tPartition:0\tOffset:1\tNO_HEADERS\tnull\tv1\n`,
@@ -225,48 +248,47 @@ describe('reading and DefaultMessageFormatter output', () => {
 
   it('separators, null.literal, booleans (trimmed, any case) and print.value=false', async () => {
     const r = await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '3',
-      '--property', 'print.key= TRUE ', '--property', 'print.value=false', '--property', 'print.headers=yes',
-      '--property', 'key.separator= | ', '--property', 'line.separator=;\n', '--property', 'null.literal=<nil>']);
+      '--formatter-property', 'print.key= TRUE ', '--formatter-property', 'print.value=false', '--formatter-property', 'print.headers=yes',
+      '--formatter-property', 'key.separator= | ', '--formatter-property', 'line.separator=;\n', '--formatter-property', 'null.literal=<nil>']);
     expectRun(r, 0, 'k0;\n<nil>;\nk2;\n', processed(3));
     const r2 = await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '2',
-      '--property', 'print.headers=true', '--property', 'headers.separator=&', '--property', 'key.separator=|', '--property', 'null.literal=']);
+      '--formatter-property', 'print.headers=true', '--formatter-property', 'headers.separator=&', '--formatter-property', 'key.separator=|', '--formatter-property', 'null.literal=']);
     expectRun(r2, 0, 'h1:x&h2:|v0\nNO_HEADERS|v1\n', processed(2));
   });
 
   it('nothing printed at all when every field is off', async () => {
-    expectRun(await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '2', '--property', 'print.value=false']), 0, '', processed(2));
+    expectRun(await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '2', '--formatter-property', 'print.value=false']), 0, '', processed(2));
   });
 
   it('print.epoch and print.delivery (4.x): NOT_PRESENT, as the console consumer drops them', async () => {
-    const r = await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '1', '--property', 'print.offset=true',
-      '--property', 'print.delivery=true', '--property', 'print.epoch=true']);
+    const r = await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '1', '--formatter-property', 'print.offset=true',
+      '--formatter-property', 'print.delivery=true', '--formatter-property', 'print.epoch=true']);
     expectRun(r, 0, 'Offset:0\tDelivery:NOT_PRESENT\tEpoch:NOT_PRESENT\tv0\n', processed(1));
   });
 
   it('--formatter-config is read, --property wins over it', async () => {
     const f = path.join(dir, 'fmt.properties');
     fs.writeFileSync(f, 'print.key=true\nkey.separator=\\t=>\\t\nprint.offset=true\n');
-    const r = await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '2', '--formatter-config', f, '--property', 'print.offset=false']);
+    const r = await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '2', '--formatter-config', f, '--formatter-property', 'print.offset=false']);
     expectRun(r, 0, 'k0\t=>\tv0\nnull\t=>\tv1\n', processed(2));
   });
 
   it('--partition with --offset: starts at that offset, also in the middle of a batch', async () => {
-    expectRun(await cc([...B, '--topic', 'fmt', '--partition', '0', '--offset', '3', '--max-messages', '2', '--property', 'print.offset=true']),
+    expectRun(await cc([...B, '--topic', 'fmt', '--partition', '0', '--offset', '3', '--max-messages', '2', '--formatter-property', 'print.offset=true']),
       0, 'Offset:3\tv3 é\ttab\nOffset:4\tv4\n', processed(2));
     expectRun(await cc([...B, '--topic', 'fmt', '--partition', '0', '--offset', 'EARLIEST', '--max-messages', '1']), 0, 'v0\n', processed(1));
   });
 
-  it('NoOp and Logging formatters; the 3.x class names with their warning', async () => {
+  it('NoOp and Logging formatters; the 3.x class names are unknown in 4.x (usage)', async () => {
     expectRun(await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '2', '--formatter', 'org.apache.kafka.tools.consumer.NoOpMessageFormatter']), 0, '', processed(2));
     expectRun(await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '2', '--formatter', 'org.apache.kafka.tools.consumer.LoggingMessageFormatter']), 0, 'v0\nv1\n', processed(2));
-    expectRun(await cc([...B, '--topic', 'fmt', '--from-beginning', '--max-messages', '1', '--formatter', 'kafka.tools.DefaultMessageFormatter']), 0, 'v0\n',
-      'WARNING: kafka.tools.DefaultMessageFormatter is deprecated and will be removed in the next major release. Please use org.apache.kafka.tools.consumer.DefaultMessageFormatter instead\n' + processed(1));
+    await expectUsage([...B, '--topic', 'fmt', '--formatter', 'kafka.tools.DefaultMessageFormatter'], 'kafka.tools.DefaultMessageFormatter');
   });
 
   it('LogAppendTime batches print LogAppendTime:<broker time>', async () => {
     await createTopic(engine, 'lat');
     await produce('lat', 0, [{ value: 'a' }, { value: 'b' }], { logAppendTime: 1700000000123 });
-    expectRun(await cc([...B, '--topic', 'lat', '--from-beginning', '--max-messages', '2', '--property', 'print.timestamp=true']),
+    expectRun(await cc([...B, '--topic', 'lat', '--from-beginning', '--max-messages', '2', '--formatter-property', 'print.timestamp=true']),
       0, 'LogAppendTime:1700000000123\ta\nLogAppendTime:1700000000123\tb\n', processed(2));
   });
 
@@ -300,7 +322,7 @@ describe('deserializers', () => {
 
   it('Integer, Long, Short (also for keys)', async () => {
     await values('d-int', [i32(42), i32(-7), i32(2147483647)]);
-    expectRun(await read('d-int', 3, 'IntegerDeserializer', ['--key-deserializer', `${SER}IntegerDeserializer`, '--property', 'print.key=true']),
+    expectRun(await read('d-int', 3, 'IntegerDeserializer', ['--key-deserializer', `${SER}IntegerDeserializer`, '--formatter-property', 'print.key=true']),
       0, '0\t42\n1\t-7\n2\t2147483647\n', processed(3));
     await values('d-long', [i64(9007199254740993n), i64(-1n)]);
     expectRun(await read('d-long', 2, 'LongDeserializer'), 0, '9007199254740993\n-1\n', processed(2));
@@ -321,9 +343,9 @@ describe('deserializers', () => {
     // The formatter strips `value.deserializer.` before configuring the deserializer, which looks
     // for `value.deserializer.encoding` or `deserializer.encoding`: so only the doubled form works.
     expectRun(await cc([...B, '--topic', 'd-misc', '--partition', '0', '--offset', '1', '--max-messages', '1', '--value-deserializer', `${SER}StringDeserializer`,
-      '--property', 'value.deserializer.deserializer.encoding=ISO-8859-1']), 0, 'café\n', processed(1));
+      '--formatter-property', 'value.deserializer.deserializer.encoding=ISO-8859-1']), 0, 'café\n', processed(1));
     expectRun(await cc([...B, '--topic', 'd-misc', '--partition', '0', '--offset', '1', '--max-messages', '1', '--value-deserializer', `${SER}StringDeserializer`,
-      '--property', 'value.deserializer.encoding=ISO-8859-1']), 0, 'caf\ufffd\n', processed(1));
+      '--formatter-property', 'value.deserializer.encoding=ISO-8859-1']), 0, 'caf\ufffd\n', processed(1));
     expectRun(await cc([...B, '--topic', 'd-misc', '--partition', '0', '--offset', '1', '--max-messages', '2', '--value-deserializer', `${SER}BytesDeserializer`]),
       0, 'caf\\xE9\na\\x5Cb\\x01~\n', processed(2));
     expectRun(await read('d-misc', 1, 'ByteBufferDeserializer'), 0, 'java.nio.HeapByteBuffer[pos=0 lim=36 cap=36]\n', processed(1));
@@ -338,24 +360,24 @@ describe('deserializers', () => {
     await values('d-null', [null]);
     // "null" as 4 bytes is 0x6e756c6c = 1853189228, exactly what Kafka prints.
     expectRun(await read('d-null', 1, 'IntegerDeserializer'), 0, '1853189228\n', processed(1));
-    expectRun(await read('d-null', 1, 'StringDeserializer', ['--property', 'null.literal=∅']), 0, '∅\n', processed(1));
+    expectRun(await read('d-null', 1, 'StringDeserializer', ['--formatter-property', 'null.literal=∅']), 0, '∅\n', processed(1));
   });
 
   it('a deserializer that fails to load is logged, and the raw bytes are printed', async () => {
-    expectRun(await read('d-int', 1, 'NoSuchDeserializer', ['--property', 'print.value=false', '--property', 'print.offset=true']), 0, 'Offset:0\n',
+    expectRun(await read('d-int', 1, 'NoSuchDeserializer', ['--formatter-property', 'print.value=false', '--formatter-property', 'print.offset=true']), 0, 'Offset:0\n',
       `[<ts>] ERROR Unable to instantiate a deserializer from ${SER}NoSuchDeserializer (org.apache.kafka.tools.consumer.DefaultMessageFormatter)\n` +
       `java.lang.ClassNotFoundException: ${SER}NoSuchDeserializer\n${processed(1)}`);
-    expectRun(await read('d-misc', 1, 'StringDeserializer', ['--property', 'value.deserializer.value.deserializer.encoding=NOPE-42', '--property', 'print.value=false', '--property', 'print.offset=true']), 0, 'Offset:0\n',
+    expectRun(await read('d-misc', 1, 'StringDeserializer', ['--formatter-property', 'value.deserializer.value.deserializer.encoding=NOPE-42', '--formatter-property', 'print.value=false', '--formatter-property', 'print.offset=true']), 0, 'Offset:0\n',
       `[<ts>] ERROR Unable to instantiate a deserializer from ${SER}StringDeserializer (org.apache.kafka.tools.consumer.DefaultMessageFormatter)\n` +
       `org.apache.kafka.common.errors.SerializationException: Unsupported encoding NOPE-42\n${processed(1)}`);
   });
 
   it('a deserializer error ends the run (fields before it stay printed), or is skipped with --skip-message-on-error', async () => {
     await values('d-bad', [i32(1), 'abc', i32(3)]);
-    expectRun(await read('d-bad', 3, 'IntegerDeserializer', ['--property', 'print.offset=true']), 1, 'Offset:0\t1\nOffset:1\t',
+    expectRun(await read('d-bad', 3, 'IntegerDeserializer', ['--formatter-property', 'print.offset=true']), 1, 'Offset:0\t1\nOffset:1\t',
       `${processed(2)}[<ts>] ERROR Unknown error when running consumer:  ${LOGGER}\n` +
       'org.apache.kafka.common.errors.SerializationException: Size of data received by IntegerDeserializer is not 4\n');
-    expectRun(await read('d-bad', 3, 'IntegerDeserializer', ['--property', 'print.offset=true', '--skip-message-on-error']), 0, 'Offset:0\t1\nOffset:1\tOffset:2\t3\n',
+    expectRun(await read('d-bad', 3, 'IntegerDeserializer', ['--formatter-property', 'print.offset=true', '--skip-message-on-error']), 0, 'Offset:0\t1\nOffset:1\tOffset:2\t3\n',
       `[<ts>] ERROR Error processing message, skipping this message:  ${LOGGER}\n` +
       `org.apache.kafka.common.errors.SerializationException: Size of data received by IntegerDeserializer is not 4\n${processed(3)}`);
     expectRun(await read('d-bad', 1, 'VoidDeserializer', ['--skip-message-on-error']), 0, '',

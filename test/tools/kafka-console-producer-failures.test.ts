@@ -65,7 +65,7 @@ describe('no broker at the address', () => {
     expect(ms).toBeLessThan(8000);
     const lines = mask(r.stderr).split('\n').filter(Boolean);
     const connect = `[<ts>] WARN [Producer clientId=console-producer] Connection to node -1 (/127.0.0.1:${port}) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)`;
-    const bootstrap = `[<ts>] WARN [Producer clientId=console-producer] Bootstrap broker 127.0.0.1:${port} (id: -1 rack: null) disconnected (org.apache.kafka.clients.NetworkClient)`;
+    const bootstrap = `[<ts>] WARN [Producer clientId=console-producer] Bootstrap broker 127.0.0.1:${port} (id: -1 rack: null isFenced: false) disconnected (org.apache.kafka.clients.NetworkClient)`;
     const errors = lines.filter((l) => !l.includes(' WARN '));
     expect(errors).toEqual([
       '[<ts>] ERROR Error when sending message to topic gone with key: null, value: 1 bytes with error: (org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)',
@@ -84,7 +84,7 @@ describe('the broker goes away', () => {
     const engine = await spawnEngine();
     engines.push(engine);
     const p = startProducer(['--bootstrap-server', engine.bootstrap, '--topic', 'dies', '--timeout', '10',
-      '--request-timeout-ms', '500', '--producer-property', 'delivery.timeout.ms=1500']);
+      '--request-timeout-ms', '500', '--command-property', 'delivery.timeout.ms=1500']);
     p.proc.stdin!.write('before\n');
     await waitFor(async () => (await kcatCount(engine.bootstrap, 'dies')) === 'before\n', 15000, 'first record stored');
     await engine.kill('SIGKILL');

@@ -67,29 +67,30 @@ describe('kafka-delete-records', () => {
   it('per-partition failures: beyond the high watermark, a compacted topic', async () => {
     const f = jsonFile('{"partitions":[{"topic":"dr-a","partition":0,"offset":99},{"topic":"dr-compact","partition":0,"offset":0}]}');
     expectRun(await dr([...B, '--offset-json-file', f]), 0,
-      `${HEAD}partition: dr-compact-0\terror: org.apache.kafka.common.errors.PolicyViolationException: Request parameters do not satisfy the configured policy.\n` +
-      'partition: dr-a-0\terror: org.apache.kafka.common.errors.OffsetOutOfRangeException: The requested offset is not within the range of offsets maintained by the server.\n',
+      `${HEAD}partition: dr-a-0\terror: org.apache.kafka.common.errors.OffsetOutOfRangeException: The requested offset is not within the range of offsets maintained by the server.\n` +
+      'partition: dr-compact-0\terror: org.apache.kafka.common.errors.PolicyViolationException: Request parameters do not satisfy the configured policy.\n',
       '[<ts>] ERROR [AdminClient clientId=adminclient-1] DeleteRecords request for topic partition dr-compact-0 failed due to an unexpected error POLICY_VIOLATION (org.apache.kafka.clients.admin.internals.DeleteRecordsHandler)\n' +
       '[<ts>] ERROR [AdminClient clientId=adminclient-1] DeleteRecords request for topic partition dr-a-0 failed due to an unexpected error OFFSET_OUT_OF_RANGE (org.apache.kafka.clients.admin.internals.DeleteRecordsHandler)\n');
   });
 
   it('JSON file validation, with Kafka\'s messages', async () => {
     const fails = async (json: string, javaClass: string, message: string) => {
-      expectRun(await dr([...B, '--offset-json-file', jsonFile(json)]), 1, '', `${message}\n${javaClass}: ${message}\n`);
+      // The message, then the stack trace's first line and the empty line println adds after it.
+      expectRun(await dr([...B, '--offset-json-file', jsonFile(json)]), 1, '', `${message}\n${javaClass}: ${message}\n\n`);
     };
-    const AOE = 'org.apache.kafka.server.common.AdminOperationException';
+    const AOE = 'org.apache.kafka.tools.AdminOperationException';
     const JME = 'com.fasterxml.jackson.databind.JsonMappingException';
     await fails('not json', AOE, 'The input string is not a valid JSON');
     await fails('{"version":1}', AOE, 'Missing partitions field');
     await fails('{"partitions":[],"version":2}', AOE, 'Not supported version field value 2');
     await fails('{"partitions":[{"topic":"dr-a","partition":0,"offset":1},{"topic":"dr-a","partition":0,"offset":2}]}',
-      'org.apache.kafka.server.common.AdminCommandFailedException', 'Offset json file contains duplicate topic partitions: dr-a-0');
+      'org.apache.kafka.tools.AdminCommandFailedException', 'Offset json file contains duplicate topic partitions: dr-a-0');
     await fails('{"partitions":[{"topic":"dr-a","offset":1}]}', JME, 'No such field exists: `partition`');
     await fails('{"partitions":[{"topic":"dr-a","partition":"0","offset":1}]}', JME, 'Expected `Integer` value, received "0"');
     await fails('{"partitions":[{"topic":1,"partition":0,"offset":1}]}', JME, 'Expected `String` value, received 1');
     await fails('{"partitions":{"topic":"dr-a"}}', JME, 'Expected JSON array, received {"topic":"dr-a"}');
     const missing = path.join(dir, 'missing.json');
-    expectRun(await dr([...B, '--offset-json-file', missing]), 1, '', `${missing}\njava.nio.file.NoSuchFileException: ${missing}\n`);
+    expectRun(await dr([...B, '--offset-json-file', missing]), 1, '', `Unable to read file ${missing}\njava.io.IOException: Unable to read file ${missing}\n\n`);
   });
 
   it('usage: missing options, --help, no arguments, unknown options, --version', async () => {
@@ -99,7 +100,7 @@ describe('kafka-delete-records', () => {
     expectRun(await dr(['--offset-json-file', 'x']), 1, '', `Missing required argument "[bootstrap-server]"\n${help}`);
     expectRun(await dr([]), 1, '', `${message}${help}`);
     expectRun(await dr(['--help']), 1, '', `${message}${help}`);
-    expectRun(await dr(['--bogus']), 1, '', 'bogus is not a recognized option\njoptsimple.UnrecognizedOptionException: bogus is not a recognized option\n');
+    expectRun(await dr(['--bogus']), 1, '', 'bogus is not a recognized option\njoptsimple.UnrecognizedOptionException: bogus is not a recognized option\n\n');
     expectRun(await dr(['--version']), 0, '4.4.0\n');
     expect(help).toMatch(/^Option +Description/);
   });

@@ -116,11 +116,11 @@ describe('kafka-get-offsets', () => {
 
   it('argument errors', async () => {
     expectRun(await go([...B, '--time', 'yesterday']), 1, '',
-      'Error occurred: Malformed time argument yesterday. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered, or a specified long format timestamp\n');
+      'Error occurred: Malformed time argument yesterday. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered / -6 or earliest-pending-upload, or a specified long format timestamp\n');
     expectRun(await go([...B, '--topic-partitions', 'go-a:0', '--topic', 'go-a']), 1, '', 'Error occurred: --topic-partitions cannot be used with --topic or --partitions\n');
     expectRun(await go([...B, '--partitions', '0,x']), 1, '', 'Error occurred: --partitions expects a comma separated list of numeric partition ids, but received: 0,x\n');
     expectRun(await go([...B, '--topic-partitions', 'go-a:x']), 1, '',
-      'Error occurred: org.apache.kafka.tools.TerseException: Invalid rule specification: go-a:x\njava.lang.RuntimeException: org.apache.kafka.tools.TerseException: Invalid rule specification: go-a:x\n');
+      'Error occurred: org.apache.kafka.tools.TerseException: Invalid rule specification: go-a:x\njava.lang.RuntimeException: org.apache.kafka.tools.TerseException: Invalid rule specification: go-a:x\n\n');
     expectRun(await go([...B, '--bogus']), 1, '', 'Error occurred: bogus is not a recognized option\n');
     expectRun(await go(['--topic', 'x']), 1, '', `Missing required argument "[bootstrap-server]"\n${HELP}`);
     expectRun(await go(['--bootstrap-server', 'localhost']), 1, '', `Please provide valid host:port like host1:9091,host2:9092\n\n${HELP}`);

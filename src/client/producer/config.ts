@@ -5,14 +5,15 @@
 //
 // Keys we do not act on are accepted and ignored (Kafka only mentions unused keys at INFO).
 
+import type { CodecName } from '../../protocol/records/compression';
 import {
   atLeast, between, ConfigValidationError, define, invalidValue, parseAll, validString,
   type ConfigDef, type ConfigValue,
 } from '../../config/types';
 
 export type Acks = -1 | 0 | 1;
-/** The codecs our producer writes (snappy and lz4 have no encoder here). */
-export type ProducerCompression = 'none' | 'gzip' | 'zstd';
+/** compression.type: every codec of Kafka's (the protocol layer encodes them all). */
+export type ProducerCompression = CodecName;
 
 export interface ProducerSettings {
   bootstrapServers: string[];
@@ -21,7 +22,7 @@ export interface ProducerSettings {
   bufferMemory: number;
   retries: number;
   compression: ProducerCompression;
-  /** compression.gzip.level or compression.zstd.level, whichever codec is used. */
+  /** compression.gzip.level or compression.zstd.level, whichever codec is used (our lz4 encoder has no levels). */
   compressionLevel: number;
   batchSize: number;
   partitionerIgnoreKeys: boolean;
@@ -199,13 +200,7 @@ export function producerSettings(
     throw new ProducerConfigError(CONFIG_EXCEPTION, 'transactional.id is not supported by kafka-local\'s producer (transactions are not implemented).');
   }
 
-  const compressionType = v.get('compression.type') as string;
-  if (compressionType !== 'none' && compressionType !== 'gzip' && compressionType !== 'zstd') {
-    throw new ProducerConfigError(
-      CONFIG_EXCEPTION,
-      `Invalid value ${compressionType} for configuration compression.type: compressing with ${compressionType} is not available in kafka-local (Node.js has no ${compressionType} encoder here); use gzip, zstd or none`,
-    );
-  }
+  const compressionType = v.get('compression.type') as ProducerCompression;
 
   const clientId = props.has('client.id') ? (v.get('client.id') as string) : 'producer-1';
   const lingerMs = Math.min(num(v.get('linger.ms')), INT_MAX);

@@ -1,6 +1,6 @@
 // ListOffsets: -1 latest (high watermark), -2 earliest (log start), -4 earliest-local (the log
-// start too: no tiered storage), -5 latest-tiered (-1: nothing tiered, UnifiedLog's answer without
-// remote storage), -3 the record with the largest timestamp, else the first offset whose record
+// start too: no tiered storage), -5 latest-tiered and -6 earliest-pending-upload (-1: nothing
+// tiered, UnifiedLog's answer without remote storage), -3 the record with the largest timestamp, else the first offset whose record
 // timestamp is >= the target, answered per record as Kafka does (the batch found by its max
 // timestamp is decoded to find the record). v0 answers a list of offsets the old way (below).
 import type { Engine } from '../engine';
@@ -9,12 +9,14 @@ import { decodeRecords } from '../../protocol/records/batch';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 import type { RequestContext } from '.';
 
-import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, EARLIEST_LOCAL_TIMESTAMP, LATEST_TIERED_TIMESTAMP } from '../../protocol/messages/list-offsets';
+import {
+  LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, EARLIEST_LOCAL_TIMESTAMP, LATEST_TIERED_TIMESTAMP, EARLIEST_PENDING_UPLOAD_TIMESTAMP,
+} from '../../protocol/messages/list-offsets';
 
 export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: PartitionRecord, ts: number): { offset: number; timestamp: number } {
   if (ts === LATEST_TIMESTAMP) return { offset: p.highWatermark, timestamp: -1 };
   if (ts === EARLIEST_TIMESTAMP || ts === EARLIEST_LOCAL_TIMESTAMP) return { offset: p.logStartOffset, timestamp: -1 };
-  if (ts === LATEST_TIERED_TIMESTAMP) return { offset: -1, timestamp: -1 };
+  if (ts === LATEST_TIERED_TIMESTAMP || ts === EARLIEST_PENDING_UPLOAD_TIMESTAMP) return { offset: -1, timestamp: -1 };
   if (ts === MAX_TIMESTAMP) {
     // The first record carrying the largest timestamp (KAFKA-16310: the record, not its batch).
     const b = engine.logs.batchWithMaxTimestamp(topic, p, p.logStartOffset);
@@ -43,9 +45,9 @@ export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: Partit
 /**
  * The first version each negative timestamp (sentinel) may be sent with (KafkaApis: any other
  * negative timestamp, or one below its version, is UNSUPPORTED_VERSION): MAX_TIMESTAMP (-3) needs
- * v7, EARLIEST_LOCAL (-4) v8, LATEST_TIERED (-5) v9.
+ * v7, EARLIEST_LOCAL (-4) v8, LATEST_TIERED (-5) v9, EARLIEST_PENDING_UPLOAD (-6) v11.
  */
-const SENTINEL_MIN_VERSION = new Map<number, number>([[-2, 1], [-1, 1], [-3, 7], [-4, 8], [-5, 9]]);
+const SENTINEL_MIN_VERSION = new Map<number, number>([[-2, 1], [-1, 1], [-3, 7], [-4, 8], [-5, 9], [-6, 11]]);
 
 /**
  * ListOffsets v0 (UnifiedLog.legacyFetchOffsetsBefore): offsets of segment starts whose segment

@@ -1,7 +1,7 @@
 // Metadata: brokers, controller, topics with partition leadership. Missing topics are created
 // when auto.create.topics.enable allows it and the client asked for it (v4+ flag; implied
-// before); like Kafka, the reply for a topic created this way is LEADER_NOT_AVAILABLE and the
-// client retries.
+// before); like a KRaft broker (whose controller creates it asynchronously), the reply for a topic
+// created this way is UNKNOWN_TOPIC_OR_PARTITION and the client retries.
 import type { Engine } from '../engine';
 import type { RequestContext } from '.';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
@@ -72,7 +72,7 @@ export function handleMetadata(engine: Engine, req: MetadataRequest, ctx: Reques
       if (allowAuto && engine.configs.brokerValue('auto.create.topics.enable') === true) {
         try {
           createTopic(engine, { name, numPartitions: -1, replicationFactor: -1, assignments: [], configs: new Map() });
-          return errorTopic(name, ErrorCode.LEADER_NOT_AVAILABLE);
+          return errorTopic(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         } catch (e) {
           return errorTopic(name, KafkaError.wrap(e).code);
         }

@@ -1,5 +1,6 @@
-// ListOffsets (API key 2): versions 0-9, flexible from 6 (v0 answers a list of offsets, 7 adds the MAX_TIMESTAMP sentinel -3, 8
-// EARLIEST_LOCAL -4, 9 LATEST_TIERED -5; the layout does not change).
+// ListOffsets (API key 2): versions 0-11, flexible from 6 (v0 answers a list of offsets, 7 adds the
+// MAX_TIMESTAMP sentinel -3, 8 EARLIEST_LOCAL -4, 9 LATEST_TIERED -5, 10 the request's TimeoutMs,
+// 11 EARLIEST_PENDING_UPLOAD -6).
 // Field layout follows Kafka 3.9's ListOffsetsRequest/ListOffsetsResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
@@ -22,6 +23,8 @@ export interface ListOffsetsRequest {
   replicaId: number;
   isolationLevel?: number;
   topics: ListOffsetsTopic[];
+  /** v10+: how long a read from remote storage may take. */
+  timeoutMs?: number;
 }
 
 export interface ListOffsetsPartitionResponse {
@@ -47,7 +50,7 @@ export interface ListOffsetsResponse {
 export const listOffsets: ApiSpec = {
   apiKey: 2,
   name: 'ListOffsets',
-  validVersions: '0-9',
+  validVersions: '0-11',
   flexibleVersions: '6+',
   request: [
     { name: 'replicaId', type: 'int32', versions: '0+' },
@@ -61,6 +64,7 @@ export const listOffsets: ApiSpec = {
         { name: 'maxNumOffsets', type: 'int32', versions: '0', default: 1 },
       ] },
     ] },
+    { name: 'timeoutMs', type: 'int32', versions: '10+' },
   ],
   response: [
     { name: 'throttleTimeMs', type: 'int32', versions: '2+' },
@@ -86,3 +90,5 @@ export const MAX_TIMESTAMP = -3;
 /** ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP (v8+) and LATEST_TIERED_TIMESTAMP (v9+). */
 export const EARLIEST_LOCAL_TIMESTAMP = -4;
 export const LATEST_TIERED_TIMESTAMP = -5;
+/** ListOffsetsRequest.EARLIEST_PENDING_UPLOAD_TIMESTAMP (v11+). */
+export const EARLIEST_PENDING_UPLOAD_TIMESTAMP = -6;

@@ -4,7 +4,7 @@
 // MemoryRecordsBuilder. buildBatch (batch.ts) and the producer's batches are built with it.
 
 import { crc32c } from './crc32c';
-import { codecId, compress, CODEC_NONE } from './compression';
+import { codecId, compress, CODEC_NONE, type CodecName } from './compression';
 import {
   ATTR_CONTROL, ATTR_TRANSACTIONAL, ATTRIBUTES_OFFSET, BASE_OFFSET_OFFSET, BASE_SEQUENCE_OFFSET,
   BASE_TIMESTAMP_OFFSET, BATCH_HEADER_SIZE, BATCH_LENGTH_OFFSET, CRC_OFFSET, LAST_OFFSET_DELTA_OFFSET,
@@ -19,9 +19,9 @@ export interface RecordHeader {
 
 export interface SealOptions {
   baseOffset?: number;
-  /** A codec we can encode (zstd: once loadZstdEncoder() has completed). */
-  compression?: 'none' | 'gzip' | 'zstd';
-  /** The codec's level: gzip -1 or absent = zlib's default; zstd absent = 3. */
+  /** Any codec (zstd: once loadZstdEncoder() has completed). */
+  compression?: CodecName;
+  /** The codec's level: gzip -1 or absent = zlib's default; zstd absent = 3; snappy, lz4 none. */
   level?: number;
   producerId?: number;
   producerEpoch?: number;

@@ -2,10 +2,12 @@
 // ConsoleConsumerOptions constructor does it (tools/.../consumer/ConsoleConsumerOptions.java, 4.x),
 // so the same command line fails the same way:
 //   parse (usage on error) -> --help / no arguments (usage) / --version -> topic/include/partition/
-//   offset/bootstrap checks (usage) -> --consumer.config file -> --consumer-property -> group id
-//   checks (usage) -> consumer properties (the --from-beginning / auto.offset.reset conflict exits
-//   1 without usage) -> --offset (usage) -> --timeout-ms -> formatter (usage with the exception's
-//   message when it cannot be built).
+//   offset/bootstrap checks (usage) -> the 4.2 renames (--command-property for --consumer-property,
+//   --command-config for --consumer.config: both together is a usage error, the old spelling
+//   prints a notice on stdout) -> config file -> properties -> group id checks (usage) -> consumer
+//   properties (the --from-beginning / auto.offset.reset conflict exits 1 without usage) ->
+//   --offset (usage) -> --timeout-ms -> formatter (usage with the exception's message when it
+//   cannot be built; --property, renamed --formatter-property, handled as the other renames).
 // Typed option values are converted when first read, as jopt does: a bad --partition or
 // --timeout-ms escapes as an uncaught exception (`Exception in thread "main" ...`).
 //
@@ -13,6 +15,7 @@
 // one-line hint; `--output jsonl` selects the JSON-lines formatter.
 
 import { ExitError, UsageError } from '../../cli/errors';
+import { KAFKA_VERSION } from '../../cli/version';
 import { maybePrintHelpOrVersion, printUsageAndExit } from '../../cli/help';
 import type { ToolIO } from '../../cli/io';
 import { checkRequiredArgs, commonOptions, parseJavaInteger, parseOptions, type OptionSet, type OptionSpec } from '../../cli/options';
@@ -22,7 +25,6 @@ import {
   DEFAULT_FORMATTER, DefaultMessageFormatter, FORMATTER_PACKAGE, JsonLinesFormatter, NoOpMessageFormatter,
   type LogError, type RecordFormatter,
 } from './formatters';
-import { KAFKA_VERSION } from '../../cli/version';
 
 export const VERSION = KAFKA_VERSION;
 export const HELP_MESSAGE = 'This tool helps to read data from Kafka topics and outputs it to standard output.';
@@ -49,17 +51,22 @@ export function consumerSpecs(): OptionSpec[] {
       name: 'offset', arg: 'required', argName: 'consume offset', defaultValue: 'latest',
       description: "Where to start in the partition given by --partition: an offset (a non-negative number), 'earliest' for the beginning, or 'latest' for the end.",
     },
-    { name: 'consumer-property', arg: 'required', argName: 'consumer_prop', multi: true, description: 'A consumer setting as key=value. May be given several times.' },
+    { name: 'command-property', arg: 'required', argName: 'consumer_prop', multi: true, description: 'A consumer setting as key=value. May be given several times.' },
+    { name: 'consumer-property', arg: 'required', argName: 'consumer_prop', multi: true, description: '(Deprecated: use --command-property) A consumer setting as key=value.' },
+    {
+      name: 'command-config', arg: 'required', argName: 'config file',
+      description: 'A properties file of consumer settings. Settings given with [command-property] win over it.',
+    },
     {
       name: 'consumer.config', arg: 'required', argName: 'config file',
-      description: 'A properties file of consumer settings. Settings given with --consumer-property win over it.',
+      description: '(Deprecated: use --command-config) A properties file of consumer settings.',
     },
     {
       name: 'formatter', arg: 'required', argName: 'class', defaultValue: DEFAULT_FORMATTER,
       description: 'The class that turns each record into output.',
     },
     {
-      name: 'property', arg: 'required', argName: 'prop', multi: true,
+      name: 'formatter-property', arg: 'required', argName: 'prop', multi: true,
       description:
         'A formatter setting as key=value. The default formatter knows:\n' +
         ' print.timestamp=true|false\n print.key=true|false\n print.offset=true|false\n print.epoch=true|false\n' +
@@ -70,8 +77,12 @@ export function consumerSpecs(): OptionSpec[] {
         "\nSettings prefixed with 'key.deserializer.', 'value.deserializer.' or 'headers.deserializer.' configure those deserializers.",
     },
     {
+      name: 'property', arg: 'required', argName: 'prop', multi: true,
+      description: '(Deprecated: use --formatter-property) A formatter setting as key=value.',
+    },
+    {
       name: 'formatter-config', arg: 'required', argName: 'config file',
-      description: 'A properties file of formatter settings. Settings given with --property win over it.',
+      description: 'A properties file of formatter settings. Settings given with [formatter-property] win over it.',
     },
     {
       name: 'from-beginning', arg: 'none',
@@ -123,12 +134,6 @@ function usage(io: ToolIO, message: string, specs: readonly OptionSpec[]): never
   printUsageAndExit(io, message, specs);
 }
 
-const DEPRECATED_FORMATTERS: Record<string, string> = {
-  'kafka.tools.DefaultMessageFormatter': `${FORMATTER_PACKAGE}DefaultMessageFormatter`,
-  'kafka.tools.LoggingMessageFormatter': `${FORMATTER_PACKAGE}LoggingMessageFormatter`,
-  'kafka.tools.NoOpMessageFormatter': `${FORMATTER_PACKAGE}NoOpMessageFormatter`,
-};
-
 const UNIMPLEMENTED_FORMATTERS = new Set([
   `${FORMATTER_PACKAGE}OffsetsMessageFormatter`,
   `${FORMATTER_PACKAGE}GroupMetadataMessageFormatter`,
@@ -165,7 +170,7 @@ export function parseConsoleConsumerOptions(argv: string[], io: ToolIO, logError
   const topic = opts.has('topic') ? opts.stringValueOf('topic') : undefined;
   const include = opts.has('include') ? opts.stringValueOf('include') : opts.stringValueOf('whitelist');
   if ((topic !== undefined ? 1 : 0) + (include !== undefined ? 1 : 0) !== 1) {
-    usage(io, `Exactly one of --include/--topic is required. ${opts.has('whitelist') ? '--whitelist is DEPRECATED use --include instead; ignored if --include specified.' : ''}`, specs);
+    usage(io, 'Exactly one of the following arguments is required: [topic], [include]', specs);
   }
   const fromBeginning = opts.has('from-beginning');
   const partition = opts.has('partition') ? opts.numberValueOf('partition') : undefined;
@@ -182,8 +187,23 @@ export function parseConsoleConsumerOptions(argv: string[], io: ToolIO, logError
     throw e;
   }
 
-  const fileProps = opts.has('consumer.config') ? loadPropertiesFile(opts.stringValueOf('consumer.config')!) : new Map<string, string>();
-  const extraProps = parseKeyValueArgs(opts.stringValuesOf('consumer-property'));
+  // The options Kafka 4.2 renamed: both spellings together are refused, the old one is read with a notice.
+  if (opts.has('consumer-property') && opts.has('command-property')) {
+    usage(io, 'Options --consumer-property and --command-property cannot be specified together.', specs);
+  }
+  if (opts.has('consumer.config') && opts.has('command-config')) {
+    usage(io, 'Options --consumer.config and --command-config cannot be specified together.', specs);
+  }
+  const propertyOption = opts.has('consumer-property') ? 'consumer-property' : 'command-property';
+  const configOption = opts.has('consumer.config') ? 'consumer.config' : 'command-config';
+  if (opts.has('consumer-property')) {
+    io.stdout('Option --consumer-property is deprecated and will be removed in a future version. Use --command-property instead.\n');
+  }
+  if (opts.has('consumer.config')) {
+    io.stdout('Option --consumer.config is deprecated and will be removed in a future version. Use --command-config instead.\n');
+  }
+  const fileProps = opts.has(configOption) ? loadPropertiesFile(opts.stringValueOf(configOption)!) : new Map<string, string>();
+  const extraProps = parseKeyValueArgs(opts.stringValuesOf(propertyOption));
 
   // checkConsumerGroup: a java.util.HashSet of the group ids given in different places.
   const groupIds: string[] = [];
@@ -259,12 +279,7 @@ export function parseConsoleConsumerOptions(argv: string[], io: ToolIO, logError
       formatter = new JsonLinesFormatter();
       formatterName = 'jsonl';
     } else {
-      let name = opts.stringValueOf('formatter')!;
-      const converted = DEPRECATED_FORMATTERS[name];
-      if (converted) {
-        io.stderr(`WARNING: ${name} is deprecated and will be removed in the next major release. Please use ${converted} instead\n`);
-        name = converted;
-      }
+      const name = opts.stringValueOf('formatter')!;
       formatterName = name;
       if (UNIMPLEMENTED_FORMATTERS.has(name)) throw new Error(`${name} (this formatter is not implemented by kafka-local)`);
       if (name === `${FORMATTER_PACKAGE}NoOpMessageFormatter`) {
@@ -274,12 +289,18 @@ export function parseConsoleConsumerOptions(argv: string[], io: ToolIO, logError
       } else {
         throw new Error(name); // ClassNotFoundException's message is the class name
       }
+      if (opts.has('formatter-property') && opts.has('property')) {
+        usage(io, 'Options --property and --formatter-property cannot be specified together.', specs);
+      }
+      if (opts.has('property')) {
+        io.stdout('Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.\n');
+      }
       const args = opts.has('formatter-config') ? loadPropertiesFile(opts.stringValueOf('formatter-config')!) : new Map<string, string>();
       const keyDeser = opts.stringValueOf('key-deserializer');
       if (keyDeser) args.set('key.deserializer', keyDeser);
       const valueDeser = opts.stringValueOf('value-deserializer');
       if (valueDeser) args.set('value.deserializer', valueDeser);
-      for (const [k, v] of parseKeyValueArgs(opts.stringValuesOf('property'))) args.set(k, v);
+      for (const [k, v] of parseKeyValueArgs(opts.stringValuesOf(opts.has('property') ? 'property' : 'formatter-property'))) args.set(k, v);
       if (formatter instanceof DefaultMessageFormatter) formatter.configure(args, logError);
     }
   } catch (e) {

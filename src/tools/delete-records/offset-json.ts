@@ -6,8 +6,9 @@ import { JavaException } from '../../cli/errors';
 import { javaHashSetOrder, javaTopicPartitionHashCode } from '../../util/java-hash';
 
 const JSON_MAPPING = 'com.fasterxml.jackson.databind.JsonMappingException';
-const ADMIN_OPERATION = 'org.apache.kafka.server.common.AdminOperationException';
-const ADMIN_COMMAND_FAILED = 'org.apache.kafka.server.common.AdminCommandFailedException';
+// Kafka 4.x moved these two into the tools module.
+const ADMIN_OPERATION = 'org.apache.kafka.tools.AdminOperationException';
+const ADMIN_COMMAND_FAILED = 'org.apache.kafka.tools.AdminCommandFailedException';
 
 export interface PartitionOffset {
   topic: string;
@@ -54,7 +55,7 @@ function toStr(v: unknown): string {
 
 /**
  * Parse and validate the file's text; the partitions come back in the order Kafka iterates them
- * (a HashMap<TopicPartition, ...>), which is the order of the tool's result lines.
+ * (a HashMap<TopicPartition, ...>), which decides the order of the duplicates it names.
  */
 export function parseOffsetJson(text: string): PartitionOffset[] {
   let js: unknown;

@@ -20,11 +20,14 @@ export function getOffsetsSpecs(): OptionSpec[] {
     { name: 'partitions', arg: 'required', argName: 'partition ids', description: 'Comma-separated partition ids to get offsets for. Default: all partitions. Not with --topic-partitions.' },
     {
       name: 'time', arg: 'required', defaultValue: 'latest',
-      argName: '<timestamp> / -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered',
+      argName: '<timestamp> / -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered / -6 or earliest-pending-upload',
       description: 'Which offset to get: latest (the next offset to be written), earliest, max-timestamp (the record with the largest timestamp), or the first offset whose timestamp is at or after a timestamp in ms. Partitions with no such offset are not printed.',
     },
     { name: 'command-config', arg: 'required', argName: 'config file', description: 'A Java properties file with settings for the admin client.' },
     { name: 'exclude-internal-topics', arg: 'none', description: 'Leave out internal topics such as __consumer_offsets (included by default).' },
+    // Kafka 2.8's GetOffsetShell options that did nothing there either (kept so its invocations run).
+    { name: 'offsets', arg: 'required', type: 'int', argName: 'count', description: 'Ignored (Kafka 2.8).', hidden: true },
+    { name: 'max-wait-ms', arg: 'required', type: 'int', argName: 'ms', description: 'Ignored (Kafka 2.8).', hidden: true },
   ];
 }
 
@@ -34,9 +37,10 @@ export const LATEST = -1;
 export const MAX_TIMESTAMP = -3;
 export const EARLIEST_LOCAL = -4;
 export const LATEST_TIERED = -5;
-export const MIN_VERSION: ReadonlyMap<number, number> = new Map([[MAX_TIMESTAMP, 7], [EARLIEST_LOCAL, 8], [LATEST_TIERED, 9]]);
-/** ListOffsets' latest version in the Kafka client whose messages we print (4.0 trunk). */
-export const JAVA_LIST_OFFSETS_LATEST = 9;
+export const EARLIEST_PENDING_UPLOAD = -6;
+export const MIN_VERSION: ReadonlyMap<number, number> = new Map([[MAX_TIMESTAMP, 7], [EARLIEST_LOCAL, 8], [LATEST_TIERED, 9], [EARLIEST_PENDING_UPLOAD, 11]]);
+/** ListOffsets' latest version in the Kafka client whose messages we print (4.4). */
+export const JAVA_LIST_OFFSETS_LATEST = 11;
 
 /** GetOffsetShell.parseOffsetSpec: the ListOffsets timestamp for a --time value. */
 export function parseOffsetSpec(time: string): number {
@@ -46,10 +50,11 @@ export function parseOffsetSpec(time: string): number {
     case 'max-timestamp': return MAX_TIMESTAMP;
     case 'earliest-local': return EARLIEST_LOCAL;
     case 'latest-tiered': return LATEST_TIERED;
+    case 'earliest-pending-upload': return EARLIEST_PENDING_UPLOAD;
     default: {
       const ts = parseJavaInteger(time, 64);
       if (ts === undefined) {
-        throw new TerseError(`Malformed time argument ${time}. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered, or a specified long format timestamp`);
+        throw new TerseError(`Malformed time argument ${time}. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered / -6 or earliest-pending-upload, or a specified long format timestamp`);
       }
       return ts;
     }

@@ -20,7 +20,7 @@ export function producerSpecs(): OptionSpec[] {
     { name: 'sync', arg: 'none', description: 'Send each record on its own and wait for its acknowledgement before reading the next line.' },
     {
       name: 'compression-codec', arg: 'optional', argName: 'compression-codec',
-      description: "Compression codec: 'none', 'gzip', 'snappy', 'lz4' or 'zstd' (snappy and lz4 cannot be produced here). Given without a value it means 'gzip'.",
+      description: "Compression codec: 'none', 'gzip', 'snappy', 'lz4' or 'zstd'. Given without a value it means 'gzip'.",
     },
     {
       name: 'batch-size', arg: 'required', type: 'int', argName: 'size', defaultValue: 16384,
@@ -60,7 +60,7 @@ export function producerSpecs(): OptionSpec[] {
     },
     {
       name: 'max-partition-memory-bytes', arg: 'required', type: 'int', argName: 'memory in bytes per partition', defaultValue: 16384,
-      description: 'Batch buffer per partition: records are grouped until this size is reached (producer batch.size).',
+      description: '(Deprecated: use --batch-size) Batch buffer per partition: records are grouped until this size is reached (producer batch.size).',
     },
     {
       name: 'line-reader', arg: 'required', argName: 'reader_class', defaultValue: LINE_MESSAGE_READER,
@@ -71,7 +71,7 @@ export function producerSpecs(): OptionSpec[] {
       description: 'TCP send buffer size (producer send.buffer.bytes).',
     },
     {
-      name: 'property', arg: 'required', argName: 'prop', multi: true,
+      name: 'reader-property', arg: 'required', argName: 'prop', multi: true,
       description:
         'A key=value setting for the line reader (repeatable). The reader knows:' +
         '\n parse.key=false' +
@@ -90,16 +90,28 @@ export function producerSpecs(): OptionSpec[] {
         '\n  "h1:v1,h2:v2...\\tvalue"',
     },
     {
-      name: 'reader-config', arg: 'required', argName: 'config file',
-      description: 'Properties file of line reader settings; --property wins over it.',
+      name: 'property', arg: 'required', argName: 'prop', multi: true,
+      description: '(Deprecated: use --reader-property) A key=value setting for the line reader (repeatable).',
     },
     {
-      name: 'producer-property', arg: 'required', argName: 'producer_prop', multi: true,
+      name: 'reader-config', arg: 'required', argName: 'config file',
+      description: 'Properties file of line reader settings; [reader-property] wins over it.',
+    },
+    {
+      name: 'command-property', arg: 'required', argName: 'producer_prop', multi: true,
       description: 'A key=value producer setting (repeatable).',
     },
     {
+      name: 'producer-property', arg: 'required', argName: 'producer_prop', multi: true,
+      description: '(Deprecated: use --command-property) A key=value producer setting (repeatable).',
+    },
+    {
+      name: 'command-config', arg: 'required', argName: 'config file',
+      description: 'Properties file of producer settings; [command-property] wins over it.',
+    },
+    {
       name: 'producer.config', arg: 'required', argName: 'config file',
-      description: 'Properties file of producer settings; --producer-property wins over it.',
+      description: '(Deprecated: use --command-config) Properties file of producer settings; [command-property] wins over it.',
     },
   ];
 }
@@ -119,10 +131,46 @@ function maybeMerge(props: Map<string, string>, key: string, opts: OptionSet, op
   }
 }
 
+/**
+ * The options Kafka 4.2 renamed, each with its deprecated spelling: ConsoleProducerOptions reads
+ * the old one in place of the new one when it is given (the two together are refused).
+ */
+const RENAMED: readonly [string, string][] = [
+  ['command-config', 'producer.config'],
+  ['command-property', 'producer-property'],
+  ['reader-property', 'property'],
+];
+
+/** Which spelling of a renamed option to read. */
+function spelling(opts: OptionSet, current: string): string {
+  const old = RENAMED.find(([c]) => c === current)![1];
+  return opts.has(old) ? old : current;
+}
+
+/**
+ * ConsoleProducerOptions.checkArgs after the topic check: both spellings of a renamed option are
+ * a usage error; a deprecated spelling (and --max-partition-memory-bytes) gets a warning on
+ * standard output.
+ */
+export function checkRenamedOptions(opts: OptionSet, stdout: (s: string) => void): string | undefined {
+  for (const [current, old] of RENAMED) {
+    if (opts.has(current) && opts.has(old)) return `Options --${current} and --${old} cannot be specified together.`;
+  }
+  // Kafka warns in this order: --producer-property, --producer.config, --property.
+  for (const [current, old] of [RENAMED[1], RENAMED[0], RENAMED[2]]) {
+    if (opts.has(old)) stdout(`Warning: --${old} is deprecated and will be removed in a future version. Use --${current} instead.\n`);
+  }
+  if (opts.has('max-partition-memory-bytes')) {
+    stdout('Warning: --max-partition-memory-bytes is deprecated and will be removed in Apache Kafka 5.0. Use --batch-size instead.\n');
+  }
+  return undefined;
+}
+
 /** ConsoleProducerOptions.producerProps (Kafka 4.x), plus the --broker-list alias. */
 export function producerProps(opts: OptionSet, bootstrap: string): Map<string, string> {
-  const props = opts.has('producer.config') ? loadPropertiesFile(opts.stringValueOf('producer.config')!) : new Map<string, string>();
-  for (const [k, v] of parseKeyValueArgs(opts.stringValuesOf('producer-property'))) props.set(k, v);
+  const config = spelling(opts, 'command-config');
+  const props = opts.has(config) ? loadPropertiesFile(opts.stringValueOf(config)!) : new Map<string, string>();
+  for (const [k, v] of parseKeyValueArgs(opts.stringValuesOf(spelling(opts, 'command-property')))) props.set(k, v);
   props.set('bootstrap.servers', bootstrap);
   props.set('compression.type', compressionCodec(opts));
   if (!props.has('client.id')) props.set('client.id', 'console-producer');
@@ -146,6 +194,6 @@ export function producerProps(opts: OptionSet, bootstrap: string): Map<string, s
 export function readerProps(opts: OptionSet): Map<string, string> {
   const props = opts.has('reader-config') ? loadPropertiesFile(opts.stringValueOf('reader-config')!) : new Map<string, string>();
   props.set('topic', opts.stringValueOf('topic')!);
-  for (const [k, v] of parseKeyValueArgs(opts.stringValuesOf('property'))) props.set(k, v);
+  for (const [k, v] of parseKeyValueArgs(opts.stringValuesOf(spelling(opts, 'reader-property')))) props.set(k, v);
   return props;
 }

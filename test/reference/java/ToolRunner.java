@@ -101,6 +101,7 @@ public final class ToolRunner {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
+            freshJvmState();
             exitStatus = null;
             muted = false;
             inGate.source = new ByteArrayInputStream(input);
@@ -148,6 +149,27 @@ public final class ToolRunner {
             return 1;
         }
         return exitStatus == null ? 0 : exitStatus;
+    }
+
+    /**
+     * What a tool's own JVM would start with, where earlier tools of this one left state behind:
+     * no app-info MBeans of clients they never closed (2.8's GetOffsetShell never closes its
+     * consumer, so the next one warns "Error registering AppInfo mbean"), and 2.8's
+     * ConsoleConsumer message count (a Scala object field it never resets) at 0.
+     */
+    static void freshJvmState() {
+        try {
+            javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            for (javax.management.ObjectName name : server.queryNames(new javax.management.ObjectName("kafka.*:type=app-info,*"), null)) {
+                try { server.unregisterMBean(name); } catch (Exception ignored) { }
+            }
+        } catch (Exception ignored) {
+        }
+        try {
+            Class<?> consoleConsumer = Class.forName("kafka.tools.ConsoleConsumer$");
+            consoleConsumer.getMethod("messageCount_$eq", int.class).invoke(consoleConsumer.getField("MODULE$").get(null), 0);
+        } catch (ReflectiveOperationException | LinkageError ignored) {
+        }
     }
 
     static synchronized void exitCalled(int status) {
