@@ -1,5 +1,5 @@
 // Message format v0/v1 (legacy.ts) and its conversion to and from RecordBatch v2 (convert.ts),
-// checked byte by byte against the layout Kafka 3.9 wrote and read; zstd both ways.
+// checked byte by byte against the layout Kafka 3.9 wrote and read; every codec kept both ways.
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -120,16 +120,24 @@ describe('Produce v0-2 message sets up-converted to RecordBatch v2', () => {
     expect(records(up.batch).map((r) => r.timestamp)).toEqual([1234, 1234]);
   });
 
-  it("follows the topic's compression.type (uncompressed, gzip) and writes snappy/lz4 sets uncompressed", () => {
+  it("follows the topic's compression.type (uncompressed, gzip, snappy, lz4); 'producer' keeps a snappy or lz4 set's codec", () => {
     const set = message({ offset: 0, magic: 1, timestamp: 1, key: 'a', value: 'b' });
     expect(batchLib.batchCodec(convert.upConvertMessageSet(set, { compressionType: 'gzip' }).batch)).toBe(1);
+    expect(batchLib.batchCodec(convert.upConvertMessageSet(set, { compressionType: 'snappy' }).batch)).toBe(2);
+    expect(batchLib.batchCodec(convert.upConvertMessageSet(set, { compressionType: 'lz4' }).batch)).toBe(3);
     const gz = wrapper(0, 1, 1, [set]);
     expect(batchLib.batchCodec(convert.upConvertMessageSet(gz, { compressionType: 'uncompressed' }).batch)).toBe(0);
-    // A snappy wrapper whose value is a raw snappy block of literals (our decoder reads it).
+    // A snappy wrapper whose value is a raw snappy block of literals (as librdkafka writes it).
     const lit = Buffer.concat([Buffer.from([set.length, (set.length - 1) << 2]), set]);
-    const up = convert.upConvertMessageSet(wrapper(0, 1, 2, [set], -1, lit), { compressionType: 'producer' });
-    expect(batchLib.batchCodec(up.batch)).toBe(0);
-    expect(records(up.batch).map((r) => r.value)).toEqual(['b']);
+    const sn = convert.upConvertMessageSet(wrapper(0, 1, 2, [set], -1, lit), { compressionType: 'producer' });
+    expect(batchLib.batchCodec(sn.batch)).toBe(2);
+    expect(batchLib.isCrcValid(sn.batch)).toBe(true);
+    expect(records(sn.batch).map((r) => r.value)).toEqual(['b']);
+    // An lz4 wrapper of magic 0, whose frame header checksum 0.8-era clients computed over the magic too.
+    const set0 = message({ offset: 0, magic: 0, key: 'a', value: 'b' });
+    const lz = convert.upConvertMessageSet(wrapper(0, 0, 3, [set0], -1, compression.compress('lz4', set0, undefined, 0)), { compressionType: 'producer' });
+    expect(batchLib.batchCodec(lz.batch)).toBe(3);
+    expect(records(lz.batch).map((r) => [r.key, r.value])).toEqual([['a', 'b']]);
   });
 
   it('refuses what Kafka refused, with its error codes', () => {
@@ -187,6 +195,24 @@ describe('stored batches down-converted for Fetch v0-3', () => {
     const [w] = parseSet(convert.downConvertBatches(b, 0, 50, 1 << 20));
     expect(w.offset).toBe(53);
     expect(parseSet(zlib.gunzipSync(w.value!)).map((m) => m.offset)).toEqual([50, 51, 52, 53]);
+  });
+
+  it('snappy and lz4 batches to wrappers of their codec; lz4 for magic 0 with the header checksum of that era (KAFKA-3160)', () => {
+    for (const [codec, id] of [['snappy', 2], ['lz4', 3]] as const) {
+      const b = batchLib.buildBatch(recs, { baseOffset: 10, compression: codec });
+      for (const magic of [0, 1]) {
+        const [w, ...rest] = parseSet(convert.downConvertBatches(b, magic, 11, 1 << 20));
+        expect(rest).toEqual([]);
+        expect([w.offset, w.magic, w.attributes & 7, w.crcOk]).toEqual([13, magic, id, true]);
+        const inner = parseSet(compression.decompress(codec, w.value!));
+        expect(inner.map((m) => [m.offset, m.key, m.value?.toString(), m.crcOk])).toEqual([
+          [magic === 0 ? 10 : 0, 'k0', 'v0', true], [magic === 0 ? 11 : 1, null, 'v1', true],
+          [magic === 0 ? 12 : 2, 'k2', 'v2', true], [magic === 0 ? 13 : 3, 'k3', 'v3', true],
+        ]);
+        // FLG, BD, then the header checksum: xxHash32 of FLG and BD (v1), of magic, FLG and BD (v0).
+        if (codec === 'lz4') expect(w.value!.subarray(4, 7).toString('hex')).toBe(magic === 0 ? '60401a' : '604082');
+      }
+    }
   });
 
   it('LogAppendTime batches: the append time and the timestamp-type bit on every message', () => {

@@ -82,13 +82,15 @@ export function decompress(codec: number | string, data: Buffer, maxOutputLength
 /**
  * Compress with `codec`. `level`: the codec's level (gzip -1 = zlib's default, zstd default 3;
  * snappy and lz4 have none). zstd needs loadZstdEncoder() to have completed (compressAsync loads it).
+ * `magic`: the message format the data is for (Kafka's wrapForOutput(buffer, messageVersion)):
+ * lz4 for magic 0 carries the header checksum 0.8-era clients expect.
  */
-export function compress(codec: number | string, data: Buffer, level?: number): Buffer {
+export function compress(codec: number | string, data: Buffer, level?: number, magic = 2): Buffer {
   const c = codecArg(codec);
   if (c === CODEC_NONE) return data;
   if (c === CODEC_GZIP) return zlib.gzipSync(data, level === undefined || level === -1 ? {} : { level });
   if (c === CODEC_SNAPPY) return snappyCompress(data);
-  if (c === CODEC_LZ4) return lz4Compress(data);
+  if (c === CODEC_LZ4) return lz4Compress(data, magic === 0);
   if (c === CODEC_ZSTD) return zstdCompress(data, level);
   throw new CompressionUnsupportedError(c, 'compress');
 }

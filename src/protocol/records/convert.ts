@@ -7,10 +7,11 @@
 //   (RecordsUtil.downConvert): control batches are dropped, headers are lost, an uncompressed
 //   batch becomes one message per record from the fetch offset on, a compressed one a wrapper
 //   message of all its records (relative inner offsets in v1), zstd is refused.
-// Both directions compress with the source codec when we can encode it (gzip, zstd), and write
-// the records uncompressed otherwise (snappy, lz4: no encoder here), which every client reads.
+// Both directions keep the source codec (Kafka's LogValidator and RecordsUtil.downConvert), lz4
+// for magic 0 with that format's header checksum; zstd is written once its encoder is loaded (the
+// engine loads it at start), uncompressed before that.
 import { BatchBuilder } from './batch-builder';
-import { codecId, compress, CODEC_GZIP, CODEC_NONE, CODEC_ZSTD } from './compression';
+import { codecId, codecName, compress, CODEC_NONE, CODEC_ZSTD, type CodecName } from './compression';
 import { ATTR_CODEC_MASK, ATTR_CONTROL, ATTRIBUTES_OFFSET, ERROR_INVALID_RECORD, RecordBatchError } from './layout';
 import {
   LEGACY_ATTR_LOG_APPEND_TIME, MAGIC_V0, legacyMessageSize, walkLegacyMessageSet, writeLegacyMessage,
@@ -21,11 +22,10 @@ import { zstdEncoderLoaded } from './zstd';
 
 const ERROR_UNSUPPORTED_COMPRESSION_TYPE = 76;
 
-/** The codec we write for `codec`: itself when we can encode it, else none. */
-function encodable(codec: number): 'none' | 'gzip' | 'zstd' {
-  if (codec === CODEC_GZIP) return 'gzip';
-  if (codec === CODEC_ZSTD && zstdEncoderLoaded()) return 'zstd';
-  return 'none';
+/** The codec we write for `codec`: itself, unless it is zstd before its encoder is loaded. */
+function encodable(codec: number): CodecName {
+  if (codec <= CODEC_NONE || codec > CODEC_ZSTD || (codec === CODEC_ZSTD && !zstdEncoderLoaded())) return 'none';
+  return codecName(codec) as CodecName;
 }
 
 export interface UpConvertOptions {
@@ -144,7 +144,7 @@ function convertBatch(batch: Buffer, toMagic: number, fetchOffset: number, codec
       },
     });
     if (!wrap) return buf;
-    const value = compress(codec, buf);
+    const value = compress(codec, buf, undefined, toMagic);
     const wrapper = Buffer.allocUnsafe(legacyMessageSize(toMagic, -1, value.length));
     writeLegacyMessage(wrapper, 0, toMagic, last, codec | tsAttr, maxTimestamp, null, 0, 0, value, 0, value.length);
     return wrapper;

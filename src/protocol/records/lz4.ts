@@ -249,14 +249,18 @@ function xxh32Short(b: Buffer, seed = 0): number {
 const LZ4_FLG = 0x60; // version 1, independent blocks, no block/content checksum, no content size
 const LZ4_BD = 0x40; // 64 KiB blocks
 
-/** LZ4 frame as Kafka's Lz4BlockOutputStream writes it. */
-export function lz4Compress(src: Buffer): Buffer {
+/**
+ * LZ4 frame as Kafka's Lz4BlockOutputStream writes it. `brokenHeaderChecksum`: the header
+ * checksum computed over the magic too, as Kafka writes it for message format v0 (KAFKA-3160:
+ * what 0.8-era clients check).
+ */
+export function lz4Compress(src: Buffer, brokenHeaderChecksum = false): Buffer {
   const out = new Sink(src.length + (src.length >>> 7) + 32);
   out.ensure(7);
   out.buf.writeUInt32LE(LZ4_MAGIC, 0);
   out.buf[4] = LZ4_FLG;
   out.buf[5] = LZ4_BD;
-  out.buf[6] = (xxh32Short(out.buf.subarray(4, 6)) >>> 8) & 0xff;
+  out.buf[6] = (xxh32Short(out.buf.subarray(brokenHeaderChecksum ? 0 : 4, 6)) >>> 8) & 0xff;
   out.n = 7;
   const table = matchTable();
   const block = new Sink(LZ4_BLOCK + 1024);
