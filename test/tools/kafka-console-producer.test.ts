@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startInProcessEngine, runTool, tempDir, mask, TestEngine, ROOT, BIN } from '../helpers/engine';
+import { startInProcessEngine, runTool, tempDir, mask, waitFor, TestEngine, ROOT, BIN } from '../helpers/engine';
 
 const { partitionForKey } = require(path.join(ROOT, 'dist/protocol/murmur2'));
 
@@ -384,21 +384,35 @@ describe('terminal and signals', () => {
 
   it('SIGINT flushes what is pending (even within linger.ms) and exits 130', async () => {
     expect((await topics(['--create', '--topic', 'sigint'])).code).toBe(0);
-    const res = await new Promise<{ code: number | null; ms: number; err: string }>((resolve) => {
-      const p = spawn(process.execPath, [path.join(BIN, 'kafka-console-producer'), '--bootstrap-server', engine.bootstrap, '--topic', 'sigint', '--timeout', '60000'], {
-        stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0' },
+    // i2 does not fit in i1's batch (batch.size 150), so i1's batch is sent when i2 opens the
+    // next one: the first Produce request shows both lines were read (and the SIGINT handler set
+    // up before that); i2 then waits for linger.ms (60 s), and only the flush on SIGINT sends it.
+    const [i1, i2] = [`i1-${'x'.repeat(50)}`, `i2-${'x'.repeat(50)}`];
+    let produceRequests = 0;
+    engine.engine.requestObserver = (apiKey: number) => { if (apiKey === 0) produceRequests++; };
+    try {
+      const res = await new Promise<{ code: number | null; ms: number; err: string }>((resolve, reject) => {
+        const p = spawn(process.execPath, [path.join(BIN, 'kafka-console-producer'), '--bootstrap-server', engine.bootstrap, '--topic', 'sigint',
+          '--timeout', '60000', '--batch-size', '150'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0' } });
+        let err = '';
+        p.stderr.setEncoding('utf8');
+        p.stderr.on('data', (d) => { err += d; });
+        p.stdin.write(`${i1}\n${i2}\n`);
+        let t0 = 0;
+        p.on('exit', (code) => resolve({ code, ms: Date.now() - t0, err }));
+        waitFor(() => produceRequests > 0, 30000, 'the first batch sent').then(() => {
+          expect(produceRequests).toBe(1);
+          t0 = Date.now();
+          p.kill('SIGINT');
+        }).catch((e) => { p.kill('SIGKILL'); reject(e); });
       });
-      let err = '';
-      p.stderr.setEncoding('utf8');
-      p.stderr.on('data', (d) => { err += d; });
-      p.stdin.write('i1\ni2\n');
-      let t0 = 0;
-      setTimeout(() => { t0 = Date.now(); p.kill('SIGINT'); }, 700);
-      p.on('exit', (code) => resolve({ code, ms: Date.now() - t0, err }));
-    });
-    expect(res.err).toBe('');
-    expect(res.code).toBe(130);
-    expect(res.ms).toBeLessThan(5000);
-    expect(await consume('sigint', '%s|')).toBe('i1|i2|');
+      expect(res.err).toBe('');
+      expect(res.code).toBe(130);
+      expect(res.ms).toBeLessThan(5000);
+      expect(produceRequests).toBe(2);
+    } finally {
+      engine.engine.requestObserver = null;
+    }
+    expect(await consume('sigint', '%s|')).toBe(`${i1}|${i2}|`);
   });
 });
