@@ -4,14 +4,14 @@ import { openDatabase, Db } from './storage/database';
 import { WalCheckpointer } from './storage/checkpointer';
 import { TopicStore, TopicRecord } from './storage/topic-store';
 import { LogStore } from './storage/log-store';
-import { ClusterMetadata } from './metadata';
-import { ProducerStateManager } from './producer-state';
+import { ClusterMetadata } from './metadata/metadata-cache';
+import { ProducerStateManager } from './log/producer-state';
 import { ConfigManager } from './config-manager';
 import { ClientQuotas } from './client-quotas';
 import { ScramCredentials } from './scram-credentials';
 import { ResourceConfigs } from './resource-configs';
 import { GroupCoordinator } from './coordinator/group-coordinator';
-import { LogCleaner } from './cleaner';
+import { LogCleaner } from './log/cleaner';
 import type { EngineSettings } from './settings';
 import { randomUuid } from '../protocol/uuid';
 

@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadZstdEncoder } from '../protocol/records/zstd';
 import { Engine } from './engine';
-import { KafkaServer } from './server';
+import { KafkaServer } from './network/server';
 import { EngineSettings } from './settings';
-import { engineLog } from './log';
+import { engineLog } from './server-log';
 
 export class LockError extends Error {}
 

@@ -172,7 +172,7 @@ describe('AlterConfigs / IncrementalAlterConfigs at the protocol level (in-proce
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { buildStaticConfig } = require(path.join(ROOT, 'dist/config/server-properties'));
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { setEngineLogQuiet } = require(path.join(ROOT, 'dist/engine/log'));
+  const { setEngineLogQuiet } = require(path.join(ROOT, 'dist/engine/server-log'));
 
   let running: any;
   let conn: any;

@@ -43,7 +43,7 @@ export async function startInProcessEngine(overrides: Record<string, string> = {
   const { startEngine } = require(path.join(ROOT, 'dist/engine/lifecycle'));
   const { settingsFrom } = require(path.join(ROOT, 'dist/engine/settings'));
   const { buildStaticConfig } = require(path.join(ROOT, 'dist/config/server-properties'));
-  const { setEngineLogQuiet } = require(path.join(ROOT, 'dist/engine/log'));
+  const { setEngineLogQuiet } = require(path.join(ROOT, 'dist/engine/server-log'));
   setEngineLogQuiet(true);
   const dir = overrides['log.dirs'] ?? tempDir();
   const props = buildStaticConfig({ overrides: new Map(Object.entries({

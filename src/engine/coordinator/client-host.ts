@@ -1,6 +1,6 @@
 // What the group handlers need from a request's context: the client id and the client host as
 // Kafka reports it (InetAddress.toString(): "/127.0.0.1").
-import type { RequestContext } from '../handlers';
+import type { RequestContext } from '../api/handlers';
 
 export function clientHostOf(ctx: RequestContext): string {
   const remote = ctx.connection.remote;

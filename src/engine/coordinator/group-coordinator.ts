@@ -17,7 +17,7 @@ import {
 } from './offsets-records';
 import { CoordinatorTimers } from './timers';
 import type { DescribedGroup, DescribedGroupMember } from '../../protocol/messages/describe-groups';
-import { engineLog } from '../log';
+import { engineLog } from '../server-log';
 import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';

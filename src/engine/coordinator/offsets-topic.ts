@@ -8,7 +8,7 @@ import { createTopic } from '../topic-admin';
 import { buildBatch, readBatchHeader, setPartitionLeaderEpoch } from '../../protocol/records/batch';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-records';
-import { engineLog } from '../log';
+import { engineLog } from '../server-log';
 
 export interface OffsetsTopicRecord {
   key: Buffer;

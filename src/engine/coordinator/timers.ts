@@ -2,7 +2,7 @@
 // initial rebalance delay, offset retention). Scheduling a key replaces its previous timer, as
 // Kafka's coordinator timer does. Timers are unref'd so they never keep the process alive, and
 // clear() cancels them all on close.
-import { engineLog } from '../log';
+import { engineLog } from '../server-log';
 
 export class CoordinatorTimers {
   private readonly timers = new Map<string, NodeJS.Timeout>();

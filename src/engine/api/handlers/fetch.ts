@@ -1,0 +1,100 @@
+// Fetch: whole stored batches from the requested offsets, long-polling (max_wait_ms/min_bytes)
+// until enough data arrives or the wait ends. Fetch sessions are declined (session id 0), so
+// every request is a full fetch, which all clients accept. As Kafka's ReplicaManager, a fetch
+// answers at once when it names no partition (a client closing its fetch session) or a partition
+// has an error: only data worth waiting for is waited for. Fetch v0-3 get the batches converted
+// to message format v0 (v0-1) or v1 (v2-3), as Kafka 3.9's KafkaApis.maybeConvertFetchedData did.
+import type { Engine } from '../../engine';
+import type { RequestContext } from '.';
+import { ErrorCode } from '../../../protocol/errors';
+import { RecordBatchError } from '../../../protocol/records/batch';
+import { downConvertBatches } from '../../../protocol/records/convert';
+import { MAGIC_V0, MAGIC_V1 } from '../../../protocol/records/legacy';
+
+interface PartitionOut {
+  partitionIndex: number;
+  errorCode: number;
+  highWatermark: number;
+  lastStableOffset: number;
+  logStartOffset: number;
+  abortedTransactions: null;
+  preferredReadReplica: number;
+  records: Buffer | null;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** FetchResponse.partitionResponse(tp, error): the error alone, no offsets or records. */
+function failed(out: PartitionOut, errorCode: number): PartitionOut {
+  out.errorCode = errorCode;
+  out.highWatermark = -1;
+  out.lastStableOffset = -1;
+  out.logStartOffset = -1;
+  out.records = EMPTY;
+  return out;
+}
+
+function build(engine: Engine, req: any, version: number): { responses: unknown[]; bytes: number; answerNow: boolean } {
+  // The message format the client reads: Fetch v0-1 magic 0, v2-3 magic 1, v4+ the stored v2.
+  const toMagic = version <= 1 ? MAGIC_V0 : version <= 3 ? MAGIC_V1 : -1;
+  let budget: number = req.maxBytes > 0 ? req.maxBytes : 0x7fffffff;
+  let bytes = 0;
+  let partitionCount = 0;
+  let errors = false;
+  const responses = req.topics.map((t: any) => {
+    const topic = engine.metadata.topic(t.topic);
+    const partitions: PartitionOut[] = t.partitions.map((fp: any) => {
+      partitionCount++;
+      const out: PartitionOut = {
+        partitionIndex: fp.partition, errorCode: 0, highWatermark: -1, lastStableOffset: -1,
+        logStartOffset: -1, abortedTransactions: null, preferredReadReplica: -1, records: EMPTY,
+      };
+      const p = topic?.partitions[fp.partition];
+      if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
+      if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
+      // Clients older than Fetch v10 cannot read zstd: a zstd topic refuses them outright.
+      if (version < 10 && engine.configs.topicValue(topic, 'compression.type') === 'zstd') return failed(out, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
+      out.highWatermark = p.highWatermark;
+      out.lastStableOffset = p.highWatermark;
+      out.logStartOffset = p.logStartOffset;
+      const offset: number = fp.fetchOffset;
+      if (offset < p.logStartOffset || offset > p.highWatermark) { out.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE; return out; }
+      if (offset === p.highWatermark) return out;
+      // Kafka always returns at least the first batch of the first non-empty partition.
+      const limit = Math.min(fp.partitionMaxBytes, bytes === 0 ? Math.max(budget, 1) : budget);
+      if (limit <= 0) return out;
+      const read = engine.logs.read(topic, p, offset, limit);
+      if (read.batches.length === 0) return out;
+      out.records = read.batches.length === 1 ? read.batches[0] : Buffer.concat(read.batches, read.bytes);
+      if (toMagic >= 0) {
+        try {
+          out.records = downConvertBatches(out.records, toMagic, offset, read.bytes);
+        } catch (e) {
+          if (e instanceof RecordBatchError && e.errorCode === ErrorCode.UNSUPPORTED_COMPRESSION_TYPE) return failed(out, e.errorCode);
+          throw e;
+        }
+      }
+      bytes += read.bytes;
+      budget -= read.bytes;
+      return out;
+    });
+    if (partitions.some((o) => o.errorCode !== 0)) errors = true;
+    return { topic: t.topic, partitions };
+  });
+  return { responses, bytes, answerNow: partitionCount === 0 || errors };
+}
+
+export async function handleFetch(engine: Engine, req: any, ctx: RequestContext): Promise<unknown> {
+  const deadline = Date.now() + Math.max(0, req.maxWaitMs);
+  const minBytes = Math.max(1, req.minBytes);
+  let r = build(engine, req, ctx.version);
+  while (!r.answerNow && r.bytes < minBytes && Date.now() < deadline && !ctx.connection.isClosed()) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, deadline - Date.now());
+      const off = engine.onAppend(done);
+      function done(): void { clearTimeout(timer); off(); resolve(); }
+    });
+    r = build(engine, req, ctx.version);
+  }
+  return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: r.responses };
+}

@@ -1,0 +1,79 @@
+// API key -> handler. The engine advertises exactly the keys registered here (see ApiVersions).
+import type { Engine } from '../../engine';
+import type { ConnectionContext } from '../dispatch';
+import { ApiKey } from '../../../protocol/apis';
+import { handleApiVersions } from './api-versions';
+import { handleMetadata } from './metadata';
+import { handleProduce } from './produce';
+import { handleFetch } from './fetch';
+import { handleListOffsets } from './list-offsets';
+import { handleCreateTopics } from './create-topics';
+import { handleDeleteTopics } from './delete-topics';
+import { handleCreatePartitions } from './create-partitions';
+import { handleDescribeConfigs } from './describe-configs';
+import { handleAlterConfigs } from './alter-configs';
+import { handleIncrementalAlterConfigs } from './incremental-alter-configs';
+import { handleInitProducerId } from './init-producer-id';
+import { handleFindCoordinator } from './find-coordinator';
+import { handleJoinGroup } from './join-group';
+import { handleSyncGroup } from './sync-group';
+import { handleHeartbeat } from './heartbeat';
+import { handleLeaveGroup } from './leave-group';
+import { handleOffsetCommit } from './offset-commit';
+import { handleOffsetFetch } from './offset-fetch';
+import { handleListGroups } from './list-groups';
+import { handleDescribeGroups } from './describe-groups';
+import { handleDeleteGroups } from './delete-groups';
+import { handleOffsetDelete } from './offset-delete';
+import { handleDeleteRecords } from './delete-records';
+import { handleDescribeCluster } from './describe-cluster';
+import { handleDescribeTopicPartitions } from './describe-topic-partitions';
+import { handleAlterClientQuotas, handleDescribeClientQuotas } from './client-quotas';
+import { handleAlterUserScramCredentials, handleDescribeUserScramCredentials } from './scram-credentials';
+import { handleListConfigResources } from './list-config-resources';
+
+export interface RequestContext {
+  version: number;
+  clientId: string | null;
+  correlationId: number;
+  connection: ConnectionContext;
+}
+
+/** Returned by a handler when the request gets no response at all (Produce with acks=0). */
+export const NO_RESPONSE = Symbol('no-response');
+
+export type Handler = (engine: Engine, request: any, ctx: RequestContext) => unknown | Promise<unknown>;
+
+export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
+  [ApiKey.ApiVersions, handleApiVersions],
+  [ApiKey.Metadata, handleMetadata],
+  [ApiKey.Produce, handleProduce],
+  [ApiKey.Fetch, handleFetch],
+  [ApiKey.ListOffsets, handleListOffsets],
+  [ApiKey.CreateTopics, handleCreateTopics],
+  [ApiKey.DeleteTopics, handleDeleteTopics],
+  [ApiKey.CreatePartitions, handleCreatePartitions],
+  [ApiKey.DescribeConfigs, handleDescribeConfigs],
+  [ApiKey.AlterConfigs, handleAlterConfigs],
+  [ApiKey.IncrementalAlterConfigs, handleIncrementalAlterConfigs],
+  [ApiKey.InitProducerId, handleInitProducerId],
+  [ApiKey.FindCoordinator, handleFindCoordinator],
+  [ApiKey.JoinGroup, handleJoinGroup],
+  [ApiKey.SyncGroup, handleSyncGroup],
+  [ApiKey.Heartbeat, handleHeartbeat],
+  [ApiKey.LeaveGroup, handleLeaveGroup],
+  [ApiKey.OffsetCommit, handleOffsetCommit],
+  [ApiKey.OffsetFetch, handleOffsetFetch],
+  [ApiKey.ListGroups, handleListGroups],
+  [ApiKey.DescribeGroups, handleDescribeGroups],
+  [ApiKey.DeleteGroups, handleDeleteGroups],
+  [ApiKey.OffsetDelete, handleOffsetDelete],
+  [ApiKey.DeleteRecords, handleDeleteRecords],
+  [ApiKey.DescribeCluster, handleDescribeCluster],
+  [ApiKey.DescribeTopicPartitions, handleDescribeTopicPartitions],
+  [ApiKey.DescribeClientQuotas, handleDescribeClientQuotas],
+  [ApiKey.AlterClientQuotas, handleAlterClientQuotas],
+  [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
+  [ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials],
+  [ApiKey.ListConfigResources, handleListConfigResources],
+]);

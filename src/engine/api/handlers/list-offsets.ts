@@ -1,0 +1,126 @@
+// ListOffsets: -1 latest (high watermark), -2 earliest (log start), -4 earliest-local (the log
+// start too: no tiered storage), -5 latest-tiered and -6 earliest-pending-upload (-1: nothing
+// tiered, UnifiedLog's answer without remote storage), -3 the record with the largest timestamp, else the first offset whose record
+// timestamp is >= the target, answered per record as Kafka does (the batch found by its max
+// timestamp is decoded to find the record). v0 answers a list of offsets the old way (below).
+import type { Engine } from '../../engine';
+import { ErrorCode } from '../../../protocol/errors';
+import { decodeRecords } from '../../../protocol/records/batch';
+import type { PartitionRecord, TopicRecord } from '../../storage/topic-store';
+import type { RequestContext } from '.';
+
+import {
+  LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, EARLIEST_LOCAL_TIMESTAMP, LATEST_TIERED_TIMESTAMP, EARLIEST_PENDING_UPLOAD_TIMESTAMP,
+} from '../../../protocol/messages/list-offsets';
+
+export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: PartitionRecord, ts: number): { offset: number; timestamp: number } {
+  if (ts === LATEST_TIMESTAMP) return { offset: p.highWatermark, timestamp: -1 };
+  if (ts === EARLIEST_TIMESTAMP || ts === EARLIEST_LOCAL_TIMESTAMP) return { offset: p.logStartOffset, timestamp: -1 };
+  if (ts === LATEST_TIERED_TIMESTAMP || ts === EARLIEST_PENDING_UPLOAD_TIMESTAMP) return { offset: -1, timestamp: -1 };
+  if (ts === MAX_TIMESTAMP) {
+    // The first record carrying the largest timestamp (KAFKA-16310: the record, not its batch).
+    const b = engine.logs.batchWithMaxTimestamp(topic, p, p.logStartOffset);
+    if (!b) return { offset: -1, timestamp: -1 };
+    let hit: { offset: number; timestamp: number } | undefined;
+    decodeRecords(b.bytes, (r) => {
+      if (!hit && r.offset >= p.logStartOffset && r.timestamp === b.maxTimestamp) hit = { offset: r.offset, timestamp: r.timestamp };
+    });
+    return hit ?? { offset: Math.max(b.baseOffset, p.logStartOffset), timestamp: b.maxTimestamp };
+  }
+  let from = p.logStartOffset;
+  for (;;) {
+    const found = engine.logs.firstBatchAtOrAfterTime(topic, p, ts, from);
+    if (!found) return { offset: -1, timestamp: -1 };
+    let hit: { offset: number; timestamp: number } | undefined;
+    let last = found.baseOffset;
+    decodeRecords(found.bytes, (r) => {
+      last = r.offset;
+      if (!hit && r.offset >= p.logStartOffset && r.timestamp >= ts) hit = { offset: r.offset, timestamp: r.timestamp };
+    });
+    if (hit) return hit;
+    from = last + 1;
+  }
+}
+
+/**
+ * The first version each negative timestamp (sentinel) may be sent with (KafkaApis: any other
+ * negative timestamp, or one below its version, is UNSUPPORTED_VERSION): MAX_TIMESTAMP (-3) needs
+ * v7, EARLIEST_LOCAL (-4) v8, LATEST_TIERED (-5) v9, EARLIEST_PENDING_UPLOAD (-6) v11.
+ */
+const SENTINEL_MIN_VERSION = new Map<number, number>([[-2, 1], [-1, 1], [-3, 7], [-4, 8], [-5, 9], [-6, 11]]);
+
+/**
+ * ListOffsets v0 (UnifiedLog.legacyFetchOffsetsBefore): offsets of segment starts whose segment
+ * was last modified at or before the timestamp, newest first, at most maxNumOffsets, plus the
+ * high watermark for a non-empty log. Our log is one segment, being written now: -1 gives
+ * [high watermark, log start], -2 [log start], any other time [log start] if the log is empty,
+ * else nothing until that time is reached.
+ */
+function legacyOffsets(p: PartitionRecord, ts: number, maxNumOffsets: number): number[] {
+  const now = Date.now();
+  // (offset, time) per segment start, then the log end for a non-empty log.
+  const points: [number, number][] = [[p.logStartOffset, now]];
+  if (p.highWatermark > p.logStartOffset) points.push([p.highWatermark, now]);
+  let start: number;
+  if (ts === LATEST_TIMESTAMP) start = points.length - 1;
+  else if (ts === EARLIEST_TIMESTAMP) start = 0;
+  else {
+    start = points.length - 1;
+    while (start >= 0 && points[start][1] > ts) start--;
+  }
+  const out: number[] = [];
+  for (let n = Math.min(maxNumOffsets, start + 1); n > 0; n--) out.push(points[start--][0]);
+  return out.sort((a, b) => b - a);
+}
+
+export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext): unknown {
+  const version = ctx?.version ?? 1;
+  if (version === 0) return handleListOffsetsV0(engine, req);
+  // KafkaApis: a partition asked for twice in one request gets INVALID_REQUEST (each time).
+  const counts = new Map<string, number>();
+  for (const t of req.topics) for (const lp of t.partitions) counts.set(`${t.name}\u0000${lp.partitionIndex}`, (counts.get(`${t.name}\u0000${lp.partitionIndex}`) ?? 0) + 1);
+  const topics = req.topics.map((t: any) => {
+    const topic = engine.metadata.topic(t.name);
+    const partitions = t.partitions.map((lp: any) => {
+      const out = { partitionIndex: lp.partitionIndex, errorCode: 0, timestamp: -1, offset: -1, leaderEpoch: -1 };
+      if ((counts.get(`${t.name}\u0000${lp.partitionIndex}`) ?? 0) > 1) { out.errorCode = ErrorCode.INVALID_REQUEST; return out; }
+      if (lp.timestamp < 0 && !(version >= (SENTINEL_MIN_VERSION.get(lp.timestamp) ?? Infinity))) {
+        out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
+        return out;
+      }
+      const p = topic?.partitions[lp.partitionIndex];
+      if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
+      if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
+      try {
+        const r = offsetForTimestamp(engine, topic, p, lp.timestamp);
+        out.offset = r.offset;
+        out.timestamp = r.timestamp;
+        // No offset (nothing tiered, no record at or after the time): no epoch either.
+        out.leaderEpoch = r.offset < 0 ? -1 : p.leaderEpoch;
+      } catch {
+        // A batch we cannot decode (corrupt, unknown codec): answer at batch granularity instead.
+        const found = engine.logs.firstBatchAtOrAfterTime(topic, p, lp.timestamp, p.logStartOffset);
+        if (found) { out.offset = Math.max(found.baseOffset, p.logStartOffset); out.timestamp = lp.timestamp; }
+      }
+      return out;
+    });
+    return { name: t.name, partitions };
+  });
+  return { throttleTimeMs: 0, topics };
+}
+
+function handleListOffsetsV0(engine: Engine, req: any): unknown {
+  const topics = req.topics.map((t: any) => {
+    const topic = engine.metadata.topic(t.name);
+    const partitions = t.partitions.map((lp: any) => {
+      const out = { partitionIndex: lp.partitionIndex, errorCode: 0, oldStyleOffsets: [] as number[] };
+      const p = topic?.partitions[lp.partitionIndex];
+      if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
+      if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
+      out.oldStyleOffsets = legacyOffsets(p, lp.timestamp, lp.maxNumOffsets);
+      return out;
+    });
+    return { name: t.name, partitions };
+  });
+  return { topics };
+}

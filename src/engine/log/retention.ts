@@ -1,0 +1,75 @@
+// Retention (cleanup.policy contains `delete`) and moving the log start offset forward.
+//
+// Kafka deletes whole *segments*: from the oldest on, while a segment's largest timestamp is more
+// than retention.ms old (UnifiedLog.deleteRetentionMsBreachedSegments), then while the log stays
+// at least retention.bytes big without it (deleteRetentionSizeBreachedSegments). The active
+// segment is included: Kafka rolls a new empty one first, so "retention.ms=1000, wait, the
+// records are gone" holds. We have no segments: the same rules apply to *batches*, oldest first,
+// stopping at the first batch that must stay (a batch with a future timestamp keeps everything
+// after it, as a segment would). The log start offset becomes the first offset after the last
+// deleted batch, or the high watermark when nothing is left; the high watermark never moves back.
+import type { Engine } from '../engine';
+import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
+
+export interface CleanupPolicy {
+  delete: boolean;
+  compact: boolean;
+}
+
+/** The topic's effective cleanup.policy. */
+export function cleanupPolicy(engine: Engine, topic: TopicRecord): CleanupPolicy {
+  const v = engine.configs.topicValue(topic, 'cleanup.policy');
+  const list = Array.isArray(v) ? (v as readonly string[]) : String(v ?? 'delete').split(',').map((s) => s.trim());
+  return { delete: list.includes('delete'), compact: list.includes('compact') };
+}
+
+/**
+ * The offset retention would move the log start offset to (no change: p.logStartOffset).
+ * retention.ms < 0 and retention.bytes < 0 mean no limit.
+ */
+export function retentionCutoff(engine: Engine, topic: TopicRecord, p: PartitionRecord, now: number): number {
+  const retentionMs = engine.configs.topicInt(topic, 'retention.ms');
+  const retentionBytes = engine.configs.topicInt(topic, 'retention.bytes');
+  if (retentionMs < 0 && retentionBytes < 0) return p.logStartOffset;
+  // Walk from the oldest batch and stop at the first one that stays: a partition's whole index is
+  // read only when everything goes.
+  let diff = retentionBytes >= 0 ? engine.logs.partitionSize(topic, p) - retentionBytes : -1;
+  let last = -1; // last offset of the last batch that goes
+  let all = true;
+  for (const b of engine.logs.iterateBatchSummaries(topic, p, p.logStartOffset)) {
+    const byTime = retentionMs >= 0 && now - b.maxTimestamp > retentionMs;
+    const bySize = retentionBytes >= 0 && diff - b.size >= 0;
+    if (!byTime && !bySize) { all = false; break; }
+    if (retentionBytes >= 0) diff -= b.size;
+    last = b.lastOffset;
+  }
+  if (last < 0) return p.logStartOffset;
+  return all ? p.highWatermark : last + 1;
+}
+
+/**
+ * Move the log start offset to `offset` (never backwards, never past the high watermark) and
+ * delete the whole batches that end below it, in one transaction. Returns the log start offset.
+ */
+export function advanceLogStartOffset(engine: Engine, topic: TopicRecord, p: PartitionRecord, offset: number): number {
+  const target = Math.min(offset, p.highWatermark);
+  if (target <= p.logStartOffset) return p.logStartOffset;
+  try {
+    engine.logs.transaction(() => {
+      engine.logs.deleteBatchesBefore(topic, p, target);
+      engine.topics.setLogStartOffset(topic, p, target);
+    });
+  } catch (e) {
+    engine.reloadAfterFailedWrite();
+    throw e;
+  }
+  return p.logStartOffset;
+}
+
+/** One retention pass over a partition; returns true when records were deleted. */
+export function applyRetention(engine: Engine, topic: TopicRecord, p: PartitionRecord, now: number): boolean {
+  const before = p.logStartOffset;
+  const cut = retentionCutoff(engine, topic, p, now);
+  if (cut <= before) return false;
+  return advanceLogStartOffset(engine, topic, p, cut) > before;
+}

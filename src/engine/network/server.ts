@@ -1,0 +1,254 @@
+// TCP side of the broker: Kafka framing (int32 size + payload), one request at a time per
+// connection so replies leave in request order (as Kafka mutes a channel while it works), and
+// the frame size checked against socket.request.max.bytes before anything is buffered.
+import * as net from 'node:net';
+import type { Engine } from '../engine';
+import { dispatch, ConnectionContext } from '../api/dispatch';
+import type { Listener } from '../settings';
+import { engineLog } from '../server-log';
+import { writeChunks } from '../../util/socket-write';
+
+export class KafkaServer {
+  private servers: net.Server[] = [];
+  private connections = new Set<Connection>();
+  private nextConnId = 0;
+
+  constructor(private readonly engine: Engine) {}
+
+  /** Bind every listener; `localhost` binds 127.0.0.1 and ::1 (when present). */
+  async listen(listeners: Listener[]): Promise<{ host: string; port: number }[]> {
+    const bound: { host: string; port: number }[] = [];
+    for (const l of listeners) {
+      const hosts = l.host === 'localhost' ? ['127.0.0.1', '::1'] : [l.host === '' ? '0.0.0.0' : l.host];
+      let port = l.port;
+      for (const host of hosts) {
+        try {
+          const srv = await this.bind(host, port);
+          port = (srv.address() as net.AddressInfo).port;
+          bound.push({ host, port });
+        } catch (e: any) {
+          // ::1 may not exist on this machine; the IPv4 loopback is the one that matters.
+          if (host === '::1' && (e.code === 'EADDRNOTAVAIL' || e.code === 'EAFNOSUPPORT')) continue;
+          throw e;
+        }
+      }
+    }
+    return bound;
+  }
+
+  private bind(host: string, port: number): Promise<net.Server> {
+    return new Promise((resolve, reject) => {
+      const srv = net.createServer({ noDelay: true }, (sock) => this.accept(sock));
+      srv.once('error', reject);
+      srv.listen({ host, port, exclusive: true }, () => {
+        srv.removeListener('error', reject);
+        srv.on('error', (e) => engineLog('ERROR', `Listener error: ${e.message}`, 'kafka.network.SocketServer'));
+        this.servers.push(srv);
+        resolve(srv);
+      });
+    });
+  }
+
+  private accept(sock: net.Socket): void {
+    const conn = new Connection(this.engine, sock, this.nextConnId++, () => this.connections.delete(conn));
+    this.connections.add(conn);
+  }
+
+  /** Stop accepting, let in-flight requests finish, then close every connection. */
+  async close(): Promise<void> {
+    // net.Server#close only calls back once every connection is gone, so stop accepting first,
+    // then drain the open connections, then wait for the listeners.
+    const closed = Promise.all(this.servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+    await Promise.all([...this.connections].map((c) => c.drainAndClose()));
+    await closed;
+  }
+}
+
+const PRODUCE_API_KEY = 0;
+
+function isProduce(frame: Buffer): boolean {
+  return frame.length >= 2 && frame.readInt16BE(0) === PRODUCE_API_KEY;
+}
+
+class Connection implements ConnectionContext {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private frames: Buffer[] = [];
+  private busy = false;
+  private closed = false;
+  private idle: (() => void)[] = [];
+  readonly remote: string;
+
+  constructor(private readonly engine: Engine, private readonly sock: net.Socket, readonly id: number, private readonly onClose: () => void) {
+    this.remote = `${sock.remoteAddress}:${sock.remotePort}`;
+    sock.setNoDelay(true);
+    sock.on('data', (d) => {
+      try {
+        this.onData(d);
+      } catch (e) {
+        // Never let one connection's bytes take the engine down.
+        this.fail(e);
+      }
+    });
+    sock.on('error', () => this.close());
+    sock.on('close', () => this.close());
+  }
+
+  private onData(d: Buffer): void {
+    if (this.closed) return;
+    this.chunks.push(d);
+    this.buffered += d.length;
+    const max = this.engine.settings.socketRequestMaxBytes;
+    while (this.buffered >= 4) {
+      const size = this.peekInt32();
+      if (size < 0 || size > max) {
+        engineLog('WARN', `Closing connection ${this.remote}: invalid receive (size = ${size} larger than ${max})`, 'kafka.network.Processor');
+        this.close();
+        return;
+      }
+      if (this.buffered < 4 + size) break;
+      this.take(4);
+      this.frames.push(this.take(size));
+    }
+    this.pump();
+  }
+
+  private peekInt32(): number {
+    const first = this.chunks[0];
+    if (first.length >= 4) return first.readInt32BE(0);
+    return Buffer.concat(this.chunks, 4).subarray(0, 4).readInt32BE(0);
+  }
+
+  private take(n: number): Buffer {
+    if (n === 0) return Buffer.alloc(0);
+    const first = this.chunks[0];
+    if (first.length >= n) {
+      this.buffered -= n;
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+      return first.subarray(0, n);
+    }
+    const out = Buffer.allocUnsafe(n);
+    let at = 0;
+    while (at < n) {
+      const c = this.chunks[0];
+      const k = Math.min(c.length, n - at);
+      c.copy(out, at, 0, k);
+      at += k;
+      if (k === c.length) this.chunks.shift();
+      else this.chunks[0] = c.subarray(k);
+    }
+    this.buffered -= n;
+    return out;
+  }
+
+  private pump(): void {
+    while (!this.busy && !this.closed && this.frames.length > 0) {
+      if (this.frames.length > 1 && isProduce(this.frames[0]) && isProduce(this.frames[1])) {
+        this.produceGroup();
+        continue;
+      }
+      const frame = this.frames.shift()!;
+      let result;
+      try {
+        result = dispatch(this.engine, frame, this);
+      } catch (e: any) {
+        this.fail(e);
+        return;
+      }
+      if (result instanceof Promise) {
+        this.busy = true;
+        result.then((chunks) => {
+          this.busy = false;
+          if (chunks) this.write(chunks);
+          this.pump();
+        }, (e) => {
+          this.busy = false;
+          this.fail(e);
+        });
+        return;
+      }
+      if (result) this.write(result);
+    }
+    if (!this.busy && this.frames.length === 0) {
+      const waiting = this.idle;
+      this.idle = [];
+      for (const w of waiting) w();
+    }
+  }
+
+  /**
+   * Group commit: Produce requests already queued on this connection (a producer pipelines up
+   * to 5) are stored in one SQLite transaction and answered with one socket write. Each reply
+   * still leaves only after its records are committed; the commit, not the inserts, is most of
+   * a small batch's cost.
+   */
+  private produceGroup(): void {
+    const replies: Buffer[] = [];
+    let failure: unknown;
+    try {
+      this.engine.logs.transaction(() => {
+        while (this.frames.length > 0 && isProduce(this.frames[0])) {
+          const frame = this.frames.shift()!;
+          try {
+            const result = dispatch(this.engine, frame, this);
+            if (result instanceof Promise) throw new Error('Produce handler must answer synchronously');
+            if (result) for (const c of result) replies.push(c);
+          } catch (e) {
+            // Keep what the earlier requests stored (their replies go out), then close.
+            failure = e;
+            return;
+          }
+        }
+      });
+    } catch (e) {
+      // The commit itself failed: nothing of this group is stored and nothing is acknowledged.
+      this.engine.reloadAfterFailedWrite();
+      this.fail(e);
+      return;
+    }
+    if (replies.length > 0) this.write(replies);
+    if (failure !== undefined) this.fail(failure);
+  }
+
+  private fail(e: any): void {
+    // Bad client input is expected traffic, not an engine fault.
+    const clientFault = e?.closeQuietly || e?.name === 'ProtocolDecodeError';
+    engineLog(clientFault ? 'WARN' : 'ERROR',
+      `Closing connection ${this.remote} due to ${e?.message ?? e}`, 'kafka.network.Processor');
+    this.close();
+  }
+
+  private write(chunks: Buffer[]): void {
+    if (!this.closed) writeChunks(this.sock, chunks);
+  }
+
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.sock.destroy();
+    this.chunks = [];
+    this.frames = [];
+    this.onClose();
+    const waiting = this.idle;
+    this.idle = [];
+    for (const w of waiting) w();
+  }
+
+  /** Finish queued work, flush, then close (graceful shutdown). */
+  drainAndClose(): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        if (this.closed) return resolve();
+        this.sock.end(() => { this.close(); resolve(); });
+        setTimeout(() => { this.close(); resolve(); }, 2000).unref();
+      };
+      if (!this.busy && this.frames.length === 0) finish();
+      else this.idle.push(finish);
+    });
+  }
+}
