@@ -1,7 +1,7 @@
 // kafka-leader-election (Kafka 4.4's LeaderElectionCommand). On one broker every partition is led
 // by its preferred (and only) replica: a preferred election is not needed and an unclean one finds
-// a leader already there, as the controller answers. Not here: --all-topic-partitions, whose
-// output lists the internal topics a broker happens to hold (test/tools covers it).
+// a leader already there, as the controller answers; asked for every partition, the controller
+// leaves out those that need no election, so nothing is printed.
 import { prepare, step, type Scenario, type Step } from '../lib/scenario';
 
 const B = ['--bootstrap-server', '{bootstrap}'];
@@ -40,6 +40,7 @@ export const leaderElection: Scenario[] = [
   run('unknown-topic', [...B, '--election-type', 'preferred', '--topic', 'le-none', '--partition', '0']),
   { id: `${T}/preferred`, steps: [...setup('le-p'), step(T, ...B, '--election-type', 'preferred', '--topic', 'le-p', '--partition', '1')] },
   { id: `${T}/preferred-case`, steps: [...setup('le-c'), step(T, ...B, '--election-type', 'PREFERRED', '--topic', 'le-c', '--partition', '0')] },
+  { id: `${T}/all-topic-partitions`, steps: [...setup('le-a'), step(T, ...B, '--election-type', 'preferred', '--all-topic-partitions')] },
   { id: `${T}/unclean`, steps: [...setup('le-u'), step(T, ...B, '--election-type', 'unclean', '--topic', 'le-u', '--partition', '0')] },
   { id: `${T}/unknown-partition`, steps: [...setup('le-n'), step(T, ...B, '--election-type', 'preferred', '--topic', 'le-n', '--partition', '5')] },
   {
