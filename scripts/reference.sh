@@ -16,6 +16,9 @@
 #                                                ZooKeeper and a Kafka 2.8.2 broker (broker.id 1,
 #                                                as the engine's node id, so ids in texts agree)
 #   scripts/reference.sh stop DIR                stops what start wrote into DIR (by PID)
+#   scripts/reference.sh restart DIR NODE        starts node NODE of that cluster again (after a
+#                                                kill -9, to watch it rejoin); its new PID goes
+#                                                into DIR/cluster.env
 #   scripts/reference.sh tool [--legacy] NAME ARG...
 #                                                one of Kafka's tools (test/reference/tools.tsv), e.g.
 #                                                tool kafka-topics --bootstrap-server ... --list
@@ -235,6 +238,27 @@ stop() {
   done
 }
 
+restart() {
+  local dir="${1:-}" node="${2:-}"
+  [ -n "$dir" ] && [ -f "$dir/cluster.env" ] && [ -n "$node" ] || die "restart: give the cluster's directory and a node id"
+  local ndir="$dir/node-$node"
+  [ -f "$ndir/server.properties" ] || die "restart: no node $node in $dir"
+  local port; port="$(sed -n 's/^listeners=PLAINTEXT:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$ndir/server.properties")"
+  java "${JVM_OPTS[@]}" "-Dkafka.logs.dir=$ndir" $(log4j_opts log4j2) -cp "$(classpath)" kafka.Kafka "$ndir/server.properties" \
+    >> "$ndir/kafkaServer.out" 2>&1 < /dev/null &
+  local pid=$!
+  local brokers; read -r -a brokers <<< "$(sed -n 's/^broker_pids=//p' "$dir/cluster.env")"
+  [ "${#brokers[@]}" -ge "$node" ] && brokers[$((node - 1))]=$pid
+  {
+    echo "pids=$(sed -n 's/^pids=//p' "$dir/cluster.env") $pid"
+    [ "${#brokers[@]}" -gt 0 ] && echo "broker_pids=${brokers[*]}"
+    grep -v '^pids=\|^broker_pids=' "$dir/cluster.env"
+  } > "$dir/cluster.env.tmp"
+  mv "$dir/cluster.env.tmp" "$dir/cluster.env"
+  wait_port "$port" "$pid" "$ndir/server.log"
+  echo "node=$node pid=$pid port=$port"
+}
+
 tool_class() { # name -> main class, from tools.tsv
   local col=2; [ "$legacy" = 1 ] && col=3
   local cls; cls="$(awk -F'\t' -v n="${1%.sh}" -v c="$col" '$1 == n { print $c }' "$REF/tools.tsv")"
@@ -265,8 +289,9 @@ case "$cmd" in
   start) start "$@";;
   start-legacy) start_legacy "$@";;
   stop) stop "$@";;
+  restart) restart "$@";;
   tool) tool "$@";;
   runner) runner "$@";;
   tool-class) [ "${1:-}" = "--legacy" ] && { legacy=1; shift; }; tool_class "$1";;
-  *) sed -n '2,25p' "$0" >&2; exit 1;;
+  *) sed -n '2,28p' "$0" >&2; exit 1;;
 esac

@@ -50,8 +50,10 @@ export function formatLogDirsJson(byBroker: ReadonlyMap<number, LogDirDescriptio
   const brokers = intSetOrder(byBroker.keys()).map((broker) => {
     const dirs = javaHashMapOrderBy(byBroker.get(broker)!, (d) => d.path);
     const logDirs = dirs.map((d) => {
-      const replicas = javaHashMapOrderByHash(d.replicas, (r) => javaTopicPartitionHashCode(r.topic, r.partition))
-        .filter((r) => topics.size === 0 || topics.has(r.topic));
+      // A HashMap of the kept replicas only: Kafka's order on a broker with many partitions
+      // (t-0 before t-1 where the broker's full map would give t-1 first) shows it is sized by them.
+      const replicas = javaHashMapOrderByHash(d.replicas.filter((r) => topics.size === 0 || topics.has(r.topic)),
+        (r) => javaTopicPartitionHashCode(r.topic, r.partition));
       const partitions = replicas.map((r) => `{"partition":${JSON.stringify(`${r.topic}-${r.partition}`)},"size":${r.size},"offsetLag":${r.offsetLag},"isFuture":${r.isFuture}}`);
       const error = d.error ? JSON.stringify(d.error.javaName()) : 'null';
       return `{"partitions":[${partitions.join(',')}],"error":${error},"logDir":${JSON.stringify(d.path)}}`;

@@ -15,6 +15,7 @@ import { ConfigResourceType } from '../client/admin';
 import { ReplicaAdmin } from '../client/replica-admin';
 import { KafkaError } from '../protocol/errors';
 import { createAdmin, javaParts, readFileAsString } from './admin-tool';
+import { placeReplicas } from '../engine/controller/placement';
 import { compareTp, parsePlan, parseTopicsToMove, planJson, tpKey, type PlannedPartition } from './reassign/plan-json';
 
 const HELP_MESSAGE = 'This tool helps to move topic partitions between replicas.';
@@ -125,20 +126,16 @@ async function list(ctx: Ctx): Promise<void> {
   for (const m of moving) out(ctx, `${tpKey(m.topic, m.partition)}: replicas: ${m.replicas.join(',')}. adding: ${m.addingReplicas.join(',')}. removing: ${m.removingReplicas.join(',')}.\n`);
 }
 
-/** Rack-unaware placement as AdminUtils.assignReplicasToBrokers (a random first broker). */
+/**
+ * Kafka 4.4's --generate places replicas as its controller does (the striped placer, shared with
+ * the engine's controller), with the 4.4 text when there are too few brokers.
+ */
 function propose(brokers: number[], partitions: number, rf: number): number[][] {
-  if (rf > brokers.length) throw new JavaException('org.apache.kafka.common.errors.InvalidReplicationFactorException', `Replication factor: ${rf} larger than available brokers: ${brokers.length}.`);
-  const start = Math.floor(Math.random() * brokers.length);
-  let shift = Math.floor(Math.random() * brokers.length);
-  const out: number[][] = [];
-  for (let p = 0; p < partitions; p++) {
-    if (p > 0 && p % brokers.length === 0) shift++;
-    const first = (p + start) % brokers.length;
-    const replicas = [brokers[first]];
-    for (let j = 0; j < rf - 1; j++) replicas.push(brokers[(first + 1 + ((shift + j) % (brokers.length - 1))) % brokers.length]);
-    out.push(replicas);
+  if (rf > brokers.length) {
+    throw new JavaException('org.apache.kafka.common.errors.InvalidReplicationFactorException',
+      `The target replication factor of ${rf} cannot be reached because only ${brokers.length} broker(s) are registered or some brokers have all their log directories cordoned.`);
   }
-  return out;
+  return placeReplicas(brokers.map((id) => ({ id, rack: null, fenced: false })), partitions, rf);
 }
 
 async function generate(ctx: Ctx): Promise<void> {
