@@ -171,15 +171,23 @@ export class ReplicaAdmin {
   }
 }
 
-/** DescribeQuorum straight to a controller (--bootstrap-controller), as the Java admin does there. */
-export async function describeQuorumAt(host: string, port: number, clientId: string, timeoutMs: number): Promise<QuorumInfo> {
+/**
+ * DescribeQuorum straight to a controller (--bootstrap-controller), as the Java admin does there,
+ * with the cluster id from the controller's DescribeCluster (endpoint type CONTROLLER).
+ */
+export async function describeQuorumAt(host: string, port: number, clientId: string, timeoutMs: number): Promise<{ quorum: QuorumInfo; clusterId: string | null }> {
   const conn = new BrokerConnection(host, port, clientId);
   try {
     await conn.connect(timeoutMs);
     const resp = await conn.send<DescribeQuorumResponse>(ApiKey.DescribeQuorum, {
       topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }],
     });
-    return quorumInfo(resp);
+    let clusterId: string | null = null;
+    if ((conn.versionFor(ApiKey.DescribeCluster) ?? 0) >= 1) {
+      const cluster: any = await conn.send(ApiKey.DescribeCluster, { includeClusterAuthorizedOperations: false, endpointType: 2, includeFencedBrokers: false });
+      if (cluster.errorCode === 0) clusterId = cluster.clusterId;
+    }
+    return { quorum: quorumInfo(resp), clusterId };
   } finally {
     conn.close();
   }

@@ -204,7 +204,7 @@ async function describe(p: Parsed, io: ToolIO): Promise<void> {
   } else {
     const props = p.commandConfig !== undefined ? loadPropertiesFile(p.commandConfig) : new Map<string, string>();
     const [hp] = parseBootstrap(p.bootstrapController!);
-    quorum = await describeQuorumAt(hp.host, hp.port, props.get('client.id') || 'adminclient-1', 30000);
+    ({ quorum, clusterId } = await describeQuorumAt(hp.host, hp.port, props.get('client.id') || 'adminclient-1', 30000));
   }
   io.stdout(p.status ? formatStatus(clusterId, quorum) : formatReplication(quorum, p.humanReadable));
 }
