@@ -172,6 +172,29 @@ async function setBrokerConfigs(ctx: Ctx, brokers: number[], configs: [string, n
   }
 }
 
+/**
+ * The replicas a throttle applies to, per topic of a partition that moves: its current replicas
+ * lead (leader.replication.throttled.replicas=p:b,...), the added ones follow.
+ */
+async function setTopicThrottles(ctx: Ctx, plan: readonly PlannedPartition[], current: readonly PlannedPartition[]): Promise<void> {
+  const now = new Map(current.map((c) => [tpKey(c.topic, c.partition), c.replicas]));
+  const byTopic = new Map<string, { leaders: string[]; followers: string[] }>();
+  for (const p of [...plan].sort(compareTp)) {
+    const existing = now.get(tpKey(p.topic, p.partition)) ?? [];
+    if (existing.join(',') === p.replicas.join(',')) continue;
+    const t = byTopic.get(p.topic) ?? { leaders: [], followers: [] };
+    t.leaders.push(...existing.map((b) => `${p.partition}:${b}`));
+    t.followers.push(...p.replicas.filter((b) => !existing.includes(b)).map((b) => `${p.partition}:${b}`));
+    byTopic.set(p.topic, t);
+  }
+  for (const [topic, t] of byTopic) {
+    await ctx.admin.incrementalAlterConfigs(ConfigResourceType.TOPIC, topic, [
+      { name: 'leader.replication.throttled.replicas', op: 0, value: t.leaders.join(',') },
+      { name: 'follower.replication.throttled.replicas', op: 0, value: t.followers.join(',') },
+    ]);
+  }
+}
+
 async function clearThrottles(ctx: Ctx, topics: string[]): Promise<void> {
   const brokers = (await ctx.replicas.brokers()).map((b) => b.nodeId).sort((a, b) => a - b);
   out(ctx, `Clearing broker-level throttles on broker${brokers.length === 1 ? '' : 's'} ${brokers.join(',')}\n`);
@@ -180,7 +203,7 @@ async function clearThrottles(ctx: Ctx, topics: string[]): Promise<void> {
   }
   out(ctx, `Clearing topic-level throttles on topic${topics.length === 1 ? '' : 's'} ${topics.join(',')}\n`);
   for (const t of topics) {
-    await ctx.admin.incrementalAlterConfigs(2, t, TOPIC_THROTTLES.map((name) => ({ name, op: 1, value: null })));
+    await ctx.admin.incrementalAlterConfigs(ConfigResourceType.TOPIC, t, TOPIC_THROTTLES.map((name) => ({ name, op: 1, value: null })));
   }
 }
 
@@ -204,6 +227,7 @@ async function execute(ctx: Ctx): Promise<void> {
     out(ctx, 'Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n');
     const brokers = [...new Set([...plan, ...current].flatMap((p) => p.replicas))].sort((a, b) => a - b);
     if (throttle >= 0) {
+      await setTopicThrottles(ctx, plan, current);
       await setBrokerConfigs(ctx, brokers, [['leader.replication.throttled.rate', throttle], ['follower.replication.throttled.rate', throttle]]);
       out(ctx, `The inter-broker throttle limit was set to ${throttle} B/s\n`);
     }
@@ -250,7 +274,7 @@ async function cancel(ctx: Ctx): Promise<void> {
     if (failed.length > 0) {
       throw new JavaException('org.apache.kafka.tools.reassign.TerseReassignmentFailureException', `Error cancelling partition reassignment(s):\n${failed.map(([k, e]) => `${k}: ${e!.message}`).join('\n')}`);
     }
-    out(ctx, `Successfully cancelled partition reassignment(s) for: ${moving.sort(compareTp).map((m) => tpKey(m.topic, m.partition)).join(',')}\n`);
+    out(ctx, `Successfully cancelled partition reassignment${moving.length === 1 ? '' : 's'} for: ${moving.sort(compareTp).map((m) => tpKey(m.topic, m.partition)).join(',')}\n`);
   }
   // Kafka prints this one without a line break.
   out(ctx, 'None of the specified partition moves are active.');
