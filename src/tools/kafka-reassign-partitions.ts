@@ -14,6 +14,8 @@ import type { Admin } from '../client/admin';
 import { ConfigResourceType } from '../client/admin';
 import { ReplicaAdmin } from '../client/replica-admin';
 import { KafkaError } from '../protocol/errors';
+import { ApiKey } from '../protocol/apis';
+import { javaHashMapOrder } from '../util/java-hash';
 import { createAdmin, javaParts, readFileAsString } from './admin-tool';
 import { placeReplicas } from '../engine/controller/placement';
 import { compareTp, parsePlan, parseTopicsToMove, planJson, tpKey, type PlannedPartition } from './reassign/plan-json';
@@ -70,7 +72,9 @@ function validate(opts: OptionSet): string {
   const given = ACTIONS.filter((a) => opts.has(a));
   if (given.length !== 1) throw new UsageError(`Command must include exactly one action: ${ACTIONS.map((a) => `--${a}`).join(', ')}`);
   const action = given[0];
+  if (opts.has('bootstrap-server') && opts.has('bootstrap-controller')) throw new UsageError("Please don't specify both --bootstrap-server and --bootstrap-controller");
   if (!opts.has('bootstrap-server') && !opts.has('bootstrap-controller')) throw new UsageError('Please specify either --bootstrap-server or --bootstrap-controller');
+  if (opts.has('bootstrap-controller') && action !== 'list' && action !== 'cancel') throw new UsageError(`Option "[bootstrap-controller]" can't be used with action "[${action}]"`);
   checkRequiredArgs(opts, ...REQUIRED[action]);
   for (const o of ACTION_OPTIONS) {
     if (opts.has(o) && !PERMITTED[action].includes(o)) throw new UsageError(`Option "[${o}]" can't be used with action "[${action}]"`);
@@ -79,6 +83,8 @@ function validate(opts: OptionSet): string {
 }
 
 interface Ctx {
+  /** --bootstrap-controller: requests go to a controller (only --list and --cancel). */
+  viaController: boolean;
   opts: OptionSet;
   io: ToolIO;
   admin: Admin;
@@ -195,16 +201,39 @@ async function setTopicThrottles(ctx: Ctx, plan: readonly PlannedPartition[], cu
   }
 }
 
-async function clearThrottles(ctx: Ctx, topics: string[]): Promise<void> {
-  const brokers = (await ctx.replicas.brokers()).map((b) => b.nodeId).sort((a, b) => a - b);
+/**
+ * The node ids throttles are cleared on: the brokers of the cluster, or with --bootstrap-controller
+ * the nodes the controller's DescribeCluster names. Both sets print as Java HashSets do.
+ */
+async function throttledNodes(ctx: Ctx): Promise<number[]> {
+  if (!ctx.viaController) return (await ctx.replicas.brokers()).map((b) => b.nodeId).sort((a, b) => a - b);
+  const conn = await ctx.admin.cluster.anyConnection(Date.now() + 30000, 'describeCluster');
+  const resp: any = await conn.send(ApiKey.DescribeCluster, { includeClusterAuthorizedOperations: false, endpointType: 2, includeFencedBrokers: false });
+  if (resp.errorCode) throw KafkaError.from(resp.errorCode, resp.errorMessage ?? undefined);
+  return resp.brokers.map((b: { brokerId: number }) => b.brokerId).sort((a: number, b: number) => a - b);
+}
+
+/** IncrementalAlterConfigs deleting these names, where the admin sends it (or to the controller). */
+async function deleteConfigs(ctx: Ctx, type: number, name: string, names: readonly string[]): Promise<void> {
+  const ops = names.map((n) => ({ name: n, op: 1, value: null }));
+  if (!ctx.viaController) return ctx.admin.incrementalAlterConfigs(type, name, ops);
+  const conn = await ctx.admin.cluster.anyConnection(Date.now() + 30000, 'incrementalAlterConfigs');
+  const resp: any = await conn.send(ApiKey.IncrementalAlterConfigs, {
+    resources: [{ resourceType: type, resourceName: name, configs: ops.map((o) => ({ name: o.name, configOperation: o.op, value: o.value })) }],
+    validateOnly: false,
+  });
+  for (const r of resp.responses) if (r.errorCode !== 0) throw KafkaError.from(r.errorCode, r.errorMessage ?? undefined);
+}
+
+async function clearThrottles(ctx: Ctx, plan: readonly PlannedPartition[]): Promise<void> {
+  // The nodes described and the plan's targets (through a controller Kafka 4.4 cleared
+  // "brokers 3,4": controller 4 and the plan's broker 3).
+  const brokers = [...new Set([...await throttledNodes(ctx), ...plan.flatMap((p) => p.replicas)])].sort((a, b) => a - b);
   out(ctx, `Clearing broker-level throttles on broker${brokers.length === 1 ? '' : 's'} ${brokers.join(',')}\n`);
-  for (const b of brokers) {
-    await ctx.admin.incrementalAlterConfigs(ConfigResourceType.BROKER, String(b), BROKER_THROTTLES.map((name) => ({ name, op: 1, value: null })));
-  }
+  for (const b of brokers) await deleteConfigs(ctx, ConfigResourceType.BROKER, String(b), BROKER_THROTTLES);
+  const topics = javaHashMapOrder(plan.map((p) => p.topic));
   out(ctx, `Clearing topic-level throttles on topic${topics.length === 1 ? '' : 's'} ${topics.join(',')}\n`);
-  for (const t of topics) {
-    await ctx.admin.incrementalAlterConfigs(ConfigResourceType.TOPIC, t, TOPIC_THROTTLES.map((name) => ({ name, op: 1, value: null })));
-  }
+  for (const t of topics) await deleteConfigs(ctx, ConfigResourceType.TOPIC, t, TOPIC_THROTTLES);
 }
 
 async function verifyBrokers(ctx: Ctx, plan: readonly PlannedPartition[]): Promise<void> {
@@ -261,7 +290,7 @@ async function verify(ctx: Ctx): Promise<void> {
     else out(ctx, `There is no active reassignment of partition ${k}, but replica set is ${now.join(',')} rather than ${p.replicas.join(',')}.\n`);
   }
   out(ctx, '\n');
-  if (!ongoing && !ctx.opts.has('preserve-throttles')) await clearThrottles(ctx, [...new Set([...plan].sort(compareTp).map((p) => p.topic))]);
+  if (!ongoing && !ctx.opts.has('preserve-throttles')) await clearThrottles(ctx, plan);
 }
 
 async function cancel(ctx: Ctx): Promise<void> {
@@ -278,7 +307,7 @@ async function cancel(ctx: Ctx): Promise<void> {
   }
   // Kafka prints this one without a line break.
   out(ctx, 'None of the specified partition moves are active.');
-  if (!ctx.opts.has('preserve-throttles')) await clearThrottles(ctx, [...new Set([...plan].sort(compareTp).map((p) => p.topic))]);
+  if (!ctx.opts.has('preserve-throttles')) await clearThrottles(ctx, plan);
 }
 
 export async function main(argv: string[], io: ToolIO): Promise<number> {
@@ -308,7 +337,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
   try {
     const bootstrap = opts.stringValueOf('bootstrap-server') ?? opts.stringValueOf('bootstrap-controller') ?? '';
     const { admin, settings } = await createAdmin(opts.stringValueOf('command-config'), bootstrap, io);
-    ctx = { opts, io, admin, replicas: new ReplicaAdmin(admin, settings.defaultApiTimeoutMs) };
+    ctx = { viaController: !opts.has('bootstrap-server'), opts, io, admin, replicas: new ReplicaAdmin(admin, settings.defaultApiTimeoutMs) };
     if (action === 'list') await list(ctx);
     else if (action === 'generate') await generate(ctx);
     else if (action === 'execute') await execute(ctx);

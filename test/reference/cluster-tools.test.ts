@@ -4,7 +4,9 @@
 // kafka-broker-api-versions, kafka-metadata-quorum, a preferred election that cannot happen)
 // must print what Kafka's own tools print on the same cluster at the same moment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTool, waitFor } from '../helpers/engine';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runTool, tempDir, waitFor } from '../helpers/engine';
 import { startDedicatedCluster, ToolRunner, type ReferenceCluster, type ToolResult } from './lib/kafka';
 
 let cluster: ReferenceCluster;
@@ -65,6 +67,21 @@ describe('our tools on a Kafka cluster with a dead broker', () => {
     expect(versions.stdout).not.toContain('(id: 2 ');
     await same('kafka-metadata-quorum', ...B, 'describe', '--status');
     await same('kafka-metadata-quorum', '--bootstrap-controller', cluster.bootstrapController!, 'describe', '--status');
+  }, 120000);
+
+  it('kafka-reassign-partitions --list, --verify and --cancel, through a broker and through the controller', async () => {
+    const plan = path.join(tempDir('kl-cluster-plan-'), 'plan.json');
+    fs.writeFileSync(plan, '{"version":1,"partitions":[{"topic":"orders","partition":0,"replicas":[1,3]},{"topic":"strict","partition":1,"replicas":[3,1]}]}');
+    const C = ['--bootstrap-controller', cluster.bootstrapController!];
+    await same('kafka-reassign-partitions', ...B, '--list');
+    await same('kafka-reassign-partitions', ...C, '--list');
+    const verify = await same('kafka-reassign-partitions', ...B, '--verify', '--reassignment-json-file', plan);
+    expect(verify.stdout).toContain('There is no active reassignment of partition orders-0, but replica set is');
+    await same('kafka-reassign-partitions', ...C, '--cancel', '--reassignment-json-file', plan);
+    // Usage errors: the message above the help table (whose prose is our own) is compared.
+    const [kafka, ours] = await both('kafka-reassign-partitions', [...C, '--verify', '--reassignment-json-file', plan]);
+    expect([ours.code, ours.stderr.split('\n')[0]]).toEqual([kafka.code, kafka.stderr.split('\n')[0]]);
+    expect(kafka.stderr.split('\n')[0]).toBe('Option "[bootstrap-controller]" can\'t be used with action "[verify]"');
   }, 120000);
 
   it('a preferred election whose preferred leader is dead fails as Kafka\'s', async () => {

@@ -32,6 +32,8 @@ export const reassignPartitions: Scenario[] = [
   run('no-action', [...B]),
   run('two-actions', [...B, '--list', '--cancel']),
   run('missing-bootstrap-server', ['--list']),
+  run('both-bootstraps', [...B, '--bootstrap-controller', '{bootstrap}', '--list']),
+  run('controller-with-verify', ['--bootstrap-controller', '{bootstrap}', '--verify', '--reassignment-json-file', '{dir}/p.json'], { 'p.json': plan('rp') }),
   run('generate-without-files', [...B, '--generate']),
   run('generate-without-broker-list', [...B, '--generate', '--topics-to-move-json-file', '{dir}/t.json'], { 't.json': topicsJson('rp') }),
   run('execute-without-file', [...B, '--execute']),
