@@ -27,7 +27,8 @@ export const ApiKey = {
  * purpose, so that every client ever written can use a local broker. The maximums are Kafka 4.4's
  * where a 4.x Java client reaches for them (Metadata 13 and by-id lookups, CreateTopics 7,
  * ApiVersions 5, ListGroups 5, DescribeGroups 6, DescribeCluster 2, DescribeTopicPartitions 0,
- * ListOffsets 11).
+ * ListOffsets 11). The operator APIs (DescribeLogDirs, ElectLeaders, the partition reassignments,
+ * DescribeQuorum) span the versions of the message definitions in shared/reference.
  */
 export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.Produce, { min: 0, max: 8 }],
