@@ -31,6 +31,10 @@ import { handleDescribeTopicPartitions } from './describe-topic-partitions';
 import { handleAlterClientQuotas, handleDescribeClientQuotas } from './client-quotas';
 import { handleAlterUserScramCredentials, handleDescribeUserScramCredentials } from './scram-credentials';
 import { handleListConfigResources } from './list-config-resources';
+import { handleDescribeLogDirs } from './describe-log-dirs';
+import { handleElectLeaders } from './elect-leaders';
+import { handleAlterPartitionReassignments, handleListPartitionReassignments } from './partition-reassignments';
+import { handleDescribeQuorum } from './describe-quorum';
 
 export interface RequestContext {
   version: number;
@@ -76,4 +80,9 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
   [ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials],
   [ApiKey.ListConfigResources, handleListConfigResources],
+  [ApiKey.DescribeLogDirs, handleDescribeLogDirs],
+  [ApiKey.ElectLeaders, handleElectLeaders],
+  [ApiKey.AlterPartitionReassignments, handleAlterPartitionReassignments],
+  [ApiKey.ListPartitionReassignments, handleListPartitionReassignments],
+  [ApiKey.DescribeQuorum, handleDescribeQuorum],
 ]);
