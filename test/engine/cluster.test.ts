@@ -245,4 +245,20 @@ describe('a 3-broker cluster of separate processes', () => {
     await waitFor(async () => sameIds((await metadata(controller)).brokers, [1, 2, 3]), 10000, `broker ${stalled} rejoins`);
     await waitFor(async () => sameIds((await metadata(stalled)).brokers, [1, 2, 3]), 10000, `broker ${stalled} sees the cluster again`);
   }, 60000);
+
+  it('unclean.leader.election.enable=false: a replica out of sync never leads (Leader: none)', async () => {
+    const controller = (await metadata(1)).controllerId;
+    const [x, y] = [1, 2, 3].filter((id) => id !== controller);
+    await runTool('kafka-topics', ['--bootstrap-server', cluster.bootstrap(controller), '--create', '--topic', 'pair', '--replica-assignment', `${x}:${y}`]);
+    await waitFor(async () => (await describeTopic('pair', controller))[0]?.isr === `${x},${y}`, 10000, 'pair in sync');
+    await cluster.signal(x, 'SIGKILL');
+    await waitFor(async () => (await describeTopic('pair', controller))[0]?.isr === String(y), cluster.sessionTimeoutMs + 10000, `${x} out of the ISR`);
+    await cluster.start(x);
+    await waitFor(async () => (await metadata(controller)).brokers.includes(x), 10000, `${x} back`);
+    await cluster.signal(y, 'SIGKILL');
+    const p = await waitFor(async () => { const d = (await describeTopic('pair', controller))[0]; return d?.leader === 'none' ? d : undefined; },
+      cluster.sessionTimeoutMs + 10000, 'no leader');
+    expect(p.replicas).toBe(`${x},${y}`);
+    expect((await describeTopic('pair', x))[0].leader).toBe('none');
+  }, 60000);
 });

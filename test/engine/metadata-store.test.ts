@@ -114,3 +114,28 @@ describe('the metadata store with one broker', () => {
     expect(records(dir).filter((r) => r.type === 'Topic').length).toBe(2);
   });
 });
+
+describe('which cluster a broker joins', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { clusterAddressOf, metadataStoreFile, dataRoot } = require(path.join(ROOT, 'dist/engine/metadata/cluster-location'));
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { buildStaticConfig } = require(path.join(ROOT, 'dist/config/server-properties'));
+  const env = { KAFKA_LOCAL_HOME: '/data' };
+
+  it('the built-in server.properties (its single-node quorum) is a one-broker cluster, stored in its log dir', () => {
+    const props = buildStaticConfig({ overrides: new Map([['log.dirs', '/logs/a']]) });
+    expect(props.get('controller.quorum.bootstrap.servers')).toBe('localhost:9093');
+    expect(clusterAddressOf(props)).toBeNull();
+    expect(metadataStoreFile(null, '/logs/a', env)).toBe('/logs/a/cluster-metadata.db');
+  });
+
+  it('zookeeper.connect, controller.quorum.voters or a given controller.quorum.bootstrap.servers name a shared store under the data root', () => {
+    const zk = clusterAddressOf(new Map([['zookeeper.connect', 'localhost:2181']]));
+    expect(zk).toEqual({ kind: 'zookeeper', address: 'localhost:2181', name: 'localhost_2181' });
+    expect(metadataStoreFile(zk, '/logs/a', env)).toBe('/data/clusters/localhost_2181/cluster-metadata.db');
+    expect(clusterAddressOf(new Map([['zookeeper.connect', 'localhost:2181/kafka']])).name).toBe('localhost_2181~kafka');
+    expect(clusterAddressOf(new Map([['controller.quorum.voters', '1@localhost:9093,2@localhost:9095']])).name).toBe('localhost_9093+localhost_9095');
+    expect(clusterAddressOf(new Map([['controller.quorum.bootstrap.servers', 'localhost:9093,localhost:9095']])).kind).toBe('quorum');
+    expect(dataRoot({ XDG_DATA_HOME: '/x' }, 'linux', '/home/u')).toBe('/x/kafka-local');
+  });
+});
