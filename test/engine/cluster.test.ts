@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCluster } from '../helpers/cluster';
 import { ROOT, runTool, waitFor } from '../helpers/engine';
+import { runKcat } from '../helpers/kcat';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
@@ -77,15 +78,24 @@ describe('a 3-broker cluster of separate processes', () => {
     expect(tooMany.stdout).toContain('The target replication factor of 4 cannot be reached because only 3 broker(s) are registered');
   });
 
-  it('Kafka\'s own kafka-topics describes our cluster\'s leaders and ISRs', async () => {
-    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const p = spawn('bash', [path.join(ROOT, 'scripts/reference.sh'), 'tool', 'kafka-topics', '--bootstrap-server', cluster.bootstrap(1), '--describe', '--topic', 'orders'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  it('Kafka\'s own kafka-topics creates through a broker that is not the controller and describes our leaders and ISRs; kcat sees three brokers', async () => {
+    const kafkaTopics = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const p = spawn('bash', [path.join(ROOT, 'scripts/reference.sh'), 'tool', 'kafka-topics', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       p.stdout!.on('data', (d) => { stdout += d; });
       p.stderr!.on('data', (d) => { stderr += d; });
       p.on('close', (code) => resolve({ code, stdout, stderr }));
     });
+    const controller = (await metadata(1)).controllerId;
+    const other = [1, 2, 3].find((id) => id !== controller)!;
+    const made = await kafkaTopics(['--bootstrap-server', cluster.bootstrap(other), '--create', '--topic', 'java-made', '--partitions', '2', '--replication-factor', '3']);
+    expect(made.stdout).toBe('Created topic java-made.\n');
+    await waitFor(async () => (await describeTopic('java-made', controller)).length === 2, 10000, 'java-made everywhere');
+    const kcat = await runKcat(cluster.bootstrap(other), ['-L']);
+    expect(kcat.stdout).toContain('3 brokers:');
+    expect(kcat.stdout).toMatch(/topic "java-made" with 2 partitions:/);
+    const r = await kafkaTopics(['--bootstrap-server', cluster.bootstrap(1), '--describe', '--topic', 'orders']);
     expect(r.code).toBe(0);
     const ours = await runTool('kafka-topics', ['--bootstrap-server', cluster.bootstrap(1), '--describe', '--topic', 'orders']);
     expect(r.stdout).toBe(ours.stdout);
