@@ -131,8 +131,8 @@ export class ConfigManager {
   }
 
   /** The dynamic broker configs of one level: the cluster default, or this broker's own. */
-  dynamicBrokerConfigs(clusterDefault: boolean): ReadonlyMap<string, string> {
-    return clusterDefault ? this.dynamicDefault : this.dynamicBroker;
+  dynamicBrokerConfigs(clusterDefault: boolean, nodeId = this.engine.settings.nodeId): ReadonlyMap<string, string> {
+    return this.brokerLevel(clusterDefault ? '' : String(nodeId));
   }
 
   /**
@@ -141,7 +141,7 @@ export class ConfigManager {
    * DynamicBrokerConfig.validateConfigs does (INVALID_REQUEST with its message); persisted in
    * broker_configs (scope '' = cluster default, else the node id); takes effect at once.
    */
-  alterBrokerConfigs(clusterDefault: boolean, next: ReadonlyMap<string, string>, validateOnly: boolean): void {
+  alterBrokerConfigs(clusterDefault: boolean, next: ReadonlyMap<string, string>, validateOnly: boolean, nodeId = this.engine.settings.nodeId): void {
     if (clusterDefault && !next.has(MIN_ISR)) {
       throw KafkaError.from(ErrorCode.INVALID_CONFIG, `Cluster-level ${MIN_ISR} cannot be removed while ELR is enabled.`);
     }
@@ -153,7 +153,7 @@ export class ConfigManager {
     }
     if (validateOnly) return;
     // The controller records the change; the publisher invalidates the views on every broker.
-    const scope = clusterDefault ? '' : String(this.engine.settings.nodeId);
+    const scope = clusterDefault ? '' : String(nodeId);
     this.engine.controller.write(() => ({ records: configDiff(ConfigResource.BROKER, scope, this.brokerLevel(scope), next), result: undefined }));
   }
 

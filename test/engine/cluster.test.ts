@@ -185,6 +185,33 @@ describe('a 3-broker cluster of separate processes', () => {
     } finally {
       a.close();
     }
+    // A per-broker config sent to a broker that is not the controller is that broker's own.
+    const controller = (await metadata(1)).controllerId;
+    const other = [1, 2, 3].find((id) => id !== controller)!;
+    const o = await conn(other);
+    try {
+      const r = await o.request(ApiKey.IncrementalAlterConfigs, 0, { validateOnly: false, resources: [
+        { resourceType: 4, resourceName: String(other), configs: [{ name: 'message.max.bytes', configOperation: 0, value: '2000000' }] },
+      ] });
+      expect(r.responses[0]).toMatchObject({ errorCode: 0 });
+      const wrong = await o.request(ApiKey.IncrementalAlterConfigs, 0, { validateOnly: false, resources: [
+        { resourceType: 4, resourceName: String(controller), configs: [{ name: 'message.max.bytes', configOperation: 0, value: '2000000' }] },
+      ] });
+      expect(wrong.responses[0]).toMatchObject({ errorCode: 42, errorMessage: `Unexpected broker id, expected ${other}, but received ${controller}` });
+      await waitFor(async () => {
+        const d = await o.request(ApiKey.DescribeConfigs, 3, { resources: [{ resourceType: 4, resourceName: String(other), configurationKeys: ['message.max.bytes'] }], includeSynonyms: false, includeDocumentation: false });
+        return d.results[0].configs[0]?.value === '2000000';
+      }, 10000, 'the per-broker config');
+    } finally {
+      o.close();
+    }
+    const cc = await conn(controller);
+    try {
+      const d = await cc.request(ApiKey.DescribeConfigs, 3, { resources: [{ resourceType: 4, resourceName: String(controller), configurationKeys: ['message.max.bytes'] }], includeSynonyms: false, includeDocumentation: false });
+      expect(d.results[0].configs[0]?.value).not.toBe('2000000');
+    } finally {
+      cc.close();
+    }
     for (const via of [2, 3]) {
       const c = await conn(via);
       try {

@@ -15,8 +15,23 @@ import type { ConnectionContext } from './dispatch';
 
 const LOCAL_CONNECTION: ConnectionContext = { id: -1, remote: 'local', isClosed: () => false };
 
-/** The client id of forwarded requests: a controller that lost its lease answers them itself (NOT_CONTROLLER) instead of forwarding again. */
+/**
+ * The client id of forwarded requests, followed by `-<node id>` of the broker that forwarded
+ * them: a controller that lost its lease answers them itself (NOT_CONTROLLER) instead of
+ * forwarding again, and a per-broker config is that broker's (as Kafka checks the resource
+ * name against the receiving broker before it forwards).
+ */
 export const FORWARDING_CLIENT_ID = 'kafka-local-forwarding';
+
+export function isForwarded(clientId: string | null): boolean {
+  return clientId !== null && clientId.startsWith(FORWARDING_CLIENT_ID);
+}
+
+/** The broker a request reached first: the forwarding broker, or this one. */
+export function receivingNodeId(engine: Engine, clientId: string | null): number {
+  const m = clientId !== null ? /^kafka-local-forwarding-(-?\d+)$/.exec(clientId) : null;
+  return m ? Number(m[1]) : engine.settings.nodeId;
+}
 
 /** AllocateProducerIds: an inter-broker API (served, never advertised to clients). */
 export const ALLOCATE_PRODUCER_IDS = 67;
@@ -37,7 +52,7 @@ export class ControllerForwarder {
         if (cur && cur.nodeId === id && cur.host === ep.host && cur.port === ep.port) return cur.c;
         cur?.c.close();
         this.conn = undefined;
-        const c = new BrokerConnection(ep.host, ep.port, FORWARDING_CLIENT_ID, id);
+        const c = new BrokerConnection(ep.host, ep.port, `${FORWARDING_CLIENT_ID}-${this.engine.settings.nodeId}`, id);
         try {
           await c.connect(Math.max(100, Math.min(5000, deadline - Date.now())));
           this.conn = { nodeId: id, host: ep.host, port: ep.port, c };
@@ -109,7 +124,7 @@ export class ControllerForwarder {
  */
 export function onController(apiKey: number, handler: Handler): Handler {
   return (engine, request, ctx) => {
-    if (engine.settings.cluster === null || engine.controller.isActive() || ctx.clientId === FORWARDING_CLIENT_ID) {
+    if (engine.settings.cluster === null || engine.controller.isActive() || isForwarded(ctx.clientId)) {
       return handler(engine, request, ctx);
     }
     return engine.forwarder.send(apiKey, ctx.version, request);
