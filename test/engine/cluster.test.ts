@@ -102,6 +102,16 @@ describe('a 3-broker cluster of separate processes', () => {
     expect(r.stdout).toMatch(/Partition: 0\tLeader: \d\tReplicas: \d,\d,\d\tIsr: \d,\d,\d/);
   }, 60000);
 
+  it('kcat produces to every partition leader and a kcat -G group consumes them all, its coordinator on the leader of its __consumer_offsets partition', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `m${i}`);
+    const produced = await runKcat(cluster.bootstrap(), ['-P', '-t', 'orders'], lines.join('\n') + '\n');
+    expect(produced.code).toBe(0);
+    const consumed = await runKcat(cluster.bootstrap(3), ['-G', 'cluster-group', 'orders', '-o', 'beginning', '-e', '-q', '-X', 'enable.partition.eof=true'], undefined, 60000);
+    expect(consumed.stdout.split('\n').filter(Boolean).sort()).toEqual([...lines].sort());
+    const offsets = await waitFor(async () => { const p = await describeTopic('__consumer_offsets', 1); return p.length > 0 ? p : undefined; }, 10000, '__consumer_offsets');
+    expect(offsets.length).toBe(50);
+  }, 90000);
+
   it('AlterPartition: the active controller shrinks and expands an ISR for the partition\'s leader; stale epochs and other brokers are refused', async () => {
     const image = () => {
       const store = new MetadataStore(cluster.storeFile(), { readonly: true });
