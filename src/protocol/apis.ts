@@ -15,7 +15,7 @@ export const ApiKey = {
   DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
   CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
   DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
-  DescribeCluster: 60, ConsumerGroupDescribe: 69, ListConfigResources: 74, DescribeTopicPartitions: 75,
+  AlterPartition: 56, DescribeCluster: 60, AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74, DescribeTopicPartitions: 75,
 } as const;
 
 /**
@@ -60,6 +60,15 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
   [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
+]);
+
+/**
+ * Inter-broker APIs the engine serves to the other brokers of its cluster (Kafka serves them on
+ * the controller listener): never advertised to clients in ApiVersions.
+ */
+export const INTER_BROKER: ReadonlyMap<number, { min: number; max: number }> = new Map([
+  [ApiKey.AlterPartition, { min: 0, max: 3 }],
+  [ApiKey.AllocateProducerIds, { min: 0, max: 0 }],
 ]);
 
 /**

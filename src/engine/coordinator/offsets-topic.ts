@@ -39,7 +39,7 @@ export class OffsetsTopic {
           ['compression.type', 'producer'],
           ['segment.bytes', String(configs.brokerInt('offsets.topic.segment.bytes'))],
         ]),
-      }, false, true);
+      });
     } catch (e: any) {
       engineLog('WARN', `Could not create the offsets topic ${OFFSETS_TOPIC}: ${e?.message ?? e}`, 'kafka.server.DefaultAutoTopicCreationManager');
       return undefined;

@@ -3,6 +3,8 @@ import type { Db } from './database';
 import { randomUuid } from '../../protocol/uuid';
 
 export interface PartitionRecord {
+  /** The topic's id: the key of this partition in the cluster's metadata image. */
+  topicId: string;
   partition: number;
   logStartOffset: number;
   highWatermark: number;
@@ -66,8 +68,9 @@ export class TopicStore {
       this.index(rec);
     }
     for (const p of this.db.prepare('SELECT * FROM partitions ORDER BY tk, partition').all() as any[]) {
-      this.byKey.get(p.tk)?.partitions.push({
-        partition: p.partition, logStartOffset: p.log_start_offset, highWatermark: p.high_watermark,
+      const t = this.byKey.get(p.tk);
+      t?.partitions.push({
+        topicId: t.id, partition: p.partition, logStartOffset: p.log_start_offset, highWatermark: p.high_watermark,
         leaderEpoch: p.leader_epoch, replicas: JSON.parse(p.replicas),
       });
     }
@@ -94,15 +97,15 @@ export class TopicStore {
     return [...this.byName.values()];
   }
 
-  create(name: string, assignment: number[][], replicationFactor: number, configs: Map<string, string>, internal: boolean): TopicRecord {
+  /** Create a topic (with the id the cluster's metadata gave it). */
+  create(name: string, assignment: number[][], replicationFactor: number, configs: Map<string, string>, internal: boolean, id: string = randomUuid()): TopicRecord {
     return this.db.transaction(() => {
-      const id = randomUuid();
       const info = this.insTopic.run(id, name, replicationFactor, internal ? 1 : 0, Date.now());
       const tk = Number(info.lastInsertRowid);
       const rec: TopicRecord = { tk, id, name, replicationFactor, internal, partitions: [], configs: new Map(configs) };
       assignment.forEach((replicas, p) => {
         this.insPartition.run(tk, p, JSON.stringify(replicas));
-        rec.partitions.push({ partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
+        rec.partitions.push({ topicId: id, partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
       });
       for (const [k, v] of configs) this.insConfig.run(tk, k, v);
       this.index(rec);
@@ -115,7 +118,7 @@ export class TopicStore {
       for (const replicas of assignment) {
         const p = rec.partitions.length;
         this.insPartition.run(rec.tk, p, JSON.stringify(replicas));
-        rec.partitions.push({ partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
+        rec.partitions.push({ topicId: rec.id, partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
       }
     })();
   }

@@ -28,6 +28,8 @@ import { saslHandshake } from './sasl-handshake';
 import { consumerGroupDescribe } from './consumer-group-describe';
 import { describeCluster } from './describe-cluster';
 import { describeTopicPartitions } from './describe-topic-partitions';
+import { alterPartition } from './alter-partition';
+import { allocateProducerIds } from './allocate-producer-ids';
 import { alterClientQuotas, describeClientQuotas } from './client-quotas';
 import { alterUserScramCredentials, describeUserScramCredentials } from './scram-credentials';
 import { listConfigResources } from './list-config-resources';
@@ -98,6 +100,8 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   consumerGroupDescribe,
   listConfigResources,
   describeTopicPartitions,
+  alterPartition,
+  allocateProducerIds,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));
