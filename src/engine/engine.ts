@@ -12,6 +12,7 @@ import { ScramCredentials } from './scram-credentials';
 import { ResourceConfigs } from './resource-configs';
 import { GroupCoordinator } from './coordinator/group-coordinator';
 import { LogCleaner } from './log/cleaner';
+import { ReplicaManager, type LazyHost } from './replica/replica-manager';
 import type { EngineSettings } from './settings';
 import { randomUuid } from '../protocol/uuid';
 
@@ -29,6 +30,7 @@ export class Engine {
   readonly resources: ResourceConfigs;
   readonly coordinator: GroupCoordinator;
   readonly cleaner: LogCleaner;
+  readonly replicaManager: ReplicaManager;
   /** Called with each request's API key, version and client id once its version is accepted (tests). */
   requestObserver: ((apiKey: number, version: number, clientId: string | null) => void) | null = null;
   private waiters = new Set<Waiter>();
@@ -59,12 +61,16 @@ export class Engine {
     this.metadata = new ClusterMetadata(clusterId, settings.nodeId, () => ({
       nodeId: settings.nodeId, host: settings.advertised.host, port: settings.advertised.port, rack: null,
     }), this.topics);
+    this.replicaManager = new ReplicaManager(this);
+    // Until the metadata store lands, a broker is a cluster of one: it hosts what its catalog has.
+    this.replicaManager.lazyHost = standaloneDeltas(this);
     this.coordinator = new GroupCoordinator(this);
     this.cleaner = new LogCleaner(this);
   }
 
   /** Arm background work (group expiry, retention, compaction); timers never keep the process alive. */
   start(): void {
+    this.replicaManager.start();
     this.coordinator.start();
     this.cleaner.start();
   }
@@ -92,16 +98,19 @@ export class Engine {
   reloadAfterFailedWrite(): void {
     this.topics.reload();
     this.producers.clear();
+    this.replicaManager.reloadAfterFailedWrite();
   }
 
   onTopicDeleted(topic: TopicRecord): void {
     // SQLite may hand the same rowid to the next topic: drop everything cached under this one.
     this.configs.forgetTopic(topic.tk);
+    this.replicaManager.onTopicDeleted(topic.id);
     this.coordinator.onTopicDeleted(topic.name);
     this.notifyAppend();
   }
 
   close(): void {
+    this.replicaManager.close();
     this.cleaner.close();
     this.coordinator.close();
     for (const w of [...this.waiters]) w();
@@ -114,4 +123,24 @@ export class Engine {
     }
     this.db.close();
   }
+}
+
+/**
+ * The deltas a controller would send a one-broker cluster for a partition of its local catalog:
+ * leader of every partition it is a replica of, at the catalog's leader epoch.
+ */
+function standaloneDeltas(engine: Engine): LazyHost {
+  return (name, index) => {
+    const topic = engine.topics.get(name);
+    const p = topic?.partitions[index];
+    if (!topic || !p) return undefined;
+    const view = engine.metadata.partitionView(p);
+    return [{
+      kind: 'partition', topic: { id: topic.id, name, partitions: [] }, partition: index,
+      after: {
+        replicas: view.replicas, isr: view.isr, removingReplicas: [], addingReplicas: [], leader: view.leader,
+        leaderEpoch: p.leaderEpoch, partitionEpoch: 0, leaderRecoveryState: 0, elr: [], lastKnownElr: [],
+      },
+    }];
+  };
 }

@@ -66,7 +66,9 @@ export class TopicStore {
       this.index(rec);
     }
     for (const p of this.db.prepare('SELECT * FROM partitions ORDER BY tk, partition').all() as any[]) {
-      this.byKey.get(p.tk)?.partitions.push({
+      // By index: a replica's partitions may arrive in any order, so the array can have holes.
+      const rec = this.byKey.get(p.tk);
+      if (rec) rec.partitions[p.partition] = ({
         partition: p.partition, logStartOffset: p.log_start_offset, highWatermark: p.high_watermark,
         leaderEpoch: p.leader_epoch, replicas: JSON.parse(p.replicas),
       });
@@ -108,6 +110,29 @@ export class TopicStore {
       this.index(rec);
       return rec;
     })();
+  }
+
+  /**
+   * Local storage for a replica the cluster metadata gives this broker: the topic row (under the
+   * cluster's topic id; a local topic of the same name but another id is an older, deleted one)
+   * and the partition row, created when missing.
+   */
+  ensureReplica(id: string, name: string, partition: number, replicas: number[], internal: boolean): { topic: TopicRecord; p: PartitionRecord } {
+    let rec = this.byId.get(id);
+    if (!rec) {
+      const stale = this.byName.get(name);
+      if (stale) this.delete(stale);
+      const info = this.insTopic.run(id, name, replicas.length, internal ? 1 : 0, Date.now());
+      rec = { tk: Number(info.lastInsertRowid), id, name, replicationFactor: replicas.length, internal, partitions: [], configs: new Map() };
+      this.index(rec);
+    }
+    let p = rec.partitions[partition];
+    if (!p) {
+      this.insPartition.run(rec.tk, partition, JSON.stringify(replicas));
+      p = { partition, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas };
+      rec.partitions[partition] = p;
+    }
+    return { topic: rec, p };
   }
 
   addPartitions(rec: TopicRecord, assignment: number[][]): void {

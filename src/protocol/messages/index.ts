@@ -31,6 +31,7 @@ import { describeTopicPartitions } from './describe-topic-partitions';
 import { alterClientQuotas, describeClientQuotas } from './client-quotas';
 import { alterUserScramCredentials, describeUserScramCredentials } from './scram-credentials';
 import { listConfigResources } from './list-config-resources';
+import { offsetForLeaderEpoch } from './offset-for-leader-epoch';
 
 export * from './api-versions';
 export * from './metadata';
@@ -63,6 +64,7 @@ export * from './describe-topic-partitions';
 export * from './client-quotas';
 export * from './scram-credentials';
 export * from './list-config-resources';
+export * from './offset-for-leader-epoch';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -98,6 +100,7 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   consumerGroupDescribe,
   listConfigResources,
   describeTopicPartitions,
+  offsetForLeaderEpoch,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));

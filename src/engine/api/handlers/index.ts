@@ -31,6 +31,7 @@ import { handleDescribeTopicPartitions } from './describe-topic-partitions';
 import { handleAlterClientQuotas, handleDescribeClientQuotas } from './client-quotas';
 import { handleAlterUserScramCredentials, handleDescribeUserScramCredentials } from './scram-credentials';
 import { handleListConfigResources } from './list-config-resources';
+import { handleOffsetForLeaderEpoch } from './offset-for-leader-epoch';
 
 export interface RequestContext {
   version: number;
@@ -76,4 +77,5 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
   [ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials],
   [ApiKey.ListConfigResources, handleListConfigResources],
+  [ApiKey.OffsetForLeaderEpoch, handleOffsetForLeaderEpoch],
 ]);
