@@ -43,6 +43,8 @@ export class PartitionLog {
   /** The cache was lost (or never written): read each batch's epoch back from the log. */
   private rebuildEpochs(): void {
     for (const b of this.store.iterateBatchEpochs(this.topic, this.p)) this.epochs.assign(b.epoch, b.baseOffset);
+    // The first batch may straddle the log start: its epoch starts there.
+    this.epochs.truncateFromStart(this.p.logStartOffset);
     this.saveEpochs();
   }
 

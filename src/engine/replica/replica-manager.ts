@@ -43,6 +43,12 @@ export interface LocalRead {
   outOfRange?: boolean;
 }
 
+/**
+ * Told when this broker becomes leader or follower of a partition (or a new leader epoch starts):
+ * Kafka's onLeadershipChange, which loads and unloads a __consumer_offsets partition's groups.
+ */
+export type LeadershipListener = (topic: string, partition: number, isLeader: boolean, leaderEpoch: number) => void;
+
 /** Called for a partition not hosted yet, in a cluster of one: the deltas that would host it. */
 export type LazyHost = (topicName: string, partition: number) => MetadataChange[] | undefined;
 
@@ -54,6 +60,7 @@ export class ReplicaManager implements PartitionHost {
   sender: AlterPartitionSender = localAlterPartitionSender;
   /** Host partitions on first use from the local catalog (one-broker cluster); null in a cluster. */
   lazyHost: LazyHost | null = null;
+  readonly leadershipListeners: LeadershipListener[] = [];
   private readonly partitions = new Map<string, Partition>();
   private readonly brokerEndpoints = new Map<number, BrokerEndpoint[]>();
   private isrTimer: NodeJS.Timeout | undefined;
@@ -68,6 +75,8 @@ export class ReplicaManager implements PartitionHost {
   }
 
   log(level: 'INFO' | 'WARN', message: string): void {
+    // A one-broker engine's server log stays as it was: role changes are cluster news.
+    if (level === 'INFO' && this.lazyHost) return;
     engineLog(level, message, LOGGER);
   }
 
@@ -154,13 +163,25 @@ export class ReplicaManager implements PartitionHost {
       if (part.makeLeader(reg, now)) {
         // Idempotence state is rebuilt from the log this leader has (it may have been a follower).
         this.engine.producers.forgetPartition(part.topic, part.p);
+        this.notifyLeadership(topicName, index, true, reg.leaderEpoch);
         this.log('INFO', `[Broker id=${this.localId}] Leader ${topicName}-${index} with topic id ${topicId} starts at leader epoch ${reg.leaderEpoch} from offset ${part.log.logEndOffset} with partition epoch ${reg.partitionEpoch}, high watermark ${part.log.highWatermark}, ISR [${reg.isr.join(',')}]`);
       }
     } else if (part.makeFollower(reg)) {
       this.engine.producers.forgetPartition(part.topic, part.p);
+      this.notifyLeadership(topicName, index, false, reg.leaderEpoch);
       this.log('INFO', `[Broker id=${this.localId}] Follower ${topicName}-${index} starts at leader epoch ${reg.leaderEpoch} from offset ${part.log.logEndOffset} with partition epoch ${reg.partitionEpoch} and high watermark ${part.log.highWatermark}. Current leader is ${reg.leader}.`);
       // Waiting produces on a former leader get NOT_LEADER_OR_FOLLOWER now.
       this.purgatory.checkAndComplete(part.key);
+    }
+  }
+
+  private notifyLeadership(topic: string, partition: number, isLeader: boolean, leaderEpoch: number): void {
+    for (const l of this.leadershipListeners) {
+      try {
+        l(topic, partition, isLeader, leaderEpoch);
+      } catch (e) {
+        this.log('WARN', `Leadership listener failed for ${topic}-${partition}: ${(e as Error)?.message ?? e}`);
+      }
     }
   }
 
