@@ -12,6 +12,7 @@ import { ScramCredentials } from './scram-credentials';
 import { ResourceConfigs } from './resource-configs';
 import { GroupCoordinator } from './coordinator/group-coordinator';
 import { LogCleaner } from './log/cleaner';
+import { ReplicaManager } from './replica/replica-manager';
 import type { EngineSettings } from './settings';
 import { randomUuid } from '../protocol/uuid';
 import { MetadataStore } from './metadata/store';
@@ -45,6 +46,7 @@ export class Engine {
   readonly forwarder: ControllerForwarder;
   /** The cluster id this log dir was given (the cluster's own, once its metadata has one). */
   readonly localClusterId: string;
+  readonly replicaManager: ReplicaManager;
   /** Called with each request's API key, version and client id once its version is accepted (tests). */
   requestObserver: ((apiKey: number, version: number, clientId: string | null) => void) | null = null;
   private waiters = new Set<Waiter>();
@@ -93,6 +95,7 @@ export class Engine {
     this.metadata = new ClusterMetadata(settings.nodeId, () => ({
       nodeId: settings.nodeId, host: settings.advertised.host, port: settings.advertised.port, rack: null,
     }), this.topics, this.loader.image, () => this.controller.activeControllerId());
+    this.replicaManager = new ReplicaManager(this);
     this.coordinator = new GroupCoordinator(this);
     this.cleaner = new LogCleaner(this);
     this.lifecycle = new BrokerLifecycle(this);
@@ -116,6 +119,7 @@ export class Engine {
 
   /** Arm background work (group expiry, retention, compaction); timers never keep the process alive. */
   start(): void {
+    this.replicaManager.start();
     this.coordinator.start();
     this.cleaner.start();
   }
@@ -151,16 +155,20 @@ export class Engine {
   reloadAfterFailedWrite(): void {
     this.topics.reload();
     this.producers.clear();
+    this.replicaManager.reloadAfterFailedWrite();
   }
 
   onTopicDeleted(topic: TopicRecord): void {
     // SQLite may hand the same rowid to the next topic: drop everything cached under this one.
     this.configs.forgetTopic(topic.tk);
+    this.replicaManager.onTopicDeleted(topic.id);
     this.coordinator.onTopicDeleted(topic.name);
     this.notifyAppend();
   }
 
   close(): void {
+    this.replicaManager.close();
+    this.forwarder.close();
     this.loader.stop();
     this.metadataStore.close();
     this.cleaner.close();

@@ -12,7 +12,7 @@ export const ApiKey = {
   Produce: 0, Fetch: 1, ListOffsets: 2, Metadata: 3, OffsetCommit: 8, OffsetFetch: 9,
   FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14,
   DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
-  DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
+  DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, OffsetForLeaderEpoch: 23, DescribeConfigs: 32, AlterConfigs: 33,
   CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
   DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
   AlterPartition: 56, DescribeCluster: 60, AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74, DescribeTopicPartitions: 75,
@@ -60,6 +60,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
   [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
+  // Followers truncate with it after a leader change; consumers validate positions (Kafka 4.4: 0-4).
+  [ApiKey.OffsetForLeaderEpoch, { min: 0, max: 4 }],
 ]);
 
 /**

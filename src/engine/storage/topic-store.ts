@@ -68,9 +68,10 @@ export class TopicStore {
       this.index(rec);
     }
     for (const p of this.db.prepare('SELECT * FROM partitions ORDER BY tk, partition').all() as any[]) {
-      const t = this.byKey.get(p.tk);
-      t?.partitions.push({
-        topicId: t.id, partition: p.partition, logStartOffset: p.log_start_offset, highWatermark: p.high_watermark,
+      // By index: a replica's partitions may arrive in any order, so the array can have holes.
+      const rec = this.byKey.get(p.tk);
+      if (rec) rec.partitions[p.partition] = ({
+        topicId: rec.id, partition: p.partition, logStartOffset: p.log_start_offset, highWatermark: p.high_watermark,
         leaderEpoch: p.leader_epoch, replicas: JSON.parse(p.replicas),
       });
     }
@@ -111,6 +112,29 @@ export class TopicStore {
       this.index(rec);
       return rec;
     })();
+  }
+
+  /**
+   * Local storage for a replica the cluster metadata gives this broker: the topic row (under the
+   * cluster's topic id; a local topic of the same name but another id is an older, deleted one)
+   * and the partition row, created when missing.
+   */
+  ensureReplica(id: string, name: string, partition: number, replicas: number[], internal: boolean): { topic: TopicRecord; p: PartitionRecord } {
+    let rec = this.byId.get(id);
+    if (!rec) {
+      const stale = this.byName.get(name);
+      if (stale) this.delete(stale);
+      const info = this.insTopic.run(id, name, replicas.length, internal ? 1 : 0, Date.now());
+      rec = { tk: Number(info.lastInsertRowid), id, name, replicationFactor: replicas.length, internal, partitions: [], configs: new Map() };
+      this.index(rec);
+    }
+    let p = rec.partitions[partition];
+    if (!p) {
+      this.insPartition.run(rec.tk, partition, JSON.stringify(replicas));
+      p = { topicId: rec.id, partition, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas };
+      rec.partitions[partition] = p;
+    }
+    return { topic: rec, p };
   }
 
   addPartitions(rec: TopicRecord, assignment: number[][]): void {

@@ -33,6 +33,7 @@ import { allocateProducerIds } from './allocate-producer-ids';
 import { alterClientQuotas, describeClientQuotas } from './client-quotas';
 import { alterUserScramCredentials, describeUserScramCredentials } from './scram-credentials';
 import { listConfigResources } from './list-config-resources';
+import { offsetForLeaderEpoch } from './offset-for-leader-epoch';
 
 export * from './api-versions';
 export * from './metadata';
@@ -65,6 +66,7 @@ export * from './describe-topic-partitions';
 export * from './client-quotas';
 export * from './scram-credentials';
 export * from './list-config-resources';
+export * from './offset-for-leader-epoch';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -102,6 +104,7 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   describeTopicPartitions,
   alterPartition,
   allocateProducerIds,
+  offsetForLeaderEpoch,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));

@@ -34,6 +34,7 @@ import { handleListConfigResources } from './list-config-resources';
 import { handleAlterPartition } from './alter-partition';
 import { handleAllocateProducerIds } from './allocate-producer-ids';
 import { onController } from '../forwarding';
+import { handleOffsetForLeaderEpoch } from './offset-for-leader-epoch';
 
 export interface RequestContext {
   version: number;
@@ -82,4 +83,5 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
+  [ApiKey.OffsetForLeaderEpoch, handleOffsetForLeaderEpoch],
 ]);
