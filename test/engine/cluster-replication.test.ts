@@ -3,6 +3,7 @@
 // compared batch by batch in each broker's own SQLite log (opened read-only beside the running
 // broker); failures are real signals to real processes (kill -9, SIGSTOP/SIGCONT).
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCluster } from '../helpers/cluster';
 import { ROOT, runTool, waitFor } from '../helpers/engine';
@@ -14,6 +15,16 @@ const Database = require('better-sqlite3');
 const { DB_FILE } = require(path.join(ROOT, 'dist/engine/storage/database'));
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { decodeRecords } = require(path.join(ROOT, 'dist/protocol/records/batch'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ErrorCode } = require(path.join(ROOT, 'dist/protocol/errors'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { offsetsPartitionFor } = require(path.join(ROOT, 'dist/engine/coordinator/offsets-records'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { Kafka, logLevel } = require('kafkajs');
 
 const LAG_MS = 1500;
 // The session timeout is well above replica.lag.time.max.ms, so a stalled follower leaves the ISR
@@ -66,6 +77,25 @@ async function createTopic(name: string, args: string[]): Promise<void> {
   const r = await runTool('kafka-topics', ['--bootstrap-server', cluster.bootstrap(anyLive()), '--create', '--topic', name, ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
+}
+
+/** One request to one broker with our client's connection. */
+async function request(broker: number, apiKey: number, version: number, body: unknown): Promise<any> {
+  const c = new BrokerConnection('127.0.0.1', cluster.broker(broker).port, 'replication-test');
+  await c.connect();
+  try {
+    return await c.request(apiKey, version, body);
+  } finally {
+    c.close();
+  }
+}
+
+/** The partition's leader once it is a live broker other than `not`. */
+async function newLeader(topic: string, partition: number, not: number): Promise<number> {
+  return waitFor(async () => {
+    const p = (await describeTopic(topic, anyLive([not]))).find((x) => x.partition === partition);
+    return p && p.leader !== 'none' && Number(p.leader) !== not && cluster.brokers.has(Number(p.leader)) ? Number(p.leader) : undefined;
+  }, 20000, `a new leader of ${topic}-${partition}`);
 }
 
 beforeAll(async () => {
@@ -142,4 +172,131 @@ describe('replication across broker processes', () => {
     await Promise.all([cluster.start(x), cluster.start(y)]);
     await waitFor(async () => sortedIds((await describeTopic('guarded', survivor))[0].isr) === '1,2,3', 20000, 'guarded in sync again');
   }, 90000);
+
+  it('kill -9 of the leader during an acks=all kafkajs load: every acknowledged record is on the new leader, and on the killed broker once it is back', async () => {
+    await createTopic('failover', ['--partitions', '1', '--replication-factor', '3', '--config', 'min.insync.replicas=2']);
+    const first = await waitFor(async () => { const p = (await describeTopic('failover', anyLive()))[0]; return p && sortedIds(p.isr) === '1,2,3' ? p : undefined; }, 15000, 'failover in sync');
+    const killed = Number(first.leader);
+    const kafka = new Kafka({
+      clientId: 'failover-test', brokers: cluster.bootstrap().split(','), logLevel: logLevel.NOTHING,
+      retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 1000 },
+    });
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const acked: string[] = [];
+    let ackedAfterKill = -1;
+    let seq = 0;
+    let stop = false;
+    const load = (async () => {
+      while (!stop) {
+        const messages = Array.from({ length: 20 }, () => ({ value: `m${seq++}` }));
+        try {
+          await producer.send({ topic: 'failover', acks: -1, messages });
+          acked.push(...messages.map((m) => m.value));
+          if (ackedAfterKill >= 0) ackedAfterKill += messages.length;
+        } catch {
+          // not acknowledged: these records may or may not be in the log; only acked ones are checked
+        }
+      }
+    })();
+    try {
+      await waitFor(() => acked.length >= 2000, 30000, 'load under way');
+      await cluster.signal(killed, 'SIGKILL');
+      ackedAfterKill = 0;
+      const leader = await newLeader('failover', 0, killed);
+      await waitFor(() => ackedAfterKill >= 2000, 30000, 'acks=all answered by the new leader');
+    } finally {
+      stop = true;
+      await load;
+      await producer.disconnect();
+    }
+    const leader = await newLeader('failover', 0, killed);
+    const onLeader = new Set(values(storedBatches(leader, 'failover', 0)));
+    expect(acked.filter((v) => !onLeader.has(v))).toEqual([]);
+    // Back on its old log dir, the killed broker truncates what the new leader never had and catches up.
+    await cluster.start(killed);
+    const caughtUp = await waitFor(() => {
+      const mine = storedBatches(killed, 'failover', 0);
+      return sameBatches(mine, storedBatches(leader, 'failover', 0)) ? mine : undefined;
+    }, 30000, `broker ${killed} identical to the new leader`);
+    const onRestarted = new Set(values(caughtUp));
+    expect(acked.filter((v) => !onRestarted.has(v))).toEqual([]);
+    await waitFor(async () => sortedIds((await describeTopic('failover', leader))[0].isr) === '1,2,3', 20000, `${killed} back in the ISR`);
+  }, 120000);
+
+  it('kcat keeps producing and consuming across a leader kill', async () => {
+    await createTopic('steady', ['--partitions', '1', '--replication-factor', '3']);
+    const first = await waitFor(async () => { const p = (await describeTopic('steady', anyLive()))[0]; return p && sortedIds(p.isr) === '1,2,3' ? p : undefined; }, 15000, 'steady in sync');
+    const killed = Number(first.leader);
+    const bootstrap = cluster.bootstrap();
+    const consumer = spawn('kcat', ['-b', bootstrap, '-C', '-t', 'steady', '-o', 'beginning', '-u'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let consumed = '';
+    let consumerErr = '';
+    consumer.stdout.setEncoding('utf8');
+    consumer.stdout.on('data', (d) => { consumed += d; });
+    consumer.stderr.setEncoding('utf8');
+    consumer.stderr.on('data', (d) => { consumerErr += d; });
+    const producer = spawn('kcat', ['-b', bootstrap, '-P', '-t', 'steady', '-X', 'acks=all', '-X', 'linger.ms=0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let producerErr = '';
+    producer.stderr.setEncoding('utf8');
+    producer.stderr.on('data', (d) => { producerErr += d; });
+    const producerExit = new Promise<number | null>((r) => producer.on('close', (code) => r(code)));
+    const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `s${from + i}`);
+    try {
+      producer.stdin.write(lines(0, 500).join('\n') + '\n');
+      // (kcat reads its stdin in blocks: most of the first half is through when this holds.)
+      await waitFor(() => consumed.split('\n').length > 300, 20000, 'the first half consumed').catch((e) => {
+        throw new Error(`${e.message}: consumed ${consumed.length} chars; consumer: ${consumerErr}; producer: ${producerErr}`);
+      });
+      await cluster.signal(killed, 'SIGKILL');
+      producer.stdin.write(lines(500, 1000).join('\n') + '\n');
+      producer.stdin.end();
+      expect(await producerExit).toBe(0);
+      await waitFor(() => lines(0, 1000).every((l) => consumed.includes(`${l}\n`)), 30000, 'everything consumed').catch((e) => {
+        throw new Error(`${e.message}: consumed ${consumed.split('\n').length - 1} lines; consumer: ${consumerErr}; producer: ${producerErr}`);
+      });
+    } finally {
+      consumer.kill('SIGKILL');
+      producer.kill('SIGKILL');
+      if (!cluster.brokers.has(killed)) await cluster.start(killed);
+    }
+    // kcat reports the killed broker's connection (Broker transport failure) but no failed delivery.
+    expect(producerErr).not.toMatch(/[Dd]elivery failed|Failed to produce/);
+  }, 90000);
+
+  it('committed offsets survive the failover of the broker that led the group\'s __consumer_offsets partition; other brokers answer NOT_COORDINATOR', async () => {
+    const group = 'failover-group';
+    const partition = offsetsPartitionFor(group, 50);
+    await createTopic('tracked', ['--partitions', '1', '--replication-factor', '3']);
+    expect((await runKcat(cluster.bootstrap(), ['-P', '-t', 'tracked', '-X', 'acks=all'], Array.from({ length: 10 }, (_, i) => `t${i}`).join('\n') + '\n')).code).toBe(0);
+    const cg = (args: string[], via = cluster.bootstrap()) => runTool('kafka-consumer-groups', ['--bootstrap-server', via, '--group', group, ...args]);
+    const reset = await cg(['--reset-offsets', '--topic', 'tracked', '--to-offset', '7', '--execute']);
+    expect(reset.stderr).toBe('');
+    expect(reset.code).toBe(0);
+    // The coordinator is the leader of partition Utils.abs(hash) % 50, with RF 3.
+    const offsetsPart = await waitFor(async () => {
+      const p = (await describeTopic('__consumer_offsets', anyLive())).find((x) => x.partition === partition);
+      return p && sortedIds(p.isr) === '1,2,3' ? p : undefined;
+    }, 20000, '__consumer_offsets in sync');
+    const coordinator = Number(offsetsPart.leader);
+    const found = await request(anyLive(), ApiKey.FindCoordinator, 2, { key: group, keyType: 0 });
+    expect(found.nodeId).toBe(coordinator);
+    const elsewhere = [1, 2, 3].find((b) => b !== coordinator)!;
+    const fetched = await request(elsewhere, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false });
+    expect(fetched.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
+    await cluster.signal(coordinator, 'SIGKILL');
+    const next = await newLeader('__consumer_offsets', partition, coordinator);
+    const onNext = await request(next, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false });
+    expect(onNext.errorCode).toBe(0);
+    expect(onNext.topics).toEqual([expect.objectContaining({ name: 'tracked', partitions: [expect.objectContaining({ partitionIndex: 0, committedOffset: 7 })] })]);
+    const described = await cg(['--describe'], cluster.bootstrap(next));
+    expect(described.code).toBe(0);
+    expect(described.stdout).toMatch(new RegExp(`${group}\\s+tracked\\s+0\\s+7\\s+10\\s+3`));
+    // The old coordinator comes back as a follower: it unloaded the group and answers NOT_COORDINATOR.
+    await cluster.start(coordinator);
+    await waitFor(async () => sortedIds((await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!.isr) === '1,2,3', 20000, 'offsets partition in sync again');
+    const fromOld = await request(coordinator, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false });
+    const leaderNow = Number((await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!.leader);
+    if (leaderNow !== coordinator) expect(fromOld.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
+  }, 120000);
 });

@@ -11,8 +11,9 @@ import { ClassicGroupMember } from './member';
 import { GroupMembership } from './membership';
 import { CommittedOffset, OffsetTable } from './offsets';
 import { OffsetsTopic, OffsetsTopicRecord } from './offsets-topic';
+import { loadOffsetsPartition } from './offsets-partition-loader';
 import {
-  decodeGroupMetadataValue, encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey,
+  OFFSETS_TOPIC, decodeGroupMetadataValue, encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey,
   encodeOffsetCommitValue, GroupMetadataValue,
 } from './offsets-records';
 import { CoordinatorTimers } from './timers';
@@ -67,14 +68,85 @@ export class GroupCoordinator {
     retentionCheckIntervalMs: () => this.engine.configs.brokerInt('offsets.retention.check.interval.ms'),
   };
 
+  /**
+   * In a cluster the coordinator is sharded as Kafka's: it serves the groups of the
+   * __consumer_offsets partitions this broker leads, loaded from that partition's log when it
+   * becomes leader and unloaded when it stops (a one-broker cluster leads them all and loads its
+   * lookup tables at start).
+   */
+  private readonly ownedPartitions = new Set<number>();
+
   constructor(readonly engine: Engine) {
     this.store = new GroupStore(engine.db);
     this.offsetsTopic = new OffsetsTopic(engine);
+    engine.replicaManager.leadershipListeners.push((topic, partition, isLeader) => {
+      if (topic !== OFFSETS_TOPIC || !this.sharded) return;
+      if (isLeader) this.loadPartition(partition);
+      else this.unloadPartition(partition);
+    });
+  }
+
+  private get sharded(): boolean {
+    return this.engine.settings.cluster !== null;
   }
 
   start(): void {
-    this.load();
+    if (!this.sharded) this.load();
     this.scheduleRetention();
+  }
+
+  /** Is this broker the coordinator of the group (the leader of its __consumer_offsets partition, loaded)? */
+  ownsGroup(groupId: string): boolean {
+    return !this.sharded || this.ownedPartitions.has(this.offsetsTopic.partitionFor(groupId));
+  }
+
+  /** NOT_COORDINATOR for a group another broker coordinates (clients look the coordinator up again). */
+  coordinatorError(groupId: string): number {
+    return this.ownsGroup(groupId) ? ErrorCode.NONE : ErrorCode.NOT_COORDINATOR;
+  }
+
+  /** Became leader of a __consumer_offsets partition: its groups and offsets come from its log. */
+  private loadPartition(partition: number): void {
+    if (this.ownedPartitions.has(partition)) return;
+    const log = this.engine.replicaManager.localLog(OFFSETS_TOPIC, partition);
+    if (!log) return;
+    this.unloadGroups(partition);
+    const loaded = loadOffsetsPartition(log);
+    for (const [groupId, value] of loaded.groups) {
+      try {
+        this.groups.set(groupId, this.groupFromRecord(groupId, decodeGroupMetadataValue(value)));
+      } catch (e: any) {
+        engineLog('WARN', `Skipping unreadable metadata of group ${groupId}: ${e?.message ?? e}`, LOGGER);
+      }
+    }
+    for (const o of loaded.offsets) {
+      this.offsets.put(o.groupId, o.topic, o.partition, {
+        offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata, commitTimestamp: o.commitTimestamp, expireTimestamp: o.expireTimestamp,
+      });
+      if (!this.groups.has(o.groupId)) this.groups.set(o.groupId, new ClassicGroup(o.groupId));
+    }
+    for (const [groupId, group] of this.groups) {
+      if (this.offsetsTopic.partitionFor(groupId) !== partition) continue;
+      for (const m of group.members.values()) this.membership.rescheduleHeartbeat(group, m);
+    }
+    this.ownedPartitions.add(partition);
+    engineLog('INFO', `[GroupCoordinator id=${this.engine.settings.nodeId}] Finished loading of metadata from ${OFFSETS_TOPIC}-${partition}: ${loaded.groups.size} groups, ${loaded.offsets.length} offsets.`, LOGGER);
+  }
+
+  /** Stopped leading a __consumer_offsets partition: its groups go (waiting members get NOT_COORDINATOR). */
+  private unloadPartition(partition: number): void {
+    const had = this.ownedPartitions.delete(partition);
+    this.unloadGroups(partition);
+    if (had) engineLog('INFO', `[GroupCoordinator id=${this.engine.settings.nodeId}] Unloaded metadata of ${OFFSETS_TOPIC}-${partition}.`, LOGGER);
+  }
+
+  private unloadGroups(partition: number): void {
+    for (const [groupId, group] of [...this.groups]) {
+      if (this.offsetsTopic.partitionFor(groupId) !== partition) continue;
+      this.membership.release(group);
+      this.groups.delete(groupId);
+      this.offsets.removeGroup(groupId);
+    }
   }
 
   /** True once shutdown began: JoinGroup/SyncGroup are answered NOT_COORDINATOR instead of parked. */
@@ -251,6 +323,7 @@ export class GroupCoordinator {
     const out = req.topics.map((t) => ({ name: t.name, partitions: [] as PartitionError[] }));
     const allWith = (code: number) => req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })) }));
     if (req.groupId === '') return allWith(ErrorCode.INVALID_GROUP_ID);
+    if (!this.ownsGroup(req.groupId)) return allWith(ErrorCode.NOT_COORDINATOR);
     // Unknown topics and partitions are answered before the group is looked at (KafkaApis).
     const valid: { ti: number; topic: string; p: OffsetCommitInput['topics'][0]['partitions'][0] }[] = [];
     req.topics.forEach((t, ti) => {
@@ -315,6 +388,7 @@ export class GroupCoordinator {
 
   /** OffsetFetch: the listed partitions (-1 when none committed), or with topics null every committed one. */
   fetchOffsets(groupId: string, topics: TopicPartitionsRequest[] | null): FetchedOffsets {
+    if (!this.ownsGroup(groupId)) return { errorCode: ErrorCode.NOT_COORDINATOR, topics: [] };
     const groupOffsets = this.groups.has(groupId) ? this.offsets.group(groupId) : undefined;
     const entry = (partitionIndex: number, o: CommittedOffset | undefined) => ({
       partitionIndex, committedOffset: o ? o.offset : -1, committedLeaderEpoch: o ? o.leaderEpoch : -1, metadata: o ? o.metadata : '', errorCode: ErrorCode.NONE,
@@ -338,6 +412,7 @@ export class GroupCoordinator {
   deleteOffsets(groupId: string, topics: { name: string; partitions: { partitionIndex: number }[] }[]):
     { errorCode: number; topics: { name: string; partitions: PartitionError[] }[] } {
     if (groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, topics: [] };
+    if (!this.ownsGroup(groupId)) return { errorCode: ErrorCode.NOT_COORDINATOR, topics: [] };
     const group = this.groups.get(groupId);
     if (!group) return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, topics: [] };
     if (!group.is('Empty') && !group.usesConsumerProtocol()) return { errorCode: ErrorCode.NON_EMPTY_GROUP, topics: [] };
@@ -376,7 +451,7 @@ export class GroupCoordinator {
   // Listing, describing, deleting
 
   listGroups(): { groupId: string; protocolType: string; state: string }[] {
-    return [...this.groups.values()].map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', state: g.state }));
+    return [...this.groups.values()].filter((g) => this.ownsGroup(g.groupId)).map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', state: g.state }));
   }
 
   /** One DescribeGroups entry; `notFoundError`: v6+ fails a missing group with GROUP_ID_NOT_FOUND. */
@@ -386,6 +461,7 @@ export class GroupCoordinator {
       members: [] as DescribedGroupMember[], authorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
     };
     if (groupId === '') return { ...base, errorCode: ErrorCode.INVALID_GROUP_ID };
+    if (!this.ownsGroup(groupId)) return { ...base, errorCode: ErrorCode.NOT_COORDINATOR };
     const group = this.groups.get(groupId);
     if (!group) {
       if (!notFoundError) return { ...base, groupState: 'Dead' };
@@ -408,6 +484,7 @@ export class GroupCoordinator {
 
   deleteGroup(groupId: string): number {
     if (groupId === '') return ErrorCode.INVALID_GROUP_ID;
+    if (!this.ownsGroup(groupId)) return ErrorCode.NOT_COORDINATOR;
     const group = this.groups.get(groupId);
     if (!group) return ErrorCode.GROUP_ID_NOT_FOUND;
     if (!group.is('Empty')) return ErrorCode.NON_EMPTY_GROUP;
