@@ -244,10 +244,12 @@ describe('a 3-broker cluster of separate processes', () => {
     }
   });
 
-  it('kill -9 of a broker: after the session timeout its leaderships move and the ISRs drop it; restarted, it rejoins', async () => {
+  it('kill -9 of a broker: after the session timeout its leaderships move and the ISRs drop it; restarted, it rejoins without the topics deleted meanwhile', async () => {
     const controller = (await metadata(1)).controllerId;
     const victim = [1, 2, 3].find((id) => id !== controller)!;
     const survivor = [1, 2, 3].find((id) => id !== controller && id !== victim)!;
+    await runTool('kafka-topics', ['--bootstrap-server', cluster.bootstrap(survivor), '--create', '--topic', 'doomed', '--replication-factor', '3']);
+    await waitFor(async () => (await metadata(victim)).topics.includes('doomed'), 10000, 'doomed on the victim');
     await cluster.signal(victim, 'SIGKILL');
     const parts = await waitFor(async () => {
       const p = await describeTopic('orders', survivor);
@@ -255,7 +257,11 @@ describe('a 3-broker cluster of separate processes', () => {
     }, cluster.sessionTimeoutMs + 10000, `leaderships away from broker ${victim}`);
     for (const p of parts) expect(p.replicas.split(',')).toContain(String(victim));
     expect((await metadata(survivor)).brokers).not.toContain(victim);
+    // Deleted while the victim is down: gone from it too once it is back.
+    const deleted = await runTool('kafka-topics', ['--bootstrap-server', cluster.bootstrap(survivor), '--delete', '--topic', 'doomed']);
+    expect(deleted.code).toBe(0);
     await cluster.start(victim);
+    expect((await metadata(victim)).topics).not.toContain('doomed');
     await waitFor(async () => sameIds((await metadata(survivor)).brokers, [1, 2, 3]), 10000, `broker ${victim} rejoins`);
     expect((await metadata(victim)).topics).toContain('orders');
   }, 60000);

@@ -84,6 +84,9 @@ export class BrokerLifecycle {
   async start(): Promise<void> {
     const { engine } = this;
     engine.loader.catchUp();
+    // Nothing of this log dir's own to bring in (a new dir, or all of it already in the store):
+    // from now on, what the store does not have is stray (deleted while this broker was down).
+    if (!isMigrated(engine) && migrationRecords(engine, engine.loader.image).length === 0) markMigrated(engine);
     if (isMigrated(engine)) dropStrayTopics(engine, engine.loader.image);
     if (!this.clustered) {
       // Register, then unfence once the session shows the registration was seen.

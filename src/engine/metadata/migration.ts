@@ -10,12 +10,17 @@ import { ConfigResource, type MetadataRecord } from './records';
 
 const MIGRATED = 'metadata.migrated';
 
+/**
+ * Has this log dir's catalog been brought into the store it uses now? Remembered per store: a
+ * broker that later joins a cluster brings its topics into the cluster's store instead of
+ * losing them as strays.
+ */
 export function isMigrated(engine: Engine): boolean {
-  return engine.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(MIGRATED) !== undefined;
+  return engine.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(MIGRATED) === engine.settings.metadataStoreFile;
 }
 
 export function markMigrated(engine: Engine): void {
-  engine.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(MIGRATED, String(Date.now()));
+  engine.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(MIGRATED, engine.settings.metadataStoreFile);
 }
 
 /** The records that bring the log dir's catalog into the cluster's metadata (none when migrated). */
