@@ -101,6 +101,19 @@ describe('replication with a slow ISR clock (no shrink during a test)', () => {
     expect(read.stdout.split('\n').filter(Boolean)).toEqual(lines.split('\n').filter(Boolean));
   }, 60000);
 
+  it('pipelined acks=all requests on one connection are answered in order once replicated', async () => {
+    c.createTopic('r-pipe', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    const sent = Array.from({ length: 8 }, (_, i) => produce(leader, 'r-pipe', batch(3, `p${i}`), -1));
+    const order: number[] = [];
+    sent.forEach((p, i) => p.then(() => order.push(i)));
+    const rs = await Promise.all(sent);
+    expect(rs.map((r) => r.errorCode)).toEqual(new Array(8).fill(0));
+    expect(rs.map((r) => r.baseOffset)).toEqual([0, 3, 6, 9, 12, 15, 18, 21]);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Answered means replicated: the HW covers every batch.
+    expect(highWatermark(c, 1, 'r-pipe')).toBe(24);
+  }, 30000);
+
   it('a consumer never sees records above the high watermark; ListOffsets latest is the HW', async () => {
     // Broker 3 never hears of the partition: it is in the ISR but never fetches, so the HW stays put.
     c.createTopic('r-hw', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }], [1, 2]);
