@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { ROOT, waitFor } from '../helpers/engine';
 import { ReplicaCluster } from '../helpers/replica-cluster';
 import { runKcat } from '../helpers/kcat';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
@@ -113,6 +114,39 @@ describe('replication with a slow ISR clock (no shrink during a test)', () => {
     // Answered means replicated: the HW covers every batch.
     expect(highWatermark(c, 1, 'r-pipe')).toBe(24);
   }, 30000);
+
+  it('kafkajs (acks=-1 by default) produces to the leader and consumes what all replicas have', async () => {
+    c.createTopic('r-kjs', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    const kafka = new Kafka({ clientId: 'repl-kjs', brokers: [c.bootstrap(1)], logLevel: logLevel.NOTHING, retry: { retries: 2 } });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    try {
+      for (let i = 0; i < 5; i++) {
+        const [r] = await producer.send({ topic: 'r-kjs', acks: -1, messages: Array.from({ length: 100 }, (_, j) => ({ value: `k${i}-${j}` })) });
+        expect(r.errorCode).toBe(0);
+        // acks=-1 answered: every replica has it.
+        expect(logEnd(c, 2, 'r-kjs')).toBeGreaterThanOrEqual((i + 1) * 100);
+        expect(logEnd(c, 3, 'r-kjs')).toBeGreaterThanOrEqual((i + 1) * 100);
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    // The group coordinator writes through the replica manager: broker 1 must lead the group's
+    // __consumer_offsets partition (without a controller, the metadata says so by hand).
+    c.createTopic('__consumer_offsets', Array.from({ length: 50 }, () => ({ replicas: [1], isr: [1], leader: 1 })), [1]);
+    const consumer = kafka.consumer({ groupId: 'repl-kjs-g' });
+    await consumer.connect();
+    const seen: string[] = [];
+    try {
+      await consumer.subscribe({ topic: 'r-kjs', fromBeginning: true });
+      await consumer.run({ eachMessage: async ({ message }) => { seen.push(message.value!.toString()); } });
+      await waitFor(() => seen.length >= 500, 20000, 'kafkajs consumed 500');
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(seen.length).toBe(500);
+    expectIdentical(c, 'r-kjs', [1, 2, 3]);
+  }, 40000);
 
   it('a consumer never sees records above the high watermark; ListOffsets latest is the HW', async () => {
     // Broker 3 never hears of the partition: it is in the ISR but never fetches, so the HW stays put.
