@@ -287,6 +287,25 @@ describe('ISR shrink and expand with replica.lag.time.max.ms=1000', () => {
     expectIdentical(c, 'r-isr', [1, 2, 3]);
   }, 40000);
 
+  it('an offset commit is answered once the __consumer_offsets partition\'s ISR has it', async () => {
+    const { offsetsPartitionFor } = require(path.join(ROOT, 'dist/engine/coordinator/offsets-records'));
+    c.createTopic('__consumer_offsets', Array.from({ length: 50 }, () => ({ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 })));
+    c.createTopic('r-commit', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    const group = 'repl-commit-group';
+    const p = offsetsPartitionFor(group, 50);
+    const commit = (offset: number) => leader.send(ApiKey.OffsetCommit, {
+      groupId: group, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
+      topics: [{ name: 'r-commit', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: '' }] }],
+    }).then((r: any) => r.topics[0].partitions[0].errorCode);
+    expect(await commit(5)).toBe(0);
+    const end = c.partition(1, '__consumer_offsets', p).log.logEndOffset;
+    expect(end).toBeGreaterThan(0);
+    // Answered means replicated: both followers have the commit record.
+    expect(c.partition(2, '__consumer_offsets', p).log.logEndOffset).toBe(end);
+    expect(c.partition(3, '__consumer_offsets', p).log.logEndOffset).toBe(end);
+    expect(c.partition(1, '__consumer_offsets', p).log.highWatermark).toBe(end);
+  }, 30000);
+
   it('min.insync.replicas: NOT_ENOUGH_REPLICAS before the append, NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrinks under it; acks=1 still works', async () => {
     c.createTopic('r-min', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
     await setTopicConfig(leader, 'r-min', 'min.insync.replicas', '3');
