@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { ROOT, waitFor } from '../helpers/engine';
 import { ReplicaCluster } from '../helpers/replica-cluster';
 import { runKcat } from '../helpers/kcat';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
@@ -100,6 +101,52 @@ describe('replication with a slow ISR clock (no shrink during a test)', () => {
     const read = await runKcat(c.bootstrap(1), ['-C', '-t', 'r-copy', '-p', '0', '-o', 'beginning', '-c', '2000', '-q', '-e']);
     expect(read.stdout.split('\n').filter(Boolean)).toEqual(lines.split('\n').filter(Boolean));
   }, 60000);
+
+  it('pipelined acks=all requests on one connection are answered in order once replicated', async () => {
+    c.createTopic('r-pipe', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    const sent = Array.from({ length: 8 }, (_, i) => produce(leader, 'r-pipe', batch(3, `p${i}`), -1));
+    const order: number[] = [];
+    sent.forEach((p, i) => p.then(() => order.push(i)));
+    const rs = await Promise.all(sent);
+    expect(rs.map((r) => r.errorCode)).toEqual(new Array(8).fill(0));
+    expect(rs.map((r) => r.baseOffset)).toEqual([0, 3, 6, 9, 12, 15, 18, 21]);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Answered means replicated: the HW covers every batch.
+    expect(highWatermark(c, 1, 'r-pipe')).toBe(24);
+  }, 30000);
+
+  it('kafkajs (acks=-1 by default) produces to the leader and consumes what all replicas have', async () => {
+    c.createTopic('r-kjs', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    const kafka = new Kafka({ clientId: 'repl-kjs', brokers: [c.bootstrap(1)], logLevel: logLevel.NOTHING, retry: { retries: 2 } });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    try {
+      for (let i = 0; i < 5; i++) {
+        const [r] = await producer.send({ topic: 'r-kjs', acks: -1, messages: Array.from({ length: 100 }, (_, j) => ({ value: `k${i}-${j}` })) });
+        expect(r.errorCode).toBe(0);
+        // acks=-1 answered: every replica has it.
+        expect(logEnd(c, 2, 'r-kjs')).toBeGreaterThanOrEqual((i + 1) * 100);
+        expect(logEnd(c, 3, 'r-kjs')).toBeGreaterThanOrEqual((i + 1) * 100);
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    // The group coordinator writes through the replica manager: broker 1 must lead the group's
+    // __consumer_offsets partition (without a controller, the metadata says so by hand).
+    c.createTopic('__consumer_offsets', Array.from({ length: 50 }, () => ({ replicas: [1], isr: [1], leader: 1 })), [1]);
+    const consumer = kafka.consumer({ groupId: 'repl-kjs-g' });
+    await consumer.connect();
+    const seen: string[] = [];
+    try {
+      await consumer.subscribe({ topic: 'r-kjs', fromBeginning: true });
+      await consumer.run({ eachMessage: async ({ message }) => { seen.push(message.value!.toString()); } });
+      await waitFor(() => seen.length >= 500, 20000, 'kafkajs consumed 500');
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(seen.length).toBe(500);
+    expectIdentical(c, 'r-kjs', [1, 2, 3]);
+  }, 40000);
 
   it('a consumer never sees records above the high watermark; ListOffsets latest is the HW', async () => {
     // Broker 3 never hears of the partition: it is in the ISR but never fetches, so the HW stays put.
@@ -241,6 +288,25 @@ describe('ISR shrink and expand with replica.lag.time.max.ms=1000', () => {
     expect(logEnd(c, 3, 'r-isr')).toBe(20);
     expectIdentical(c, 'r-isr', [1, 2, 3]);
   }, 40000);
+
+  it('an offset commit is answered once the __consumer_offsets partition\'s ISR has it', async () => {
+    const { offsetsPartitionFor } = require(path.join(ROOT, 'dist/engine/coordinator/offsets-records'));
+    c.createTopic('__consumer_offsets', Array.from({ length: 50 }, () => ({ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 })));
+    c.createTopic('r-commit', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    const group = 'repl-commit-group';
+    const p = offsetsPartitionFor(group, 50);
+    const commit = (offset: number) => leader.send(ApiKey.OffsetCommit, {
+      groupId: group, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
+      topics: [{ name: 'r-commit', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: '' }] }],
+    }).then((r: any) => r.topics[0].partitions[0].errorCode);
+    expect(await commit(5)).toBe(0);
+    const end = c.partition(1, '__consumer_offsets', p).log.logEndOffset;
+    expect(end).toBeGreaterThan(0);
+    // Answered means replicated: both followers have the commit record.
+    expect(c.partition(2, '__consumer_offsets', p).log.logEndOffset).toBe(end);
+    expect(c.partition(3, '__consumer_offsets', p).log.logEndOffset).toBe(end);
+    expect(c.partition(1, '__consumer_offsets', p).log.highWatermark).toBe(end);
+  }, 30000);
 
   it('min.insync.replicas: NOT_ENOUGH_REPLICAS before the append, NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrinks under it; acks=1 still works', async () => {
     c.createTopic('r-min', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);

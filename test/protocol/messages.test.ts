@@ -414,6 +414,16 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     request: { resourceTypes: [32, 16] } satisfies M.ListConfigResourcesRequest,
     response: { throttleTimeMs: 0, errorCode: 0, configResources: [{ resourceName: 'g1', resourceType: 32 }, { resourceName: 'm1', resourceType: 16 }] } satisfies M.ListConfigResourcesResponse,
   },
+  OffsetForLeaderEpoch: {
+    request: {
+      replicaId: 2,
+      topics: [{ topic: 'orders', partitions: [{ partition: 0, currentLeaderEpoch: 5, leaderEpoch: 4 }, { partition: 1, currentLeaderEpoch: -1, leaderEpoch: 0 }] }],
+    } satisfies M.OffsetForLeaderEpochRequest,
+    response: {
+      throttleTimeMs: 0,
+      topics: [{ topic: 'orders', partitions: [{ errorCode: 0, partition: 0, leaderEpoch: 4, endOffset: 1200 }, { errorCode: 74, partition: 1, leaderEpoch: -1, endOffset: -1 }] }],
+    } satisfies M.OffsetForLeaderEpochResponse,
+  },
   DeleteRecords: {
     request: { topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, offset: 100 }, { partitionIndex: 1, offset: -1 }] }], timeoutMs: 30000 } satisfies M.DeleteRecordsRequest,
     response: {
@@ -485,7 +495,7 @@ describe('message schema registry', () => {
       13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-6', '5+'],
       16: ['ListGroups', '0-5', '3+'], 17: ['SaslHandshake', '0-1', 'none'], 18: ['ApiVersions', '0-5', '3+'],
       19: ['CreateTopics', '0-7', '5+'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
-      22: ['InitProducerId', '0-1', 'none'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
+      22: ['InitProducerId', '0-1', 'none'], 23: ['OffsetForLeaderEpoch', '0-4', '4+'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
       47: ['OffsetDelete', '0', 'none'], 48: ['DescribeClientQuotas', '0-1', '1+'], 49: ['AlterClientQuotas', '0-1', '1+'],
       50: ['DescribeUserScramCredentials', '0', '0+'], 51: ['AlterUserScramCredentials', '0', '0+'],

@@ -19,6 +19,7 @@ import {
 import { CoordinatorTimers } from './timers';
 import type { DescribedGroup, DescribedGroupMember } from '../../protocol/messages/describe-groups';
 import { engineLog } from '../server-log';
+import type { Partition } from '../replica/partition';
 import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
@@ -209,12 +210,31 @@ export class GroupCoordinator {
     return group;
   }
 
+  /** The last write's __consumer_offsets append, for a request that answers once the ISR has it. */
+  private lastWrite: { partition: Partition; nextOffset: number } | undefined;
+
+  /**
+   * The write the current request made, as acks=all (Kafka's coordinator appends with acks=all):
+   * undefined when the ISR already has it, else a promise of the error to answer (0: none),
+   * mapped as Kafka's coordinator maps append errors.
+   */
+  replicationWait(): Promise<number> | undefined {
+    const w = this.lastWrite;
+    this.lastWrite = undefined;
+    if (!w) return undefined;
+    const wait = this.engine.replicaManager.waitForOffset(w.partition, w.nextOffset, this.engine.configs.brokerInt('offsets.commit.timeout.ms'));
+    return wait?.then((code) => {
+      if (code === ErrorCode.NOT_LEADER_OR_FOLLOWER) return ErrorCode.NOT_COORDINATOR;
+      return code === 0 ? 0 : ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    });
+  }
+
   /** Run `db` and append `records` to the group's __consumer_offsets partition in one transaction. */
   private write(groupId: string, records: OffsetsTopicRecord[], db: () => void): void {
     try {
       this.engine.logs.transaction(() => {
         db();
-        this.offsetsTopic.append(groupId, records);
+        this.lastWrite = this.offsetsTopic.append(groupId, records);
       });
     } catch (e) {
       this.engine.reloadAfterFailedWrite();
@@ -320,6 +340,7 @@ export class GroupCoordinator {
   }
 
   commitOffsets(req: OffsetCommitInput): { name: string; partitions: PartitionError[] }[] {
+    this.lastWrite = undefined;
     const out = req.topics.map((t) => ({ name: t.name, partitions: [] as PartitionError[] }));
     const allWith = (code: number) => req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })) }));
     if (req.groupId === '') return allWith(ErrorCode.INVALID_GROUP_ID);

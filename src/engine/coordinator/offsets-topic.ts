@@ -10,6 +10,7 @@ import { buildBatch } from '../../protocol/records/batch';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-records';
 import { engineLog } from '../server-log';
+import type { Partition } from '../replica/partition';
 
 export interface OffsetsTopicRecord {
   key: Buffer;
@@ -53,14 +54,17 @@ export class OffsetsTopic {
     return offsetsPartitionFor(groupId, n);
   }
 
-  /** Append the records as one batch to the group's partition. Call inside engine.logs.transaction(). */
-  append(groupId: string, records: OffsetsTopicRecord[]): void {
-    if (records.length === 0) return;
+  /**
+   * Append the records as one batch to the group's partition. Call inside engine.logs.transaction().
+   * Returns what the ISR must reach for the write to count (acks=all), or undefined when nothing was written.
+   */
+  append(groupId: string, records: OffsetsTopicRecord[]): { partition: Partition; nextOffset: number } | undefined {
+    if (records.length === 0) return undefined;
     const topic = this.ensure();
     if (!topic) throw KafkaError.from(ErrorCode.COORDINATOR_NOT_AVAILABLE, null);
     const now = Date.now();
     try {
-      this.engine.replicaManager.appendCoordinatorRecords(topic.name, this.partitionFor(groupId), (baseOffset) =>
+      return this.engine.replicaManager.appendCoordinatorRecords(topic.name, this.partitionFor(groupId), (baseOffset) =>
         buildBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), { baseOffset }));
     } catch (e: any) {
       if (e?.errorCode === ErrorCode.NOT_LEADER_OR_FOLLOWER) throw KafkaError.from(ErrorCode.NOT_COORDINATOR, null);

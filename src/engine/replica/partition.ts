@@ -98,8 +98,9 @@ export class Partition {
   }
 
   private setRegistration(reg: PartitionRegistration): void {
-    // A registration older than what an AlterPartition answer already gave us changes nothing.
-    if (reg.leaderEpoch === this.leaderEpoch && reg.partitionEpoch < this.partitionEpoch) return;
+    // The registration an AlterPartition answer already gave us (or an older one) changes nothing,
+    // and must not drop a proposal in flight.
+    if (reg.leaderEpoch === this.leaderEpoch && reg.partitionEpoch <= this.partitionEpoch) return;
     this.leaderId = reg.leader;
     this.leaderEpoch = reg.leaderEpoch;
     this.partitionEpoch = reg.partitionEpoch;

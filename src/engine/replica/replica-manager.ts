@@ -248,16 +248,33 @@ export class ReplicaManager implements PartitionHost {
     return { ...r, logStartOffset: part.log.logStartOffset, partition: part };
   }
 
-  /** Append records the coordinator built to a partition this broker leads (acks=1: the caller's transaction commits them). */
-  appendCoordinatorRecords(topicName: string, index: number, build: (baseOffset: number) => Buffer): void {
+  /**
+   * Append records the coordinator built to a partition this broker leads, inside the caller's
+   * transaction. Returns what to wait for: the offset the ISR must reach (acks=all, see
+   * waitForOffset), as the group coordinator writes with acks=all.
+   */
+  appendCoordinatorRecords(topicName: string, index: number, build: (baseOffset: number) => Buffer): { partition: Partition; nextOffset: number } {
     const part = this.getPartition(topicName, index);
     if (!part || !part.isLeader()) throw Object.assign(new Error(`Not the leader of ${topicName}-${index}`), { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
     const batch = build(part.log.logEndOffset);
     const h = readBatchHeader(batch, 0);
-    part.log.appendAsLeader(batch, part.leaderEpoch, {
+    const { lastOffset } = part.log.appendAsLeader(batch, part.leaderEpoch, {
       maxTimestamp: h.maxTimestamp, recordCount: h.recordCount, producerId: -1, producerEpoch: -1, baseSequence: -1,
     }, h.lastOffsetDelta);
     part.maybeIncrementHighWatermark();
+    return { partition: part, nextOffset: lastOffset + 1 };
+  }
+
+  /**
+   * Wait until the ISR of `part` has everything below `nextOffset` (acks=all for one append):
+   * undefined when it already has, else a promise of the error code (0, REQUEST_TIMED_OUT,
+   * NOT_ENOUGH_REPLICAS_AFTER_APPEND, NOT_LEADER_OR_FOLLOWER).
+   */
+  waitForOffset(part: Partition, nextOffset: number, timeoutMs: number): Promise<number> | undefined {
+    const r: ProducePartitionResult = { ...appendFailure(0), nextOffset, baseOffset: nextOffset - 1, logStartOffset: 0, partition: part };
+    const wait = this.waitForReplication([r], timeoutMs);
+    if (!wait) return r.errorCode === 0 ? undefined : Promise.resolve(r.errorCode);
+    return wait.then(() => r.errorCode);
   }
 
   minIsr(part: Partition): number {
