@@ -165,6 +165,9 @@ describe('replication across broker processes', () => {
     const refused = await runKcat(cluster.bootstrap(survivor), ['-P', '-t', 'guarded', '-X', 'acks=all', '-X', 'message.send.max.retries=0'], 'refused\n');
     expect(refused.stderr).toContain('Broker: Not enough in-sync replicas');
     expect(refused.code).not.toBe(0);
+    const ours = await runTool('kafka-console-producer', ['--bootstrap-server', cluster.bootstrap(survivor), '--topic', 'guarded',
+      '--producer-property', 'acks=all', '--producer-property', 'retries=0'], { input: 'refused-too\n' });
+    expect(ours.stderr).toContain('org.apache.kafka.common.errors.NotEnoughReplicasException: Messages are rejected since there are fewer in-sync replicas than required.');
     const accepted = await runKcat(cluster.bootstrap(survivor), ['-P', '-t', 'guarded', '-X', 'acks=1'], 'with-acks-1\n');
     expect(accepted.stderr).toBe('');
     expect(accepted.code).toBe(0);
@@ -279,6 +282,7 @@ describe('replication across broker processes', () => {
       return p && sortedIds(p.isr) === '1,2,3' ? p : undefined;
     }, 20000, '__consumer_offsets in sync');
     const coordinator = Number(offsetsPart.leader);
+    // No waiting for the followers here: OffsetCommit is answered once the partition's ISR has it.
     const found = await request(anyLive(), ApiKey.FindCoordinator, 2, { key: group, keyType: 0 });
     expect(found.nodeId).toBe(coordinator);
     const elsewhere = [1, 2, 3].find((b) => b !== coordinator)!;
