@@ -343,4 +343,44 @@ describe('replication across broker processes', () => {
     expect(values(same)).not.toContain('lost');
     expect(values(same).filter((v) => v !== 'maybe-lost')).toEqual(['kept-1', 'kept-2', 'after']);
   }, 90000);
+
+  it('Kafka\'s own console producer and consumer (the Java client) keep producing and consuming across a leader kill', async () => {
+    await createTopic('java-steady', ['--partitions', '1', '--replication-factor', '3']);
+    const first = await waitFor(async () => { const p = (await describeTopic('java-steady', anyLive()))[0]; return p && sortedIds(p.isr) === '1,2,3' ? p : undefined; }, 15000, 'java-steady in sync');
+    const killed = Number(first.leader);
+    const bootstrap = cluster.bootstrap();
+    const reference = (tool: string, args: string[]) => spawn('bash', [path.join(ROOT, 'scripts/reference.sh'), 'tool', tool, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const consumer = reference('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', 'java-steady', '--from-beginning', '--max-messages', '1000']);
+    const producer = reference('kafka-console-producer', ['--bootstrap-server', bootstrap, '--topic', 'java-steady', '--producer-property', 'acks=all']);
+    let consumed = '';
+    let consumerErr = '';
+    let producerErr = '';
+    consumer.stdout!.setEncoding('utf8');
+    consumer.stdout!.on('data', (d) => { consumed += d; });
+    consumer.stderr!.setEncoding('utf8');
+    consumer.stderr!.on('data', (d) => { consumerErr += d; });
+    producer.stderr!.setEncoding('utf8');
+    producer.stderr!.on('data', (d) => { producerErr += d; });
+    const consumerExit = new Promise<number | null>((r) => consumer.on('close', (code) => r(code)));
+    const producerExit = new Promise<number | null>((r) => producer.on('close', (code) => r(code)));
+    const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `j${from + i}`);
+    try {
+      producer.stdin!.write(lines(0, 500).join('\n') + '\n');
+      await waitFor(() => consumed.split('\n').length > 300, 60000, 'the first half consumed').catch((e) => {
+        throw new Error(`${e.message}: consumer: ${consumerErr}; producer: ${producerErr}`);
+      });
+      await cluster.signal(killed, 'SIGKILL');
+      producer.stdin!.write(lines(500, 1000).join('\n') + '\n');
+      producer.stdin!.end();
+      expect(await producerExit).toBe(0);
+      expect(await consumerExit).toBe(0);
+    } finally {
+      consumer.kill('SIGKILL');
+      producer.kill('SIGKILL');
+      if (!cluster.brokers.has(killed)) await cluster.start(killed);
+    }
+    expect(producerErr).not.toMatch(/Error when sending message/);
+    expect(consumerErr).toContain('Processed a total of 1000 messages');
+    expect(consumed.split('\n').filter(Boolean)).toEqual(lines(0, 1000));
+  }, 150000);
 });
