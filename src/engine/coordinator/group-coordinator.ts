@@ -4,7 +4,7 @@
 // tables in one SQLite transaction, and start() reloads the tables. Membership (join/sync/
 // heartbeat/leave) lives in membership.ts; the handlers only translate wire versions.
 import type { Engine } from '../engine';
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { GroupStore } from '../storage/group-store';
 import { ClassicGroup, GroupError } from './group';
 import { ClassicGroupMember } from './member';
@@ -13,12 +13,13 @@ import { CommittedOffset, OffsetTable } from './offsets';
 import { OffsetsTopic, OffsetsTopicRecord } from './offsets-topic';
 import {
   decodeGroupMetadataValue, encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey,
-  encodeOffsetCommitValue, GroupMetadataValue,
+  encodeOffsetCommitValue, GroupMetadataValue, OFFSETS_TOPIC,
 } from './offsets-records';
 import { CoordinatorTimers } from './timers';
 import type { DescribedGroup, DescribedGroupMember } from '../../protocol/messages/describe-groups';
 import { engineLog } from '../server-log';
 import type { Partition } from '../replica/partition';
+import { rebuildFromLog } from './partition-loader';
 import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
@@ -71,6 +72,10 @@ export class GroupCoordinator {
   constructor(readonly engine: Engine) {
     this.store = new GroupStore(engine.db);
     this.offsetsTopic = new OffsetsTopic(engine);
+    // In a cluster, this broker coordinates the groups of the __consumer_offsets partitions it leads.
+    engine.replicaManager.leadershipListeners.push((topic, partition, isLeader) => {
+      if (topic === OFFSETS_TOPIC && engine.replicaManager.lazyHost === null) this.onOffsetsPartitionLeadership(partition, isLeader);
+    });
   }
 
   start(): void {
@@ -98,8 +103,36 @@ export class GroupCoordinator {
   // -------------------------------------------------------------------------------------------
   // Loading and persistence
 
-  private load(): void {
+  /**
+   * This broker became leader (or stopped leading) a __consumer_offsets partition in a cluster:
+   * load its groups from the replicated log (lookup tables rebuilt), or unload them. A one-broker
+   * engine leads every partition and its tables are always current, so it never reloads.
+   */
+  onOffsetsPartitionLeadership(partition: number, isLeader: boolean): void {
+    const belongs = (groupId: string) => this.offsetsTopic.partitionFor(groupId) === partition;
+    for (const groupId of [...this.groups.keys()]) {
+      if (!belongs(groupId)) continue;
+      const group = this.groups.get(groupId);
+      if (group) this.membership.release(group);
+      this.groups.delete(groupId);
+      this.offsets.removeGroup(groupId);
+    }
+    if (!isLeader) return;
+    const log = this.engine.replicaManager.localLog(OFFSETS_TOPIC, partition);
+    if (!log) return;
+    try {
+      this.engine.logs.transaction(() => rebuildFromLog(this.store, log, belongs));
+    } catch (e: any) {
+      engineLog('ERROR', `Failed to load the groups of ${OFFSETS_TOPIC}-${partition}: ${e?.message ?? e}`, LOGGER);
+      return;
+    }
+    this.load(belongs);
+    engineLog('INFO', `[GroupCoordinator id=${this.engine.settings.nodeId}] Finished loading offsets and group metadata from ${OFFSETS_TOPIC}-${partition}`, LOGGER);
+  }
+
+  private load(only: (groupId: string) => boolean = () => true): void {
     for (const { groupId, value } of this.store.loadGroups()) {
+      if (!only(groupId)) continue;
       try {
         this.groups.set(groupId, this.groupFromRecord(groupId, decodeGroupMetadataValue(value)));
       } catch (e: any) {
@@ -107,6 +140,7 @@ export class GroupCoordinator {
       }
     }
     for (const o of this.store.loadOffsets()) {
+      if (!only(o.groupId)) continue;
       this.offsets.put(o.groupId, o.topic, o.partition, {
         offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata, commitTimestamp: o.commitTimestamp, expireTimestamp: o.expireTimestamp,
       });
@@ -115,6 +149,7 @@ export class GroupCoordinator {
     }
     // Loaded members keep their generation; those that do not heartbeat again expire.
     for (const group of this.groups.values()) {
+      if (!only(group.groupId)) continue;
       for (const m of group.members.values()) this.membership.rescheduleHeartbeat(group, m);
     }
   }
@@ -326,9 +361,10 @@ export class GroupCoordinator {
           this.store.putOffset({ groupId: req.groupId, topic: a.topic, partition: a.partition, ...a.o });
         }
       });
-    } catch {
+    } catch (e) {
       if (created && !this.offsets.hasOffsets(req.groupId)) this.groups.delete(req.groupId);
-      return allWith(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+      // Not the leader of the group's partition (any more): the client looks the coordinator up again.
+      return allWith(e instanceof KafkaError && e.code === ErrorCode.NOT_COORDINATOR ? ErrorCode.NOT_COORDINATOR : ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
     for (const a of accepted) this.offsets.put(req.groupId, a.topic, a.partition, a.o);
     return out;

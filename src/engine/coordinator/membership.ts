@@ -511,11 +511,17 @@ export class GroupMembership {
 
   /** Engine shutdown: answer every parked JoinGroup/SyncGroup so connections can drain. */
   releaseAll(): void {
-    for (const group of this.c.groups.values()) {
-      for (const m of group.members.values()) {
-        group.completeJoin(m, joinError(m.memberId, ErrorCode.NOT_COORDINATOR));
-        group.completeSync(m, syncError(ErrorCode.NOT_COORDINATOR));
-      }
+    for (const group of this.c.groups.values()) this.release(group);
+  }
+
+  /** The group moves to another coordinator: parked requests get NOT_COORDINATOR, its timers stop. */
+  release(group: ClassicGroup): void {
+    for (const m of group.members.values()) {
+      group.completeJoin(m, joinError(m.memberId, ErrorCode.NOT_COORDINATOR));
+      group.completeSync(m, syncError(ErrorCode.NOT_COORDINATOR));
+      this.timers.cancel(heartbeatKey(group.groupId, m.memberId));
     }
+    this.timers.cancel(joinKey(group.groupId));
+    this.timers.cancel(syncKey(group.groupId));
   }
 }
