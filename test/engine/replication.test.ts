@@ -194,6 +194,20 @@ describe('replication with a slow ISR clock (no shrink during a test)', () => {
     expect(o.topics[0].partitions[0]).toMatchObject({ errorCode: 0, leaderEpoch: 0, endOffset: 3 });
   }, 30000);
 
+  it('a deleted topic leaves every broker: replicas stopped, local data gone, the name reusable', async () => {
+    c.createTopic('r-del', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    expect((await produce(leader, 'r-del', batch(4, 'd'), -1)).errorCode).toBe(0);
+    c.deleteTopic('r-del');
+    for (const id of [1, 2, 3]) {
+      expect(c.engine(id).topics.get('r-del')).toBeUndefined();
+      expect(c.engine(id).replicaManager.hosted().some((p: any) => p.name === 'r-del')).toBe(false);
+    }
+    expect((await produce(leader, 'r-del', batch(1, 'x'), 1)).errorCode).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION
+    c.createTopic('r-del', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    expect((await produce(leader, 'r-del', batch(2, 'new'), -1))).toMatchObject({ errorCode: 0, baseOffset: 0 });
+    expectIdentical(c, 'r-del', [1, 2, 3]);
+  }, 30000);
+
   it('after a leader change a follower truncates what the new leader never had', async () => {
     c.createTopic('r-div', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
     expect((await produce(leader, 'r-div', batch(10, 'common'), -1)).errorCode).toBe(0);

@@ -105,6 +105,13 @@ export class ReplicaCluster {
     this.deliver(only ?? this.leaderFirst(next), [this.partitionChange(t, partition, next)]);
   }
 
+  /** The topic goes (RemoveTopic): every live broker drops its replicas and local data. */
+  deleteTopic(name: string): void {
+    const t = this.topics.get(name)!;
+    this.topics.delete(name);
+    this.deliver([...this.live], [{ kind: 'topic-deleted', topic: { id: t.id, name: t.name, partitions: [] } }]);
+  }
+
   registration(name: string, partition = 0): Registration {
     return this.topics.get(name)!.partitions[partition];
   }
