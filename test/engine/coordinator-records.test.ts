@@ -16,6 +16,11 @@ describe('group → __consumer_offsets partition', () => {
     expect(offsetsPartitionFor('test', 50)).toBe(3556498 % 50);
     // "polygenelubricants".hashCode() == Integer.MIN_VALUE: Utils.abs maps it to 0.
     expect(offsetsPartitionFor('polygenelubricants', 50)).toBe(0);
+    // Negative hash codes: Math.abs, not a sign-bit mask (values printed by Java 17 for
+    // Math.abs(s.hashCode()) % 50; "my-app".hashCode() == -1061206400).
+    expect(offsetsPartitionFor('my-app', 50)).toBe(0);
+    expect(offsetsPartitionFor('group-1', 50)).toBe(49);
+    expect(offsetsPartitionFor('orders-consumers', 50)).toBe(39);
     // A negative hash code ("console-consumer-1".hashCode() < 0 or not, the result is in range).
     for (const g of ['a', 'console-consumer-1', 'g-ü', 'x'.repeat(100)]) {
       const p = offsetsPartitionFor(g, 50);

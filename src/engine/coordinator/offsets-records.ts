@@ -79,9 +79,15 @@ export interface GroupMetadataValue {
   members: GroupMemberMetadata[];
 }
 
-/** Which __consumer_offsets partition holds a group: Utils.abs(groupId.hashCode) % partitions. */
+/**
+ * Which __consumer_offsets partition holds a group: Utils.abs(groupId.hashCode) % partitions, as
+ * Kafka. Utils.abs is Math.abs with MIN_VALUE mapped to 0, not a sign-bit mask: for a negative hash
+ * the two pick different partitions ("my-app": 0, not 48), and with several brokers the partition
+ * decides which broker is the group's coordinator.
+ */
 export function offsetsPartitionFor(groupId: string, partitions: number): number {
-  return (javaStringHashCode(groupId) & 0x7fffffff) % partitions;
+  const h = javaStringHashCode(groupId);
+  return (h === -0x80000000 ? 0 : Math.abs(h)) % partitions;
 }
 
 export const encodeOffsetCommitKey = (k: OffsetCommitKey): Buffer => encodeVersionedData(OFFSET_COMMIT_KEY, 1, k);

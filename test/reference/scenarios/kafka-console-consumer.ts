@@ -206,7 +206,7 @@ export const consumer: Scenario[] = [
   },
 
   // Compressed batches written by the console producer.
-  ...['gzip', 'snappy', 'lz4'].map((codec): Scenario => ({
+  ...['gzip', 'snappy', 'lz4', 'zstd'].map((codec): Scenario => ({
     id: `kafka-console-consumer/compressed-${codec}`,
     steps: [
       create(`c-${codec}`),

@@ -106,6 +106,7 @@ export const producer: Scenario[] = [
   roundTrip('compression-codec-without-value', 'a\nb\n', ['--compression-codec'], 2, []),
   roundTrip('compression-snappy', 'a\nb\nc\n', ['--compression-codec', 'snappy'], 3, []),
   roundTrip('compression-lz4', 'a\nb\nc\n', ['--compression-codec', 'lz4'], 3, []),
+  roundTrip('compression-zstd', 'a\nb\nc\n', ['--compression-codec', 'zstd'], 3, []),
   roundTrip('compression-none', 'a\n', ['--compression-codec', 'none'], 1, []),
   roundTrip('sync', 'a\nb\nc\n', ['--sync'], 3, []),
   roundTrip('acks-0', 'a\nb\n', ['--request-required-acks', '0'], 2, []),

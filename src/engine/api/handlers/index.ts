@@ -34,6 +34,10 @@ import { handleListConfigResources } from './list-config-resources';
 import { handleAlterPartition } from './alter-partition';
 import { handleAllocateProducerIds } from './allocate-producer-ids';
 import { onController } from '../forwarding';
+import { handleDescribeLogDirs } from './describe-log-dirs';
+import { handleElectLeaders } from './elect-leaders';
+import { handleAlterPartitionReassignments, handleListPartitionReassignments } from './partition-reassignments';
+import { handleDescribeQuorum } from './describe-quorum';
 
 export interface RequestContext {
   version: number;
@@ -82,4 +86,9 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
+  [ApiKey.DescribeLogDirs, handleDescribeLogDirs],
+  [ApiKey.ElectLeaders, handleElectLeaders],
+  [ApiKey.AlterPartitionReassignments, handleAlterPartitionReassignments],
+  [ApiKey.ListPartitionReassignments, handleListPartitionReassignments],
+  [ApiKey.DescribeQuorum, handleDescribeQuorum],
 ]);
