@@ -10,6 +10,7 @@
 // elements split on commas with surrounding whitespace, empty ones skipped, `[v6]:port` unwrapped.
 
 import { JavaException, UsageError } from './errors';
+import { clusterBrokerAddresses } from '../engine/metadata/cluster-location';
 
 export const INVALID_HOST_PORT_MESSAGE = 'Please provide valid host:port like host1:9091,host2:9092\n';
 export const INVALID_BOOTSTRAP_MESSAGE = 'Error while validating the bootstrap address\n';
@@ -101,8 +102,13 @@ export function formatAddress(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** Broker addresses for a ZooKeeper connect string: same hosts; port 2181 (or none) means 9092. */
+/**
+ * Broker addresses for a ZooKeeper connect string: the brokers of the local cluster that names
+ * this address (zookeeper.connect), else the same hosts with port 2181 (or none) meaning 9092.
+ */
 export function brokersForZookeeper(connect: string): HostPort[] {
+  const cluster = clusterBrokerAddresses(connect);
+  if (cluster) return cluster;
   const slash = connect.indexOf('/');
   const hosts = (slash >= 0 ? connect.slice(0, slash) : connect).split(',').map((s) => s.trim()).filter((s) => s !== '');
   const out: HostPort[] = [];

@@ -1,8 +1,11 @@
 // Client quotas (DescribeClientQuotas / AlterClientQuotas): the quota values of users, client ids,
 // (user, client id) pairs and IPs, each possibly the default entity of its type, with the checks
 // and texts of a KRaft controller (ClientQuotaControlManager) and the filter rules of its metadata
-// image. Stored and reported; this single broker does not throttle clients by them.
-import type { Db } from './storage/database';
+// image. Kept as metadata records (the controller writes them, every broker's image has them);
+// stored and reported, not enforced: brokers do not throttle clients by them.
+import type { MetadataImage } from './metadata/image';
+import { quotaEntityKey } from './metadata/image';
+import type { MetadataRecord } from './metadata/records';
 import { ErrorCode, KafkaError } from '../protocol/errors';
 import { javaHashMapOrderByHash, javaQuotaEntityHashCode } from '../util/java-hash';
 import type {
@@ -42,7 +45,7 @@ function entityText(entity: Entity): string {
 
 /** The key an entity is stored under: its entries sorted by type. */
 function entityKey(entity: Entity): string {
-  return JSON.stringify([...entity].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return quotaEntityKey([...entity]);
 }
 
 /** A literal IP address or a host name (no lookups: InetAddress.getByName would resolve). */
@@ -50,20 +53,20 @@ function isValidIpEntity(ip: string | null): boolean {
   return ip === null || /^[0-9A-Za-z.:%_-]+$/.test(ip);
 }
 
-export class ClientQuotas {
-  /** Entities in the order their first quota was set. */
-  private readonly byKey = new Map<string, Quotas>();
+/** Where quotas live: the metadata image, and the controller that appends records to it. */
+export interface QuotaMetadata {
+  image: MetadataImage;
+  write(records: MetadataRecord[]): void;
+}
 
-  constructor(private readonly db: Db) {
-    const rows = db.prepare('SELECT entity, key, value FROM client_quotas ORDER BY rowid').all() as { entity: string; key: string; value: number }[];
-    for (const r of rows) {
-      let q = this.byKey.get(r.entity);
-      if (!q) {
-        q = { entity: new Map(JSON.parse(r.entity) as [string, string | null][]), values: new Map() };
-        this.byKey.set(r.entity, q);
-      }
-      q.values.set(r.key, r.value);
-    }
+export class ClientQuotas {
+  constructor(private readonly metadata: QuotaMetadata) {}
+
+  /** Entities in the order their first quota was set. */
+  private get byKey(): Map<string, Quotas> {
+    const out = new Map<string, Quotas>();
+    for (const [k, q] of this.metadata.image.clientQuotas) out.set(k, { entity: new Map(q.entity), values: q.values });
+    return out;
   }
 
   /** ClientQuotasImage.describe: the entities the filter matches, with their values. */
@@ -172,24 +175,7 @@ export class ClientQuotas {
     if (Math.abs(value % 1) > 1e-6) invalid(`${key} cannot be a fractional value.`);
   }
 
-  private apply(key: string, entity: Entity, ops: ReadonlyMap<string, number | null>): void {
-    const del = this.db.prepare('DELETE FROM client_quotas WHERE entity = ? AND key = ?');
-    const put = this.db.prepare('INSERT INTO client_quotas (entity, key, value) VALUES (?, ?, ?) ON CONFLICT (entity, key) DO UPDATE SET value = excluded.value');
-    this.db.transaction(() => {
-      for (const [k, v] of ops) {
-        if (v === null) del.run(key, k);
-        else put.run(key, k, v);
-      }
-    })();
-    let q = this.byKey.get(key);
-    if (!q) {
-      q = { entity, values: new Map() };
-      this.byKey.set(key, q);
-    }
-    for (const [k, v] of ops) {
-      if (v === null) q.values.delete(k);
-      else q.values.set(k, v);
-    }
-    if (q.values.size === 0) this.byKey.delete(key);
+  private apply(_key: string, entity: Entity, ops: ReadonlyMap<string, number | null>): void {
+    this.metadata.write([...ops].map(([key, value]): MetadataRecord => ({ type: 'ClientQuota', entity: [...entity], key, value })));
   }
 }

@@ -7,35 +7,51 @@ import { ErrorCode, KafkaError } from '../protocol/errors';
 import { topicConfigDef, validateTopicConfigs } from '../config/topic-configs';
 import { ConfigValidationError, type ConfigValue } from '../config/types';
 import { validateDynamicBrokerConfigs } from '../config/broker-configs';
+import { ConfigResource, type MetadataRecord } from './metadata/records';
+import { configKey } from './metadata/image';
 import { BrokerConfigView, describeTopicConfigs, describeBrokerConfigs, effectiveTopicConfigs, type DescribedConfig } from '../config/resolve';
 
 const MIN_ISR = 'min.insync.replicas';
 
+/** Config records that turn `current` into `next` (removals first, then values set or changed). */
+export function configDiff(resourceType: number, resourceName: string, current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): MetadataRecord[] {
+  const out: MetadataRecord[] = [];
+  for (const k of current.keys()) if (!next.has(k)) out.push({ type: 'Config', resourceType, resourceName, name: k, value: null });
+  for (const [k, v] of next) if (current.get(k) !== v) out.push({ type: 'Config', resourceType, resourceName, name: k, value: v });
+  return out;
+}
+
+const EMPTY: ReadonlyMap<string, string> = new Map();
+
 export class ConfigManager {
-  private dynamicBroker = new Map<string, string>();
-  private dynamicDefault = new Map<string, string>();
   private effectiveCache = new Map<number, Map<string, ConfigValue>>();
 
-  constructor(private readonly engine: Engine) {
-    const rows = engine.db.prepare('SELECT scope, name, value FROM broker_configs').all() as { scope: string; name: string; value: string }[];
-    for (const r of rows) {
-      if (r.scope === '') this.dynamicDefault.set(r.name, r.value);
-      else if (Number(r.scope) === engine.settings.nodeId) this.dynamicBroker.set(r.name, r.value);
-    }
-    this.ensureClusterMinIsr();
+  constructor(private readonly engine: Engine) {}
+
+  /** Dynamic broker configs live in the cluster's metadata: the cluster default ('') and per broker id. */
+  private brokerLevel(scope: string): ReadonlyMap<string, string> {
+    return this.engine.loader.image.configs.get(configKey(ConfigResource.BROKER, scope)) ?? EMPTY;
+  }
+
+  private get dynamicDefault(): ReadonlyMap<string, string> {
+    return this.brokerLevel('');
+  }
+
+  private get dynamicBroker(): ReadonlyMap<string, string> {
+    return this.brokerLevel(String(this.engine.settings.nodeId));
   }
 
   /**
    * Kafka 4.x clusters run with eligible leader replicas (ELR) enabled, and the controller then
    * holds min.insync.replicas as a cluster-level dynamic config (from the static value when the
    * cluster was formatted): every topic's min.insync.replicas shows the source
-   * DYNAMIC_DEFAULT_BROKER_CONFIG, so kafka-topics --describe lists it among Configs.
+   * DYNAMIC_DEFAULT_BROKER_CONFIG, so kafka-topics --describe lists it among Configs. The records
+   * the controller writes when the cluster's metadata lacks it.
    */
-  private ensureClusterMinIsr(): void {
-    if (this.dynamicDefault.has(MIN_ISR)) return;
+  clusterMinIsrRecords(): MetadataRecord[] {
+    if (this.dynamicDefault.has(MIN_ISR)) return [];
     const value = this.engine.settings.props.get(MIN_ISR)?.trim() || '1';
-    this.engine.db.prepare('INSERT INTO broker_configs (scope, name, value) VALUES (?, ?, ?)').run('', MIN_ISR, value);
-    this.dynamicDefault.set(MIN_ISR, value);
+    return [{ type: 'Config', resourceType: ConfigResource.BROKER, resourceName: '', name: MIN_ISR, value }];
   }
 
   private viewCache: BrokerConfigView | undefined;
@@ -115,8 +131,8 @@ export class ConfigManager {
   }
 
   /** The dynamic broker configs of one level: the cluster default, or this broker's own. */
-  dynamicBrokerConfigs(clusterDefault: boolean): ReadonlyMap<string, string> {
-    return clusterDefault ? this.dynamicDefault : this.dynamicBroker;
+  dynamicBrokerConfigs(clusterDefault: boolean, nodeId = this.engine.settings.nodeId): ReadonlyMap<string, string> {
+    return this.brokerLevel(clusterDefault ? '' : String(nodeId));
   }
 
   /**
@@ -125,7 +141,7 @@ export class ConfigManager {
    * DynamicBrokerConfig.validateConfigs does (INVALID_REQUEST with its message); persisted in
    * broker_configs (scope '' = cluster default, else the node id); takes effect at once.
    */
-  alterBrokerConfigs(clusterDefault: boolean, next: ReadonlyMap<string, string>, validateOnly: boolean): void {
+  alterBrokerConfigs(clusterDefault: boolean, next: ReadonlyMap<string, string>, validateOnly: boolean, nodeId = this.engine.settings.nodeId): void {
     if (clusterDefault && !next.has(MIN_ISR)) {
       throw KafkaError.from(ErrorCode.INVALID_CONFIG, `Cluster-level ${MIN_ISR} cannot be removed while ELR is enabled.`);
     }
@@ -136,17 +152,9 @@ export class ConfigManager {
       throw e;
     }
     if (validateOnly) return;
-    const scope = clusterDefault ? '' : String(this.engine.settings.nodeId);
-    const db = this.engine.db;
-    db.transaction(() => {
-      db.prepare('DELETE FROM broker_configs WHERE scope = ?').run(scope);
-      const ins = db.prepare('INSERT INTO broker_configs (scope, name, value) VALUES (?, ?, ?)');
-      for (const [k, v] of next) ins.run(scope, k, v);
-    })();
-    const target = clusterDefault ? this.dynamicDefault : this.dynamicBroker;
-    target.clear();
-    for (const [k, v] of next) target.set(k, v);
-    this.invalidate();
+    // The controller records the change; the publisher invalidates the views on every broker.
+    const scope = clusterDefault ? '' : String(nodeId);
+    this.engine.controller.write(() => ({ records: configDiff(ConfigResource.BROKER, scope, this.brokerLevel(scope), next), result: undefined }));
   }
 
   /**
@@ -162,8 +170,7 @@ export class ConfigManager {
       throw e;
     }
     if (validateOnly) return;
-    this.engine.topics.setConfigs(topic, new Map(next));
-    this.invalidate();
+    this.engine.controller.write(() => ({ records: configDiff(ConfigResource.TOPIC, topic.name, this.engine.loader.image.topicConfigs(topic.name), next), result: undefined }));
   }
 
   describeTopic(topic: TopicRecord, keys: string[] | null): DescribedConfig[] {

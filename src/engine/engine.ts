@@ -12,8 +12,17 @@ import { ScramCredentials } from './scram-credentials';
 import { ResourceConfigs } from './resource-configs';
 import { GroupCoordinator } from './coordinator/group-coordinator';
 import { LogCleaner } from './log/cleaner';
+import { ReplicaManager } from './replica/replica-manager';
 import type { EngineSettings } from './settings';
 import { randomUuid } from '../protocol/uuid';
+import { MetadataStore } from './metadata/store';
+import { MetadataLoader } from './metadata/loader';
+import { publishLocally } from './metadata/publisher';
+import { BrokerLifecycle } from './metadata/broker-lifecycle';
+import { Controller } from './controller/controller';
+import { ControllerForwarder } from './api/forwarding';
+import { engineLog } from './server-log';
+import type { MetadataRecord } from './metadata/records';
 
 type Waiter = () => void;
 
@@ -29,11 +38,20 @@ export class Engine {
   readonly resources: ResourceConfigs;
   readonly coordinator: GroupCoordinator;
   readonly cleaner: LogCleaner;
+  /** The cluster's metadata: the shared store, this broker's image of it, its controller. */
+  readonly metadataStore: MetadataStore;
+  readonly loader: MetadataLoader;
+  readonly controller: Controller;
+  readonly lifecycle: BrokerLifecycle;
+  readonly forwarder: ControllerForwarder;
+  /** The cluster id this log dir was given (the cluster's own, once its metadata has one). */
+  readonly localClusterId: string;
+  readonly replicaManager: ReplicaManager;
   /** Called with each request's API key, version and client id once its version is accepted (tests). */
   requestObserver: ((apiKey: number, version: number, clientId: string | null) => void) | null = null;
   private waiters = new Set<Waiter>();
   private checkpointer: WalCheckpointer;
-  private nextProducerId: number;
+  private producerIds = { next: 0, end: 0 };
   private getMeta;
   private setMeta;
 
@@ -47,33 +65,78 @@ export class Engine {
       clusterId = randomUuid();
       this.setMeta.run('cluster.id', clusterId);
     }
-    this.nextProducerId = Number(this.getMeta.get('next.producer.id') ?? 0);
+    this.localClusterId = clusterId;
+    this.metadataStore = new MetadataStore(settings.metadataStoreFile);
+    this.loader = new MetadataLoader(this.metadataStore);
     this.topics = new TopicStore(this.db);
     this.logs = new LogStore(this.db);
     this.producers = new ProducerStateManager(this.logs);
     this.configs = new ConfigManager(this);
-    this.quotas = new ClientQuotas(this.db);
-    this.scram = new ScramCredentials(this.db);
-    this.resources = new ResourceConfigs(this.db, () => this.configs.view());
+    // Quotas, credentials and group / client metrics configs are metadata records too.
+    const records = { image: this.loader.image, write: (r: MetadataRecord[]) => this.controller.write(() => ({ records: r, result: undefined })) };
+    this.quotas = new ClientQuotas(records);
+    this.scram = new ScramCredentials(records);
+    this.resources = new ResourceConfigs(records, () => this.configs.view());
+    this.controller = new Controller(this.metadataStore, this.loader, {
+      nodeId: settings.nodeId,
+      sessionTimeoutMs: settings.brokerSessionTimeoutMs,
+      // A one-broker cluster holds its lease while its process lives (the lease is also taken
+      // over at once from a dead process); cluster members renew it on every heartbeat.
+      leaseMs: settings.cluster ? settings.brokerSessionTimeoutMs : 365 * 24 * 3600 * 1000,
+      singleBroker: settings.cluster === null,
+      policy: {
+        minIsr: (topic) => this.topicConfigInt(topic, 'min.insync.replicas'),
+        uncleanElection: (topic) => this.topicConfigValue(topic, 'unclean.leader.election.enable') === true,
+        elrEnabled: true,
+      },
+      log: (level, message) => engineLog(level, message, 'org.apache.kafka.controller.QuorumController'),
+    });
     // Read lazily: with port 0 the advertised port is known only once the listener is bound.
-    this.metadata = new ClusterMetadata(clusterId, settings.nodeId, () => ({
+    this.metadata = new ClusterMetadata(settings.nodeId, () => ({
       nodeId: settings.nodeId, host: settings.advertised.host, port: settings.advertised.port, rack: null,
-    }), this.topics);
+    }), this.topics, this.loader.image, () => this.controller.activeControllerId());
+    this.replicaManager = new ReplicaManager(this);
     this.coordinator = new GroupCoordinator(this);
     this.cleaner = new LogCleaner(this);
+    this.lifecycle = new BrokerLifecycle(this);
+    this.forwarder = new ControllerForwarder(this);
+    this.loader.addPublisher((changes, image) => publishLocally(this, changes, image));
+  }
+
+  private topicConfigValue(name: string, config: string): unknown {
+    const t = this.topics.get(name);
+    return t ? this.configs.topicValue(t, config) : this.configs.brokerValue(config);
+  }
+
+  private topicConfigInt(name: string, config: string): number {
+    return Number(this.topicConfigValue(name, config));
+  }
+
+  /** Join the cluster (register, be unfenced) once the listener is bound. */
+  async register(): Promise<void> {
+    await this.lifecycle.start();
   }
 
   /** Arm background work (group expiry, retention, compaction); timers never keep the process alive. */
   start(): void {
+    this.replicaManager.start();
     this.coordinator.start();
     this.cleaner.start();
   }
 
-  /** Allocate a producer id; persisted so ids are never reused across restarts. */
-  allocateProducerId(): number {
-    const id = this.nextProducerId++;
-    this.setMeta.run('next.producer.id', String(this.nextProducerId));
-    return id;
+  /**
+   * Allocate a producer id from this broker's block; blocks come from the controller
+   * (AllocateProducerIds), recorded in the metadata log, so no id is handed out twice in the
+   * cluster or across restarts.
+   */
+  allocateProducerId(): number | Promise<number> {
+    if (this.producerIds.next < this.producerIds.end) return this.producerIds.next++;
+    const take = (block: { first: number; count: number }): number => {
+      if (this.producerIds.next >= this.producerIds.end) this.producerIds = { next: block.first, end: block.first + block.count };
+      return this.producerIds.next++;
+    };
+    if (this.controller.isActive()) return take(this.controller.allocateProducerIds(this.settings.nodeId, this.lifecycle.brokerEpoch()));
+    return this.forwarder.allocateProducerIds().then(take);
   }
 
   /** Register a wake-up for long-poll fetches; returns an unregister function. */
@@ -92,16 +155,22 @@ export class Engine {
   reloadAfterFailedWrite(): void {
     this.topics.reload();
     this.producers.clear();
+    this.replicaManager.reloadAfterFailedWrite();
   }
 
   onTopicDeleted(topic: TopicRecord): void {
     // SQLite may hand the same rowid to the next topic: drop everything cached under this one.
     this.configs.forgetTopic(topic.tk);
+    this.replicaManager.onTopicDeleted(topic.id);
     this.coordinator.onTopicDeleted(topic.name);
     this.notifyAppend();
   }
 
   close(): void {
+    this.replicaManager.close();
+    this.forwarder.close();
+    this.loader.stop();
+    this.metadataStore.close();
     this.cleaner.close();
     this.coordinator.close();
     for (const w of [...this.waiters]) w();

@@ -63,6 +63,8 @@ export async function startEngine(settings: EngineSettings): Promise<RunningEngi
     const server = new KafkaServer(engine);
     const bound = await server.listen(settings.listeners);
     if (settings.advertised.port === 0 && bound.length > 0) settings.advertised.port = bound[0].port;
+    // Register with the cluster's controller and wait to be unfenced (at once in a one-broker cluster).
+    await engine.register();
     engine.start();
     // The log cleaner recompresses the batches it rewrites with their codec; zstd's encoder is
     // WebAssembly, instantiated in the background (until then a rewritten zstd batch is stored
@@ -82,6 +84,8 @@ export async function startEngine(settings: EngineSettings): Promise<RunningEngi
         stopping ??= (async () => {
           engineLog('INFO', `[KafkaRaftServer nodeId=${settings.nodeId}] shutting down`, 'kafka.server.KafkaRaftServer');
           e.coordinator.shutdown(); // parked JoinGroup/SyncGroup requests would hold the drain up
+          await e.lifecycle.shutdown(); // controlled shutdown: leaderships move before the listener closes
+          e.forwarder.close();
           await server.close();
           e.close();
           release();
@@ -92,6 +96,7 @@ export async function startEngine(settings: EngineSettings): Promise<RunningEngi
     };
   } catch (err) {
     try {
+      await engine?.lifecycle.shutdown();
       engine?.close();
     } finally {
       release();

@@ -2,7 +2,10 @@
 // kept per resource name, validated as a KRaft controller does (GroupConfig.validate,
 // ClientMetricsConfigs.validate), described with their sources and synonyms. A group's configs
 // exist whether or not the group does, as in Kafka.
-import type { Db } from './storage/database';
+import type { MetadataImage } from './metadata/image';
+import { configKey } from './metadata/image';
+import type { MetadataRecord } from './metadata/records';
+import { configDiff } from './config-manager';
 import type { BrokerConfigView, ConfigSynonym, DescribedConfig } from '../config/resolve';
 import { GROUP_CONFIGS, validateGroupConfigs } from '../config/group-configs';
 import { CLIENT_METRICS_CONFIGS, validateClientMetricsConfigs } from '../config/client-metrics-configs';
@@ -14,24 +17,11 @@ export const RESOURCE_CLIENT_METRICS = 16;
 export const RESOURCE_GROUP = 32;
 
 export class ResourceConfigs {
-  /** resource type -> name -> config -> value */
-  private readonly store = new Map<number, Map<string, Map<string, string>>>([[RESOURCE_GROUP, new Map()], [RESOURCE_CLIENT_METRICS, new Map()]]);
+  /** The configs are metadata records (Config records of these resource types) in the image. */
+  constructor(private readonly metadata: { image: MetadataImage; write(records: MetadataRecord[]): void }, private readonly view: () => BrokerConfigView) {}
 
-  constructor(private readonly db: Db, private readonly view: () => BrokerConfigView) {
-    const rows = db.prepare('SELECT resource_type, resource_name, name, value FROM resource_configs ORDER BY rowid').all() as {
-      resource_type: number; resource_name: string; name: string; value: string;
-    }[];
-    for (const r of rows) this.of(r.resource_type, r.resource_name, true)!.set(r.name, r.value);
-  }
-
-  private of(type: number, name: string, create = false): Map<string, string> | undefined {
-    const byName = this.store.get(type)!;
-    let m = byName.get(name);
-    if (!m && create) {
-      m = new Map();
-      byName.set(name, m);
-    }
-    return m;
+  private of(type: number, name: string): ReadonlyMap<string, string> | undefined {
+    return this.metadata.image.configs.get(configKey(type, name));
   }
 
   static supports(type: number): boolean {
@@ -40,7 +30,8 @@ export class ResourceConfigs {
 
   /** The names of the resources of a type that have configs, in the order they got them. */
   names(type: number): string[] {
-    return [...(this.store.get(type)?.keys() ?? [])];
+    const prefix = `${type}:`;
+    return [...this.metadata.image.configs.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   }
 
   current(type: number, name: string): ReadonlyMap<string, string> {
@@ -58,14 +49,8 @@ export class ResourceConfigs {
       throw e;
     }
     if (validateOnly) return;
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM resource_configs WHERE resource_type = ? AND resource_name = ?').run(type, name);
-      const ins = this.db.prepare('INSERT INTO resource_configs (resource_type, resource_name, name, value) VALUES (?, ?, ?, ?)');
-      for (const [k, v] of next) ins.run(type, name, k, v);
-    })();
-    const byName = this.store.get(type)!;
-    if (next.size === 0) byName.delete(name);
-    else byName.set(name, new Map(next));
+    const records = configDiff(type, name, this.current(type, name), next);
+    if (records.length > 0) this.metadata.write(records);
   }
 
   /** DescribeConfigs of a group or a client metrics subscription (existing or not). */

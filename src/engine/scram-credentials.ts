@@ -4,7 +4,8 @@
 // salted password are kept. (This engine does not authenticate with SCRAM; kafka-configs
 // manages the credentials as on a real cluster.)
 import { createHash, createHmac } from 'node:crypto';
-import type { Db } from './storage/database';
+import type { MetadataImage } from './metadata/image';
+import type { MetadataRecord } from './metadata/records';
 import { ErrorCode } from '../protocol/errors';
 import { javaHashMapOrder } from '../util/java-hash';
 import type {
@@ -32,23 +33,12 @@ interface ApiError {
 }
 
 export class ScramCredentials {
+  /** Credentials are metadata records: the image holds them, the controller appends them. */
+  constructor(private readonly metadata: { image: MetadataImage; write(records: MetadataRecord[]): void }) {}
+
   /** user -> mechanism -> credential */
-  private readonly users = new Map<string, Map<number, Credential>>();
-
-  constructor(private readonly db: Db) {
-    const rows = db.prepare('SELECT user, mechanism, iterations, salt, stored_key, server_key FROM scram_credentials ORDER BY rowid').all() as {
-      user: string; mechanism: number; iterations: number; salt: Buffer; stored_key: Buffer; server_key: Buffer;
-    }[];
-    for (const r of rows) this.put(r.user, r.mechanism, { iterations: r.iterations, salt: r.salt, storedKey: r.stored_key, serverKey: r.server_key });
-  }
-
-  private put(user: string, mechanism: number, c: Credential): void {
-    let m = this.users.get(user);
-    if (!m) {
-      m = new Map();
-      this.users.set(user, m);
-    }
-    m.set(mechanism, c);
+  private get users(): Map<string, Map<number, Credential>> {
+    return this.metadata.image.scram;
   }
 
   /** ScramImage.describe: every user with credentials, or the named ones (each once). */
@@ -99,25 +89,21 @@ export class ScramCredentials {
         else upserts.set(u.name, u);
       }
     }
-    const del = this.db.prepare('DELETE FROM scram_credentials WHERE user = ? AND mechanism = ?');
-    const ins = this.db.prepare(`INSERT INTO scram_credentials (user, mechanism, iterations, salt, stored_key, server_key) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (user, mechanism) DO UPDATE SET iterations = excluded.iterations, salt = excluded.salt, stored_key = excluded.stored_key, server_key = excluded.server_key`);
     const created = [...upserts.values()].map((u) => {
       // ScramFormatter: client key = HMAC(salted, "Client Key"), stored key = H(client key), server key = HMAC(salted, "Server Key").
       const { hash } = MECHANISMS.get(u.mechanism)!;
       const clientKey = createHmac(hash, u.saltedPassword).update('Client Key').digest();
       return { u, cred: { iterations: u.iterations, salt: u.salt, storedKey: createHash(hash).update(clientKey).digest(), serverKey: createHmac(hash, u.saltedPassword).update('Server Key').digest() } };
     });
-    this.db.transaction(() => {
-      for (const [user, mechanism] of deletions) del.run(user, mechanism);
-      for (const { u, cred } of created) ins.run(u.name, u.mechanism, cred.iterations, cred.salt, cred.storedKey, cred.serverKey);
-    })();
-    for (const [user, mechanism] of deletions) {
-      const m = this.users.get(user);
-      m?.delete(mechanism);
-      if (m && m.size === 0) this.users.delete(user);
-    }
-    for (const { u, cred } of created) this.put(u.name, u.mechanism, cred);
+    const b64 = (b: Buffer) => b.toString('base64');
+    const records: MetadataRecord[] = [
+      ...[...deletions].map(([name, mechanism]): MetadataRecord => ({ type: 'RemoveUserScramCredential', name, mechanism })),
+      ...created.map(({ u, cred }): MetadataRecord => ({
+        type: 'UserScramCredential', name: u.name, mechanism: u.mechanism, iterations: cred.iterations,
+        salt: b64(cred.salt), storedKey: b64(cred.storedKey), serverKey: b64(cred.serverKey),
+      })),
+    ];
+    if (records.length > 0) this.metadata.write(records);
     const ok = (user: string) => ({ user, errorCode: 0, errorMessage: null });
     return {
       throttleTimeMs: 0,

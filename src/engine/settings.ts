@@ -1,6 +1,7 @@
 // Typed view of the engine's static configuration (server.properties + --override values).
 import * as os from 'node:os';
 import { DEFAULT_LISTENER, defaultLogDirs } from '../config/server-properties';
+import { clusterAddressOf, metadataStoreFile, type ClusterAddress } from './metadata/cluster-location';
 
 export interface Listener {
   name: string;
@@ -18,6 +19,16 @@ export interface EngineSettings {
   defaultReplicationFactor: number;
   deleteTopicEnable: boolean;
   socketRequestMaxBytes: number;
+  /** The cluster the broker joins (zookeeper.connect / controller.quorum.*), null: one-broker cluster. */
+  cluster: ClusterAddress | null;
+  /** The shared metadata store (cluster-metadata.db). */
+  metadataStoreFile: string;
+  /** broker.session.timeout.ms: a broker not heard from this long is fenced. */
+  brokerSessionTimeoutMs: number;
+  /** broker.heartbeat.interval.ms: how often a broker renews its session (and the controller its lease). */
+  brokerHeartbeatIntervalMs: number;
+  /** controlled.shutdown.enable: move leaderships away before stopping. */
+  controlledShutdown: boolean;
 }
 
 /** Where data lives when log.dirs is not given: a per-user directory, not /tmp. */
@@ -63,6 +74,8 @@ export function settingsFrom(props: Map<string, string>): EngineSettings {
     ? adv.split(',').map((s) => parseListener(s)).find((l) => l.name !== 'CONTROLLER') ?? listeners[0]
     : listeners[0];
   const logDirs = props.get('log.dirs') ?? props.get('log.dir');
+  const logDir = logDirs ? logDirs.split(',')[0].trim() : defaultDataDir();
+  const cluster = clusterAddressOf(props);
   return {
     props,
     nodeId: int(props, 'node.id', int(props, 'broker.id', 1)),
@@ -71,10 +84,15 @@ export function settingsFrom(props: Map<string, string>): EngineSettings {
       host: advertisedListener.host === '' || advertisedListener.host === '0.0.0.0' ? os.hostname() : advertisedListener.host,
       port: advertisedListener.port,
     },
-    logDir: logDirs ? logDirs.split(',')[0].trim() : defaultDataDir(),
+    logDir,
     numPartitions: int(props, 'num.partitions', 1),
     defaultReplicationFactor: int(props, 'default.replication.factor', 1),
     deleteTopicEnable: bool(props, 'delete.topic.enable', true),
     socketRequestMaxBytes: int(props, 'socket.request.max.bytes', 104857600),
+    cluster,
+    metadataStoreFile: metadataStoreFile(cluster, logDir),
+    brokerSessionTimeoutMs: int(props, 'broker.session.timeout.ms', 9000),
+    brokerHeartbeatIntervalMs: int(props, 'broker.heartbeat.interval.ms', 2000),
+    controlledShutdown: bool(props, 'controlled.shutdown.enable', true),
   };
 }

@@ -2,7 +2,9 @@
 // broker (ReplicationControlManager). Used by CreateTopics, CreatePartitions, DeleteTopics and
 // auto-creation from Metadata/Produce.
 import { ErrorCode, KafkaError } from '../protocol/errors';
-import { isInternalTopic, topicNameError, unifyCollisionChars } from '../protocol/topic-name';
+import { topicNameError, unifyCollisionChars } from '../protocol/topic-name';
+import { randomUuid } from '../protocol/uuid';
+import { placeReplicas as placeStriped, type UsableBroker } from './controller/placement';
 import type { Engine } from './engine';
 import type { TopicRecord } from './storage/topic-store';
 
@@ -18,28 +20,31 @@ function fail(code: number, message: string): never {
   throw KafkaError.from(code, message);
 }
 
+/** The replication-factor check and the error Kafka's controller gives, quoting the registered brokers. */
 function checkReplicas(engine: Engine, rf: number): void {
-  const brokers = engine.metadata.liveBrokerIds().length;
+  const brokers = engine.metadata.registeredBrokerIds().length;
   if (rf > brokers) {
     fail(ErrorCode.INVALID_REPLICATION_FACTOR,
       `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only ${brokers} broker(s) are registered or some brokers have all their log directories cordoned.`);
   }
 }
 
-/** Replica lists for `count` new partitions starting at `startIndex` (round-robin over live brokers). */
-function placeReplicas(engine: Engine, count: number, rf: number, startIndex: number): number[][] {
-  const brokers = engine.metadata.liveBrokerIds().sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (let p = 0; p < count; p++) {
-    const replicas: number[] = [];
-    for (let r = 0; r < rf; r++) replicas.push(brokers[(startIndex + p + r) % brokers.length]);
-    out.push(replicas);
+/** Replica lists for `count` new partitions: Kafka's striped placement over the registered brokers. */
+function placeReplicas(engine: Engine, count: number, rf: number): number[][] {
+  const image = engine.loader.image;
+  const brokers: UsableBroker[] = image.brokers.size > 0
+    ? [...image.brokers.values()].map((b) => ({ id: b.id, rack: b.rack, fenced: b.fenced || b.inControlledShutdown }))
+    : [{ id: engine.settings.nodeId, rack: null, fenced: false }];
+  try {
+    return placeStriped(brokers, count, rf);
+  } catch (e) {
+    const ke = KafkaError.wrap(e);
+    throw KafkaError.from(ke.code, `Unable to replicate the partition ${rf} time(s): ${ke.message}`);
   }
-  return out;
 }
 
 function checkManualAssignment(engine: Engine, assignment: number[][]): void {
-  const live = new Set(engine.metadata.liveBrokerIds());
+  const live = new Set(engine.metadata.registeredBrokerIds());
   assignment.forEach((replicas) => {
     if (replicas.length === 0) fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'The manual partition assignment includes an empty replica list.');
     if (new Set(replicas).size !== replicas.length) {
@@ -91,20 +96,33 @@ export function planTopic(engine: Engine, input: CreateTopicInput): TopicPlan {
     if (partitions <= 0) fail(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.');
     if (rf <= 0) fail(ErrorCode.INVALID_REPLICATION_FACTOR, 'Replication factor must be larger than 0, or -1 to use the default value.');
     checkReplicas(engine, rf);
-    assignment = placeReplicas(engine, partitions, rf, 0);
+    assignment = placeReplicas(engine, partitions, rf);
   }
   return { name, assignment, replicationFactor: rf, configs: engine.configs.validateTopicConfigs(input.configs) };
 }
 
-/** Create a planned topic. */
-export function createPlannedTopic(engine: Engine, plan: TopicPlan, internal = false): TopicRecord {
-  return engine.topics.create(plan.name, plan.assignment, plan.replicationFactor, plan.configs, internal || isInternalTopic(plan.name));
+/** Create a planned topic: the controller records it; the publisher creates it on every broker. */
+export function createPlannedTopic(engine: Engine, plan: TopicPlan): TopicRecord {
+  const { controller } = engine;
+  const topicId = randomUuid();
+  controller.write(() => ({ records: controller.replication.createTopicRecords(plan.name, topicId, plan.assignment, plan.configs), result: undefined }));
+  const topic = engine.topics.getById(topicId);
+  if (!topic) throw KafkaError.from(ErrorCode.UNKNOWN_SERVER_ERROR, `Topic ${plan.name} was recorded but not created.`);
+  return topic;
 }
 
-/** Validate (and unless validateOnly, create) a topic. Throws KafkaError with Kafka's text. */
-export function createTopic(engine: Engine, input: CreateTopicInput, validateOnly = false, internal = false): TopicRecord | undefined {
+/**
+ * Validate (and unless validateOnly, create) a topic. Throws KafkaError with Kafka's text. On a
+ * broker that is not the controller (auto-creation), the controller is asked to create it and
+ * nobody waits: undefined, the client retries as it does while a KRaft controller creates it.
+ */
+export function createTopic(engine: Engine, input: CreateTopicInput, validateOnly = false): TopicRecord | undefined {
+  if (engine.settings.cluster !== null && !engine.controller.isActive()) {
+    if (!validateOnly) engine.forwarder.createTopicInBackground(input);
+    return undefined;
+  }
   const plan = planTopic(engine, input);
-  return validateOnly ? undefined : createPlannedTopic(engine, plan, internal);
+  return validateOnly ? undefined : createPlannedTopic(engine, plan);
 }
 
 export function createPartitions(engine: Engine, name: string, count: number, assignments: number[][] | null, validateOnly: boolean): void {
@@ -122,14 +140,22 @@ export function createPartitions(engine: Engine, name: string, count: number, as
     assignment = assignments;
   } else {
     checkReplicas(engine, topic.replicationFactor);
-    assignment = placeReplicas(engine, count - current, topic.replicationFactor, current);
+    assignment = placeReplicas(engine, count - current, topic.replicationFactor);
   }
-  if (!validateOnly) engine.topics.addPartitions(topic, assignment);
+  if (validateOnly) return;
+  const { controller } = engine;
+  controller.write(() => {
+    const t = engine.loader.image.topicsById.get(topic.id);
+    if (!t) fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
+    return { records: controller.replication.addPartitionRecords(t, assignment), result: undefined };
+  });
 }
 
 export function deleteTopic(engine: Engine, topic: TopicRecord): void {
   if (!engine.settings.deleteTopicEnable) fail(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled.');
-  engine.topics.delete(topic);
-  engine.producers.forgetTopic(topic);
-  engine.onTopicDeleted(topic);
+  const { controller } = engine;
+  controller.write(() => {
+    const t = engine.loader.image.topicsById.get(topic.id);
+    return { records: t ? controller.replication.deleteTopicRecords(t) : [], result: undefined };
+  });
 }

@@ -12,11 +12,12 @@ export const ApiKey = {
   Produce: 0, Fetch: 1, ListOffsets: 2, Metadata: 3, OffsetCommit: 8, OffsetFetch: 9,
   FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14,
   DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
-  DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, DescribeConfigs: 32, AlterConfigs: 33,
+  DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, OffsetForLeaderEpoch: 23, DescribeConfigs: 32, AlterConfigs: 33,
   DescribeLogDirs: 35, CreatePartitions: 37, DeleteGroups: 42, ElectLeaders: 43, IncrementalAlterConfigs: 44,
   AlterPartitionReassignments: 45, ListPartitionReassignments: 46, OffsetDelete: 47,
   DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
-  DescribeQuorum: 55, DescribeCluster: 60, ConsumerGroupDescribe: 69, ListConfigResources: 74, DescribeTopicPartitions: 75,
+  DescribeQuorum: 55, AlterPartition: 56, DescribeCluster: 60, AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74,
+  DescribeTopicPartitions: 75,
 } as const;
 
 /**
@@ -67,6 +68,17 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
   [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
+  // Followers truncate with it after a leader change; consumers validate positions (Kafka 4.4: 0-4).
+  [ApiKey.OffsetForLeaderEpoch, { min: 0, max: 4 }],
+]);
+
+/**
+ * Inter-broker APIs the engine serves to the other brokers of its cluster (Kafka serves them on
+ * the controller listener): never advertised to clients in ApiVersions.
+ */
+export const INTER_BROKER: ReadonlyMap<number, { min: number; max: number }> = new Map([
+  [ApiKey.AlterPartition, { min: 0, max: 3 }],
+  [ApiKey.AllocateProducerIds, { min: 0, max: 0 }],
 ]);
 
 /**

@@ -70,7 +70,19 @@ function daemonLogFile(logDir: string): string {
   return path.join(dir, 'kafkaServer.out');
 }
 
+/** `--cluster N` / `--cluster=N`: the count and the remaining arguments, or null when absent. */
+export function takeClusterOption(argv: string[]): { count: string; rest: string[] } | null {
+  const i = argv.findIndex((a) => a === '--cluster' || a.startsWith('--cluster='));
+  if (i < 0) return null;
+  const a = argv[i];
+  const count = a === '--cluster' ? argv[i + 1] ?? '' : a.slice('--cluster='.length);
+  const rest = [...argv.slice(0, i), ...argv.slice(i + (a === '--cluster' ? 2 : 1))];
+  return { count, rest };
+}
+
 export async function main(argv: string[], io: ToolIO): Promise<number> {
+  const clusterOpt = takeClusterOption(argv);
+  if (clusterOpt) return startCluster(clusterOpt.count, clusterOpt.rest, io);
   const args = parseStartArgs(argv);
   if (argv.filter((a) => a !== '-daemon').length === 0 || argv.includes('--help')) return usage(io);
   if (args.missingOverrideValue) {
@@ -120,4 +132,77 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     process.on('SIGINT', onSignal);
   });
   return 0;
+}
+
+/**
+ * `kafka-server-start --cluster N [-daemon] [server.properties] [--override k=v]...`: brokers
+ * 1..N as separate processes, the way Kafka's multi-broker tutorials start them: node.id i,
+ * listener localhost:9092+i-1 (or the port of a listeners override, counting up; 0 stays
+ * ephemeral), log.dirs <per-user data dir>/cluster/broker-i (or under a log.dirs override),
+ * all naming zookeeper.connect=localhost:2181 (unless a cluster address is given) so that they
+ * form one cluster. -daemon returns once they are launched; otherwise they run until Ctrl-C.
+ */
+async function startCluster(countArg: string, argv: string[], io: ToolIO): Promise<number> {
+  const count = Number(countArg);
+  if (!/^\d+$/.test(countArg) || count < 1 || count > 64) {
+    io.stderr(`kafka-local: --cluster needs a number of brokers (1-64), not '${countArg}'\n`);
+    return 1;
+  }
+  const args = parseStartArgs(argv);
+  if (args.missingOverrideValue) {
+    io.stderr('Option override requires an argument\n');
+    return 1;
+  }
+  if (args.nonOptions.length > 0) {
+    io.stderr(`Found non argument parameters: ${args.nonOptions.join(',')}\n`);
+    return 1;
+  }
+  let base: Map<string, string>;
+  try {
+    base = loadServerProps(args, io);
+  } catch (e: any) {
+    io.stderr(formatLogLine('ERROR', 'Exiting Kafka due to fatal exception', 'kafka.Kafka$') + '\n');
+    io.stderr(`${e.message}\n`);
+    return 1;
+  }
+  const { dataRoot, clusterAddressOf } = await import('../engine/metadata/cluster-location');
+  const given = parseKeyValueArgs(args.overrides);
+  const userListener = given.get('listeners') ?? (args.file ? base.get('listeners') : undefined);
+  const m = userListener ? /^([A-Za-z0-9_]+):\/\/(\[[^\]]*\]|[^:,]*):(\d+)/.exec(userListener.trim()) : null;
+  const listenerName = m?.[1] ?? 'PLAINTEXT';
+  const host = m?.[2] ?? 'localhost';
+  const basePort = m ? Number(m[3]) : 9092;
+  const logBase = given.get('log.dirs') ?? (args.file ? base.get('log.dirs') : undefined) ?? path.join(dataRoot(), 'cluster');
+  const joinsCluster = clusterAddressOf(base) !== null;
+  const brokers: { id: number; argv: string[] }[] = [];
+  for (let id = 1; id <= count; id++) {
+    const port = basePort === 0 ? 0 : basePort + id - 1;
+    const listener = `${listenerName}://${host}:${port}`;
+    const overrides = [
+      ...args.overrides,
+      `node.id=${id}`, `broker.id=${id}`, `listeners=${listener}`, `advertised.listeners=${port === 0 || host === '' ? '' : listener}`,
+      `log.dirs=${path.join(logBase, `broker-${id}`)}`,
+      ...(joinsCluster ? [] : ['zookeeper.connect=localhost:2181']),
+    ];
+    brokers.push({ id, argv: [...(args.file ? [args.file] : []), ...overrides.flatMap((o) => ['--override', o])] });
+  }
+  if (args.daemon) {
+    for (const b of brokers) {
+      const code = await main(['-daemon', ...b.argv], io);
+      if (code !== 0) return code;
+    }
+    io.stdout(`Started ${count} brokers (node ids 1-${count}) in the background; stop one with kafka-server-stop --node-id=N, all with kafka-server-stop.\n`);
+    return 0;
+  }
+  const children = brokers.map((b) => spawn(process.execPath, [process.argv[1], ...b.argv], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env }));
+  const exits = children.map((c) => new Promise<number>((r) => c.on('exit', (code) => r(code ?? 0))));
+  const stopAll = (): void => {
+    for (const c of children) if (c.exitCode === null && c.pid) {
+      try { process.kill(c.pid, 'SIGTERM'); } catch { /* already gone */ }
+    }
+  };
+  process.on('SIGTERM', stopAll);
+  process.on('SIGINT', stopAll);
+  const codes = await Promise.all(exits);
+  return codes.some((c) => c !== 0 && c !== 143 && c !== 130) ? 1 : 0;
 }

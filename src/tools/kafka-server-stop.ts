@@ -27,7 +27,10 @@ export function findEngines(): EngineProcess[] {
     if (pid === process.pid || (uid !== undefined && Number(m[2]) !== uid)) continue;
     if (!/^node/.test(path.basename(m[3]))) continue;
     const args = m[4].split(/\s+/);
-    if (/kafka-server-start(\.sh)?$/.test(args[0] ?? '')) found.push({ pid, args: args.slice(1) });
+    // A `--cluster N` launcher is not a broker: its brokers are processes of their own.
+    if (/kafka-server-start(\.sh)?$/.test(args[0] ?? '') && !args.some((a) => a === '--cluster' || a.startsWith('--cluster='))) {
+      found.push({ pid, args: args.slice(1) });
+    }
   }
   return found;
 }
@@ -38,15 +41,19 @@ function nodeIdOf(p: EngineProcess): string | undefined {
   const file = p.args.find((a, i) => i === 0 && !a.startsWith('-'));
   if (file) {
     try {
-      const m = /^\s*node\.id\s*[=:]\s*(\S+)/m.exec(fs.readFileSync(file, 'latin1'));
+      // node.id, or broker.id (its synonym) in tutorial-style files such as server-1.properties
+      const text = fs.readFileSync(file, 'latin1');
+      const m = /^\s*node\.id\s*[=:]\s*(\S+)/m.exec(text) ?? /^\s*broker\.id\s*[=:]\s*(\S+)/m.exec(text);
       if (m) id = m[1];
     } catch {
       // unreadable file: only overrides can tell
     }
   }
+  let nodeOverride: string | undefined;
   for (const a of p.args) {
-    const m = /^(?:--override=)?node\.id=(\S+)$/.exec(a);
-    if (m) id = m[1];
+    const m = /^(?:--override=)?(node|broker)\.id=(\S+)$/.exec(a);
+    if (m && (m[1] === 'node' || nodeOverride === undefined)) id = m[2];
+    if (m && m[1] === 'node') nodeOverride = m[2];
   }
   return id ?? '1';
 }

@@ -414,6 +414,16 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     request: { resourceTypes: [32, 16] } satisfies M.ListConfigResourcesRequest,
     response: { throttleTimeMs: 0, errorCode: 0, configResources: [{ resourceName: 'g1', resourceType: 32 }, { resourceName: 'm1', resourceType: 16 }] } satisfies M.ListConfigResourcesResponse,
   },
+  OffsetForLeaderEpoch: {
+    request: {
+      replicaId: 2,
+      topics: [{ topic: 'orders', partitions: [{ partition: 0, currentLeaderEpoch: 5, leaderEpoch: 4 }, { partition: 1, currentLeaderEpoch: -1, leaderEpoch: 0 }] }],
+    } satisfies M.OffsetForLeaderEpochRequest,
+    response: {
+      throttleTimeMs: 0,
+      topics: [{ topic: 'orders', partitions: [{ errorCode: 0, partition: 0, leaderEpoch: 4, endOffset: 1200 }, { errorCode: 74, partition: 1, leaderEpoch: -1, endOffset: -1 }] }],
+    } satisfies M.OffsetForLeaderEpochResponse,
+  },
   DeleteRecords: {
     request: { topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, offset: 100 }, { partitionIndex: 1, offset: -1 }] }], timeoutMs: 30000 } satisfies M.DeleteRecordsRequest,
     response: {
@@ -511,6 +521,26 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       nodes: [{ nodeId: 4, listeners: [{ name: 'CONTROLLER', host: 'localhost', port: 39425 }] }],
     } satisfies M.DescribeQuorumResponse,
   },
+  AlterPartition: {
+    // v0-1 name the topic, v2+ give its id; v0-2 list the new ISR, v3 with each member's broker epoch.
+    request: {
+      brokerId: 2, brokerEpoch: 17,
+      topics: [{ topicName: 'orders', topicId: 'hJqspmsKRqmfRTBws9Lo3g', partitions: [{
+        partitionIndex: 0, leaderEpoch: 3, newIsr: [2, 1], newIsrWithEpochs: [{ brokerId: 2, brokerEpoch: 17 }, { brokerId: 1, brokerEpoch: 12 }],
+        leaderRecoveryState: 0, partitionEpoch: 5,
+      }] }],
+    } satisfies M.AlterPartitionRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0,
+      topics: [{ topicName: 'orders', topicId: 'hJqspmsKRqmfRTBws9Lo3g', partitions: [{
+        partitionIndex: 0, errorCode: 0, leaderId: 2, leaderEpoch: 3, isr: [2, 1], leaderRecoveryState: 0, partitionEpoch: 6,
+      }] }],
+    } satisfies M.AlterPartitionResponse,
+  },
+  AllocateProducerIds: {
+    request: { brokerId: 3, brokerEpoch: 42 } satisfies M.AllocateProducerIdsRequest,
+    response: { throttleTimeMs: 0, errorCode: 0, producerIdStart: 2000, producerIdLen: 1000 } satisfies M.AllocateProducerIdsResponse,
+  },
   SaslHandshake: {
     request: { mechanism: 'PLAIN' } satisfies M.SaslHandshakeRequest,
     response: { errorCode: 33, mechanisms: ['PLAIN', 'SCRAM-SHA-256'] } satisfies M.SaslHandshakeResponse,
@@ -528,7 +558,7 @@ describe('message schema registry', () => {
       13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-6', '5+'],
       16: ['ListGroups', '0-5', '3+'], 17: ['SaslHandshake', '0-1', 'none'], 18: ['ApiVersions', '0-5', '3+'],
       19: ['CreateTopics', '0-7', '5+'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
-      22: ['InitProducerId', '0-1', 'none'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
+      22: ['InitProducerId', '0-1', 'none'], 23: ['OffsetForLeaderEpoch', '0-4', '4+'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
       47: ['OffsetDelete', '0', 'none'], 48: ['DescribeClientQuotas', '0-1', '1+'], 49: ['AlterClientQuotas', '0-1', '1+'],
       50: ['DescribeUserScramCredentials', '0', '0+'], 51: ['AlterUserScramCredentials', '0', '0+'],
@@ -536,6 +566,7 @@ describe('message schema registry', () => {
       74: ['ListConfigResources', '0-1', '0+'], 75: ['DescribeTopicPartitions', '0', '0+'],
       35: ['DescribeLogDirs', '0-4', '2+'], 43: ['ElectLeaders', '0-2', '2+'], 45: ['AlterPartitionReassignments', '0', '0+'],
       46: ['ListPartitionReassignments', '0', '0+'], 55: ['DescribeQuorum', '0-2', '0+'],
+      56: ['AlterPartition', '0-3', '0+'], 67: ['AllocateProducerIds', '0', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {

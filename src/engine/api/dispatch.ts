@@ -2,7 +2,7 @@
 // not implement and unparsable bodies close the connection, as a Kafka broker does; ApiVersions
 // with a too-new version gets UNSUPPORTED_VERSION in a v0 body so the client can retry.
 import type { Engine } from '../engine';
-import { ADVERTISED, ApiKey, decodeRequestBody, encodeResponseFrame, readRequest } from '../../protocol/apis';
+import { ADVERTISED, ApiKey, INTER_BROKER, decodeRequestBody, encodeResponseFrame, readRequest } from '../../protocol/apis';
 import { ErrorCode } from '../../protocol/errors';
 import { HANDLERS, NO_RESPONSE, RequestContext } from './handlers';
 
@@ -21,7 +21,7 @@ type Result = Buffer[] | null;
 export function dispatch(engine: Engine, frame: Buffer, conn: ConnectionContext): Result | Promise<Result> {
   const { header, spec, body } = readRequest(frame);
   const handler = HANDLERS.get(header.apiKey);
-  const advertised = ADVERTISED.get(header.apiKey);
+  const advertised = ADVERTISED.get(header.apiKey) ?? INTER_BROKER.get(header.apiKey);
   if (!spec || !handler || !advertised) {
     throw new CloseConnection(`unknown API key ${header.apiKey} (version ${header.apiVersion})`);
   }

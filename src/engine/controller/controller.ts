@@ -17,6 +17,11 @@ export interface ControllerOptions {
   /** How long the lease lasts unless renewed (renewed on every tick). */
   leaseMs: number;
   policy: ReplicationPolicy;
+  /**
+   * A one-broker cluster: a restart of its only broker loses nothing another replica has, so its
+   * previous incarnation is not fenced out of the ISRs (its partitions stay led by it).
+   */
+  singleBroker?: boolean;
   log: (level: 'INFO' | 'WARN', message: string) => void;
 }
 
@@ -112,8 +117,9 @@ export class Controller {
         // The previous process of this broker died without shutting down: its replicas may
         // miss what was acknowledged since, so they leave the ISRs (and ELRs). Each step is
         // decided on the image the previous one produced.
-        if (reg && !reg.fenced) this.append(() => rc.brokerFenced(s.nodeId));
-        const unclean = reg && !reg.inControlledShutdown ? rc.brokerUncleanShutdown(s.nodeId) : [];
+        const restart = reg !== undefined && !this.opts.singleBroker;
+        if (restart && !reg.fenced) this.append(() => rc.brokerFenced(s.nodeId));
+        const unclean = restart && !this.loader.image.brokers.get(s.nodeId)?.inControlledShutdown ? rc.brokerUncleanShutdown(s.nodeId) : [];
         this.append((first) => {
           const records: MetadataRecord[] = [...unclean];
           records.push({

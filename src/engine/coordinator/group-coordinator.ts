@@ -4,7 +4,7 @@
 // tables in one SQLite transaction, and start() reloads the tables. Membership (join/sync/
 // heartbeat/leave) lives in membership.ts; the handlers only translate wire versions.
 import type { Engine } from '../engine';
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { GroupStore } from '../storage/group-store';
 import { ClassicGroup, GroupError } from './group';
 import { ClassicGroupMember } from './member';
@@ -12,12 +12,14 @@ import { GroupMembership } from './membership';
 import { CommittedOffset, OffsetTable } from './offsets';
 import { OffsetsTopic, OffsetsTopicRecord } from './offsets-topic';
 import {
-  decodeGroupMetadataValue, encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey,
+  OFFSETS_TOPIC, decodeGroupMetadataValue, encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey,
   encodeOffsetCommitValue, GroupMetadataValue,
 } from './offsets-records';
 import { CoordinatorTimers } from './timers';
 import type { DescribedGroup, DescribedGroupMember } from '../../protocol/messages/describe-groups';
 import { engineLog } from '../server-log';
+import type { Partition } from '../replica/partition';
+import { rebuildFromLog } from './partition-loader';
 import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
@@ -67,14 +69,82 @@ export class GroupCoordinator {
     retentionCheckIntervalMs: () => this.engine.configs.brokerInt('offsets.retention.check.interval.ms'),
   };
 
+  /**
+   * In a cluster the coordinator is sharded as Kafka's: it serves the groups of the
+   * __consumer_offsets partitions this broker leads, loaded from that partition's log when it
+   * becomes leader and unloaded when it stops (a one-broker cluster leads them all and loads its
+   * lookup tables at start).
+   */
+  private readonly ownedPartitions = new Set<number>();
+
   constructor(readonly engine: Engine) {
     this.store = new GroupStore(engine.db);
     this.offsetsTopic = new OffsetsTopic(engine);
+    this.sharded = engine.settings.cluster !== null;
+    engine.replicaManager.leadershipListeners.push((topic, partition, isLeader) => {
+      if (topic !== OFFSETS_TOPIC || !this.sharded) return;
+      if (isLeader) this.loadPartition(partition);
+      else this.unloadPartition(partition);
+    });
   }
 
+  /**
+   * Whether groups follow __consumer_offsets leadership: in a cluster (tests that drive a broker
+   * with hand-made deltas turn it on too).
+   */
+  sharded: boolean;
+
   start(): void {
-    this.load();
+    if (!this.sharded) this.load();
     this.scheduleRetention();
+  }
+
+  /** Is this broker the coordinator of the group (the leader of its __consumer_offsets partition, loaded)? */
+  ownsGroup(groupId: string): boolean {
+    return !this.sharded || this.ownedPartitions.has(this.offsetsTopic.partitionFor(groupId));
+  }
+
+  /** NOT_COORDINATOR for a group another broker coordinates (clients look the coordinator up again). */
+  coordinatorError(groupId: string): number {
+    return this.ownsGroup(groupId) ? ErrorCode.NONE : ErrorCode.NOT_COORDINATOR;
+  }
+
+  /**
+   * Became leader of a __consumer_offsets partition: its records reached this broker by
+   * replication, the lookup tables did not, so the partition's groups' rows are rebuilt from the
+   * log and those groups loaded from them.
+   */
+  private loadPartition(partition: number): void {
+    if (this.ownedPartitions.has(partition)) return;
+    const log = this.engine.replicaManager.localLog(OFFSETS_TOPIC, partition);
+    if (!log) return;
+    const belongs = (groupId: string) => this.offsetsTopic.partitionFor(groupId) === partition;
+    this.unloadGroups(partition);
+    try {
+      this.engine.logs.transaction(() => rebuildFromLog(this.store, log, belongs));
+    } catch (e: any) {
+      engineLog('ERROR', `Failed to load the groups of ${OFFSETS_TOPIC}-${partition}: ${e?.message ?? e}`, LOGGER);
+      return;
+    }
+    this.load(belongs);
+    this.ownedPartitions.add(partition);
+    engineLog('INFO', `[GroupCoordinator id=${this.engine.settings.nodeId}] Finished loading offsets and group metadata from ${OFFSETS_TOPIC}-${partition}`, LOGGER);
+  }
+
+  /** Stopped leading a __consumer_offsets partition: its groups go (waiting members get NOT_COORDINATOR). */
+  private unloadPartition(partition: number): void {
+    const had = this.ownedPartitions.delete(partition);
+    this.unloadGroups(partition);
+    if (had) engineLog('INFO', `[GroupCoordinator id=${this.engine.settings.nodeId}] Unloaded metadata of ${OFFSETS_TOPIC}-${partition}.`, LOGGER);
+  }
+
+  private unloadGroups(partition: number): void {
+    for (const [groupId, group] of [...this.groups]) {
+      if (this.offsetsTopic.partitionFor(groupId) !== partition) continue;
+      this.membership.release(group);
+      this.groups.delete(groupId);
+      this.offsets.removeGroup(groupId);
+    }
   }
 
   /** True once shutdown began: JoinGroup/SyncGroup are answered NOT_COORDINATOR instead of parked. */
@@ -97,8 +167,9 @@ export class GroupCoordinator {
   // -------------------------------------------------------------------------------------------
   // Loading and persistence
 
-  private load(): void {
+  private load(only: (groupId: string) => boolean = () => true): void {
     for (const { groupId, value } of this.store.loadGroups()) {
+      if (!only(groupId)) continue;
       try {
         this.groups.set(groupId, this.groupFromRecord(groupId, decodeGroupMetadataValue(value)));
       } catch (e: any) {
@@ -106,6 +177,7 @@ export class GroupCoordinator {
       }
     }
     for (const o of this.store.loadOffsets()) {
+      if (!only(o.groupId)) continue;
       this.offsets.put(o.groupId, o.topic, o.partition, {
         offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata, commitTimestamp: o.commitTimestamp, expireTimestamp: o.expireTimestamp,
       });
@@ -114,6 +186,7 @@ export class GroupCoordinator {
     }
     // Loaded members keep their generation; those that do not heartbeat again expire.
     for (const group of this.groups.values()) {
+      if (!only(group.groupId)) continue;
       for (const m of group.members.values()) this.membership.rescheduleHeartbeat(group, m);
     }
   }
@@ -137,12 +210,31 @@ export class GroupCoordinator {
     return group;
   }
 
+  /** The last write's __consumer_offsets append, for a request that answers once the ISR has it. */
+  private lastWrite: { partition: Partition; nextOffset: number } | undefined;
+
+  /**
+   * The write the current request made, as acks=all (Kafka's coordinator appends with acks=all):
+   * undefined when the ISR already has it, else a promise of the error to answer (0: none),
+   * mapped as Kafka's coordinator maps append errors.
+   */
+  replicationWait(): Promise<number> | undefined {
+    const w = this.lastWrite;
+    this.lastWrite = undefined;
+    if (!w) return undefined;
+    const wait = this.engine.replicaManager.waitForOffset(w.partition, w.nextOffset, this.engine.configs.brokerInt('offsets.commit.timeout.ms'));
+    return wait?.then((code) => {
+      if (code === ErrorCode.NOT_LEADER_OR_FOLLOWER) return ErrorCode.NOT_COORDINATOR;
+      return code === 0 ? 0 : ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    });
+  }
+
   /** Run `db` and append `records` to the group's __consumer_offsets partition in one transaction. */
   private write(groupId: string, records: OffsetsTopicRecord[], db: () => void): void {
     try {
       this.engine.logs.transaction(() => {
         db();
-        this.offsetsTopic.append(groupId, records);
+        this.lastWrite = this.offsetsTopic.append(groupId, records);
       });
     } catch (e) {
       this.engine.reloadAfterFailedWrite();
@@ -248,9 +340,11 @@ export class GroupCoordinator {
   }
 
   commitOffsets(req: OffsetCommitInput): { name: string; partitions: PartitionError[] }[] {
+    this.lastWrite = undefined;
     const out = req.topics.map((t) => ({ name: t.name, partitions: [] as PartitionError[] }));
     const allWith = (code: number) => req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })) }));
     if (req.groupId === '') return allWith(ErrorCode.INVALID_GROUP_ID);
+    if (!this.ownsGroup(req.groupId)) return allWith(ErrorCode.NOT_COORDINATOR);
     // Unknown topics and partitions are answered before the group is looked at (KafkaApis).
     const valid: { ti: number; topic: string; p: OffsetCommitInput['topics'][0]['partitions'][0] }[] = [];
     req.topics.forEach((t, ti) => {
@@ -305,9 +399,10 @@ export class GroupCoordinator {
           this.store.putOffset({ groupId: req.groupId, topic: a.topic, partition: a.partition, ...a.o });
         }
       });
-    } catch {
+    } catch (e) {
       if (created && !this.offsets.hasOffsets(req.groupId)) this.groups.delete(req.groupId);
-      return allWith(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+      // Not the leader of the group's partition (any more): the client looks the coordinator up again.
+      return allWith(e instanceof KafkaError && e.code === ErrorCode.NOT_COORDINATOR ? ErrorCode.NOT_COORDINATOR : ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
     for (const a of accepted) this.offsets.put(req.groupId, a.topic, a.partition, a.o);
     return out;
@@ -315,6 +410,7 @@ export class GroupCoordinator {
 
   /** OffsetFetch: the listed partitions (-1 when none committed), or with topics null every committed one. */
   fetchOffsets(groupId: string, topics: TopicPartitionsRequest[] | null): FetchedOffsets {
+    if (!this.ownsGroup(groupId)) return { errorCode: ErrorCode.NOT_COORDINATOR, topics: [] };
     const groupOffsets = this.groups.has(groupId) ? this.offsets.group(groupId) : undefined;
     const entry = (partitionIndex: number, o: CommittedOffset | undefined) => ({
       partitionIndex, committedOffset: o ? o.offset : -1, committedLeaderEpoch: o ? o.leaderEpoch : -1, metadata: o ? o.metadata : '', errorCode: ErrorCode.NONE,
@@ -338,6 +434,7 @@ export class GroupCoordinator {
   deleteOffsets(groupId: string, topics: { name: string; partitions: { partitionIndex: number }[] }[]):
     { errorCode: number; topics: { name: string; partitions: PartitionError[] }[] } {
     if (groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, topics: [] };
+    if (!this.ownsGroup(groupId)) return { errorCode: ErrorCode.NOT_COORDINATOR, topics: [] };
     const group = this.groups.get(groupId);
     if (!group) return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, topics: [] };
     if (!group.is('Empty') && !group.usesConsumerProtocol()) return { errorCode: ErrorCode.NON_EMPTY_GROUP, topics: [] };
@@ -376,7 +473,7 @@ export class GroupCoordinator {
   // Listing, describing, deleting
 
   listGroups(): { groupId: string; protocolType: string; state: string }[] {
-    return [...this.groups.values()].map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', state: g.state }));
+    return [...this.groups.values()].filter((g) => this.ownsGroup(g.groupId)).map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', state: g.state }));
   }
 
   /** One DescribeGroups entry; `notFoundError`: v6+ fails a missing group with GROUP_ID_NOT_FOUND. */
@@ -386,6 +483,7 @@ export class GroupCoordinator {
       members: [] as DescribedGroupMember[], authorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
     };
     if (groupId === '') return { ...base, errorCode: ErrorCode.INVALID_GROUP_ID };
+    if (!this.ownsGroup(groupId)) return { ...base, errorCode: ErrorCode.NOT_COORDINATOR };
     const group = this.groups.get(groupId);
     if (!group) {
       if (!notFoundError) return { ...base, groupState: 'Dead' };
@@ -408,6 +506,7 @@ export class GroupCoordinator {
 
   deleteGroup(groupId: string): number {
     if (groupId === '') return ErrorCode.INVALID_GROUP_ID;
+    if (!this.ownsGroup(groupId)) return ErrorCode.NOT_COORDINATOR;
     const group = this.groups.get(groupId);
     if (!group) return ErrorCode.GROUP_ID_NOT_FOUND;
     if (!group.is('Empty')) return ErrorCode.NON_EMPTY_GROUP;

@@ -74,7 +74,7 @@ export class GroupMembership {
           resolve(r);
         }
       };
-      if (this.c.closing) return respond(joinError(req.memberId, ErrorCode.NOT_COORDINATOR));
+      if (this.c.closing || !this.c.ownsGroup(req.groupId)) return respond(joinError(req.memberId, ErrorCode.NOT_COORDINATOR));
       const isUnknown = req.memberId === '';
       let group = this.c.groups.get(req.groupId);
       if (!group) {
@@ -353,7 +353,7 @@ export class GroupMembership {
 
   sync(req: SyncRequest, protocolType: string | null, protocolName: string | null): Promise<SyncResult> {
     return new Promise<SyncResult>((resolve) => {
-      if (this.c.closing) return resolve(syncError(ErrorCode.NOT_COORDINATOR));
+      if (this.c.closing || !this.c.ownsGroup(req.groupId)) return resolve(syncError(ErrorCode.NOT_COORDINATOR));
       const group = this.c.groups.get(req.groupId);
       if (!group || group.is('Empty')) return resolve(syncError(ErrorCode.UNKNOWN_MEMBER_ID));
       if (group.is('Dead')) return resolve(syncError(ErrorCode.COORDINATOR_NOT_AVAILABLE));
@@ -411,6 +411,7 @@ export class GroupMembership {
   // Heartbeat
 
   heartbeat(groupId: string, memberId: string, groupInstanceId: string | null, generationId: number): number {
+    if (!this.c.ownsGroup(groupId)) return ErrorCode.NOT_COORDINATOR;
     const group = this.c.groups.get(groupId);
     if (!group) return ErrorCode.UNKNOWN_MEMBER_ID;
     if (group.is('Dead')) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
@@ -467,6 +468,7 @@ export class GroupMembership {
   // LeaveGroup
 
   leave(groupId: string, members: { memberId: string; groupInstanceId: string | null }[]): LeaveResult {
+    if (!this.c.ownsGroup(groupId)) return { errorCode: ErrorCode.NOT_COORDINATOR, members: [] };
     const group = this.c.groups.get(groupId);
     if (!group) return { errorCode: ErrorCode.UNKNOWN_MEMBER_ID, members: [] };
     if (group.is('Dead')) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, members: [] };
@@ -511,11 +513,17 @@ export class GroupMembership {
 
   /** Engine shutdown: answer every parked JoinGroup/SyncGroup so connections can drain. */
   releaseAll(): void {
-    for (const group of this.c.groups.values()) {
-      for (const m of group.members.values()) {
-        group.completeJoin(m, joinError(m.memberId, ErrorCode.NOT_COORDINATOR));
-        group.completeSync(m, syncError(ErrorCode.NOT_COORDINATOR));
-      }
+    for (const group of this.c.groups.values()) this.release(group);
+  }
+
+  /** A group leaves this coordinator: parked requests get NOT_COORDINATOR, its timers stop. */
+  release(group: ClassicGroup): void {
+    for (const m of group.members.values()) {
+      group.completeJoin(m, joinError(m.memberId, ErrorCode.NOT_COORDINATOR));
+      group.completeSync(m, syncError(ErrorCode.NOT_COORDINATOR));
+      this.timers.cancel(heartbeatKey(group.groupId, m.memberId));
     }
+    this.timers.cancel(joinKey(group.groupId));
+    this.timers.cancel(syncKey(group.groupId));
   }
 }

@@ -1,14 +1,16 @@
 // The internal topic __consumer_offsets: created on first use with offsets.topic.num.partitions
 // partitions, RF offsets.topic.replication.factor and cleanup.policy=compact (as Kafka's
-// GroupCoordinatorService configures it), and appended to like any partition log, inside the
-// caller's SQLite transaction, so the lookup tables and the records commit together.
+// GroupCoordinatorService configures it), and appended to through the replica manager (this
+// broker must lead the group's partition), inside the caller's SQLite transaction, so the lookup
+// tables and the records commit together.
 import type { Engine } from '../engine';
 import type { TopicRecord } from '../storage/topic-store';
 import { createTopic } from '../topic-admin';
-import { buildBatch, readBatchHeader, setPartitionLeaderEpoch } from '../../protocol/records/batch';
+import { buildBatch } from '../../protocol/records/batch';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-records';
 import { engineLog } from '../server-log';
+import type { Partition } from '../replica/partition';
 
 export interface OffsetsTopicRecord {
   key: Buffer;
@@ -39,7 +41,7 @@ export class OffsetsTopic {
           ['compression.type', 'producer'],
           ['segment.bytes', String(configs.brokerInt('offsets.topic.segment.bytes'))],
         ]),
-      }, false, true);
+      });
     } catch (e: any) {
       engineLog('WARN', `Could not create the offsets topic ${OFFSETS_TOPIC}: ${e?.message ?? e}`, 'kafka.server.DefaultAutoTopicCreationManager');
       return undefined;
@@ -52,21 +54,21 @@ export class OffsetsTopic {
     return offsetsPartitionFor(groupId, n);
   }
 
-  /** Append the records as one batch to the group's partition. Call inside engine.logs.transaction(). */
-  append(groupId: string, records: OffsetsTopicRecord[]): void {
-    if (records.length === 0) return;
+  /**
+   * Append the records as one batch to the group's partition. Call inside engine.logs.transaction().
+   * Returns what the ISR must reach for the write to count (acks=all), or undefined when nothing was written.
+   */
+  append(groupId: string, records: OffsetsTopicRecord[]): { partition: Partition; nextOffset: number } | undefined {
+    if (records.length === 0) return undefined;
     const topic = this.ensure();
     if (!topic) throw KafkaError.from(ErrorCode.COORDINATOR_NOT_AVAILABLE, null);
-    const p = topic.partitions[this.partitionFor(groupId)];
     const now = Date.now();
-    const batch = buildBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), { baseOffset: p.highWatermark });
-    setPartitionLeaderEpoch(batch, p.leaderEpoch);
-    const h = readBatchHeader(batch, 0);
-    const lastOffset = p.highWatermark + h.lastOffsetDelta;
-    this.engine.logs.appendBatch(topic, p, batch, {
-      baseOffset: p.highWatermark, lastOffset, maxTimestamp: h.maxTimestamp, recordCount: h.recordCount,
-      producerId: -1, producerEpoch: -1, baseSequence: -1,
-    });
-    p.highWatermark = lastOffset + 1;
+    try {
+      return this.engine.replicaManager.appendCoordinatorRecords(topic.name, this.partitionFor(groupId), (baseOffset) =>
+        buildBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), { baseOffset }));
+    } catch (e: any) {
+      if (e?.errorCode === ErrorCode.NOT_LEADER_OR_FOLLOWER) throw KafkaError.from(ErrorCode.NOT_COORDINATOR, null);
+      throw e;
+    }
   }
 }

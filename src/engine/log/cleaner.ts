@@ -83,14 +83,14 @@ export class LogCleaner {
     }
   }
 
-  /** Delete batches past retention.ms / retention.bytes in every `delete` topic. */
+  /** Delete batches past retention.ms / retention.bytes in every `delete` topic's local replicas. */
   runRetention(now = Date.now()): void {
     const engine = this.engine;
     for (const topic of engine.metadata.allTopics()) {
       if (!cleanupPolicy(engine, topic).delete) continue;
       for (const p of topic.partitions) {
-        if (!engine.metadata.isLocalLeader(p)) continue;
-        applyRetention(engine, topic, p, now);
+        const log = p && engine.replicaManager.localLog(topic.name, p.partition);
+        if (log) applyRetention(engine, log, now);
       }
     }
   }
@@ -101,8 +101,8 @@ export class LogCleaner {
     for (const topic of engine.metadata.allTopics()) {
       if (!cleanupPolicy(engine, topic).compact) continue;
       for (const p of topic.partitions) {
-        if (!engine.metadata.isLocalLeader(p)) continue;
-        this.compactor.compact(topic, p, now, force);
+        const log = p && engine.replicaManager.localLog(topic.name, p.partition);
+        if (log) this.compactor.compact(log.topic, log.p, now, force);
       }
     }
   }

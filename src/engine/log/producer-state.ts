@@ -91,6 +91,12 @@ export class ProducerStateManager {
     this.states.clear();
   }
 
+  /** Drop a partition's cached state (its log changed under it: truncated, or a new leader): it is rebuilt from the log. */
+  forgetPartition(topic: TopicRecord, p: PartitionRecord): void {
+    const prefix = `${topic.tk}:${p.partition}:`;
+    for (const k of this.states.keys()) if (k.startsWith(prefix)) this.states.delete(k);
+  }
+
   forgetTopic(topic: TopicRecord): void {
     const prefix = `${topic.tk}:`;
     for (const k of this.states.keys()) if (k.startsWith(prefix)) this.states.delete(k);

@@ -8,8 +8,11 @@
 // stopping at the first batch that must stay (a batch with a future timestamp keeps everything
 // after it, as a segment would). The log start offset becomes the first offset after the last
 // deleted batch, or the high watermark when nothing is left; the high watermark never moves back.
+// Only what every in-sync replica has (below the high watermark) may go, and each replica applies
+// retention to its own log, as Kafka's LogManager does on every broker.
 import type { Engine } from '../engine';
-import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
+import type { TopicRecord } from '../storage/topic-store';
+import type { PartitionLog } from './partition-log';
 
 export interface CleanupPolicy {
   delete: boolean;
@@ -24,52 +27,40 @@ export function cleanupPolicy(engine: Engine, topic: TopicRecord): CleanupPolicy
 }
 
 /**
- * The offset retention would move the log start offset to (no change: p.logStartOffset).
+ * The offset retention would move the log start offset to (no change: its log start offset).
  * retention.ms < 0 and retention.bytes < 0 mean no limit.
  */
-export function retentionCutoff(engine: Engine, topic: TopicRecord, p: PartitionRecord, now: number): number {
+export function retentionCutoff(engine: Engine, log: PartitionLog, now: number): number {
+  const topic = log.topic;
   const retentionMs = engine.configs.topicInt(topic, 'retention.ms');
   const retentionBytes = engine.configs.topicInt(topic, 'retention.bytes');
-  if (retentionMs < 0 && retentionBytes < 0) return p.logStartOffset;
+  if (retentionMs < 0 && retentionBytes < 0) return log.logStartOffset;
   // Walk from the oldest batch and stop at the first one that stays: a partition's whole index is
   // read only when everything goes.
-  let diff = retentionBytes >= 0 ? engine.logs.partitionSize(topic, p) - retentionBytes : -1;
+  let diff = retentionBytes >= 0 ? engine.logs.partitionSize(topic, log.p) - retentionBytes : -1;
   let last = -1; // last offset of the last batch that goes
   let all = true;
-  for (const b of engine.logs.iterateBatchSummaries(topic, p, p.logStartOffset)) {
+  const hw = log.highWatermark;
+  for (const b of engine.logs.iterateBatchSummaries(topic, log.p, log.logStartOffset)) {
     const byTime = retentionMs >= 0 && now - b.maxTimestamp > retentionMs;
     const bySize = retentionBytes >= 0 && diff - b.size >= 0;
-    if (!byTime && !bySize) { all = false; break; }
+    if (b.lastOffset >= hw || (!byTime && !bySize)) { all = false; break; }
     if (retentionBytes >= 0) diff -= b.size;
     last = b.lastOffset;
   }
-  if (last < 0) return p.logStartOffset;
-  return all ? p.highWatermark : last + 1;
+  if (last < 0) return log.logStartOffset;
+  return all ? hw : last + 1;
 }
 
-/**
- * Move the log start offset to `offset` (never backwards, never past the high watermark) and
- * delete the whole batches that end below it, in one transaction. Returns the log start offset.
- */
-export function advanceLogStartOffset(engine: Engine, topic: TopicRecord, p: PartitionRecord, offset: number): number {
-  const target = Math.min(offset, p.highWatermark);
-  if (target <= p.logStartOffset) return p.logStartOffset;
+/** One retention pass over a replica's log; returns true when records were deleted. */
+export function applyRetention(engine: Engine, log: PartitionLog, now: number): boolean {
+  const before = log.logStartOffset;
+  const cut = retentionCutoff(engine, log, now);
+  if (cut <= before) return false;
   try {
-    engine.logs.transaction(() => {
-      engine.logs.deleteBatchesBefore(topic, p, target);
-      engine.topics.setLogStartOffset(topic, p, target);
-    });
+    return log.maybeIncrementLogStartOffset(cut) > before;
   } catch (e) {
     engine.reloadAfterFailedWrite();
     throw e;
   }
-  return p.logStartOffset;
-}
-
-/** One retention pass over a partition; returns true when records were deleted. */
-export function applyRetention(engine: Engine, topic: TopicRecord, p: PartitionRecord, now: number): boolean {
-  const before = p.logStartOffset;
-  const cut = retentionCutoff(engine, topic, p, now);
-  if (cut <= before) return false;
-  return advanceLogStartOffset(engine, topic, p, cut) > before;
 }

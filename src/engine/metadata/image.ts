@@ -43,6 +43,25 @@ export type MetadataChange =
   | { kind: 'feature'; name: string; level: number }
   | { kind: 'cluster-id'; clusterId: string };
 
+export interface ScramCredential {
+  iterations: number;
+  salt: Buffer;
+  storedKey: Buffer;
+  serverKey: Buffer;
+}
+
+export interface ClientQuotaEntry {
+  /** The entity's entries in the order its first quota gave them. */
+  entity: [string, string | null][];
+  /** Values in the order they were set. */
+  values: Map<string, number>;
+}
+
+/** The key of a quota entity: its entries sorted by type. */
+export function quotaEntityKey(entity: readonly (readonly [string, string | null])[]): string {
+  return JSON.stringify([...entity].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 export const configKey = (resourceType: number, resourceName: string): string => `${resourceType}:${resourceName}`;
 
 export function partitionFromRecord(r: PartitionRecord): PartitionRegistration {
@@ -84,6 +103,10 @@ export class MetadataImage {
   readonly configs = new Map<string, Map<string, string>>();
   readonly features = new Map<string, number>();
   nextProducerId = 0;
+  /** Client quotas by entity key (quotaEntityKey), in the order entities got their first value. */
+  readonly clientQuotas = new Map<string, ClientQuotaEntry>();
+  /** SCRAM credentials: user -> mechanism -> credential. */
+  readonly scram = new Map<string, Map<number, ScramCredential>>();
 
   /** Apply log entries in order; returns what changed. */
   apply(entries: readonly MetadataLogEntry[]): MetadataChange[] {
@@ -182,6 +205,32 @@ export class MetadataImage {
         this.nextProducerId = r.nextProducerId;
         out.push({ kind: 'producer-ids', nextProducerId: r.nextProducerId });
         return;
+      case 'ClientQuota': {
+        const key = quotaEntityKey(r.entity);
+        let q = this.clientQuotas.get(key);
+        if (r.value === null) {
+          q?.values.delete(r.key);
+          if (q && q.values.size === 0) this.clientQuotas.delete(key);
+        } else {
+          if (!q) this.clientQuotas.set(key, (q = { entity: r.entity, values: new Map() }));
+          q.values.set(r.key, r.value);
+        }
+        return;
+      }
+      case 'UserScramCredential': {
+        let m = this.scram.get(r.name);
+        if (!m) this.scram.set(r.name, (m = new Map()));
+        m.set(r.mechanism, {
+          iterations: r.iterations, salt: Buffer.from(r.salt, 'base64'), storedKey: Buffer.from(r.storedKey, 'base64'), serverKey: Buffer.from(r.serverKey, 'base64'),
+        });
+        return;
+      }
+      case 'RemoveUserScramCredential': {
+        const m = this.scram.get(r.name);
+        m?.delete(r.mechanism);
+        if (m && m.size === 0) this.scram.delete(r.name);
+        return;
+      }
       case 'FeatureLevel':
         this.features.set(r.name, r.featureLevel);
         out.push({ kind: 'feature', name: r.name, level: r.featureLevel });

@@ -1,7 +1,8 @@
-// Cluster metadata as handlers see it: brokers, topics, partition leadership and ISR. Handlers
-// ask this interface, never "this process is the only broker", so a multi-broker cluster can
-// later replace it with a shared metadata store.
+// Cluster metadata as handlers see it (Kafka's KRaftMetadataCache): brokers, the controller,
+// topics, partition leadership and ISR, answered from this broker's metadata image. Topics are
+// looked up in the broker's local catalog, which the publisher keeps identical to the image.
 import type { TopicStore, TopicRecord, PartitionRecord } from '../storage/topic-store';
+import type { MetadataImage } from './image';
 
 export interface BrokerInfo {
   nodeId: number;
@@ -21,23 +22,38 @@ export interface PartitionView {
 
 export class ClusterMetadata {
   constructor(
-    readonly clusterId: string,
     readonly localNodeId: number,
     private readonly localBroker: () => BrokerInfo,
     private readonly topics: TopicStore,
+    private readonly image: MetadataImage,
+    private readonly activeController: () => number,
   ) {}
 
+  get clusterId(): string {
+    return this.image.clusterId;
+  }
+
+  /** Registered, unfenced brokers by id (this broker alone until it has registered). */
   brokers(): BrokerInfo[] {
-    return [this.localBroker()];
+    const live = [...this.image.brokers.values()].filter((b) => !b.fenced).sort((a, b) => a.id - b.id);
+    if (live.length === 0) return [this.localBroker()];
+    return live.map((b) => ({ nodeId: b.id, host: b.endpoints[0]?.host ?? '', port: b.endpoints[0]?.port ?? -1, rack: b.rack }));
   }
 
   liveBrokerIds(): number[] {
     return this.brokers().map((b) => b.nodeId);
   }
 
-  /** The controller id clients are told: KRaft brokers report a live broker. */
+  /** Every registered broker id, fenced or not (what placement and the replication-factor check count). */
+  registeredBrokerIds(): number[] {
+    const ids = [...this.image.brokers.keys()].sort((a, b) => a - b);
+    return ids.length > 0 ? ids : [this.localNodeId];
+  }
+
+  /** The active controller (the lease holder); a live broker when there is none for a moment. */
   controllerId(): number {
-    return this.localNodeId;
+    const id = this.activeController();
+    return id >= 0 ? id : this.localNodeId;
   }
 
   topic(name: string): TopicRecord | undefined {
@@ -54,11 +70,15 @@ export class ClusterMetadata {
 
   partitionView(p: PartitionRecord): PartitionView {
     const live = new Set(this.liveBrokerIds());
-    const isr = p.replicas.filter((r) => live.has(r));
-    const leader = isr.length > 0 ? isr[0] : -1;
+    const reg = this.image.topicsById.get(p.topicId)?.partitions[p.partition];
+    if (!reg) {
+      // Not in the image (yet): as a one-broker cluster answered before the metadata log.
+      const isr = p.replicas.filter((r) => live.has(r));
+      return { partition: p.partition, leader: isr[0] ?? -1, leaderEpoch: p.leaderEpoch, replicas: p.replicas, isr, offline: p.replicas.filter((r) => !live.has(r)) };
+    }
     return {
-      partition: p.partition, leader, leaderEpoch: p.leaderEpoch, replicas: p.replicas, isr,
-      offline: p.replicas.filter((r) => !live.has(r)),
+      partition: p.partition, leader: reg.leader, leaderEpoch: reg.leaderEpoch, replicas: reg.replicas, isr: reg.isr,
+      offline: reg.replicas.filter((r) => !live.has(r)),
     };
   }
 

@@ -86,7 +86,7 @@ export interface RemoveTopicRecord {
 }
 
 /** Config resource types, as DescribeConfigs numbers them. */
-export const ConfigResource = { TOPIC: 2, BROKER: 4 } as const;
+export const ConfigResource = { TOPIC: 2, BROKER: 4, CLIENT_METRICS: 16, GROUP: 32 } as const;
 
 export interface ConfigRecord {
   type: 'Config';
@@ -112,6 +112,32 @@ export interface FeatureLevelRecord {
   featureLevel: number;
 }
 
+/** A client quota value of an entity (KRaft's ClientQuotaRecord); null removes it. */
+export interface ClientQuotaRecord {
+  type: 'ClientQuota';
+  /** The entity's entries (type, name; null name = the default entity), in the order they were given. */
+  entity: [string, string | null][];
+  key: string;
+  value: number | null;
+}
+
+/** A user's SCRAM credential (KRaft's UserScramCredentialRecord); byte fields in base64. */
+export interface UserScramCredentialRecord {
+  type: 'UserScramCredential';
+  name: string;
+  mechanism: number;
+  iterations: number;
+  salt: string;
+  storedKey: string;
+  serverKey: string;
+}
+
+export interface RemoveUserScramCredentialRecord {
+  type: 'RemoveUserScramCredential';
+  name: string;
+  mechanism: number;
+}
+
 /** The first record of a store: which cluster this is (kafka-storage format's cluster id). */
 export interface ClusterIdRecord {
   type: 'ClusterId';
@@ -129,7 +155,10 @@ export type MetadataRecord =
   | ConfigRecord
   | ProducerIdsRecord
   | FeatureLevelRecord
-  | ClusterIdRecord;
+  | ClusterIdRecord
+  | ClientQuotaRecord
+  | UserScramCredentialRecord
+  | RemoveUserScramCredentialRecord;
 
 /** A record with its position in the metadata log. */
 export interface MetadataLogEntry {

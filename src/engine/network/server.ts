@@ -184,7 +184,8 @@ class Connection implements ConnectionContext {
    * a small batch's cost.
    */
   private produceGroup(): void {
-    const replies: Buffer[] = [];
+    // A reply is a frame, or (acks=all waiting for the ISR) a promise of one, after the commit.
+    const replies: (Buffer[] | Promise<Buffer[] | null>)[] = [];
     let failure: unknown;
     try {
       this.engine.logs.transaction(() => {
@@ -192,8 +193,7 @@ class Connection implements ConnectionContext {
           const frame = this.frames.shift()!;
           try {
             const result = dispatch(this.engine, frame, this);
-            if (result instanceof Promise) throw new Error('Produce handler must answer synchronously');
-            if (result) for (const c of result) replies.push(c);
+            if (result) replies.push(result);
           } catch (e) {
             // Keep what the earlier requests stored (their replies go out), then close.
             failure = e;
@@ -207,7 +207,22 @@ class Connection implements ConnectionContext {
       this.fail(e);
       return;
     }
-    if (replies.length > 0) this.write(replies);
+    if (replies.some((r) => r instanceof Promise)) {
+      // Replies leave in request order once every one of them is ready.
+      this.busy = true;
+      Promise.all(replies).then((all) => {
+        this.busy = false;
+        for (const chunks of all) if (chunks) this.write(chunks);
+        if (failure !== undefined) this.fail(failure);
+        else this.pump();
+      }, (e) => {
+        this.busy = false;
+        this.fail(e);
+      });
+      return;
+    }
+    const ready = replies as Buffer[][];
+    if (ready.length > 0) this.write(ready.flat());
     if (failure !== undefined) this.fail(failure);
   }
 

@@ -102,6 +102,22 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (user, mechanism)
   );
   `,
+  // 4: each partition's leader epoch cache (which leader epoch wrote which part of the log), kept
+  // beside the log as Kafka keeps leader-epoch-checkpoint. Until now every batch was stamped with
+  // the partition's leader_epoch (always 0 on a one-broker cluster), so one entry per non-empty
+  // log is its whole history.
+  `
+  CREATE TABLE leader_epochs (
+    tk INTEGER NOT NULL,
+    partition INTEGER NOT NULL,
+    epoch INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    PRIMARY KEY (tk, partition, epoch),
+    FOREIGN KEY (tk, partition) REFERENCES partitions(tk, partition) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  INSERT INTO leader_epochs (tk, partition, epoch, start_offset)
+    SELECT tk, partition, leader_epoch, log_start_offset FROM partitions WHERE high_watermark > log_start_offset;
+  `,
 ];
 
 export function openDatabase(dir: string): Db {

@@ -22,6 +22,8 @@ export interface ReadResult {
 export class LogStore {
   private insBatch;
   private updHw;
+  private updLogStart;
+  private selMaxLast;
   private selFrom;
   private selBytes;
   private selByTime;
@@ -33,11 +35,13 @@ export class LogStore {
          producer_id, producer_epoch, base_sequence, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.updHw = db.prepare('UPDATE partitions SET high_watermark = ? WHERE tk = ? AND partition = ?');
+    this.updLogStart = db.prepare('UPDATE partitions SET log_start_offset = ? WHERE tk = ? AND partition = ?');
+    this.selMaxLast = db.prepare('SELECT MAX(last_offset) FROM batches WHERE tk = ? AND partition = ?').pluck();
     // Plan a read from the index and the small columns first, then load only the blobs that fit:
     // batches are often close to the fetch size limit, and reading blobs that are then dropped
     // dominated the fetch cost.
     this.selFrom = db.prepare(
-      'SELECT rowid, size, last_offset FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?',
+      'SELECT rowid, size, last_offset, base_offset FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?',
     ).raw();
     this.selBytes = db.prepare('SELECT bytes FROM batches WHERE rowid = ?').pluck();
     this.selByTime = db.prepare(
@@ -59,27 +63,43 @@ export class LogStore {
 
   private txn: ((f: () => unknown) => unknown) | undefined;
 
-  /** Append one batch whose base offset has already been set to p.highWatermark. Call inside transaction(). */
+  /** Append one batch whose offsets are final (the partition log decides them). Call inside transaction(). */
   appendBatch(topic: TopicRecord, p: PartitionRecord, batch: Buffer, meta: StoredBatchMeta): void {
     this.insBatch.run(
       topic.tk, p.partition, meta.baseOffset, meta.lastOffset, meta.maxTimestamp, meta.recordCount,
       meta.producerId, meta.producerEpoch, meta.baseSequence, batch.length, batch,
     );
-    this.updHw.run(meta.lastOffset + 1, topic.tk, p.partition);
+  }
+
+  setHighWatermark(topic: TopicRecord, p: PartitionRecord, hw: number): void {
+    this.updHw.run(hw, topic.tk, p.partition);
+  }
+
+  /** Persist a log start offset (the partition log decides where it may move). */
+  setLogStartOffset(topic: TopicRecord, p: PartitionRecord, offset: number): void {
+    this.updLogStart.run(offset, topic.tk, p.partition);
+  }
+
+  /** The last offset stored for a partition (-1: no batches). */
+  lastStoredOffset(topic: TopicRecord, p: PartitionRecord): number {
+    const v = this.selMaxLast.get(topic.tk, p.partition) as number | null;
+    return v === null || v === undefined ? -1 : v;
   }
 
   /**
    * Whole batches from the one containing `offset`, up to `maxBytes` (at least one batch, as
-   * Kafka returns the first batch even when it is larger than the limit).
+   * Kafka returns the first batch even when it is larger than the limit), none starting at or
+   * after `endOffset` (the high watermark for consumers, the log end for followers).
    */
-  read(topic: TopicRecord, p: PartitionRecord, offset: number, maxBytes: number): ReadResult {
+  read(topic: TopicRecord, p: PartitionRecord, offset: number, maxBytes: number, endOffset = Number.MAX_SAFE_INTEGER): ReadResult {
     const batches: Buffer[] = [];
     let bytes = 0;
     let limit = 16;
     let from = offset;
     for (;;) {
-      const rows = this.selFrom.all(topic.tk, p.partition, from, limit) as [number, number, number][];
-      for (const [rowid, size, last] of rows) {
+      const rows = this.selFrom.all(topic.tk, p.partition, from, limit) as [number, number, number, number][];
+      for (const [rowid, size, last, base] of rows) {
+        if (base >= endOffset) return { batches, bytes };
         if (batches.length > 0 && bytes + size > maxBytes) return { batches, bytes };
         const b = this.selBytes.get(rowid) as Buffer;
         batches.push(b);
@@ -178,6 +198,59 @@ export class LogStore {
 
   deleteBatch(rowid: number): void {
     this.cs.deleteRow.run(rowid);
+  }
+
+  // --- Truncation and the leader epoch cache (replication) ---------------------------------------
+
+  private replStmts?: ReturnType<LogStore['prepareReplStmts']>;
+
+  private prepareReplStmts() {
+    const db = this.db;
+    return {
+      firstBaseFrom: db.prepare('SELECT MIN(base_offset) FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ?').pluck(),
+      deleteFrom: db.prepare('DELETE FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ?'),
+      deleteAll: db.prepare('DELETE FROM batches WHERE tk = ? AND partition = ?'),
+      epochs: db.prepare('SELECT epoch, start_offset FROM leader_epochs WHERE tk = ? AND partition = ? ORDER BY start_offset, epoch').raw(),
+      clearEpochs: db.prepare('DELETE FROM leader_epochs WHERE tk = ? AND partition = ?'),
+      insEpoch: db.prepare('INSERT OR REPLACE INTO leader_epochs (tk, partition, epoch, start_offset) VALUES (?, ?, ?, ?)'),
+      // partitionLeaderEpoch is bytes 12-15 of a v2 batch header (SQLite's substr is 1-based).
+      batchEpochs: db.prepare('SELECT base_offset, substr(bytes, 13, 4) FROM batches WHERE tk = ? AND partition = ? ORDER BY last_offset').raw(),
+    };
+  }
+
+  private get rs() {
+    return (this.replStmts ??= this.prepareReplStmts());
+  }
+
+  /**
+   * Delete every batch that ends at or after `offset` (the batch holding it goes whole, as a
+   * segment is truncated at a batch boundary). Returns the new log end: the first deleted
+   * batch's base offset, or `offset` when nothing was deleted.
+   */
+  truncateFrom(topic: TopicRecord, p: PartitionRecord, offset: number): number {
+    const first = this.rs.firstBaseFrom.get(topic.tk, p.partition, offset) as number | null;
+    this.rs.deleteFrom.run(topic.tk, p.partition, offset);
+    return first === null || first === undefined ? offset : Math.min(first, offset);
+  }
+
+  deleteAllBatches(topic: TopicRecord, p: PartitionRecord): void {
+    this.rs.deleteAll.run(topic.tk, p.partition);
+  }
+
+  loadEpochs(topic: TopicRecord, p: PartitionRecord): { epoch: number; startOffset: number }[] {
+    return (this.rs.epochs.all(topic.tk, p.partition) as number[][]).map(([epoch, startOffset]) => ({ epoch, startOffset }));
+  }
+
+  saveEpochs(topic: TopicRecord, p: PartitionRecord, entries: readonly { epoch: number; startOffset: number }[]): void {
+    this.rs.clearEpochs.run(topic.tk, p.partition);
+    for (const e of entries) this.rs.insEpoch.run(topic.tk, p.partition, e.epoch, e.startOffset);
+  }
+
+  /** (base offset, partition leader epoch) of every stored batch, in offset order (rebuilding the epoch cache). */
+  *iterateBatchEpochs(topic: TopicRecord, p: PartitionRecord): IterableIterator<{ baseOffset: number; epoch: number }> {
+    for (const [baseOffset, raw] of this.rs.batchEpochs.iterate(topic.tk, p.partition) as IterableIterator<[number, Buffer]>) {
+      yield { baseOffset, epoch: Buffer.isBuffer(raw) && raw.length === 4 ? raw.readInt32BE(0) : -1 };
+    }
   }
 }
 

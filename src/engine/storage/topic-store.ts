@@ -3,6 +3,8 @@ import type { Db } from './database';
 import { randomUuid } from '../../protocol/uuid';
 
 export interface PartitionRecord {
+  /** The topic's id: the key of this partition in the cluster's metadata image. */
+  topicId: string;
   partition: number;
   logStartOffset: number;
   highWatermark: number;
@@ -66,8 +68,10 @@ export class TopicStore {
       this.index(rec);
     }
     for (const p of this.db.prepare('SELECT * FROM partitions ORDER BY tk, partition').all() as any[]) {
-      this.byKey.get(p.tk)?.partitions.push({
-        partition: p.partition, logStartOffset: p.log_start_offset, highWatermark: p.high_watermark,
+      // By index: a replica's partitions may arrive in any order, so the array can have holes.
+      const rec = this.byKey.get(p.tk);
+      if (rec) rec.partitions[p.partition] = ({
+        topicId: rec.id, partition: p.partition, logStartOffset: p.log_start_offset, highWatermark: p.high_watermark,
         leaderEpoch: p.leader_epoch, replicas: JSON.parse(p.replicas),
       });
     }
@@ -94,15 +98,15 @@ export class TopicStore {
     return [...this.byName.values()];
   }
 
-  create(name: string, assignment: number[][], replicationFactor: number, configs: Map<string, string>, internal: boolean): TopicRecord {
+  /** Create a topic (with the id the cluster's metadata gave it). */
+  create(name: string, assignment: number[][], replicationFactor: number, configs: Map<string, string>, internal: boolean, id: string = randomUuid()): TopicRecord {
     return this.db.transaction(() => {
-      const id = randomUuid();
       const info = this.insTopic.run(id, name, replicationFactor, internal ? 1 : 0, Date.now());
       const tk = Number(info.lastInsertRowid);
       const rec: TopicRecord = { tk, id, name, replicationFactor, internal, partitions: [], configs: new Map(configs) };
       assignment.forEach((replicas, p) => {
         this.insPartition.run(tk, p, JSON.stringify(replicas));
-        rec.partitions.push({ partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
+        rec.partitions.push({ topicId: id, partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
       });
       for (const [k, v] of configs) this.insConfig.run(tk, k, v);
       this.index(rec);
@@ -110,12 +114,35 @@ export class TopicStore {
     })();
   }
 
+  /**
+   * Local storage for a replica the cluster metadata gives this broker: the topic row (under the
+   * cluster's topic id; a local topic of the same name but another id is an older, deleted one)
+   * and the partition row, created when missing.
+   */
+  ensureReplica(id: string, name: string, partition: number, replicas: number[], internal: boolean): { topic: TopicRecord; p: PartitionRecord } {
+    let rec = this.byId.get(id);
+    if (!rec) {
+      const stale = this.byName.get(name);
+      if (stale) this.delete(stale);
+      const info = this.insTopic.run(id, name, replicas.length, internal ? 1 : 0, Date.now());
+      rec = { tk: Number(info.lastInsertRowid), id, name, replicationFactor: replicas.length, internal, partitions: [], configs: new Map() };
+      this.index(rec);
+    }
+    let p = rec.partitions[partition];
+    if (!p) {
+      this.insPartition.run(rec.tk, partition, JSON.stringify(replicas));
+      p = { topicId: rec.id, partition, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas };
+      rec.partitions[partition] = p;
+    }
+    return { topic: rec, p };
+  }
+
   addPartitions(rec: TopicRecord, assignment: number[][]): void {
     this.db.transaction(() => {
       for (const replicas of assignment) {
         const p = rec.partitions.length;
         this.insPartition.run(rec.tk, p, JSON.stringify(replicas));
-        rec.partitions.push({ partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
+        rec.partitions.push({ topicId: rec.id, partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
       }
     })();
   }

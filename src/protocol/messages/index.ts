@@ -28,9 +28,12 @@ import { saslHandshake } from './sasl-handshake';
 import { consumerGroupDescribe } from './consumer-group-describe';
 import { describeCluster } from './describe-cluster';
 import { describeTopicPartitions } from './describe-topic-partitions';
+import { alterPartition } from './alter-partition';
+import { allocateProducerIds } from './allocate-producer-ids';
 import { alterClientQuotas, describeClientQuotas } from './client-quotas';
 import { alterUserScramCredentials, describeUserScramCredentials } from './scram-credentials';
 import { listConfigResources } from './list-config-resources';
+import { offsetForLeaderEpoch } from './offset-for-leader-epoch';
 import { describeLogDirs } from './describe-log-dirs';
 import { electLeaders } from './elect-leaders';
 import { alterPartitionReassignments, listPartitionReassignments } from './alter-partition-reassignments';
@@ -67,10 +70,13 @@ export * from './describe-topic-partitions';
 export * from './client-quotas';
 export * from './scram-credentials';
 export * from './list-config-resources';
+export * from './offset-for-leader-epoch';
 export * from './describe-log-dirs';
 export * from './elect-leaders';
 export * from './alter-partition-reassignments';
 export * from './describe-quorum';
+export * from './alter-partition';
+export * from './allocate-producer-ids';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -106,6 +112,9 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   consumerGroupDescribe,
   listConfigResources,
   describeTopicPartitions,
+  alterPartition,
+  allocateProducerIds,
+  offsetForLeaderEpoch,
   describeLogDirs,
   electLeaders,
   alterPartitionReassignments,

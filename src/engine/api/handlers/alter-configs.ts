@@ -5,6 +5,7 @@
 // with IncrementalAlterConfigs.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
+import { receivingNodeId } from '../forwarding';
 import { ErrorCode, KafkaError } from '../../../protocol/errors';
 import { topicNameError } from '../../../protocol/topic-name';
 import type { TopicRecord } from '../../storage/topic-store';
@@ -66,10 +67,9 @@ export function checkConfigEntries(configs: readonly { name: string; value: stri
  * A BROKER resource name: '' (cluster default) or this node's id
  * (ConfigAdminManager.validateResourceNameIsCurrentNodeId). Returns true for the cluster default.
  */
-export function brokerResource(engine: Engine, name: string): boolean {
+export function brokerResource(engine: Engine, name: string, nodeId = engine.settings.nodeId): boolean {
   if (name === '') return true;
   if (!/^[+-]?\d+$/.test(name) || !Number.isSafeInteger(Number(name))) invalidRequest(`Node id must be an integer, but it is: ${name}`);
-  const nodeId = engine.settings.nodeId;
   if (Number(name) !== nodeId) invalidRequest(`Unexpected broker id, expected ${nodeId}, but received ${name}`);
   return false;
 }
@@ -92,14 +92,16 @@ export function unknownResourceType(type: number): never {
   invalidRequest(`Unknown resource type ${type}`);
 }
 
-export function handleAlterConfigs(engine: Engine, req: any, _ctx: RequestContext): unknown {
+export function handleAlterConfigs(engine: Engine, req: any, ctx: RequestContext): unknown {
   const validateOnly = !!req.validateOnly;
+  // A per-broker config belongs to the broker the request reached (it may have been forwarded here).
+  const nodeId = receivingNodeId(engine, ctx.clientId);
   const responses = perResource(req.resources as any[], (r) => {
     const configs: { name: string; value: string | null }[] = r.configs;
     checkConfigEntries(configs, () => false);
     const next = new Map(configs.map((c) => [c.name, c.value as string]));
     if (r.resourceType === RESOURCE_BROKER) {
-      engine.configs.alterBrokerConfigs(brokerResource(engine, r.resourceName), next, validateOnly);
+      engine.configs.alterBrokerConfigs(brokerResource(engine, r.resourceName, nodeId), next, validateOnly, nodeId);
     } else if (r.resourceType === RESOURCE_TOPIC) {
       alterTopic(engine, r.resourceName, next, validateOnly);
     } else if (ResourceConfigs.supports(r.resourceType)) {

@@ -1,5 +1,7 @@
-// Fetch: whole stored batches from the requested offsets, long-polling (max_wait_ms/min_bytes)
-// until enough data arrives or the wait ends. Fetch sessions are declined (session id 0), so
+// Fetch: whole stored batches from the requested offsets, read through the replica manager
+// (consumers up to the high watermark, followers, replica id >= 0, up to the log end, their fetch
+// offsets telling the leader where they are), long-polling (max_wait_ms/min_bytes) until enough
+// data arrives or the wait ends. Fetch sessions are declined (session id 0), so
 // every request is a full fetch, which all clients accept. As Kafka's ReplicaManager, a fetch
 // answers at once when it names no partition (a client closing its fetch session) or a partition
 // has an error: only data worth waiting for is waited for. Fetch v0-3 get the batches converted
@@ -35,6 +37,11 @@ function failed(out: PartitionOut, errorCode: number): PartitionOut {
 }
 
 function build(engine: Engine, req: any, version: number): { responses: unknown[]; bytes: number; answerNow: boolean } {
+  // The replica id moved into ReplicaState in v15; these versions carry it at the top.
+  const replicaId: number = req.replicaId ?? -1;
+  // Followers and old consumers read only from the leader; a consumer's v11+ fetch carries client
+  // metadata and may read a follower (KIP-392), up to that follower's high watermark.
+  const onlyLeader = replicaId >= 0 || version < 11;
   // The message format the client reads: Fetch v0-1 magic 0, v2-3 magic 1, v4+ the stored v2.
   const toMagic = version <= 1 ? MAGIC_V0 : version <= 3 ? MAGIC_V1 : -1;
   let budget: number = req.maxBytes > 0 ? req.maxBytes : 0x7fffffff;
@@ -42,29 +49,27 @@ function build(engine: Engine, req: any, version: number): { responses: unknown[
   let partitionCount = 0;
   let errors = false;
   const responses = req.topics.map((t: any) => {
-    const topic = engine.metadata.topic(t.topic);
     const partitions: PartitionOut[] = t.partitions.map((fp: any) => {
       partitionCount++;
       const out: PartitionOut = {
         partitionIndex: fp.partition, errorCode: 0, highWatermark: -1, lastStableOffset: -1,
         logStartOffset: -1, abortedTransactions: null, preferredReadReplica: -1, records: EMPTY,
       };
-      const p = topic?.partitions[fp.partition];
-      if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
-      if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
+      const part = engine.replicaManager.readablePartition(t.topic, fp.partition, fp.currentLeaderEpoch, onlyLeader);
+      if (typeof part === 'number') { out.errorCode = part; return out; }
       // Clients older than Fetch v10 cannot read zstd: a zstd topic refuses them outright.
-      if (version < 10 && engine.configs.topicValue(topic, 'compression.type') === 'zstd') return failed(out, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
-      out.highWatermark = p.highWatermark;
-      out.lastStableOffset = p.highWatermark;
-      out.logStartOffset = p.logStartOffset;
+      if (version < 10 && engine.configs.topicValue(part.topic, 'compression.type') === 'zstd') return failed(out, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
       const offset: number = fp.fetchOffset;
-      if (offset < p.logStartOffset || offset > p.highWatermark) { out.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE; return out; }
-      if (offset === p.highWatermark) return out;
       // Kafka always returns at least the first batch of the first non-empty partition.
       const limit = Math.min(fp.partitionMaxBytes, bytes === 0 ? Math.max(budget, 1) : budget);
-      if (limit <= 0) return out;
-      const read = engine.logs.read(topic, p, offset, limit);
-      if (read.batches.length === 0) return out;
+      const local = engine.replicaManager.readFromLocalLog(replicaId, part, offset, limit);
+      if (local.errorCode !== 0 && !local.outOfRange) return failed(out, local.errorCode);
+      out.highWatermark = local.highWatermark;
+      out.lastStableOffset = local.highWatermark;
+      out.logStartOffset = local.logStartOffset;
+      if (local.outOfRange) { out.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE; return out; }
+      const read = local.read;
+      if (!read || read.batches.length === 0) return out;
       out.records = read.batches.length === 1 ? read.batches[0] : Buffer.concat(read.batches, read.bytes);
       if (toMagic >= 0) {
         try {

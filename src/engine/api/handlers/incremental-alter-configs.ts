@@ -5,6 +5,7 @@
 // broker resources.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
+import { receivingNodeId } from '../forwarding';
 import { ErrorCode, KafkaError } from '../../../protocol/errors';
 import { brokerConfigDef } from '../../../config/broker-configs';
 import { topicConfigDef } from '../../../config/topic-configs';
@@ -74,15 +75,17 @@ function applyOps(current: ReadonlyMap<string, string>, ops: readonly Op[], defO
   return next;
 }
 
-export function handleIncrementalAlterConfigs(engine: Engine, req: any, _ctx: RequestContext): unknown {
+export function handleIncrementalAlterConfigs(engine: Engine, req: any, ctx: RequestContext): unknown {
   const validateOnly = !!req.validateOnly;
+  // A per-broker config belongs to the broker the request reached (it may have been forwarded here).
+  const nodeId = receivingNodeId(engine, ctx.clientId);
   const responses = perResource(req.resources as any[], (r) => {
     const ops: Op[] = r.configs;
     checkConfigEntries(ops, (i) => ops[i].configOperation === DELETE);
     if (r.resourceType === RESOURCE_BROKER) {
-      const clusterDefault = brokerResource(engine, r.resourceName);
-      const next = applyOps(engine.configs.dynamicBrokerConfigs(clusterDefault), ops, brokerConfigDef, true);
-      engine.configs.alterBrokerConfigs(clusterDefault, next, validateOnly);
+      const clusterDefault = brokerResource(engine, r.resourceName, nodeId);
+      const next = applyOps(engine.configs.dynamicBrokerConfigs(clusterDefault, nodeId), ops, brokerConfigDef, true);
+      engine.configs.alterBrokerConfigs(clusterDefault, next, validateOnly, nodeId);
     } else if (r.resourceType === RESOURCE_TOPIC) {
       const topic = engine.metadata.topic(r.resourceName);
       const next = applyOps(topic?.configs ?? new Map(), ops, topicConfigDef, false);

@@ -31,6 +31,10 @@ import { handleDescribeTopicPartitions } from './describe-topic-partitions';
 import { handleAlterClientQuotas, handleDescribeClientQuotas } from './client-quotas';
 import { handleAlterUserScramCredentials, handleDescribeUserScramCredentials } from './scram-credentials';
 import { handleListConfigResources } from './list-config-resources';
+import { handleAlterPartition } from './alter-partition';
+import { handleAllocateProducerIds } from './allocate-producer-ids';
+import { onController } from '../forwarding';
+import { handleOffsetForLeaderEpoch } from './offset-for-leader-epoch';
 import { handleDescribeLogDirs } from './describe-log-dirs';
 import { handleElectLeaders } from './elect-leaders';
 import { handleAlterPartitionReassignments, handleListPartitionReassignments } from './partition-reassignments';
@@ -54,12 +58,12 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.Produce, handleProduce],
   [ApiKey.Fetch, handleFetch],
   [ApiKey.ListOffsets, handleListOffsets],
-  [ApiKey.CreateTopics, handleCreateTopics],
-  [ApiKey.DeleteTopics, handleDeleteTopics],
-  [ApiKey.CreatePartitions, handleCreatePartitions],
+  [ApiKey.CreateTopics, onController(ApiKey.CreateTopics, handleCreateTopics)],
+  [ApiKey.DeleteTopics, onController(ApiKey.DeleteTopics, handleDeleteTopics)],
+  [ApiKey.CreatePartitions, onController(ApiKey.CreatePartitions, handleCreatePartitions)],
   [ApiKey.DescribeConfigs, handleDescribeConfigs],
-  [ApiKey.AlterConfigs, handleAlterConfigs],
-  [ApiKey.IncrementalAlterConfigs, handleIncrementalAlterConfigs],
+  [ApiKey.AlterConfigs, onController(ApiKey.AlterConfigs, handleAlterConfigs)],
+  [ApiKey.IncrementalAlterConfigs, onController(ApiKey.IncrementalAlterConfigs, handleIncrementalAlterConfigs)],
   [ApiKey.InitProducerId, handleInitProducerId],
   [ApiKey.FindCoordinator, handleFindCoordinator],
   [ApiKey.JoinGroup, handleJoinGroup],
@@ -76,10 +80,14 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DescribeCluster, handleDescribeCluster],
   [ApiKey.DescribeTopicPartitions, handleDescribeTopicPartitions],
   [ApiKey.DescribeClientQuotas, handleDescribeClientQuotas],
-  [ApiKey.AlterClientQuotas, handleAlterClientQuotas],
+  [ApiKey.AlterClientQuotas, onController(ApiKey.AlterClientQuotas, handleAlterClientQuotas)],
   [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
-  [ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials],
+  [ApiKey.AlterUserScramCredentials, onController(ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials)],
   [ApiKey.ListConfigResources, handleListConfigResources],
+  // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
+  [ApiKey.AlterPartition, handleAlterPartition],
+  [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
+  [ApiKey.OffsetForLeaderEpoch, handleOffsetForLeaderEpoch],
   [ApiKey.DescribeLogDirs, handleDescribeLogDirs],
   [ApiKey.ElectLeaders, handleElectLeaders],
   [ApiKey.AlterPartitionReassignments, handleAlterPartitionReassignments],

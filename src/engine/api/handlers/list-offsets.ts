@@ -1,4 +1,5 @@
-// ListOffsets: -1 latest (high watermark), -2 earliest (log start), -4 earliest-local (the log
+// ListOffsets, through the replica manager (leader only; a consumer's latest is the high
+// watermark, a follower's or debugger's the log end): -1 latest, -2 earliest (log start), -4 earliest-local (the log
 // start too: no tiered storage), -5 latest-tiered and -6 earliest-pending-upload (-1: nothing
 // tiered, UnifiedLog's answer without remote storage), -3 the record with the largest timestamp, else the first offset whose record
 // timestamp is >= the target, answered per record as Kafka does (the batch found by its max
@@ -6,38 +7,45 @@
 import type { Engine } from '../../engine';
 import { ErrorCode } from '../../../protocol/errors';
 import { decodeRecords } from '../../../protocol/records/batch';
-import type { PartitionRecord, TopicRecord } from '../../storage/topic-store';
 import type { RequestContext } from '.';
+import type { PartitionLog } from '../../log/partition-log';
+import { CONSUMER_REPLICA_ID } from '../../replica/replica-manager';
 
 import {
   LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, EARLIEST_LOCAL_TIMESTAMP, LATEST_TIERED_TIMESTAMP, EARLIEST_PENDING_UPLOAD_TIMESTAMP,
 } from '../../../protocol/messages/list-offsets';
 
-export function offsetForTimestamp(engine: Engine, topic: TopicRecord, p: PartitionRecord, ts: number): { offset: number; timestamp: number } {
-  if (ts === LATEST_TIMESTAMP) return { offset: p.highWatermark, timestamp: -1 };
-  if (ts === EARLIEST_TIMESTAMP || ts === EARLIEST_LOCAL_TIMESTAMP) return { offset: p.logStartOffset, timestamp: -1 };
+/**
+ * The offset for a ListOffsets timestamp. `end` is what the requester may see (the high watermark
+ * for consumers, the log end for followers): a record found at or past it is not answered.
+ */
+export function offsetForTimestamp(log: PartitionLog, ts: number, end = log.highWatermark): { offset: number; timestamp: number } {
+  const start = log.logStartOffset;
+  if (ts === LATEST_TIMESTAMP) return { offset: end, timestamp: -1 };
+  if (ts === EARLIEST_TIMESTAMP || ts === EARLIEST_LOCAL_TIMESTAMP) return { offset: start, timestamp: -1 };
   if (ts === LATEST_TIERED_TIMESTAMP || ts === EARLIEST_PENDING_UPLOAD_TIMESTAMP) return { offset: -1, timestamp: -1 };
+  const visible = (r: { offset: number; timestamp: number }) => (r.offset < end ? r : { offset: -1, timestamp: -1 });
   if (ts === MAX_TIMESTAMP) {
     // The first record carrying the largest timestamp (KAFKA-16310: the record, not its batch).
-    const b = engine.logs.batchWithMaxTimestamp(topic, p, p.logStartOffset);
+    const b = log.batchWithMaxTimestamp(start);
     if (!b) return { offset: -1, timestamp: -1 };
     let hit: { offset: number; timestamp: number } | undefined;
     decodeRecords(b.bytes, (r) => {
-      if (!hit && r.offset >= p.logStartOffset && r.timestamp === b.maxTimestamp) hit = { offset: r.offset, timestamp: r.timestamp };
+      if (!hit && r.offset >= start && r.timestamp === b.maxTimestamp) hit = { offset: r.offset, timestamp: r.timestamp };
     });
-    return hit ?? { offset: Math.max(b.baseOffset, p.logStartOffset), timestamp: b.maxTimestamp };
+    return visible(hit ?? { offset: Math.max(b.baseOffset, start), timestamp: b.maxTimestamp });
   }
-  let from = p.logStartOffset;
+  let from = start;
   for (;;) {
-    const found = engine.logs.firstBatchAtOrAfterTime(topic, p, ts, from);
+    const found = log.firstBatchAtOrAfterTime(ts, from);
     if (!found) return { offset: -1, timestamp: -1 };
     let hit: { offset: number; timestamp: number } | undefined;
     let last = found.baseOffset;
     decodeRecords(found.bytes, (r) => {
       last = r.offset;
-      if (!hit && r.offset >= p.logStartOffset && r.timestamp >= ts) hit = { offset: r.offset, timestamp: r.timestamp };
+      if (!hit && r.offset >= start && r.timestamp >= ts) hit = { offset: r.offset, timestamp: r.timestamp };
     });
-    if (hit) return hit;
+    if (hit) return visible(hit);
     from = last + 1;
   }
 }
@@ -56,11 +64,11 @@ const SENTINEL_MIN_VERSION = new Map<number, number>([[-2, 1], [-1, 1], [-3, 7],
  * [high watermark, log start], -2 [log start], any other time [log start] if the log is empty,
  * else nothing until that time is reached.
  */
-function legacyOffsets(p: PartitionRecord, ts: number, maxNumOffsets: number): number[] {
+function legacyOffsets(log: PartitionLog, ts: number, maxNumOffsets: number): number[] {
   const now = Date.now();
   // (offset, time) per segment start, then the log end for a non-empty log.
-  const points: [number, number][] = [[p.logStartOffset, now]];
-  if (p.highWatermark > p.logStartOffset) points.push([p.highWatermark, now]);
+  const points: [number, number][] = [[log.logStartOffset, now]];
+  if (log.highWatermark > log.logStartOffset) points.push([log.highWatermark, now]);
   let start: number;
   if (ts === LATEST_TIMESTAMP) start = points.length - 1;
   else if (ts === EARLIEST_TIMESTAMP) start = 0;
@@ -79,8 +87,8 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
   // KafkaApis: a partition asked for twice in one request gets INVALID_REQUEST (each time).
   const counts = new Map<string, number>();
   for (const t of req.topics) for (const lp of t.partitions) counts.set(`${t.name}\u0000${lp.partitionIndex}`, (counts.get(`${t.name}\u0000${lp.partitionIndex}`) ?? 0) + 1);
+  const isClient = req.replicaId === CONSUMER_REPLICA_ID;
   const topics = req.topics.map((t: any) => {
-    const topic = engine.metadata.topic(t.name);
     const partitions = t.partitions.map((lp: any) => {
       const out = { partitionIndex: lp.partitionIndex, errorCode: 0, timestamp: -1, offset: -1, leaderEpoch: -1 };
       if ((counts.get(`${t.name}\u0000${lp.partitionIndex}`) ?? 0) > 1) { out.errorCode = ErrorCode.INVALID_REQUEST; return out; }
@@ -88,19 +96,27 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
         out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
         return out;
       }
-      const p = topic?.partitions[lp.partitionIndex];
-      if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
-      if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
+      const part = engine.replicaManager.readablePartition(t.name, lp.partitionIndex, lp.currentLeaderEpoch, true);
+      if (typeof part === 'number') { out.errorCode = part; return out; }
+      const log = part.log;
+      // Partition.fetchOffsetForTimestamp: a new leader whose high watermark has not reached its
+      // epoch's start cannot tell clients the latest offset yet.
+      const epochStart = log.epochs.all().find((e) => e.epoch === part.leaderEpoch)?.startOffset ?? 0;
+      if (isClient && epochStart > log.highWatermark && lp.timestamp === LATEST_TIMESTAMP) {
+        out.errorCode = ErrorCode.OFFSET_NOT_AVAILABLE;
+        return out;
+      }
+      const end = isClient ? log.highWatermark : log.logEndOffset;
       try {
-        const r = offsetForTimestamp(engine, topic, p, lp.timestamp);
+        const r = offsetForTimestamp(log, lp.timestamp, end);
         out.offset = r.offset;
         out.timestamp = r.timestamp;
         // No offset (nothing tiered, no record at or after the time): no epoch either.
-        out.leaderEpoch = r.offset < 0 ? -1 : p.leaderEpoch;
+        out.leaderEpoch = r.offset < 0 ? -1 : part.leaderEpoch;
       } catch {
         // A batch we cannot decode (corrupt, unknown codec): answer at batch granularity instead.
-        const found = engine.logs.firstBatchAtOrAfterTime(topic, p, lp.timestamp, p.logStartOffset);
-        if (found) { out.offset = Math.max(found.baseOffset, p.logStartOffset); out.timestamp = lp.timestamp; }
+        const found = log.firstBatchAtOrAfterTime(lp.timestamp, log.logStartOffset);
+        if (found && found.baseOffset < end) { out.offset = Math.max(found.baseOffset, log.logStartOffset); out.timestamp = lp.timestamp; }
       }
       return out;
     });
@@ -111,13 +127,11 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
 
 function handleListOffsetsV0(engine: Engine, req: any): unknown {
   const topics = req.topics.map((t: any) => {
-    const topic = engine.metadata.topic(t.name);
     const partitions = t.partitions.map((lp: any) => {
       const out = { partitionIndex: lp.partitionIndex, errorCode: 0, oldStyleOffsets: [] as number[] };
-      const p = topic?.partitions[lp.partitionIndex];
-      if (!topic || !p) { out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION; return out; }
-      if (!engine.metadata.isLocalLeader(p)) { out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER; return out; }
-      out.oldStyleOffsets = legacyOffsets(p, lp.timestamp, lp.maxNumOffsets);
+      const part = engine.replicaManager.readablePartition(t.name, lp.partitionIndex, undefined, true);
+      if (typeof part === 'number') { out.errorCode = part; return out; }
+      out.oldStyleOffsets = legacyOffsets(part.log, lp.timestamp, lp.maxNumOffsets);
       return out;
     });
     return { name: t.name, partitions };

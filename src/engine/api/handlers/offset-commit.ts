@@ -2,6 +2,7 @@
 // (generation -1, empty member id, group Empty or new). v0 (no generation or member: the offsets
 // Kafka 3.9 kept in ZooKeeper, refused in KRaft mode) is stored like an admin client's commit,
 // where every version's OffsetFetch finds it; v1's per-partition commit timestamp is not kept.
+// The answer waits until the __consumer_offsets partition's ISR has the commit (acks=all).
 import type { Engine } from '../../engine';
 import type { OffsetCommitRequest } from '../../../protocol/messages/offset-commit';
 
@@ -20,5 +21,10 @@ export function handleOffsetCommit(engine: Engine, req: OffsetCommitRequest): un
       })),
     })),
   });
-  return { throttleTimeMs: 0, topics };
+  const wait = engine.coordinator.replicationWait();
+  if (!wait) return { throttleTimeMs: 0, topics };
+  return wait.then((code) => ({
+    throttleTimeMs: 0,
+    topics: code === 0 ? topics : topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => (p.errorCode === 0 ? { ...p, errorCode: code } : p)) })),
+  }));
 }

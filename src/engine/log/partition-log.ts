@@ -1,0 +1,181 @@
+// One partition's local log, the only writer of its offsets (Kafka's UnifiedLog): the log start
+// offset (first offset kept), the high watermark (last offset every in-sync replica has, + 1:
+// what consumers may read) and the log end offset (next offset to write) are three numbers. A
+// leader appends with offsets it assigns and its leader epoch stamped into each batch (the
+// partitionLeaderEpoch field lies outside the CRC); a follower appends batches exactly as the
+// leader wrote them. The leader epoch cache says which epoch wrote which offsets; it is kept in
+// SQLite beside the batches and rebuilt from them if it is missing.
+import type { LogStore, ReadResult, StoredBatchMeta } from '../storage/log-store';
+import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
+import { readBatchHeader, setBaseOffset, setPartitionLeaderEpoch } from '../../protocol/records/batch';
+import { LeaderEpochCache } from './leader-epoch-cache';
+
+export class LogAppendError extends Error {}
+
+export class PartitionLog {
+  readonly epochs: LeaderEpochCache;
+  private leo = 0;
+
+  constructor(private readonly store: LogStore, readonly topic: TopicRecord, readonly p: PartitionRecord) {
+    this.leo = this.storedLogEnd();
+    if (p.highWatermark > this.leo) this.persistHighWatermark(this.leo);
+    if (p.highWatermark < p.logStartOffset) p.highWatermark = p.logStartOffset;
+    this.epochs = new LeaderEpochCache(store.loadEpochs(topic, p));
+    if (this.epochs.all().length === 0 && this.leo > p.logStartOffset) this.rebuildEpochs();
+  }
+
+  get logStartOffset(): number {
+    return this.p.logStartOffset;
+  }
+
+  get highWatermark(): number {
+    return this.p.highWatermark;
+  }
+
+  get logEndOffset(): number {
+    return this.leo;
+  }
+
+  private storedLogEnd(): number {
+    return Math.max(this.store.lastStoredOffset(this.topic, this.p) + 1, this.p.logStartOffset);
+  }
+
+  /** The cache was lost (or never written): read each batch's epoch back from the log. */
+  private rebuildEpochs(): void {
+    for (const b of this.store.iterateBatchEpochs(this.topic, this.p)) this.epochs.assign(b.epoch, b.baseOffset);
+    // The first batch may straddle the log start: its epoch starts there.
+    this.epochs.truncateFromStart(this.p.logStartOffset);
+    this.saveEpochs();
+  }
+
+  private saveEpochs(): void {
+    this.store.transaction(() => this.store.saveEpochs(this.topic, this.p, this.epochs.all()));
+  }
+
+  /**
+   * A new leader epoch starts at the log end (Kafka's maybeAssignEpochStartOffset on becoming
+   * leader), so a follower asking where an older epoch ended gets this offset even before the new
+   * leader has written anything.
+   */
+  assignEpochStart(epoch: number): void {
+    if (this.epochs.assign(epoch, this.leo)) this.saveEpochs();
+  }
+
+  /**
+   * Append one validated batch as the leader: offsets from the log end, the leader epoch in the
+   * header. Call inside the store's transaction. Returns the batch's offsets.
+   */
+  appendAsLeader(batch: Buffer, leaderEpoch: number, meta: Omit<StoredBatchMeta, 'baseOffset' | 'lastOffset'>, lastOffsetDelta: number): { baseOffset: number; lastOffset: number } {
+    const baseOffset = this.leo;
+    setBaseOffset(batch, baseOffset);
+    setPartitionLeaderEpoch(batch, leaderEpoch);
+    const lastOffset = baseOffset + lastOffsetDelta;
+    this.store.appendBatch(this.topic, this.p, batch, { ...meta, baseOffset, lastOffset });
+    if (this.epochs.assign(leaderEpoch, baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
+    this.leo = lastOffset + 1;
+    return { baseOffset, lastOffset };
+  }
+
+  /**
+   * Append a batch fetched from the leader, offsets and epoch as the leader wrote them. Call inside
+   * the store's transaction. A batch below the log end means the fetcher lost track: refused.
+   */
+  appendAsFollower(batch: Buffer): { baseOffset: number; lastOffset: number } {
+    const h = readBatchHeader(batch, 0);
+    const lastOffset = h.baseOffset + h.lastOffsetDelta;
+    if (h.baseOffset < this.leo) {
+      throw new LogAppendError(`Out of order offsets: batch at ${h.baseOffset} below the log end offset ${this.leo} of ${this.topic.name}-${this.p.partition}`);
+    }
+    this.store.appendBatch(this.topic, this.p, batch, {
+      baseOffset: h.baseOffset, lastOffset, maxTimestamp: h.maxTimestamp, recordCount: h.recordCount,
+      producerId: h.producerId, producerEpoch: h.producerEpoch, baseSequence: h.baseSequence,
+    });
+    if (this.epochs.assign(h.partitionLeaderEpoch, h.baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
+    this.leo = lastOffset + 1;
+    return { baseOffset: h.baseOffset, lastOffset };
+  }
+
+  /** Whole batches from `offset`, none starting at or after `endOffset` (HW for consumers, LEO for followers). */
+  read(offset: number, maxBytes: number, endOffset: number): ReadResult {
+    return this.store.read(this.topic, this.p, offset, maxBytes, endOffset);
+  }
+
+  /** The first batch with max timestamp >= ts at or after minOffset (ListOffsets by time). */
+  firstBatchAtOrAfterTime(ts: number, minOffset: number): { baseOffset: number; bytes: Buffer } | undefined {
+    return this.store.firstBatchAtOrAfterTime(this.topic, this.p, ts, minOffset);
+  }
+
+  /** The batch holding the log's largest timestamp (ListOffsets MAX_TIMESTAMP). */
+  batchWithMaxTimestamp(minOffset: number): { baseOffset: number; maxTimestamp: number; bytes: Buffer } | undefined {
+    return this.store.batchWithMaxTimestamp(this.topic, this.p, minOffset);
+  }
+
+  /** Move the high watermark (kept within [log start, log end]); true when it changed. */
+  updateHighWatermark(hw: number): boolean {
+    const next = Math.max(this.p.logStartOffset, Math.min(hw, this.leo));
+    if (next === this.p.highWatermark) return false;
+    this.persistHighWatermark(next);
+    return true;
+  }
+
+  private persistHighWatermark(hw: number): void {
+    this.store.setHighWatermark(this.topic, this.p, hw);
+    this.p.highWatermark = hw;
+  }
+
+  /** OffsetForLeaderEpoch: the largest epoch <= `epoch` this log knows and where it ends. */
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } {
+    return this.epochs.endOffsetFor(epoch, this.leo);
+  }
+
+  /**
+   * Remove everything at and after `offset` (a follower's divergent tail). The batch holding it
+   * goes whole, so the log may end below `offset`. No-op when the log already ends there.
+   */
+  truncateTo(offset: number): void {
+    if (offset >= this.leo) return;
+    if (offset <= this.p.logStartOffset) {
+      this.truncateFullyAndStartAt(offset < this.p.logStartOffset ? offset : this.p.logStartOffset);
+      return;
+    }
+    this.store.transaction(() => {
+      const end = this.store.truncateFrom(this.topic, this.p, offset);
+      this.leo = Math.max(end, this.p.logStartOffset);
+      this.epochs.truncateFromEnd(this.leo);
+      this.store.saveEpochs(this.topic, this.p, this.epochs.all());
+      if (this.p.highWatermark > this.leo) this.persistHighWatermark(this.leo);
+    });
+  }
+
+  /** Drop the whole log and start it (empty) at `offset` (a follower far behind the leader's log start). */
+  truncateFullyAndStartAt(offset: number): void {
+    this.store.transaction(() => {
+      this.store.deleteAllBatches(this.topic, this.p);
+      this.store.setLogStartOffset(this.topic, this.p, offset);
+      this.p.logStartOffset = offset;
+      this.leo = offset;
+      this.epochs.truncateFromEnd(-1);
+      this.store.saveEpochs(this.topic, this.p, this.epochs.all());
+      this.persistHighWatermark(offset);
+    });
+  }
+
+  /**
+   * Move the log start offset forward to `offset` (retention, DeleteRecords, a follower learning
+   * the leader's), never past the high watermark, deleting the whole batches that end below it.
+   * Returns the log start offset afterwards.
+   */
+  maybeIncrementLogStartOffset(offset: number): number {
+    const target = Math.min(offset, this.p.highWatermark);
+    if (target <= this.p.logStartOffset) return this.p.logStartOffset;
+    this.store.transaction(() => {
+      this.store.deleteBatchesBefore(this.topic, this.p, target);
+      this.store.setLogStartOffset(this.topic, this.p, target);
+      this.p.logStartOffset = target;
+      const before = this.epochs.all().length;
+      this.epochs.truncateFromStart(target);
+      if (before > 0) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
+    });
+    return this.p.logStartOffset;
+  }
+}

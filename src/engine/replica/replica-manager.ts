@@ -1,0 +1,382 @@
+// The partitions this broker hosts and what it does with them (Kafka's ReplicaManager): metadata
+// deltas make it leader or follower of a partition; produce appends go to the leader's log and,
+// with acks=all, wait in the purgatory until the ISR has them; fetches read from a local log
+// (consumers up to the high watermark, followers up to the log end, their fetch offset updating
+// the leader's view of them); followers replicate through the replica fetchers. Handlers and
+// the group coordinator reach the logs only through here.
+import type { Engine } from '../engine';
+import type { MetadataChange, PartitionRegistration } from '../metadata/image';
+import type { BrokerEndpoint } from '../metadata/records';
+import { ErrorCode } from '../../protocol/errors';
+import { readBatchHeader } from '../../protocol/records/batch';
+import { isInternalTopic } from '../../protocol/topic-name';
+import { PartitionLog } from '../log/partition-log';
+import { appendAsLeader, appendFailure, type AppendResult } from '../log/leader-append';
+import { Partition, type PartitionHost } from './partition';
+import { Purgatory, type DelayedOperation } from './purgatory';
+import type { AlterPartitionSender } from './alter-partition-sender';
+import { controllerAlterPartitionSender } from './controller-alter-partition-sender';
+import { ReplicaFetcherManager } from './replica-fetcher';
+import { engineLog } from '../server-log';
+import type { ReadResult } from '../storage/log-store';
+
+const LOGGER = 'kafka.server.ReplicaManager';
+
+/** Kafka's AdminUtils.ADMIN_CLIENT_ID: the only client allowed to append to internal topics. */
+const ADMIN_CLIENT_ID = '__admin_client';
+
+/** FetchRequest.CONSUMER_REPLICA_ID and the debugging id that may read a follower's whole log. */
+export const CONSUMER_REPLICA_ID = -1;
+export const DEBUGGING_REPLICA_ID = -2;
+
+export interface ProducePartitionResult extends AppendResult {
+  logStartOffset: number;
+  partition?: Partition;
+}
+
+export interface LocalRead {
+  errorCode: number;
+  highWatermark: number;
+  logStartOffset: number;
+  logEndOffset: number;
+  read?: ReadResult;
+  /** The fetch offset is outside [log start, readable end]. */
+  outOfRange?: boolean;
+}
+
+/**
+ * Told when this broker becomes leader or follower of a partition (or a new leader epoch starts):
+ * Kafka's onLeadershipChange, which loads and unloads a __consumer_offsets partition's groups.
+ */
+export type LeadershipListener = (topic: string, partition: number, isLeader: boolean, leaderEpoch: number) => void;
+
+const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+export class ReplicaManager implements PartitionHost {
+  readonly purgatory = new Purgatory();
+  readonly fetchers: ReplicaFetcherManager;
+  /** ISR proposals go to the active controller (replaceable in tests). */
+  sender: AlterPartitionSender;
+  readonly leadershipListeners: LeadershipListener[] = [];
+  private readonly partitions = new Map<string, Partition>();
+  private readonly brokerEndpoints = new Map<number, BrokerEndpoint[]>();
+  private isrTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly engine: Engine) {
+    this.fetchers = new ReplicaFetcherManager(this, engine);
+    this.sender = controllerAlterPartitionSender(engine);
+  }
+
+  get localId(): number {
+    return this.engine.settings.nodeId;
+  }
+
+  log(level: 'INFO' | 'WARN', message: string): void {
+    // A one-broker engine's server log stays as it was: role changes are cluster news.
+    if (level === 'INFO' && this.engine.settings.cluster === null) return;
+    engineLog(level, message, LOGGER);
+  }
+
+  /** Start the ISR expiration task (every replica.lag.time.max.ms / 2, as Kafka). */
+  start(): void {
+    const lag = Math.max(1, this.engine.configs.brokerInt('replica.lag.time.max.ms'));
+    this.isrTimer = setInterval(() => this.maybeShrinkIsr(), Math.max(1, Math.floor(lag / 2)));
+    this.isrTimer.unref();
+  }
+
+  maybeShrinkIsr(now = Date.now()): void {
+    const lag = this.engine.configs.brokerInt('replica.lag.time.max.ms');
+    for (const p of this.partitions.values()) p.maybeShrinkIsr(now, lag);
+  }
+
+  // --- Hosting ---------------------------------------------------------------------------------
+
+  /** The hosted partition (hosted from the metadata log's deltas, a one-broker cluster's too). */
+  getPartition(topic: string, index: number): Partition | undefined {
+    return this.partitions.get(key(topic, index));
+  }
+
+  /** Every hosted partition (leader or follower). */
+  hosted(): Partition[] {
+    return [...this.partitions.values()];
+  }
+
+  /** The local log of a replica this broker has (for the cleaner: retention and compaction run on every replica). */
+  localLog(topic: string, index: number): PartitionLog | undefined {
+    return this.getPartition(topic, index)?.log;
+  }
+
+  brokerEndpoint(id: number): BrokerEndpoint | undefined {
+    return this.brokerEndpoints.get(id)?.[0];
+  }
+
+  /**
+   * Metadata changes (Kafka's ReplicaManager.applyDelta): a partition whose replicas include this
+   * broker is hosted; it leads it when the registration names it leader, else follows the leader
+   * (fetchers truncate, then fetch). A replica no longer assigned here is dropped.
+   */
+  applyDelta(changes: readonly MetadataChange[]): void {
+    const now = Date.now();
+    for (const c of changes) {
+      switch (c.kind) {
+        case 'broker':
+          if (c.after) this.brokerEndpoints.set(c.id, c.after.endpoints);
+          else this.brokerEndpoints.delete(c.id);
+          break;
+        case 'topic-deleted':
+          this.dropTopic(c.topic.id, true);
+          break;
+        case 'partition':
+          this.applyPartition(c.topic.id, c.topic.name, c.partition, c.after, now);
+          break;
+        default:
+          break;
+      }
+    }
+    this.fetchers.reconcile();
+  }
+
+  private applyPartition(topicId: string, topicName: string, index: number, reg: PartitionRegistration, now: number): void {
+    const k = key(topicName, index);
+    let part = this.partitions.get(k);
+    if (part && part.topicId !== topicId) {
+      this.dropTopic(part.topicId, false);
+      part = undefined;
+    }
+    if (!reg.replicas.includes(this.localId)) {
+      if (part) this.stopReplica(part);
+      return;
+    }
+    if (!part) {
+      const { topic, p } = this.engine.topics.ensureReplica(topicId, topicName, index, reg.replicas, isInternalTopic(topicName));
+      part = new Partition(topicId, topic, p, new PartitionLog(this.engine.logs, topic, p), this);
+      this.partitions.set(k, part);
+    }
+    if (reg.leader === this.localId) {
+      if (part.makeLeader(reg, now)) {
+        // Idempotence state is rebuilt from the log this leader has (it may have been a follower).
+        this.engine.producers.forgetPartition(part.topic, part.p);
+        this.notifyLeadership(topicName, index, true, reg.leaderEpoch);
+        this.log('INFO', `[Broker id=${this.localId}] Leader ${topicName}-${index} with topic id ${topicId} starts at leader epoch ${reg.leaderEpoch} from offset ${part.log.logEndOffset} with partition epoch ${reg.partitionEpoch}, high watermark ${part.log.highWatermark}, ISR [${reg.isr.join(',')}]`);
+      }
+    } else if (part.makeFollower(reg)) {
+      this.engine.producers.forgetPartition(part.topic, part.p);
+      this.notifyLeadership(topicName, index, false, reg.leaderEpoch);
+      this.log('INFO', `[Broker id=${this.localId}] Follower ${topicName}-${index} starts at leader epoch ${reg.leaderEpoch} from offset ${part.log.logEndOffset} with partition epoch ${reg.partitionEpoch} and high watermark ${part.log.highWatermark}. Current leader is ${reg.leader}.`);
+      // Waiting produces on a former leader get NOT_LEADER_OR_FOLLOWER now.
+      this.purgatory.checkAndComplete(part.key);
+    }
+  }
+
+  private notifyLeadership(topic: string, partition: number, isLeader: boolean, leaderEpoch: number): void {
+    for (const l of this.leadershipListeners) {
+      try {
+        l(topic, partition, isLeader, leaderEpoch);
+      } catch (e) {
+        this.log('WARN', `Leadership listener failed for ${topic}-${partition}: ${(e as Error)?.message ?? e}`);
+      }
+    }
+  }
+
+  private stopReplica(part: Partition): void {
+    this.partitions.delete(key(part.name, part.index));
+    part.leaderId = -1;
+    this.purgatory.checkAndComplete(part.key);
+  }
+
+  /** A topic went away: stop its replicas (and, when asked, delete its local storage). */
+  private dropTopic(id: string, deleteLocal: boolean): void {
+    for (const part of [...this.partitions.values()]) if (part.topicId === id) this.stopReplica(part);
+    if (deleteLocal) {
+      const local = this.engine.topics.getById(id);
+      if (local) {
+        this.engine.topics.delete(local);
+        this.engine.producers.forgetTopic(local);
+        this.engine.configs.forgetTopic(local.tk);
+      }
+    }
+  }
+
+  /** Topic deleted through the local catalog (one-broker cluster): forget its replicas. */
+  onTopicDeleted(id: string): void {
+    for (const part of [...this.partitions.values()]) if (part.topicId === id) this.stopReplica(part);
+    this.fetchers.reconcile();
+  }
+
+  /** A write transaction rolled back and the catalog was reloaded: re-read every log's state. */
+  reloadAfterFailedWrite(): void {
+    for (const part of [...this.partitions.values()]) {
+      const topic = this.engine.topics.getById(part.topicId);
+      const p = topic?.partitions[part.index];
+      if (!topic || !p) { this.stopReplica(part); continue; }
+      part.topic = topic;
+      part.p = p;
+      part.log = new PartitionLog(this.engine.logs, topic, p);
+    }
+  }
+
+  // --- PartitionHost -----------------------------------------------------------------------------
+
+  onHighWatermark(part: Partition): void {
+    this.purgatory.checkAndComplete(part.key);
+    // Long-polling consumers wait for the high watermark, not the log end.
+    this.engine.notifyAppend();
+  }
+
+  // --- Produce -----------------------------------------------------------------------------------
+
+  /**
+   * Append a produced record set to a partition this broker leads (ReplicaManager.appendToLocalLog
+   * + Partition.appendRecordsToLeader). Call inside the engine's write transaction.
+   */
+  appendToLocalLog(topicName: string, index: number, records: Buffer | null, acks: number, clientId: string | null, produceVersion: number): ProducePartitionResult {
+    const fail = (code: number, message: string | null = null): ProducePartitionResult => ({ ...appendFailure(code, message), logStartOffset: -1 });
+    if (acks !== 0 && acks !== 1 && acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS);
+    const topic = this.engine.metadata.topic(topicName);
+    // ReplicaManager.appendToLocalLog: `Cannot append to internal topic <t>` (no custom message).
+    if (topic?.internal && clientId !== ADMIN_CLIENT_ID) return fail(ErrorCode.INVALID_TOPIC_EXCEPTION);
+    if (!topic || !topic.partitions[index]) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    const part = this.getPartition(topicName, index);
+    if (!part || !part.isLeader()) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    // Partition.appendRecordsToLeader: acks=all needs min.insync.replicas in the ISR
+    // (NotEnoughReplicasException, no custom message); acks=0/1 are not held to it.
+    if (acks === -1 && !part.hasMinIsr(this.minIsr(part))) return fail(ErrorCode.NOT_ENOUGH_REPLICAS);
+    const r = appendAsLeader(this.engine, part.topic, part.p, part.log, part.leaderEpoch, records, produceVersion);
+    if (r.errorCode !== 0) return { ...r, logStartOffset: -1 };
+    part.maybeIncrementHighWatermark();
+    return { ...r, logStartOffset: part.log.logStartOffset, partition: part };
+  }
+
+  /**
+   * Append records the coordinator built to a partition this broker leads, inside the caller's
+   * transaction. Returns what to wait for: the offset the ISR must reach (acks=all, see
+   * waitForOffset), as the group coordinator writes with acks=all.
+   */
+  appendCoordinatorRecords(topicName: string, index: number, build: (baseOffset: number) => Buffer): { partition: Partition; nextOffset: number } {
+    const part = this.getPartition(topicName, index);
+    if (!part || !part.isLeader()) throw Object.assign(new Error(`Not the leader of ${topicName}-${index}`), { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
+    const batch = build(part.log.logEndOffset);
+    const h = readBatchHeader(batch, 0);
+    const { lastOffset } = part.log.appendAsLeader(batch, part.leaderEpoch, {
+      maxTimestamp: h.maxTimestamp, recordCount: h.recordCount, producerId: -1, producerEpoch: -1, baseSequence: -1,
+    }, h.lastOffsetDelta);
+    part.maybeIncrementHighWatermark();
+    return { partition: part, nextOffset: lastOffset + 1 };
+  }
+
+  /**
+   * Wait until the ISR of `part` has everything below `nextOffset` (acks=all for one append):
+   * undefined when it already has, else a promise of the error code (0, REQUEST_TIMED_OUT,
+   * NOT_ENOUGH_REPLICAS_AFTER_APPEND, NOT_LEADER_OR_FOLLOWER).
+   */
+  waitForOffset(part: Partition, nextOffset: number, timeoutMs: number): Promise<number> | undefined {
+    const r: ProducePartitionResult = { ...appendFailure(0), nextOffset, baseOffset: nextOffset - 1, logStartOffset: 0, partition: part };
+    const wait = this.waitForReplication([r], timeoutMs);
+    if (!wait) return r.errorCode === 0 ? undefined : Promise.resolve(r.errorCode);
+    return wait.then(() => r.errorCode);
+  }
+
+  minIsr(part: Partition): number {
+    return this.engine.configs.topicInt(part.topic, 'min.insync.replicas');
+  }
+
+  /**
+   * acks=all: answer when every appended partition's records are in the ISR (the high watermark
+   * passed them), or at the timeout with REQUEST_TIMED_OUT for those still waiting (Kafka's
+   * DelayedProduce). Synchronous (undefined) when nothing has to wait.
+   */
+  waitForReplication(results: ProducePartitionResult[], timeoutMs: number): Promise<void> | undefined {
+    const waiting = results.filter((r) => r.errorCode === 0 && r.partition && r.nextOffset >= 0);
+    if (waiting.length === 0) return undefined;
+    const check = (r: ProducePartitionResult): boolean => {
+      const c = r.partition!.checkEnoughReplicasReachOffset(r.nextOffset, this.minIsr(r.partition!));
+      if (c.done && c.errorCode !== 0) failResult(r, c.errorCode);
+      return c.done;
+    };
+    let pending = waiting.filter((r) => !check(r));
+    if (pending.length === 0) return undefined;
+    return new Promise<void>((resolve) => {
+      let finished = false;
+      const op: DelayedOperation = {
+        tryComplete: () => {
+          if (finished) return true;
+          pending = pending.filter((r) => !check(r));
+          if (pending.length > 0) return false;
+          finished = true;
+          resolve();
+          return true;
+        },
+        onExpiration: () => {
+          if (finished) return;
+          finished = true;
+          for (const r of pending) failResult(r, ErrorCode.REQUEST_TIMED_OUT);
+          resolve();
+        },
+      };
+      this.purgatory.tryCompleteElseWatch(op, [...new Set(pending.map((r) => r.partition!.key))], timeoutMs);
+    });
+  }
+
+  // --- Fetch and offsets -------------------------------------------------------------------------
+
+  /**
+   * The partition a read may use, or the error (Kafka's getPartitionOrError + the leader and epoch
+   * checks): followers and ListOffsets need the leader; consumer fetches from v11 (which carry
+   * client metadata) may read a follower up to its high watermark, as KIP-392 allows.
+   */
+  readablePartition(topicName: string, index: number, currentLeaderEpoch: number | undefined, onlyLeader: boolean): Partition | number {
+    const topic = this.engine.metadata.topic(topicName);
+    if (!topic || !topic.partitions[index]) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+    const part = this.getPartition(topicName, index);
+    if (!part) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
+    const epochError = part.epochError(currentLeaderEpoch);
+    if (epochError !== 0) return epochError;
+    if (onlyLeader && !part.isLeader()) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
+    if (!onlyLeader && part.leaderId < 0) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
+    return part;
+  }
+
+  /**
+   * One partition's part of a Fetch (Kafka's readFromLocalLog + updateFollowerFetchState): a
+   * follower (replicaId >= 0) reads to the log end and its fetch offset updates the leader's view
+   * of it; a consumer reads to the high watermark.
+   */
+  readFromLocalLog(replicaId: number, part: Partition, fetchOffset: number, maxBytes: number, now = Date.now()): LocalRead {
+    const log = part.log;
+    const isFollower = replicaId >= 0;
+    if (isFollower && !part.replicas.includes(replicaId)) {
+      return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1 };
+    }
+    // Past the high watermark but within the log end: a consumer just gets nothing yet (Kafka
+    // reads up to the HW); only beyond the log end (or below the start) is out of range. A fetch
+    // that fails tells the leader nothing about the follower (it may be a stale request, e.g. for
+    // an older topic of the same name).
+    if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) {
+      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, outOfRange: true, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+    }
+    if (isFollower && !part.updateFollowerFetchState(replicaId, fetchOffset, now)) {
+      return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1 };
+    }
+    const end = isFollower || replicaId === DEBUGGING_REPLICA_ID ? log.logEndOffset : log.highWatermark;
+    const out: LocalRead = { errorCode: 0, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+    if (fetchOffset >= end || maxBytes <= 0) return out;
+    out.read = log.read(fetchOffset, maxBytes, end);
+    return out;
+  }
+
+  // --- Shutdown ------------------------------------------------------------------------------------
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.isrTimer);
+    this.fetchers.close();
+    this.purgatory.shutdown();
+  }
+}
+
+function failResult(r: ProducePartitionResult, errorCode: number): void {
+  r.errorCode = errorCode;
+  r.errorMessage = null;
+}
