@@ -80,6 +80,18 @@ describe('elections and ISR changes (as Kafka\'s controller decides them)', () =
     expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: 3, isr: [3], elr: [2] });
   });
 
+  it('a partition whose only replica dies keeps it as ELR and as last known leader, and elects it again after its unclean restart (Kafka 4.4)', () => {
+    const { image, apply } = imageWith([1, 2, 3], [{ replicas: [3] }, { replicas: [1, 3] }]);
+    const rc = new ReplicationControl(image, policy(1));
+    apply(rc.brokerFenced(3));
+    const [lonely, pair] = image.topicsById.get('T').partitions;
+    expect(lonely).toMatchObject({ leader: -1, isr: [], elr: [3], lastKnownElr: [3] });
+    expect(pair).toMatchObject({ leader: 1, isr: [1], elr: [], lastKnownElr: [] });
+    // Back from a kill -9: out of the ELR, but the last known leader leads again (recovering).
+    apply(rc.brokerUncleanShutdown(3));
+    expect(image.topicsById.get('T').partitions[0]).toMatchObject({ leader: 3, isr: [3], elr: [], lastKnownElr: [], leaderRecoveryState: 1 });
+  });
+
   it('without ELR the last in-sync replica stays in the ISR while no replica leads; unclean election takes any live replica', () => {
     const { image, apply } = imageWith([1, 2], [{ replicas: [1, 2], isr: [1] }]);
     const rc = new ReplicationControl(image, policy(1, false, false));

@@ -8,7 +8,10 @@
 // unclean.leader.election.enable) may take any live replica and resets the ISR to it, marking
 // the leader as recovering. With eligible leader replicas (KIP-966, on in Kafka 4's clusters)
 // the ISR may become empty: replicas that left it while it was below min.insync.replicas are
-// kept as eligible leaders (ELR) and can be elected cleanly later.
+// kept as eligible leaders (ELR) and can be elected cleanly later. LastKnownElr then holds
+// the last leader (Kafka 4's balanced recovery): when a partition goes leaderless it remembers
+// who led, and once the ISR and ELR are both empty (that broker came back from an unclean
+// shutdown) the last leader is elected again, uncleanly, so the partition is not offline forever.
 import type { PartitionChangeRecord } from '../metadata/records';
 import type { PartitionRegistration } from '../metadata/image';
 
@@ -44,7 +47,6 @@ export function buildPartitionChange(input: PartitionChangeInput): PartitionChan
   let targetRemoving = input.targetRemoving ?? p.removingReplicas;
   let targetAdding = input.targetAdding ?? p.addingReplicas;
   let targetElr = p.elr;
-  let targetLastKnownElr = p.lastKnownElr;
   const election = input.election ?? 'online';
   const unclean = new Set(input.uncleanShutdownReplicas ?? []);
   const record: PartitionChangeRecord = { type: 'PartitionChange', topicId: input.topicId, partitionId: input.partitionId };
@@ -67,17 +69,18 @@ export function buildPartitionChange(input: PartitionChangeInput): PartitionChan
   if (input.elrEnabled) {
     if (targetIsr.length >= input.minIsr) {
       targetElr = [];
-      targetLastKnownElr = [];
     } else {
       const candidates = new Set([...targetElr, ...p.isr]);
       targetElr = [...candidates].filter((r) => !targetIsr.includes(r) && !unclean.has(r));
-      for (const r of targetLastKnownElr) candidates.add(r);
-      targetLastKnownElr = [...candidates].filter((r) => !targetIsr.includes(r) && !targetElr.includes(r));
     }
   }
 
   const isValidNewLeader = (r: number): boolean =>
     (targetIsr.includes(r) || (targetIsr.length === 0 && targetElr.includes(r))) && input.isAcceptableLeader(r);
+
+  // As Kafka, the last known leader is taken without asking whether it is alive yet.
+  const lastKnownLeader = input.elrEnabled && targetIsr.length === 0 && targetElr.length === 0 && p.lastKnownElr.length === 1
+    ? p.lastKnownElr[0] : undefined;
 
   let elected = NO_LEADER;
   let uncleanElection = false;
@@ -86,7 +89,10 @@ export function buildPartitionChange(input: PartitionChangeInput): PartitionChan
   else {
     const online = targetReplicas.find(isValidNewLeader);
     if (online !== undefined) elected = online;
-    else if (election === 'unclean') {
+    else if (lastKnownLeader !== undefined) {
+      elected = lastKnownLeader;
+      uncleanElection = true;
+    } else if (election === 'unclean') {
       const any = targetReplicas.find((r) => input.isAcceptableLeader(r));
       if (any !== undefined) {
         elected = any;
@@ -110,14 +116,22 @@ export function buildPartitionChange(input: PartitionChangeInput): PartitionChan
   if (record.leader === undefined && !containsAll(targetReplicas, p.replicas)) record.leader = p.leader;
 
   const cleanElection = record.isr === undefined;
-  if (!cleanElection || !input.elrEnabled) {
-    targetElr = [];
-    targetLastKnownElr = [];
-  }
+  if (!cleanElection || !input.elrEnabled) targetElr = [];
   if (!sameList(targetElr, p.elr)) record.eligibleLeaderReplicas = targetElr;
-  if (!sameList(targetLastKnownElr, p.lastKnownElr)) record.lastKnownElr = targetLastKnownElr;
 
   if (record.isr === undefined && (targetIsr.length > 0 || input.elrEnabled) && !sameList(targetIsr, p.isr)) record.isr = targetIsr;
+
+  // LastKnownElr as the last leader: set when the partition first becomes leaderless with an
+  // empty ISR, cleared once it has (or keeps) a leader.
+  if (!input.elrEnabled) {
+    if (p.lastKnownElr.length > 0) record.lastKnownElr = [];
+  } else {
+    if (record.isr !== undefined && record.isr.length === 0 && !(p.lastKnownElr.length === 1 && p.lastKnownElr[0] === p.leader)) {
+      record.lastKnownElr = [p.leader];
+    } else if (((record.leader ?? NO_LEADER) >= 0 || (p.leader !== NO_LEADER && record.leader !== NO_LEADER)) && p.lastKnownElr.length > 0) {
+      record.lastKnownElr = [];
+    }
+  }
 
   if (!sameList(targetReplicas, p.replicas)) record.replicas = targetReplicas;
   if (!sameList(targetRemoving, p.removingReplicas)) record.removingReplicas = targetRemoving;

@@ -17,6 +17,9 @@ export interface PartitionView {
   leaderEpoch: number;
   replicas: number[];
   isr: number[];
+  /** Eligible leader replicas and the last known leader (KIP-966), as the controller recorded them. */
+  elr: number[];
+  lastKnownElr: number[];
   offline: number[];
 }
 
@@ -74,11 +77,11 @@ export class ClusterMetadata {
     if (!reg) {
       // Not in the image (yet): as a one-broker cluster answered before the metadata log.
       const isr = p.replicas.filter((r) => live.has(r));
-      return { partition: p.partition, leader: isr[0] ?? -1, leaderEpoch: p.leaderEpoch, replicas: p.replicas, isr, offline: p.replicas.filter((r) => !live.has(r)) };
+      return { partition: p.partition, leader: isr[0] ?? -1, leaderEpoch: p.leaderEpoch, replicas: p.replicas, isr, elr: [], lastKnownElr: [], offline: p.replicas.filter((r) => !live.has(r)) };
     }
     return {
       partition: p.partition, leader: reg.leader, leaderEpoch: reg.leaderEpoch, replicas: reg.replicas, isr: reg.isr,
-      offline: reg.replicas.filter((r) => !live.has(r)),
+      elr: reg.elr, lastKnownElr: reg.lastKnownElr, offline: reg.replicas.filter((r) => !live.has(r)),
     };
   }
 

@@ -172,7 +172,10 @@ export class Partition {
     this.propose(this.isr.filter((r) => !out.includes(r)), 'shrink');
   }
 
-  private propose(newIsr: number[], why: 'expand' | 'shrink'): void {
+  private propose(proposed: number[], why: 'expand' | 'shrink'): void {
+    // Kafka's leader proposes its ISR as a hash set, which for broker ids below 16 iterates in
+    // ascending order: a broker that rejoins appears in id order ("1,2,3"), not appended.
+    const newIsr = [...proposed].sort((a, b) => a - b);
     this.pendingIsr = newIsr;
     const epoch = this.leaderEpoch;
     const partitionEpoch = this.partitionEpoch;

@@ -60,7 +60,7 @@ export function handleDescribeTopicPartitions(engine: Engine, req: DescribeTopic
       const v = md.partitionView(topic.partitions[i]);
       partitions.push({
         errorCode: 0, partitionIndex: v.partition, leaderId: v.leader, leaderEpoch: v.leaderEpoch,
-        replicaNodes: v.replicas, isrNodes: v.isr, eligibleLeaderReplicas: [], lastKnownElr: [], offlineReplicas: v.offline,
+        replicaNodes: v.replicas, isrNodes: v.isr, eligibleLeaderReplicas: v.elr, lastKnownElr: v.lastKnownElr, offlineReplicas: v.offline,
       });
     }
     out.topics.push({
