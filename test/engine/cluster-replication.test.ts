@@ -14,7 +14,7 @@ const Database = require('better-sqlite3');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { DB_FILE } = require(path.join(ROOT, 'dist/engine/storage/database'));
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { decodeRecords } = require(path.join(ROOT, 'dist/protocol/records/batch'));
+const { decodeRecords, buildBatch } = require(path.join(ROOT, 'dist/protocol/records/batch'));
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -303,4 +303,84 @@ describe('replication across broker processes', () => {
     const leaderNow = Number((await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!.leader);
     if (leaderNow !== coordinator) expect(fromOld.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
   }, 120000);
+
+  it('a leader killed with records its followers never fetched truncates them when it comes back (OffsetForLeaderEpoch): no replica keeps what the new leader never had', async () => {
+    // Unclean election lets a replica that fell out of the ISR lead, so the old leader's last
+    // records are certainly on nobody else: the case truncation exists for.
+    await createTopic('diverge', ['--partitions', '1', '--replication-factor', '3', '--config', 'unclean.leader.election.enable=true']);
+    const first = await waitFor(async () => { const p = (await describeTopic('diverge', anyLive()))[0]; return p && sortedIds(p.isr) === '1,2,3' ? p : undefined; }, 15000, 'diverge in sync');
+    const old = Number(first.leader);
+    const followers = [1, 2, 3].filter((b) => b !== old);
+    expect((await runKcat(cluster.bootstrap(old), ['-P', '-t', 'diverge', '-X', 'acks=all'], 'kept-1\nkept-2\n')).code).toBe(0);
+    await waitFor(() => followers.every((b) => sameBatches(storedBatches(b, 'diverge', 0), storedBatches(old, 'diverge', 0))), 10000, 'followers caught up');
+    const conn = new BrokerConnection('127.0.0.1', cluster.broker(old).port, 'diverge-test');
+    await conn.connect();
+    const produce = async (value: string) => {
+      const records = buildBatch([{ key: null, value: Buffer.from(value), timestamp: Date.now() }]);
+      const r = await conn.send(ApiKey.Produce, { transactionalId: null, acks: 1, timeoutMs: 5000, topicData: [{ name: 'diverge', partitionData: [{ index: 0, records }] }] });
+      expect(r.responses[0].partitionResponses[0].errorCode).toBe(0);
+    };
+    for (const b of followers) process.kill(cluster.broker(b).proc.pid!, 'SIGSTOP');
+    try {
+      // A write the stalled followers miss (a fetch already parked on the leader may still carry it).
+      await produce('maybe-lost');
+      // Once the leader drops them from the ISR their parked fetches are long answered: the next
+      // write reaches no follower.
+      await waitFor(async () => (await describeTopic('diverge', old))[0].isr === String(old), LAG_MS * 4 + 5000, 'ISR of the leader alone');
+      await produce('lost');
+      await cluster.signal(old, 'SIGKILL');
+    } finally {
+      conn.close();
+      for (const b of followers) process.kill(cluster.broker(b).proc.pid!, 'SIGCONT');
+    }
+    const leader = await newLeader('diverge', 0, old);
+    expect((await runKcat(cluster.bootstrap(leader), ['-P', '-t', 'diverge', '-X', 'acks=all'], 'after\n')).code).toBe(0);
+    await cluster.start(old);
+    const same = await waitFor(() => {
+      const mine = storedBatches(old, 'diverge', 0);
+      return sameBatches(mine, storedBatches(leader, 'diverge', 0)) ? mine : undefined;
+    }, 30000, `broker ${old} identical to the new leader`);
+    expect(values(same)).not.toContain('lost');
+    expect(values(same).filter((v) => v !== 'maybe-lost')).toEqual(['kept-1', 'kept-2', 'after']);
+  }, 90000);
+
+  it('Kafka\'s own console producer and consumer (the Java client) keep producing and consuming across a leader kill', async () => {
+    await createTopic('java-steady', ['--partitions', '1', '--replication-factor', '3']);
+    const first = await waitFor(async () => { const p = (await describeTopic('java-steady', anyLive()))[0]; return p && sortedIds(p.isr) === '1,2,3' ? p : undefined; }, 15000, 'java-steady in sync');
+    const killed = Number(first.leader);
+    const bootstrap = cluster.bootstrap();
+    const reference = (tool: string, args: string[]) => spawn('bash', [path.join(ROOT, 'scripts/reference.sh'), 'tool', tool, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const consumer = reference('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', 'java-steady', '--from-beginning', '--max-messages', '1000']);
+    const producer = reference('kafka-console-producer', ['--bootstrap-server', bootstrap, '--topic', 'java-steady', '--producer-property', 'acks=all']);
+    let consumed = '';
+    let consumerErr = '';
+    let producerErr = '';
+    consumer.stdout!.setEncoding('utf8');
+    consumer.stdout!.on('data', (d) => { consumed += d; });
+    consumer.stderr!.setEncoding('utf8');
+    consumer.stderr!.on('data', (d) => { consumerErr += d; });
+    producer.stderr!.setEncoding('utf8');
+    producer.stderr!.on('data', (d) => { producerErr += d; });
+    const consumerExit = new Promise<number | null>((r) => consumer.on('close', (code) => r(code)));
+    const producerExit = new Promise<number | null>((r) => producer.on('close', (code) => r(code)));
+    const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `j${from + i}`);
+    try {
+      producer.stdin!.write(lines(0, 500).join('\n') + '\n');
+      await waitFor(() => consumed.split('\n').length > 300, 60000, 'the first half consumed').catch((e) => {
+        throw new Error(`${e.message}: consumer: ${consumerErr}; producer: ${producerErr}`);
+      });
+      await cluster.signal(killed, 'SIGKILL');
+      producer.stdin!.write(lines(500, 1000).join('\n') + '\n');
+      producer.stdin!.end();
+      expect(await producerExit).toBe(0);
+      expect(await consumerExit).toBe(0);
+    } finally {
+      consumer.kill('SIGKILL');
+      producer.kill('SIGKILL');
+      if (!cluster.brokers.has(killed)) await cluster.start(killed);
+    }
+    expect(producerErr).not.toMatch(/Error when sending message/);
+    expect(consumerErr).toContain('Processed a total of 1000 messages');
+    expect(consumed.split('\n').filter(Boolean)).toEqual(lines(0, 1000));
+  }, 150000);
 });

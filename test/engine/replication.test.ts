@@ -194,6 +194,20 @@ describe('replication with a slow ISR clock (no shrink during a test)', () => {
     expect(o.topics[0].partitions[0]).toMatchObject({ errorCode: 0, leaderEpoch: 0, endOffset: 3 });
   }, 30000);
 
+  it('a deleted topic leaves every broker: replicas stopped, local data gone, the name reusable', async () => {
+    c.createTopic('r-del', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    expect((await produce(leader, 'r-del', batch(4, 'd'), -1)).errorCode).toBe(0);
+    c.deleteTopic('r-del');
+    for (const id of [1, 2, 3]) {
+      expect(c.engine(id).topics.get('r-del')).toBeUndefined();
+      expect(c.engine(id).replicaManager.hosted().some((p: any) => p.name === 'r-del')).toBe(false);
+    }
+    expect((await produce(leader, 'r-del', batch(1, 'x'), 1)).errorCode).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION
+    c.createTopic('r-del', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
+    expect((await produce(leader, 'r-del', batch(2, 'new'), -1))).toMatchObject({ errorCode: 0, baseOffset: 0 });
+    expectIdentical(c, 'r-del', [1, 2, 3]);
+  }, 30000);
+
   it('after a leader change a follower truncates what the new leader never had', async () => {
     c.createTopic('r-div', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
     expect((await produce(leader, 'r-div', batch(10, 'common'), -1)).errorCode).toBe(0);
@@ -306,6 +320,26 @@ describe('ISR shrink and expand with replica.lag.time.max.ms=1000', () => {
     expect(c.partition(2, '__consumer_offsets', p).log.logEndOffset).toBe(end);
     expect(c.partition(3, '__consumer_offsets', p).log.logEndOffset).toBe(end);
     expect(c.partition(1, '__consumer_offsets', p).log.highWatermark).toBe(end);
+    // The coordinator moves: broker 2 leads the group's partition and loads the group from the
+    // replicated log, so the commit survives; broker 1 no longer coordinates it.
+    c.elect('__consumer_offsets', p, 2, [1, 2, 3]);
+    const b2 = await connect(c.bootstrap(2));
+    try {
+      const f = await b2.send(ApiKey.OffsetFetch, { groupId: group, topics: [{ name: 'r-commit', partitionIndexes: [0] }], requireStable: false });
+      expect(f.topics[0].partitions[0]).toMatchObject({ committedOffset: 5, errorCode: 0 });
+      expect(await commit(6)).toBe(16); // NOT_COORDINATOR
+      const commit2 = await b2.send(ApiKey.OffsetCommit, {
+        groupId: group, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
+        topics: [{ name: 'r-commit', partitions: [{ partitionIndex: 0, committedOffset: 7, committedLeaderEpoch: -1, committedMetadata: '' }] }],
+      });
+      expect(commit2.topics[0].partitions[0].errorCode).toBe(0);
+      // ... and back to broker 1, which reloads what broker 2 wrote.
+      c.elect('__consumer_offsets', p, 1, [1, 2, 3]);
+      const f1 = await leader.send(ApiKey.OffsetFetch, { groupId: group, topics: [{ name: 'r-commit', partitionIndexes: [0] }], requireStable: false });
+      expect(f1.topics[0].partitions[0]).toMatchObject({ committedOffset: 7, errorCode: 0 });
+    } finally {
+      b2.close();
+    }
   }, 30000);
 
   it('min.insync.replicas: NOT_ENOUGH_REPLICAS before the append, NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrinks under it; acks=1 still works', async () => {

@@ -40,6 +40,7 @@ export class ReplicaCluster {
   async startNode(id: number, dir?: string): Promise<TestEngine> {
     const e = await startInProcessEngine({ ...this.overrides, 'node.id': String(id), ...(dir ? { 'log.dirs': dir } : {}) });
     const rm = e.engine.replicaManager;
+    e.engine.coordinator.sharded = true; // groups follow __consumer_offsets leadership, as in a cluster
     rm.sender = { send: (brokerId: number, items: any[]) => Promise.resolve(this.alterPartition(brokerId, items)) };
     this.nodes.set(id, e);
     this.live.add(id);
@@ -102,6 +103,13 @@ export class ReplicaCluster {
     const next = { ...cur, leader, isr, leaderEpoch: cur.leaderEpoch + 1, partitionEpoch: cur.partitionEpoch + 1 };
     t.partitions[partition] = next;
     this.deliver(only ?? this.leaderFirst(next), [this.partitionChange(t, partition, next)]);
+  }
+
+  /** The topic goes (RemoveTopic): every live broker drops its replicas and local data. */
+  deleteTopic(name: string): void {
+    const t = this.topics.get(name)!;
+    this.topics.delete(name);
+    this.deliver([...this.live], [{ kind: 'topic-deleted', topic: { id: t.id, name: t.name, partitions: [] } }]);
   }
 
   registration(name: string, partition = 0): Registration {

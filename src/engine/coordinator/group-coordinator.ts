@@ -4,14 +4,13 @@
 // tables in one SQLite transaction, and start() reloads the tables. Membership (join/sync/
 // heartbeat/leave) lives in membership.ts; the handlers only translate wire versions.
 import type { Engine } from '../engine';
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { GroupStore } from '../storage/group-store';
 import { ClassicGroup, GroupError } from './group';
 import { ClassicGroupMember } from './member';
 import { GroupMembership } from './membership';
 import { CommittedOffset, OffsetTable } from './offsets';
 import { OffsetsTopic, OffsetsTopicRecord } from './offsets-topic';
-import { loadOffsetsPartition } from './offsets-partition-loader';
 import {
   OFFSETS_TOPIC, decodeGroupMetadataValue, encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey,
   encodeOffsetCommitValue, GroupMetadataValue,
@@ -20,6 +19,7 @@ import { CoordinatorTimers } from './timers';
 import type { DescribedGroup, DescribedGroupMember } from '../../protocol/messages/describe-groups';
 import { engineLog } from '../server-log';
 import type { Partition } from '../replica/partition';
+import { rebuildFromLog } from './partition-loader';
 import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
@@ -80,6 +80,7 @@ export class GroupCoordinator {
   constructor(readonly engine: Engine) {
     this.store = new GroupStore(engine.db);
     this.offsetsTopic = new OffsetsTopic(engine);
+    this.sharded = engine.settings.cluster !== null;
     engine.replicaManager.leadershipListeners.push((topic, partition, isLeader) => {
       if (topic !== OFFSETS_TOPIC || !this.sharded) return;
       if (isLeader) this.loadPartition(partition);
@@ -87,9 +88,11 @@ export class GroupCoordinator {
     });
   }
 
-  private get sharded(): boolean {
-    return this.engine.settings.cluster !== null;
-  }
+  /**
+   * Whether groups follow __consumer_offsets leadership: in a cluster (tests that drive a broker
+   * with hand-made deltas turn it on too).
+   */
+  sharded: boolean;
 
   start(): void {
     if (!this.sharded) this.load();
@@ -106,32 +109,26 @@ export class GroupCoordinator {
     return this.ownsGroup(groupId) ? ErrorCode.NONE : ErrorCode.NOT_COORDINATOR;
   }
 
-  /** Became leader of a __consumer_offsets partition: its groups and offsets come from its log. */
+  /**
+   * Became leader of a __consumer_offsets partition: its records reached this broker by
+   * replication, the lookup tables did not, so the partition's groups' rows are rebuilt from the
+   * log and those groups loaded from them.
+   */
   private loadPartition(partition: number): void {
     if (this.ownedPartitions.has(partition)) return;
     const log = this.engine.replicaManager.localLog(OFFSETS_TOPIC, partition);
     if (!log) return;
+    const belongs = (groupId: string) => this.offsetsTopic.partitionFor(groupId) === partition;
     this.unloadGroups(partition);
-    const loaded = loadOffsetsPartition(log);
-    for (const [groupId, value] of loaded.groups) {
-      try {
-        this.groups.set(groupId, this.groupFromRecord(groupId, decodeGroupMetadataValue(value)));
-      } catch (e: any) {
-        engineLog('WARN', `Skipping unreadable metadata of group ${groupId}: ${e?.message ?? e}`, LOGGER);
-      }
+    try {
+      this.engine.logs.transaction(() => rebuildFromLog(this.store, log, belongs));
+    } catch (e: any) {
+      engineLog('ERROR', `Failed to load the groups of ${OFFSETS_TOPIC}-${partition}: ${e?.message ?? e}`, LOGGER);
+      return;
     }
-    for (const o of loaded.offsets) {
-      this.offsets.put(o.groupId, o.topic, o.partition, {
-        offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata, commitTimestamp: o.commitTimestamp, expireTimestamp: o.expireTimestamp,
-      });
-      if (!this.groups.has(o.groupId)) this.groups.set(o.groupId, new ClassicGroup(o.groupId));
-    }
-    for (const [groupId, group] of this.groups) {
-      if (this.offsetsTopic.partitionFor(groupId) !== partition) continue;
-      for (const m of group.members.values()) this.membership.rescheduleHeartbeat(group, m);
-    }
+    this.load(belongs);
     this.ownedPartitions.add(partition);
-    engineLog('INFO', `[GroupCoordinator id=${this.engine.settings.nodeId}] Finished loading of metadata from ${OFFSETS_TOPIC}-${partition}: ${loaded.groups.size} groups, ${loaded.offsets.length} offsets.`, LOGGER);
+    engineLog('INFO', `[GroupCoordinator id=${this.engine.settings.nodeId}] Finished loading offsets and group metadata from ${OFFSETS_TOPIC}-${partition}`, LOGGER);
   }
 
   /** Stopped leading a __consumer_offsets partition: its groups go (waiting members get NOT_COORDINATOR). */
@@ -170,8 +167,9 @@ export class GroupCoordinator {
   // -------------------------------------------------------------------------------------------
   // Loading and persistence
 
-  private load(): void {
+  private load(only: (groupId: string) => boolean = () => true): void {
     for (const { groupId, value } of this.store.loadGroups()) {
+      if (!only(groupId)) continue;
       try {
         this.groups.set(groupId, this.groupFromRecord(groupId, decodeGroupMetadataValue(value)));
       } catch (e: any) {
@@ -179,6 +177,7 @@ export class GroupCoordinator {
       }
     }
     for (const o of this.store.loadOffsets()) {
+      if (!only(o.groupId)) continue;
       this.offsets.put(o.groupId, o.topic, o.partition, {
         offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata, commitTimestamp: o.commitTimestamp, expireTimestamp: o.expireTimestamp,
       });
@@ -187,6 +186,7 @@ export class GroupCoordinator {
     }
     // Loaded members keep their generation; those that do not heartbeat again expire.
     for (const group of this.groups.values()) {
+      if (!only(group.groupId)) continue;
       for (const m of group.members.values()) this.membership.rescheduleHeartbeat(group, m);
     }
   }
@@ -399,9 +399,10 @@ export class GroupCoordinator {
           this.store.putOffset({ groupId: req.groupId, topic: a.topic, partition: a.partition, ...a.o });
         }
       });
-    } catch {
+    } catch (e) {
       if (created && !this.offsets.hasOffsets(req.groupId)) this.groups.delete(req.groupId);
-      return allWith(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+      // Not the leader of the group's partition (any more): the client looks the coordinator up again.
+      return allWith(e instanceof KafkaError && e.code === ErrorCode.NOT_COORDINATOR ? ErrorCode.NOT_COORDINATOR : ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
     for (const a of accepted) this.offsets.put(req.groupId, a.topic, a.partition, a.o);
     return out;

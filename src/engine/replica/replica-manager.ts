@@ -125,7 +125,7 @@ export class ReplicaManager implements PartitionHost {
           else this.brokerEndpoints.delete(c.id);
           break;
         case 'topic-deleted':
-          this.dropTopic(c.topic.name, c.topic.id, true);
+          this.dropTopic(c.topic.id, true);
           break;
         case 'partition':
           this.applyPartition(c.topic.id, c.topic.name, c.partition, c.after, now);
@@ -141,7 +141,7 @@ export class ReplicaManager implements PartitionHost {
     const k = key(topicName, index);
     let part = this.partitions.get(k);
     if (part && part.topicId !== topicId) {
-      this.dropTopic(topicName, part.topicId, false);
+      this.dropTopic(part.topicId, false);
       part = undefined;
     }
     if (!reg.replicas.includes(this.localId)) {
@@ -186,16 +186,16 @@ export class ReplicaManager implements PartitionHost {
   }
 
   /** A topic went away: stop its replicas (and, when asked, delete its local storage). */
-  private dropTopic(name: string, id: string, deleteLocal: boolean): void {
+  private dropTopic(id: string, deleteLocal: boolean): void {
     for (const part of [...this.partitions.values()]) if (part.topicId === id) this.stopReplica(part);
     if (deleteLocal) {
       const local = this.engine.topics.getById(id);
       if (local) {
         this.engine.topics.delete(local);
         this.engine.producers.forgetTopic(local);
+        this.engine.configs.forgetTopic(local.tk);
       }
     }
-    void name;
   }
 
   /** Topic deleted through the local catalog (one-broker cluster): forget its replicas. */
@@ -345,18 +345,21 @@ export class ReplicaManager implements PartitionHost {
   readFromLocalLog(replicaId: number, part: Partition, fetchOffset: number, maxBytes: number, now = Date.now()): LocalRead {
     const log = part.log;
     const isFollower = replicaId >= 0;
+    if (isFollower && !part.replicas.includes(replicaId)) {
+      return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1 };
+    }
+    // Past the high watermark but within the log end: a consumer just gets nothing yet (Kafka
+    // reads up to the HW); only beyond the log end (or below the start) is out of range. A fetch
+    // that fails tells the leader nothing about the follower (it may be a stale request, e.g. for
+    // an older topic of the same name).
+    if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) {
+      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, outOfRange: true, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+    }
     if (isFollower && !part.updateFollowerFetchState(replicaId, fetchOffset, now)) {
       return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1 };
     }
     const end = isFollower || replicaId === DEBUGGING_REPLICA_ID ? log.logEndOffset : log.highWatermark;
     const out: LocalRead = { errorCode: 0, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
-    // Past the high watermark but within the log end: a consumer just gets nothing yet (Kafka
-    // reads up to the HW); only beyond the log end (or below the start) is out of range.
-    if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) {
-      out.outOfRange = true;
-      out.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE;
-      return out;
-    }
     if (fetchOffset >= end || maxBytes <= 0) return out;
     out.read = log.read(fetchOffset, maxBytes, end);
     return out;
