@@ -230,21 +230,8 @@ export class BrokerConnection {
     }
   }
 
-  private closeListeners: ((e: Error) => void)[] = [];
-
-  /** Called once when the connection closes (broker gone, or closed here). */
-  onClose(listener: (e: Error) => void): void {
-    if (this.closedError) listener(this.closedError);
-    else this.closeListeners.push(listener);
-  }
-
   private failAll(e: Error): void {
-    if (!this.closedError) {
-      this.closedError = e;
-      const listeners = this.closeListeners;
-      this.closeListeners = [];
-      for (const l of listeners) l(e);
-    }
+    if (!this.closedError) this.closedError = e;
     const pending = this.pending;
     this.pending = [];
     for (const p of pending) p.reject(e);

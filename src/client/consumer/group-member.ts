@@ -118,8 +118,6 @@ export class GroupMember {
   private nextAutoCommit = 0;
   private autoCommitInFlight = false;
   private heartbeatTimer: NodeJS.Timeout | null = null;
-  /** Heartbeats in a row that found no coordinator. */
-  private heartbeatFailures = 0;
   private autoCommitTimer: NodeJS.Timeout | null = null;
   private metadataTimer: NodeJS.Timeout | null = null;
   private metadataRunning = false;
@@ -295,14 +293,8 @@ export class GroupMember {
         // Java 4.x names the coordinator's own connection "+<node id>" (GroupCoordinatorNode).
         async (nodeId, host, port) => this.log('WARN', `Connection to node +${nodeId} (${await describeAddress({ host, port })}) could not be established. Node may not be available.`, NETWORK_CLIENT))
         .then((c) => {
-          if (this.closed) {
-            c.conn.close();
-          } else {
-            this.coordinator = c;
-            // As Java's heartbeat thread: a lost coordinator connection is noticed at once, not
-            // at the next heartbeat, and the coordinator looked up again.
-            c.conn.onClose(() => { if (this.coordinator === c) this.coordinatorLost(); });
-          }
+          if (this.closed) c.conn.close();
+          else this.coordinator = c;
           return c;
         })
         .finally(() => {
@@ -313,14 +305,8 @@ export class GroupMember {
   }
 
   private markCoordinatorUnknown(): void {
-    const c = this.coordinator;
+    this.coordinator?.conn.close();
     this.coordinator = null;
-    c?.conn.close();
-  }
-
-  private coordinatorLost(): void {
-    this.coordinator = null;
-    if (this.state === 'stable' && !this.closed && !this.fatal) this.startHeartbeat(0);
   }
 
   // --- rebalance ------------------------------------------------------------------------------
@@ -755,19 +741,15 @@ export class GroupMember {
 
   // --- heartbeat ------------------------------------------------------------------------------
 
-  private startHeartbeat(delayMs = this.opts.heartbeatIntervalMs): void {
+  private startHeartbeat(): void {
     this.stopHeartbeat();
     if (this.closed) return;
     this.heartbeatTimer = setTimeout(() => {
       this.heartbeatTimer = null;
-      this.heartbeat().then((coordinatorUnknown) => {
-        // Without a coordinator, Java's heartbeat thread looks it up again after retry.backoff.ms
-        // (growing up to retry.backoff.max.ms), not after heartbeat.interval.ms.
-        this.heartbeatFailures = coordinatorUnknown ? this.heartbeatFailures + 1 : 0;
-        const delay = coordinatorUnknown ? Math.min(this.opts.retryBackoffMs * 2 ** (this.heartbeatFailures - 1), 1000) : this.opts.heartbeatIntervalMs;
-        if (this.state === 'stable' && !this.closed && this.heartbeatTimer === null && !this.fatal) this.startHeartbeat(delay);
-      }, () => undefined);
-    }, delayMs);
+      this.heartbeat().finally(() => {
+        if (this.state === 'stable' && !this.closed && this.heartbeatTimer === null && !this.fatal) this.startHeartbeat();
+      });
+    }, this.opts.heartbeatIntervalMs);
   }
 
   private stopHeartbeat(): void {
@@ -775,9 +757,8 @@ export class GroupMember {
     this.heartbeatTimer = null;
   }
 
-  /** One heartbeat; true when it found no coordinator (to be looked up again soon). */
-  private async heartbeat(): Promise<boolean> {
-    if (this.state !== 'stable' || this.closed) return false;
+  private async heartbeat(): Promise<void> {
+    if (this.state !== 'stable' || this.closed) return;
     if (Date.now() - this.lastPoll > this.opts.rebalanceTimeoutMs) {
       // The application stalled between two polls (e.g. stdout blocked): leave, as Java does.
       this.log('WARN', 'consumer poll timeout has expired. This means the time between subsequent calls to poll() was longer than the configured max.poll.interval.ms, which typically implies that the poll loop is spending too much time processing messages. You can address this either by increasing max.poll.interval.ms or by reducing the maximum size of batches returned in poll() with max.poll.records.');
@@ -785,7 +766,7 @@ export class GroupMember {
         await this.leaveGroup(Date.now() + this.opts.requestTimeoutMs).catch(() => undefined);
       }
       this.resetGeneration(true);
-      return false;
+      return;
     }
     // An application waiting for records is polling (Java's poll() loop refreshes its poll timer
     // at every heartbeat): bring it round so lastPoll moves; a stalled one does not come.
@@ -798,40 +779,39 @@ export class GroupMember {
         groupId: this.opts.groupId, generationId: gen, memberId: this.memberId, groupInstanceId: this.opts.groupInstanceId,
       }), Date.now() + this.opts.requestTimeoutMs);
     } catch (e) {
-      if (this.closed) return false;
+      if (this.closed) return;
       if (transient(e)) {
         this.markCoordinatorUnknown();
-        return true;
+        return;
       }
       this.fail(e);
-      return false;
+      return;
     }
-    if (this.closed || gen !== this.generationId) return false;
+    if (this.closed || gen !== this.generationId) return;
     const code: number = body.errorCode;
     switch (code) {
       case ErrorCode.NONE:
-        return false;
+        return;
       case ErrorCode.COORDINATOR_NOT_AVAILABLE:
       case ErrorCode.NOT_COORDINATOR:
         this.markCoordinatorUnknown();
-        return true;
+        return;
       case ErrorCode.REBALANCE_IN_PROGRESS:
         if (this.state === 'stable') this.requestRejoin();
-        return false;
+        return;
       case ErrorCode.ILLEGAL_GENERATION:
       case ErrorCode.UNKNOWN_MEMBER_ID:
         this.resetGeneration(code === ErrorCode.UNKNOWN_MEMBER_ID);
-        return false;
+        return;
       case ErrorCode.FENCED_INSTANCE_ID:
         this.log('ERROR', `Caught fenced group.instance.id Optional[${this.opts.groupInstanceId}] error in heartbeat thread`);
         this.fail(KafkaError.from(code));
-        return false;
+        return;
       case ErrorCode.GROUP_AUTHORIZATION_FAILED:
         this.fail(new ConsumerFetchError(`Not authorized to access group: ${this.opts.groupId}`, 'org.apache.kafka.common.errors.GroupAuthorizationException'));
-        return false;
+        return;
       default:
         this.fail(new ConsumerFetchError(`Unexpected error in heartbeat response: ${errorInfo(code).message}`));
-        return false;
     }
   }
 
