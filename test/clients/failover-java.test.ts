@@ -1,5 +1,5 @@
 // Kafka's Java clients (kafka-clients 4.4.0) across a failover on a 3-broker cluster of separate
-// processes: an idempotent acks=all producer keeps producing while the leader of partition 0 is
+// processes: an idempotent acks=all producer keeps producing while the leader of a partition is
 // killed with SIGKILL, and a consumer group keeps consuming across the same kill, which also takes
 // its group coordinator (test/helpers/failover.ts; programs in test/clients/java/FailoverClients.java).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

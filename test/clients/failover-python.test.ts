@@ -1,5 +1,5 @@
 // confluent-kafka (librdkafka) and kafka-python across a failover on a 3-broker cluster of separate
-// processes: an idempotent acks=all producer keeps producing while the leader of partition 0 is
+// processes: an idempotent acks=all producer keeps producing while the leader of a partition is
 // killed with SIGKILL, and a consumer group keeps consuming across the same kill, which also takes
 // its group coordinator (test/helpers/failover.ts; test/clients/python/failover_clients.py).
 import * as path from 'node:path';

@@ -1,6 +1,6 @@
 // A client failover scenario on a 3-broker TestCluster, shared by the tests of clients we did not
 // write (Java, librdkafka, kafka-python): a group consumer and an acks=all producer run while the
-// broker leading partition 0 AND coordinating the consumer's group is killed with SIGKILL; the
+// broker leading a partition AND coordinating the consumer's group is killed with SIGKILL; the
 // clients are programs speaking a line protocol on stdout (ACK/ERR/ASSIGNED/REC/DONE, see
 // test/clients/java/FailoverClients.java) and stopped by a "stop" line on stdin, or by PID.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,8 +39,12 @@ export async function createFailoverTopic(cluster: TestCluster, topic: string, p
   }, 20000, `${topic} in sync`);
 }
 
-/** A group id (prefix-N) whose coordinator is `broker`, found with FindCoordinator. */
-export async function groupCoordinatedBy(cluster: TestCluster, broker: number, prefix: string): Promise<string> {
+/**
+ * The broker to kill: one that leads a partition of the topic and coordinates a group (prefix-N,
+ * found with FindCoordinator; a restarted broker leads partitions of new topics but no
+ * __consumer_offsets partition until a preferred election).
+ */
+export async function victim(cluster: TestCluster, parts: PartitionLine[], prefix: string): Promise<{ broker: number; partition: number; group: string }> {
   const via = [...cluster.brokers.keys()][0];
   const conn = new BrokerConnection('127.0.0.1', cluster.broker(via).port, 'failover-test');
   await conn.connect();
@@ -49,8 +53,13 @@ export async function groupCoordinatedBy(cluster: TestCluster, broker: number, p
       const r = await conn.request(ApiKey.FindCoordinator, 2, { key: group, keyType: 0 });
       return r.errorCode === 0 ? r.nodeId as number : undefined;
     }, 20000, `the coordinator of ${group}`);
-    for (let i = 0; i < 200; i++) if (await coordinator(`${prefix}-${i}`) === broker) return `${prefix}-${i}`;
-    throw new Error(`no group ${prefix}-N is coordinated by broker ${broker}`);
+    const leaders = new Map(parts.map((p) => [Number(p.leader), p.partition]));
+    for (let i = 0; i < 200; i++) {
+      const group = `${prefix}-${i}`;
+      const broker = await coordinator(group);
+      if (leaders.has(broker)) return { broker, partition: leaders.get(broker)!, group };
+    }
+    throw new Error(`no group ${prefix}-N is coordinated by a leader of ${parts.map((p) => p.leader).join(',')}`);
   } finally {
     conn.close();
   }
@@ -126,9 +135,10 @@ export interface FailoverClients {
 
 export interface FailoverOutcome {
   killed: number;
+  partition: number;
   acked: number;
   ackedAfterKill: number;
-  /** ms from the kill to a record acknowledged on partition 0 after its new leader is seen in --describe. */
+  /** ms from the kill to a record acknowledged on the killed broker's partition after its new leader is seen in --describe. */
   failoverMs: number;
   /** Records the live consumer read twice (at-least-once allows them; reported, not required to be 0). */
   consumerDuplicates: number;
@@ -137,15 +147,15 @@ export interface FailoverOutcome {
 const tail = (c: LineClient) => `stdout: ${c.stdout().slice(-1500)}\nstderr: ${c.stderr().slice(-3000)}`;
 
 /**
- * The scenario: consumer assigned, producer under way, SIGKILL of the broker leading partition 0 and
- * coordinating the group, both clients go on (records acknowledged and consumed on partition 0's new
- * leader); then every acknowledged record was consumed by the live group and is in the log exactly
+ * The scenario: consumer assigned, producer under way, SIGKILL of a broker leading a partition and
+ * coordinating the group, both clients go on (records acknowledged and consumed on that partition's
+ * new leader); then every acknowledged record was consumed by the live group and is in the log exactly
  * once (a fresh group reads it all back). The killed broker is restarted at the end.
  */
-export async function runFailover(cluster: TestCluster, clients: FailoverClients, name: string): Promise<FailoverOutcome> {
+export async function runFailover(cluster: TestCluster, clients: FailoverClients, name: string, sig: NodeJS.Signals = 'SIGKILL'): Promise<FailoverOutcome> {
   const parts = await createFailoverTopic(cluster, name);
-  const killed = Number(parts[0].leader);
-  const group = await groupCoordinatedBy(cluster, killed, `${name}-group`);
+  const { broker: killed, partition, group } = await victim(cluster, parts, `${name}-group`);
+  const moved = String(partition);
   const consumer = clients.consumer(name, group);
   let producer: LineClient | undefined;
   let verifier: LineClient | undefined;
@@ -158,18 +168,18 @@ export async function runFailover(cluster: TestCluster, clients: FailoverClients
       .catch((e) => { throw new Error(`${e.message}\nproducer ${tail(p)}\nconsumer ${tail(consumer)}`); });
     const ackedAtKill = p.lines('ACK').length;
     const killedAt = Date.now();
-    await cluster.signal(killed, 'SIGKILL');
-    // The producer recovers: records acknowledged on partition 0 once another broker leads it.
+    await cluster.signal(killed, sig);
+    // The producer recovers: records acknowledged on the killed broker's partition once another broker leads it.
     await waitFor(async () => {
-      const l = (await describeTopic(cluster, name))[0].leader;
+      const l = (await describeTopic(cluster, name))[partition].leader;
       return l !== 'none' && Number(l) !== killed;
-    }, 30000, 'a new leader of partition 0');
+    }, 30000, `a new leader of partition ${partition}`);
     const ackedAtNewLeader = p.lines('ACK').length;
     const firstOnNewLeader = await waitFor(() => {
       const a = p.lines('ACK');
-      for (let i = ackedAtNewLeader; i < a.length; i++) if (a[i][1] === '0') return Date.now();
+      for (let i = ackedAtNewLeader; i < a.length; i++) if (a[i][1] === moved) return Date.now();
       return undefined;
-    }, 60000, 'an acknowledgement from partition 0\'s new leader').catch((e) => { throw new Error(`${e.message}\nproducer ${tail(p)}`); });
+    }, 60000, `an acknowledgement from partition ${partition}'s new leader`).catch((e) => { throw new Error(`${e.message}\nproducer ${tail(p)}`); });
     await waitFor(() => p.lines('ACK').length >= ackedAtKill + 1000, 60000, '1000 more acknowledgements after the kill')
       .catch((e) => { throw new Error(`${e.message}\nproducer ${tail(p)}`); });
     expect(await p.stop()).toBe(0);
@@ -195,7 +205,7 @@ export async function runFailover(cluster: TestCluster, clients: FailoverClients
     const at = new Map(acked.map((a) => [a[0], `${a[1]}:${a[2]}`]));
     expect(v.lines('REC').filter((r) => at.get(r[2]) !== `${r[0]}:${r[1]}`)).toEqual([]);
     return {
-      killed, acked: acked.length, ackedAfterKill: acked.length - ackedAtKill, failoverMs: firstOnNewLeader - killedAt,
+      killed, partition, acked: acked.length, ackedAfterKill: acked.length - ackedAtKill, failoverMs: firstOnNewLeader - killedAt,
       consumerDuplicates: recs.length - new Set(recs.map((r) => r[2])).size,
     };
   } finally {
