@@ -132,7 +132,9 @@ describe('replication across broker processes', () => {
     await createTopic('lagging', ['--partitions', '1', '--replication-factor', '3']);
     const before = await waitFor(async () => { const p = (await describeTopic('lagging', 1))[0]; return p && sortedIds(p.isr) === '1,2,3' ? p : undefined; }, 15000, 'lagging in sync');
     const leader = Number(before.leader);
-    const follower = [1, 2, 3].find((b) => b !== leader)!;
+    // Not the active controller: a stalled controller could not take the proposal (see the truncation test).
+    const meta = await request(leader, ApiKey.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    const follower = [1, 2, 3].find((b) => b !== leader && b !== meta.controllerId)!;
     process.kill(cluster.broker(follower).proc.pid!, 'SIGSTOP');
     try {
       // Writes the follower cannot fetch: after replica.lag.time.max.ms the leader drops it.
