@@ -3,14 +3,22 @@
 #
 #   scripts/reference.sh fetch [--legacy]        jars into the cache (Maven), the tool runner compiled
 #   scripts/reference.sh classpath [--legacy]    the classpath (for javac/java of our own test programs)
-#   scripts/reference.sh start [--nodes N] [--dir DIR]
+#   scripts/reference.sh start [--nodes N] [--dedicated-controller] [--dir DIR]
 #                                                a KRaft cluster (combined broker+controller nodes
 #                                                1..N) on free loopback ports; prints bootstrap=,
-#                                                dir=, pids= and writes DIR/cluster.env
+#                                                dir=, pids= and writes DIR/cluster.env. With
+#                                                --dedicated-controller: brokers 1..N (broker only)
+#                                                and one controller process, node N+1, so killing
+#                                                brokers never loses the quorum; also prints
+#                                                bootstrap_controller=, broker_pids= (node 1..N
+#                                                in order) and controller_pid=
 #   scripts/reference.sh start-legacy [--dir DIR]
 #                                                ZooKeeper and a Kafka 2.8.2 broker (broker.id 1,
 #                                                as the engine's node id, so ids in texts agree)
 #   scripts/reference.sh stop DIR                stops what start wrote into DIR (by PID)
+#   scripts/reference.sh restart DIR NODE        starts node NODE of that cluster again (after a
+#                                                kill -9, to watch it rejoin); its new PID goes
+#                                                into DIR/cluster.env
 #   scripts/reference.sh tool [--legacy] NAME ARG...
 #                                                one of Kafka's tools (test/reference/tools.tsv), e.g.
 #                                                tool kafka-topics --bootstrap-server ... --list
@@ -90,17 +98,19 @@ wait_port() { # port pid log
 JVM_OPTS=(-Xmx512M -Xms256M -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true)
 
 start() {
-  local nodes=1 dir=""
+  local nodes=1 dir="" dedicated=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --nodes) nodes="$2"; shift 2;;
       --dir) dir="$2"; shift 2;;
+      --dedicated-controller) dedicated=1; shift;;
       *) die "start: unknown option $1";;
     esac
   done
   fetch
   [ -n "$dir" ] || dir="$(mktemp -d "${TMPDIR:-/tmp}/kafka-reference-XXXXXX")"
   mkdir -p "$dir"
+  if [ "$dedicated" = 1 ]; then start_dedicated "$nodes" "$dir"; return; fi
   local cp; cp="$(classpath)"
   local ports=() cports=() voters=""
   for i in $(seq 1 "$nodes"); do ports+=("$(free_port)"); cports+=("$(free_port)"); done
@@ -127,6 +137,56 @@ start() {
     echo "bootstrap=$bootstrap"
     echo "dir=$dir"
     echo "pids=${pids[*]}"
+    echo "ports=${ports[*]}"
+    echo "cluster_id=$cluster_id"
+  } | tee "$dir/cluster.env"
+}
+
+# Brokers 1..N (process.roles=broker) and one controller, node N+1 (process.roles=controller,
+# a standalone dynamic quorum as Kafka's quickstart formats it): the layout of Kafka's production
+# docs, where the quorum survives any broker's death.
+start_dedicated() { # nodes dir
+  local nodes="$1" dir="$2"
+  local cp; cp="$(classpath)"
+  local cid=$((nodes + 1)) cport; cport="$(free_port)"
+  local ports=() rf=$(( nodes < 3 ? nodes : 3 ))
+  for i in $(seq 1 "$nodes"); do ports+=("$(free_port)"); done
+  local cluster_id; cluster_id="$(java $(log4j_opts tools-log4j2) -cp "$cp" kafka.tools.StorageTool random-uuid)"
+  local cdir="$dir/controller-$cid"
+  mkdir -p "$cdir"
+  sed -e "s#@NODE_ID@#$cid#; s#@CONTROLLER_PORT@#$cport#g; s#@LOG_DIR@#$cdir/data#" \
+    "$REF/config/controller.properties" > "$cdir/server.properties"
+  java $(log4j_opts tools-log4j2) -cp "$cp" kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$cdir/server.properties" > "$cdir/format.out" 2>&1 \
+    || { cat "$cdir/format.out" >&2; die "kafka-storage format failed for the controller"; }
+  java "${JVM_OPTS[@]}" "-Dkafka.logs.dir=$cdir" $(log4j_opts log4j2) -cp "$cp" kafka.Kafka "$cdir/server.properties" \
+    > "$cdir/kafkaServer.out" 2>&1 < /dev/null &
+  local cpid=$!
+  # Written at once so that stop finds every process even if a broker fails to start.
+  echo "pids=$cpid" > "$dir/cluster.env"
+  wait_port "$cport" "$cpid" "$cdir/server.log"
+  local pids=() bootstrap=""
+  for i in $(seq 1 "$nodes"); do
+    local ndir="$dir/node-$i"
+    mkdir -p "$ndir"
+    sed -e "s#@NODE_ID@#$i#; s#@PORT@#${ports[$((i-1))]}#g; s#@CONTROLLER_PORT@#$cport#g; s#@LOG_DIR@#$ndir/data#; s#@RF@#$rf#g" \
+      "$REF/config/broker.properties" > "$ndir/server.properties"
+    java $(log4j_opts tools-log4j2) -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$ndir/server.properties" > "$ndir/format.out" 2>&1 \
+      || { cat "$ndir/format.out" >&2; die "kafka-storage format failed for node $i"; }
+    java "${JVM_OPTS[@]}" "-Dkafka.logs.dir=$ndir" $(log4j_opts log4j2) -cp "$cp" kafka.Kafka "$ndir/server.properties" \
+      > "$ndir/kafkaServer.out" 2>&1 < /dev/null &
+    pids+=("$!")
+    echo "pids=${pids[*]} $cpid" > "$dir/cluster.env"
+    bootstrap+="${bootstrap:+,}127.0.0.1:${ports[$((i-1))]}"
+  done
+  for i in $(seq 1 "$nodes"); do wait_port "${ports[$((i-1))]}" "${pids[$((i-1))]}" "$dir/node-$i/server.log"; done
+  {
+    echo "bootstrap=$bootstrap"
+    echo "bootstrap_controller=127.0.0.1:$cport"
+    echo "dir=$dir"
+    echo "pids=${pids[*]} $cpid"
+    echo "broker_pids=${pids[*]}"
+    echo "controller_pid=$cpid"
+    echo "controller_id=$cid"
     echo "ports=${ports[*]}"
     echo "cluster_id=$cluster_id"
   } | tee "$dir/cluster.env"
@@ -178,6 +238,27 @@ stop() {
   done
 }
 
+restart() {
+  local dir="${1:-}" node="${2:-}"
+  [ -n "$dir" ] && [ -f "$dir/cluster.env" ] && [ -n "$node" ] || die "restart: give the cluster's directory and a node id"
+  local ndir="$dir/node-$node"
+  [ -f "$ndir/server.properties" ] || die "restart: no node $node in $dir"
+  local port; port="$(sed -n 's/^listeners=PLAINTEXT:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$ndir/server.properties")"
+  java "${JVM_OPTS[@]}" "-Dkafka.logs.dir=$ndir" $(log4j_opts log4j2) -cp "$(classpath)" kafka.Kafka "$ndir/server.properties" \
+    >> "$ndir/kafkaServer.out" 2>&1 < /dev/null &
+  local pid=$!
+  local brokers; read -r -a brokers <<< "$(sed -n 's/^broker_pids=//p' "$dir/cluster.env")"
+  [ "${#brokers[@]}" -ge "$node" ] && brokers[$((node - 1))]=$pid
+  {
+    echo "pids=$(sed -n 's/^pids=//p' "$dir/cluster.env") $pid"
+    [ "${#brokers[@]}" -gt 0 ] && echo "broker_pids=${brokers[*]}"
+    grep -v '^pids=\|^broker_pids=' "$dir/cluster.env"
+  } > "$dir/cluster.env.tmp"
+  mv "$dir/cluster.env.tmp" "$dir/cluster.env"
+  wait_port "$port" "$pid" "$ndir/server.log"
+  echo "node=$node pid=$pid port=$port"
+}
+
 tool_class() { # name -> main class, from tools.tsv
   local col=2; [ "$legacy" = 1 ] && col=3
   local cls; cls="$(awk -F'\t' -v n="${1%.sh}" -v c="$col" '$1 == n { print $c }' "$REF/tools.tsv")"
@@ -208,8 +289,9 @@ case "$cmd" in
   start) start "$@";;
   start-legacy) start_legacy "$@";;
   stop) stop "$@";;
+  restart) restart "$@";;
   tool) tool "$@";;
   runner) runner "$@";;
   tool-class) [ "${1:-}" = "--legacy" ] && { legacy=1; shift; }; tool_class "$1";;
-  *) sed -n '2,20p' "$0" >&2; exit 1;;
+  *) sed -n '2,28p' "$0" >&2; exit 1;;
 esac

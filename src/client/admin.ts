@@ -99,6 +99,28 @@ export class Admin {
     }));
   }
 
+  /**
+   * The eligible leader replicas (KIP-966) of these topics' partitions, by `topic-partition`, from
+   * DescribeTopicPartitions page by page (`limit` partitions a response), as Kafka 4.x's
+   * describeTopics reads them; empty when the broker does not offer the API (no ELR there).
+   */
+  async eligibleLeaderReplicas(names: string[], limit = 2000): Promise<Map<string, { elr: number[]; lastKnownElr: number[] }>> {
+    const out = new Map<string, { elr: number[]; lastKnownElr: number[] }>();
+    if (names.length === 0) return out;
+    const conn = await this.cluster.anyConnection(this.deadline(), 'describeTopics');
+    if (!conn.supports(ApiKey.DescribeTopicPartitions)) return out;
+    let cursor: { topicName: string; partitionIndex: number } | null = null;
+    const topics = [...names].sort().map((name) => ({ name }));
+    do {
+      const resp: any = await this.call(ApiKey.DescribeTopicPartitions, { topics, responsePartitionLimit: limit, cursor }, 'describeTopics');
+      for (const t of resp.topics) {
+        for (const p of t.partitions) out.set(`${t.name}-${p.partitionIndex}`, { elr: p.eligibleLeaderReplicas ?? [], lastKnownElr: p.lastKnownElr ?? [] });
+      }
+      cursor = resp.nextCursor;
+    } while (cursor !== null);
+    return out;
+  }
+
   /** Create topics; per-topic result: undefined on success, else the KafkaError. */
   async createTopics(topics: NewTopic[], validateOnly = false): Promise<Map<string, KafkaError | undefined>> {
     const body = {

@@ -84,6 +84,11 @@ export class BrokerConnection {
     for (const k of body.apiKeys) this.brokerVersions.set(k.apiKey, { min: k.minVersion, max: k.maxVersion });
   }
 
+  /** The broker's ApiVersions answer: its version range per API key (kafka-broker-api-versions). */
+  get apiVersions(): ReadonlyMap<number, { min: number; max: number }> {
+    return this.brokerVersions;
+  }
+
   /** Highest version both sides support, or undefined. */
   versionFor(apiKey: number): number | undefined {
     const ours = CLIENT_VERSIONS.get(apiKey);

@@ -13,9 +13,11 @@ export const ApiKey = {
   FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14,
   DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
   DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, OffsetForLeaderEpoch: 23, DescribeConfigs: 32, AlterConfigs: 33,
-  CreatePartitions: 37, DeleteGroups: 42, IncrementalAlterConfigs: 44, OffsetDelete: 47,
+  DescribeLogDirs: 35, CreatePartitions: 37, DeleteGroups: 42, ElectLeaders: 43, IncrementalAlterConfigs: 44,
+  AlterPartitionReassignments: 45, ListPartitionReassignments: 46, OffsetDelete: 47,
   DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
-  AlterPartition: 56, DescribeCluster: 60, AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74, DescribeTopicPartitions: 75,
+  DescribeQuorum: 55, AlterPartition: 56, DescribeCluster: 60, AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74,
+  DescribeTopicPartitions: 75,
 } as const;
 
 /**
@@ -26,7 +28,8 @@ export const ApiKey = {
  * purpose, so that every client ever written can use a local broker. The maximums are Kafka 4.4's
  * where a 4.x Java client reaches for them (Metadata 13 and by-id lookups, CreateTopics 7,
  * ApiVersions 5, ListGroups 5, DescribeGroups 6, DescribeCluster 2, DescribeTopicPartitions 0,
- * ListOffsets 11).
+ * ListOffsets 11). The operator APIs (DescribeLogDirs, ElectLeaders, the partition reassignments,
+ * DescribeQuorum) span the versions of the message definitions in shared/reference.
  */
 export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.Produce, { min: 0, max: 8 }],
@@ -49,14 +52,19 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.InitProducerId, { min: 0, max: 1 }],
   [ApiKey.DescribeConfigs, { min: 0, max: 3 }],
   [ApiKey.AlterConfigs, { min: 0, max: 1 }],
+  [ApiKey.DescribeLogDirs, { min: 0, max: 4 }],
   [ApiKey.CreatePartitions, { min: 0, max: 1 }],
   [ApiKey.DeleteGroups, { min: 0, max: 1 }],
+  [ApiKey.ElectLeaders, { min: 0, max: 2 }],
   [ApiKey.IncrementalAlterConfigs, { min: 0, max: 0 }],
+  [ApiKey.AlterPartitionReassignments, { min: 0, max: 0 }],
+  [ApiKey.ListPartitionReassignments, { min: 0, max: 0 }],
   [ApiKey.OffsetDelete, { min: 0, max: 0 }],
   [ApiKey.DescribeClientQuotas, { min: 0, max: 1 }],
   [ApiKey.AlterClientQuotas, { min: 0, max: 1 }],
   [ApiKey.DescribeUserScramCredentials, { min: 0, max: 0 }],
   [ApiKey.AlterUserScramCredentials, { min: 0, max: 0 }],
+  [ApiKey.DescribeQuorum, { min: 0, max: 2 }],
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
   [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],

@@ -1,7 +1,7 @@
 // Kafka's Java AdminClient 4.4 (the reference client) against the engine: one JVM runs
 // test/clients/java/AdminChecks.java (cluster, topics, partitions, offsets incl. max-timestamp,
-// deleteRecords, configs, consumer groups and their offsets), each check asserting what the
-// admin reads back; here each check is one test, plus what the JVM saw against our own client.
+// deleteRecords, configs, consumer groups and their offsets, log dirs, elections, reassignments,
+// the metadata quorum), each check asserting what the admin reads back; here each check is one test, plus what the JVM saw against our own client.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as path from 'node:path';
 import { startInProcessEngine, TestEngine, ROOT } from '../helpers/engine';
@@ -43,6 +43,10 @@ const CHECKS = [
   'alterConsumerGroupOffsets of an empty group',
   'deleteConsumerGroupOffsets of an empty group',
   'deleteConsumerGroups of an empty group',
+  "describeLogDirs: the broker's dir holds the topic's partitions",
+  'electLeaders: the preferred leader already leads',
+  'alterPartitionReassignments and listPartitionReassignments',
+  'describeMetadataQuorum: one voter, the leader',
 ];
 
 let engine: TestEngine;

@@ -424,25 +424,6 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       topics: [{ topic: 'orders', partitions: [{ errorCode: 0, partition: 0, leaderEpoch: 4, endOffset: 1200 }, { errorCode: 74, partition: 1, leaderEpoch: -1, endOffset: -1 }] }],
     } satisfies M.OffsetForLeaderEpochResponse,
   },
-  AlterPartition: {
-    request: {
-      brokerId: 2, brokerEpoch: 41,
-      topics: [{ topicName: 'orders', topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', partitions: [{
-        partitionIndex: 1, leaderEpoch: 6, newIsr: [2, 3], newIsrWithEpochs: [{ brokerId: 2, brokerEpoch: 41 }, { brokerId: 3, brokerEpoch: 17 }],
-        leaderRecoveryState: 1, partitionEpoch: 9,
-      }] }],
-    },
-    response: {
-      throttleTimeMs: 0, errorCode: 0,
-      topics: [{ topicName: 'orders', topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', partitions: [{
-        partitionIndex: 1, errorCode: 0, leaderId: 2, leaderEpoch: 6, isr: [2, 3], leaderRecoveryState: 1, partitionEpoch: 10,
-      }] }],
-    },
-  },
-  AllocateProducerIds: {
-    request: { brokerId: 3, brokerEpoch: 12 },
-    response: { throttleTimeMs: 0, errorCode: 0, producerIdStart: 4000, producerIdLen: 1000 },
-  },
   DeleteRecords: {
     request: { topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, offset: 100 }, { partitionIndex: 1, offset: -1 }] }], timeoutMs: 30000 } satisfies M.DeleteRecordsRequest,
     response: {
@@ -497,6 +478,69 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       nextCursor: { topicName: 'payments', partitionIndex: 0 },
     } satisfies M.DescribeTopicPartitionsResponse,
   },
+  DescribeLogDirs: {
+    request: { topics: [{ topic: 'orders', partitions: [0, 2] }] } satisfies M.DescribeLogDirsRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0,
+      results: [{ errorCode: 0, logDir: '/data', topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, partitionSize: 85, offsetLag: 0, isFutureKey: false }] }], totalBytes: 1000, usableBytes: 500 }],
+    } satisfies M.DescribeLogDirsResponse,
+  },
+  ElectLeaders: {
+    request: { electionType: 0, topicPartitions: [{ topic: 'orders', partitions: [0, 1] }], timeoutMs: 30000 } satisfies M.ElectLeadersRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0,
+      replicaElectionResults: [{ topic: 'orders', partitionResult: [{ partitionId: 0, errorCode: 84, errorMessage: null }, { partitionId: 1, errorCode: 0, errorMessage: null }] }],
+    } satisfies M.ElectLeadersResponse,
+  },
+  AlterPartitionReassignments: {
+    request: { timeoutMs: 60000, topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, replicas: [1, 2] }, { partitionIndex: 1, replicas: null }] }] } satisfies M.AlterPartitionReassignmentsRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0, errorMessage: null,
+      responses: [{ name: 'orders', partitions: [{ partitionIndex: 0, errorCode: 0, errorMessage: null }, { partitionIndex: 1, errorCode: 85, errorMessage: 'none' }] }],
+    } satisfies M.AlterPartitionReassignmentsResponse,
+  },
+  ListPartitionReassignments: {
+    request: { timeoutMs: 60000, topics: [{ name: 'orders', partitionIndexes: [0] }] } satisfies M.ListPartitionReassignmentsRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0, errorMessage: null,
+      topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, replicas: [3, 2], addingReplicas: [3], removingReplicas: [2] }] }],
+    } satisfies M.ListPartitionReassignmentsResponse,
+  },
+  DescribeQuorum: {
+    request: { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] } satisfies M.DescribeQuorumRequest,
+    response: {
+      errorCode: 0, errorMessage: null,
+      topics: [{
+        topicName: '__cluster_metadata',
+        partitions: [{
+          partitionIndex: 0, errorCode: 0, errorMessage: null, leaderId: 4, leaderEpoch: 1, highWatermark: 133,
+          currentVoters: [{ replicaId: 4, replicaDirectoryId: 'akz5hcExS4qlcqAxMTTHEQ', logEndOffset: 133, lastFetchTimestamp: 1796616457288, lastCaughtUpTimestamp: 1796616457288 }],
+          observers: [{ replicaId: 1, replicaDirectoryId: 'CvC02VWctSWJLoQ_aMFLgQ', logEndOffset: 133, lastFetchTimestamp: 1796616457196, lastCaughtUpTimestamp: 1796616457196 }],
+        }],
+      }],
+      nodes: [{ nodeId: 4, listeners: [{ name: 'CONTROLLER', host: 'localhost', port: 39425 }] }],
+    } satisfies M.DescribeQuorumResponse,
+  },
+  AlterPartition: {
+    // v0-1 name the topic, v2+ give its id; v0-2 list the new ISR, v3 with each member's broker epoch.
+    request: {
+      brokerId: 2, brokerEpoch: 17,
+      topics: [{ topicName: 'orders', topicId: 'hJqspmsKRqmfRTBws9Lo3g', partitions: [{
+        partitionIndex: 0, leaderEpoch: 3, newIsr: [2, 1], newIsrWithEpochs: [{ brokerId: 2, brokerEpoch: 17 }, { brokerId: 1, brokerEpoch: 12 }],
+        leaderRecoveryState: 0, partitionEpoch: 5,
+      }] }],
+    } satisfies M.AlterPartitionRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0,
+      topics: [{ topicName: 'orders', topicId: 'hJqspmsKRqmfRTBws9Lo3g', partitions: [{
+        partitionIndex: 0, errorCode: 0, leaderId: 2, leaderEpoch: 3, isr: [2, 1], leaderRecoveryState: 0, partitionEpoch: 6,
+      }] }],
+    } satisfies M.AlterPartitionResponse,
+  },
+  AllocateProducerIds: {
+    request: { brokerId: 3, brokerEpoch: 42 } satisfies M.AllocateProducerIdsRequest,
+    response: { throttleTimeMs: 0, errorCode: 0, producerIdStart: 2000, producerIdLen: 1000 } satisfies M.AllocateProducerIdsResponse,
+  },
   SaslHandshake: {
     request: { mechanism: 'PLAIN' } satisfies M.SaslHandshakeRequest,
     response: { errorCode: 33, mechanisms: ['PLAIN', 'SCRAM-SHA-256'] } satisfies M.SaslHandshakeResponse,
@@ -518,9 +562,11 @@ describe('message schema registry', () => {
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
       47: ['OffsetDelete', '0', 'none'], 48: ['DescribeClientQuotas', '0-1', '1+'], 49: ['AlterClientQuotas', '0-1', '1+'],
       50: ['DescribeUserScramCredentials', '0', '0+'], 51: ['AlterUserScramCredentials', '0', '0+'],
-      56: ['AlterPartition', '0-3', '0+'], 67: ['AllocateProducerIds', '0', '0+'],
       60: ['DescribeCluster', '0-2', '0+'], 69: ['ConsumerGroupDescribe', '0-1', '0+'],
       74: ['ListConfigResources', '0-1', '0+'], 75: ['DescribeTopicPartitions', '0', '0+'],
+      35: ['DescribeLogDirs', '0-4', '2+'], 43: ['ElectLeaders', '0-2', '2+'], 45: ['AlterPartitionReassignments', '0', '0+'],
+      46: ['ListPartitionReassignments', '0', '0+'], 55: ['DescribeQuorum', '0-2', '0+'],
+      56: ['AlterPartition', '0-3', '0+'], 67: ['AllocateProducerIds', '0', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {

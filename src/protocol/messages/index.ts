@@ -34,6 +34,10 @@ import { alterClientQuotas, describeClientQuotas } from './client-quotas';
 import { alterUserScramCredentials, describeUserScramCredentials } from './scram-credentials';
 import { listConfigResources } from './list-config-resources';
 import { offsetForLeaderEpoch } from './offset-for-leader-epoch';
+import { describeLogDirs } from './describe-log-dirs';
+import { electLeaders } from './elect-leaders';
+import { alterPartitionReassignments, listPartitionReassignments } from './alter-partition-reassignments';
+import { describeQuorum } from './describe-quorum';
 
 export * from './api-versions';
 export * from './metadata';
@@ -67,6 +71,12 @@ export * from './client-quotas';
 export * from './scram-credentials';
 export * from './list-config-resources';
 export * from './offset-for-leader-epoch';
+export * from './describe-log-dirs';
+export * from './elect-leaders';
+export * from './alter-partition-reassignments';
+export * from './describe-quorum';
+export * from './alter-partition';
+export * from './allocate-producer-ids';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -105,6 +115,11 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   alterPartition,
   allocateProducerIds,
   offsetForLeaderEpoch,
+  describeLogDirs,
+  electLeaders,
+  alterPartitionReassignments,
+  listPartitionReassignments,
+  describeQuorum,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));

@@ -325,6 +325,7 @@ export class TopicService {
       o.numberValueOf('partition-size-limit-per-response'); // parsed (and possibly rejected) as Kafka does
     }
     let descriptions = await this.describe(topics);
+    const zk = this.era === 'zk28';
     // Kafka prints the topics in the order of the map describeTopics().allTopicNames() returns:
     // the per-topic futures (a HashMap) copied into a HashMap presized for the topic count.
     // (2.8 walked its sorted topic list.)
@@ -334,6 +335,8 @@ export class TopicService {
     }
     const configs = await this.topicConfigs(descriptions.map((d) => d.name));
     const live = this.liveBrokers();
+    const elrs = zk ? new Map<string, { elr: number[]; lastKnownElr: number[] }>()
+      : await this.admin.eligibleLeaderReplicas(descriptions.map((d) => d.name), o.has('partition-size-limit-per-response') ? o.numberValueOf('partition-size-limit-per-response')! : 2000);
 
     const underReplicated = o.has('under-replicated-partitions');
     const unavailable = o.has('unavailable-partitions');
@@ -342,7 +345,6 @@ export class TopicService {
     const withOverrides = o.has('topics-with-overrides');
     const describeConfigs = !unavailable && !underReplicated && !underMinIsr && !atMinIsr;
     const describePartitions = !withOverrides;
-    const zk = this.era === 'zk28';
 
     for (const td of descriptions) {
       const entries = configs.get(td.name) ?? [];
@@ -371,7 +373,10 @@ export class TopicService {
         if (!show) continue;
         let line = `\tTopic: ${td.name}\tPartition: ${p.partition}\tLeader: ${hasLeader ? p.leader : 'none'}`;
         line += `\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
-        if (!zk) line += '\tElr: \tLastKnownElr: ';
+        if (!zk) {
+          const e = elrs.get(`${td.name}-${p.partition}`);
+          line += `\tElr: ${e?.elr.join(',') ?? ''}\tLastKnownElr: ${e?.lastKnownElr.join(',') ?? ''}`;
+        }
         this.out(line);
       }
     }

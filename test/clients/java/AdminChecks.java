@@ -1,5 +1,6 @@
 // Kafka's AdminClient (the reference Java client) against a broker: cluster, topics, partitions,
-// offsets, records, configs and consumer groups. Usage: AdminChecks BOOTSTRAP PREFIX
+// offsets, records, configs, consumer groups and the operator calls (log dirs, elections,
+// reassignments, the metadata quorum). Usage: AdminChecks BOOTSTRAP PREFIX
 // (PREFIX keeps the topics and groups of one run apart from another's on the same broker).
 import static java.util.Map.entry;
 
@@ -36,6 +37,7 @@ public class AdminChecks {
       offsets();
       configs();
       groups();
+      operations();
     } finally {
       admin.close(Duration.ofSeconds(5));
     }
@@ -368,6 +370,50 @@ public class AdminChecks {
       Checks.that(admin.listGroups().all().get().stream().noneMatch(x -> x.groupId().equals(g)), "group gone from listGroups");
       Checks.thrown(GroupIdNotFoundException.class, () -> admin.deleteConsumerGroups(List.of(g)).all().get());
       Checks.thrown(GroupIdNotFoundException.class, () -> admin.describeConsumerGroups(List.of(g)).all().get());
+    });
+  }
+
+  /** What kafka-log-dirs, kafka-leader-election, kafka-reassign-partitions and kafka-metadata-quorum ask. */
+  static void operations() throws Exception {
+    String t = prefix + "-ops";
+    admin.createTopics(List.of(new NewTopic(t, 2, (short) 1))).all().get();
+    TopicPartition p0 = new TopicPartition(t, 0);
+    TopicPartition p1 = new TopicPartition(t, 1);
+    Checks.check("describeLogDirs: the broker's dir holds the topic's partitions", () -> {
+      // A KRaft broker creates the logs once it has replayed the topic's records.
+      Checks.waitFor("the topic's logs", Duration.ofSeconds(20), () -> {
+        try {
+          return admin.describeLogDirs(List.of(1)).allDescriptions().get().get(1).values().iterator().next().replicaInfos().containsKey(p1);
+        } catch (InterruptedException | ExecutionException e) {
+          return false;
+        }
+      });
+      Map<String, LogDirDescription> dirs = admin.describeLogDirs(List.of(1)).allDescriptions().get().get(1);
+      Checks.eq(1, dirs.size(), "one log dir");
+      LogDirDescription d = dirs.values().iterator().next();
+      Checks.that(d.error() == null, "no error: " + d.error());
+      Checks.that(d.replicaInfos().containsKey(p0) && d.replicaInfos().containsKey(p1), "both partitions: " + d.replicaInfos().keySet());
+      Checks.eq(0L, d.replicaInfos().get(p0).size(), "an empty partition's size");
+    });
+    Checks.check("electLeaders: the preferred leader already leads", () -> {
+      Map<TopicPartition, Optional<Throwable>> r = admin.electLeaders(ElectionType.PREFERRED, Set.of(p0)).partitions().get();
+      Checks.that(r.get(p0).isPresent() && r.get(p0).get() instanceof ElectionNotNeededException, "ElectionNotNeeded: " + r);
+      Checks.eq(Map.of(), admin.electLeaders(ElectionType.PREFERRED, null).partitions().get(), "all partitions: none needed an election");
+    });
+    Checks.check("alterPartitionReassignments and listPartitionReassignments", () -> {
+      admin.alterPartitionReassignments(Map.of(p0, Optional.of(new NewPartitionReassignment(List.of(1))))).all().get();
+      Checks.thrown(InvalidReplicaAssignmentException.class, () ->
+        admin.alterPartitionReassignments(Map.of(p1, Optional.of(new NewPartitionReassignment(List.of(2))))).all().get());
+      Checks.thrown(NoReassignmentInProgressException.class, () ->
+        admin.alterPartitionReassignments(Map.of(p1, Optional.empty())).all().get());
+      Checks.eq(Map.of(), admin.listPartitionReassignments().reassignments().get(), "none in progress");
+    });
+    Checks.check("describeMetadataQuorum: one voter, the leader", () -> {
+      QuorumInfo q = admin.describeMetadataQuorum().quorumInfo().get();
+      Checks.eq(1, q.voters().size(), "one voter");
+      Checks.eq(q.leaderId(), q.voters().get(0).replicaId(), "the voter leads");
+      Checks.eq(0, q.observers().size(), "no observers");
+      Checks.that(q.highWatermark() >= 0, "a high watermark: " + q.highWatermark());
     });
   }
 }

@@ -15,6 +15,9 @@ export interface ReferenceCluster {
   dir: string;
   pids: number[];
   ports: number[];
+  /** A dedicated-controller cluster: broker i's PID at i - 1, and the controller's address. */
+  brokerPids?: number[];
+  bootstrapController?: string;
   stop(): Promise<void>;
 }
 
@@ -67,6 +70,8 @@ async function started(args: string[]): Promise<ReferenceCluster> {
     dir,
     pids,
     ports: env.ports.split(' ').map(Number),
+    brokerPids: env.broker_pids ? env.broker_pids.split(' ').map(Number) : undefined,
+    bootstrapController: env.bootstrap_controller,
     stop: async () => {
       await script(['stop', dir], 60000);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -77,6 +82,14 @@ async function started(args: string[]): Promise<ReferenceCluster> {
 /** A KRaft cluster of the pinned release: nodes 1..n, each broker and controller. */
 export function startReferenceCluster(nodes = 1): Promise<ReferenceCluster> {
   return started(['start', '--nodes', String(nodes)]);
+}
+
+/**
+ * Brokers 1..n (broker only) beside one dedicated controller (node n + 1): killing brokers never
+ * loses the quorum, so failover can be watched.
+ */
+export function startDedicatedCluster(brokers = 3): Promise<ReferenceCluster> {
+  return started(['start', '--nodes', String(brokers), '--dedicated-controller']);
 }
 
 /** ZooKeeper and a Kafka 2.8.2 broker (broker.id 1, as our engine's node id): the seed-era reference. */

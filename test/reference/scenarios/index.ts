@@ -7,8 +7,14 @@ import { consumerGroups } from './kafka-consumer-groups';
 import { deleteRecords } from './kafka-delete-records';
 import { getOffsets } from './kafka-get-offsets';
 import { topics } from './kafka-topics';
+import { brokerApiVersions } from './kafka-broker-api-versions';
+import { metadataQuorum } from './kafka-metadata-quorum';
+import { logDirs } from './kafka-log-dirs';
+import { leaderElection } from './kafka-leader-election';
+import { reassignPartitions } from './kafka-reassign-partitions';
 
-export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups];
+export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
+  ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions];
 
 const seen = new Set<string>();
 for (const s of scenarios) {

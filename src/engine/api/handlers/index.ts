@@ -35,6 +35,10 @@ import { handleAlterPartition } from './alter-partition';
 import { handleAllocateProducerIds } from './allocate-producer-ids';
 import { onController } from '../forwarding';
 import { handleOffsetForLeaderEpoch } from './offset-for-leader-epoch';
+import { handleDescribeLogDirs } from './describe-log-dirs';
+import { handleElectLeaders } from './elect-leaders';
+import { handleAlterPartitionReassignments, handleListPartitionReassignments } from './partition-reassignments';
+import { handleDescribeQuorum } from './describe-quorum';
 
 export interface RequestContext {
   version: number;
@@ -84,4 +88,9 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
   [ApiKey.OffsetForLeaderEpoch, handleOffsetForLeaderEpoch],
+  [ApiKey.DescribeLogDirs, handleDescribeLogDirs],
+  [ApiKey.ElectLeaders, handleElectLeaders],
+  [ApiKey.AlterPartitionReassignments, handleAlterPartitionReassignments],
+  [ApiKey.ListPartitionReassignments, handleListPartitionReassignments],
+  [ApiKey.DescribeQuorum, handleDescribeQuorum],
 ]);
