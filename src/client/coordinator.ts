@@ -25,6 +25,7 @@ const TRANSIENT = new Set<number>([
  */
 export async function findCoordinator(
   cluster: Cluster, groupId: string, deadline: number, callName: string, retryBackoffMs = 100, dedicated = false,
+  onUnreachable?: (nodeId: number, host: string, port: number) => Promise<void> | void,
 ): Promise<Coordinator> {
   let last: KafkaError | undefined;
   for (;;) {
@@ -40,6 +41,9 @@ export async function findCoordinator(
         await conn.connect(Math.max(1, Math.min(cluster.opts.connectTimeoutMs ?? 10000, deadline - Date.now())));
       } catch (e) {
         conn.close();
+        // A coordinator that is gone but not yet fenced (its broker killed): the caller logs
+        // it as Java's NetworkClient does, then looks the coordinator up again.
+        await onUnreachable?.(body.nodeId, body.host, body.port);
         throw e;
       }
       return { nodeId: body.nodeId, conn };

@@ -57,6 +57,8 @@ export interface JavaOptions {
   jvmArgs?: string[];
   cwd?: string;
   env?: Record<string, string>;
+  /** 'pipe' for programs the test drives through stdin. */
+  stdin?: 'pipe' | 'ignore';
 }
 
 function javaArgs(main: string, args: string[], opts: JavaOptions): string[] {
@@ -77,7 +79,7 @@ export interface JavaProcess {
 
 /** A long-running Java program (Kafka Streams, Connect). */
 export function spawnJava(main: string, args: string[], opts: JavaOptions = {}): JavaProcess {
-  const proc = spawn('java', javaArgs(main, args, opts), { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn('java', javaArgs(main, args, opts), { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stdout!.setEncoding('utf8');

@@ -21,7 +21,7 @@
 //
 // Log lines: only those the Java consumer writes at WARN/ERROR (commit failures, fatal JoinGroup
 // errors); its INFO lines (joins, assignments) are below the tools' WARN level.
-import type { Cluster, LogFn } from '../cluster';
+import { describeAddress, type Cluster, type LogFn } from '../cluster';
 import { BrokerConnection, ConnectionError } from '../connection';
 import { findCoordinator, type Coordinator } from '../coordinator';
 import type { Fetcher } from '../fetcher';
@@ -63,6 +63,7 @@ export interface GroupMemberOptions {
 type MemberState = 'unjoined' | 'preparing' | 'completing' | 'stable';
 
 const LOGGER = 'org.apache.kafka.clients.consumer.internals.ConsumerCoordinator';
+const NETWORK_CLIENT = 'org.apache.kafka.clients.NetworkClient';
 const NETWORK_LOGGER = 'org.apache.kafka.clients.NetworkClient';
 const NO_GENERATION = -1;
 
@@ -288,7 +289,9 @@ export class GroupMember {
     if (!this.coordinatorLookup) {
       // Java numbers its FindCoordinator from the consumer's one correlation id sequence.
       this.fetcher.requestCount++;
-      this.coordinatorLookup = findCoordinator(this.cluster, this.opts.groupId, Date.now() + this.opts.requestTimeoutMs, 'findCoordinator', this.opts.retryBackoffMs, true)
+      this.coordinatorLookup = findCoordinator(this.cluster, this.opts.groupId, Date.now() + this.opts.requestTimeoutMs, 'findCoordinator', this.opts.retryBackoffMs, true,
+        // Java 4.x names the coordinator's own connection "+<node id>" (GroupCoordinatorNode).
+        async (nodeId, host, port) => this.log('WARN', `Connection to node +${nodeId} (${await describeAddress({ host, port })}) could not be established. Node may not be available.`, NETWORK_CLIENT))
         .then((c) => {
           if (this.closed) c.conn.close();
           else this.coordinator = c;

@@ -3,7 +3,7 @@
 // and error codes follow Kafka 3.9's GroupMetadataManager (classicGroupJoin and friends): a
 // JoinGroup round completes as soon as every known member has rejoined; otherwise at the
 // rebalance timeout, dropping the dynamic members that did not come back.
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode, errorInfo } from '../../protocol/errors';
 import { ClassicGroup, GroupError } from './group';
 import { ClassicGroupMember, EMPTY_ASSIGNMENT, JoinProtocol, JoinResult, SyncResult } from './member';
 import type { GroupCoordinator } from './group-coordinator';
@@ -387,9 +387,25 @@ export class GroupMembership {
               this.maybePrepareRebalanceOrCompleteJoin(group, `Error COORDINATOR_NOT_AVAILABLE when storing group assignment during SyncGroup (member: ${req.memberId}).`);
               return;
             }
-            for (const m of group.members.values()) m.assignment = assignment.get(m.memberId) ?? EMPTY_ASSIGNMENT;
-            this.propagateAssignment(group, ErrorCode.NONE);
-            group.transitionTo('Stable');
+            // As Kafka's storeGroup (acks=all): the members get their assignment once the
+            // partition's ISR has the generation, so a coordinator failover right after a
+            // rebalance still knows them (else they were told UNKNOWN_MEMBER_ID and re-read).
+            const generation = group.generationId;
+            const stored = (code: number): void => {
+              // Another member may have joined meanwhile: only the same rebalance completes.
+              if (!group.is('CompletingRebalance') || group.generationId !== generation) return;
+              if (code !== ErrorCode.NONE) {
+                this.resetAndPropagateAssignmentWithError(group, code);
+                this.maybePrepareRebalanceOrCompleteJoin(group, `Error ${errorInfo(code).name} when storing group assignment during SyncGroup (member: ${req.memberId}).`);
+                return;
+              }
+              for (const m of group.members.values()) m.assignment = assignment.get(m.memberId) ?? EMPTY_ASSIGNMENT;
+              this.propagateAssignment(group, ErrorCode.NONE);
+              group.transitionTo('Stable');
+            };
+            const wait = this.c.replicationWait();
+            if (wait) void wait.then(stored);
+            else stored(ErrorCode.NONE);
           }
           return;
         }
