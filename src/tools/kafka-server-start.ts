@@ -174,11 +174,18 @@ async function startCluster(countArg: string, argv: string[], io: ToolIO): Promi
   const basePort = m ? Number(m[3]) : 9092;
   const logBase = given.get('log.dirs') ?? (args.file ? base.get('log.dirs') : undefined) ?? path.join(dataRoot(), 'cluster');
   const joinsCluster = clusterAddressOf(base) !== null;
+  // The internal topics replicated over the cluster (up to 3), as multi-broker tutorials set them,
+  // so committed offsets survive a broker's failover; a value the user gave wins.
+  const internalRf = String(Math.min(3, count));
+  const clusterDefaults = ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor']
+    .filter((k) => !given.has(k) && !(args.file && base.has(k)))
+    .map((k) => `${k}=${internalRf}`);
   const brokers: { id: number; argv: string[] }[] = [];
   for (let id = 1; id <= count; id++) {
     const port = basePort === 0 ? 0 : basePort + id - 1;
     const listener = `${listenerName}://${host}:${port}`;
     const overrides = [
+      ...clusterDefaults,
       ...args.overrides,
       `node.id=${id}`, `broker.id=${id}`, `listeners=${listener}`, `advertised.listeners=${port === 0 || host === '' ? '' : listener}`,
       `log.dirs=${path.join(logBase, `broker-${id}`)}`,

@@ -108,6 +108,9 @@ describe('kafka-server-start --cluster N', () => {
     for (const id of [1, 2]) b.push(await started(path.join(home, 'cluster', `broker-${id}`)));
     await waitFor(async () => (await brokerIds(b[0].port)).join() === '1,2', 10000, 'two brokers');
     expect(fs.existsSync(path.join(home, 'clusters', 'localhost_2181', 'cluster-metadata.db'))).toBe(true);
+    // The internal topics are replicated over the cluster (up to 3) unless the user says otherwise.
+    const all = await runTool('kafka-configs', ['--bootstrap-server', `127.0.0.1:${b[0].port}`, '--entity-type', 'brokers', '--entity-name', '1', '--describe', '--all']);
+    expect(all.stdout).toMatch(/^  offsets\.topic\.replication\.factor=2 sensitive=false synonyms=\{STATIC_BROKER_CONFIG:offsets\.topic\.replication\.factor=2/m);
     const bad = await runTool('kafka-server-start', ['--cluster', 'x'], { env: { KAFKA_LOCAL_HOME: home } });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--cluster needs a number of brokers (1-64), not 'x'");
