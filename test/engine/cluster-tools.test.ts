@@ -7,7 +7,12 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { TestCluster } from '../helpers/cluster';
-import { runTool, tempDir, waitFor } from '../helpers/engine';
+import { ROOT, runTool, tempDir, waitFor } from '../helpers/engine';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const Database = require('better-sqlite3');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { DB_FILE } = require(path.join(ROOT, 'dist/engine/storage/database'));
 
 const cluster = new TestCluster({ brokers: 3, sessionTimeoutMs: 3000 });
 
@@ -42,6 +47,17 @@ async function logDirs(...args: string[]): Promise<Map<number, Map<string, numbe
 async function produce(topic: string, lines: string[]): Promise<void> {
   const r = await runTool('kafka-console-producer', ['--bootstrap-server', cluster.bootstrap(), '--topic', topic, '--producer-property', 'acks=all'], { input: lines.join('\n') + '\n', timeoutMs: 60000 });
   expect(r.code, r.stderr).toBe(0);
+}
+
+/** Every stored batch of one partition in a broker's log dir, in offset order (read-only, beside the running broker). */
+function storedBatches(broker: number, topic: string, partition: number): Buffer[] {
+  const db = new Database(path.join(cluster.dirs.get(broker)!, DB_FILE), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT b.bytes FROM batches b JOIN topics t ON t.tk = b.tk WHERE t.name = ? AND b.partition = ? ORDER BY b.base_offset')
+      .pluck().all(topic, partition) as Buffer[];
+  } finally {
+    db.close();
+  }
 }
 
 const allIn = (parts: PartitionLine[], n: number) => parts.length === n && parts.every((p) => p.isr.split(',').length === p.replicas.split(',').length);
@@ -79,6 +95,11 @@ describe('operator tools on a 3-broker cluster', () => {
       return d.get(3)?.get('moves-0') === d.get(2)?.get('moves-0') && !d.get(1)?.has('moves-0') ? d : undefined;
     }, 20000, 'log dirs after the move');
     expect(dirs.get(3)!.get('moves-0')).toBeGreaterThan(1000);
+    // Batch by batch the same log on brokers 2 and 3; broker 1 deleted its replica.
+    const on2 = storedBatches(2, 'moves', 0);
+    expect(on2.length).toBeGreaterThan(0);
+    expect(storedBatches(3, 'moves', 0)).toEqual(on2);
+    await waitFor(() => storedBatches(1, 'moves', 0).length === 0, 10000, 'broker 1 deleted its replica');
     const list = await tool('kafka-reassign-partitions', '--bootstrap-server', cluster.bootstrap(), '--list');
     expect(list.stdout).toBe('No partition reassignments found.\n');
   }, 120000);
