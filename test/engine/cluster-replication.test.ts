@@ -132,7 +132,9 @@ describe('replication across broker processes', () => {
     await createTopic('lagging', ['--partitions', '1', '--replication-factor', '3']);
     const before = await waitFor(async () => { const p = (await describeTopic('lagging', 1))[0]; return p && sortedIds(p.isr) === '1,2,3' ? p : undefined; }, 15000, 'lagging in sync');
     const leader = Number(before.leader);
-    const follower = [1, 2, 3].find((b) => b !== leader)!;
+    // Not the active controller: a stalled controller could not take the proposal (see the truncation test).
+    const meta = await request(leader, ApiKey.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    const follower = [1, 2, 3].find((b) => b !== leader && b !== meta.controllerId)!;
     process.kill(cluster.broker(follower).proc.pid!, 'SIGSTOP');
     try {
       // Writes the follower cannot fetch: after replica.lag.time.max.ms the leader drops it.
@@ -307,10 +309,13 @@ describe('replication across broker processes', () => {
   it('a leader killed with records its followers never fetched truncates them when it comes back (OffsetForLeaderEpoch): no replica keeps what the new leader never had', async () => {
     // Unclean election lets a replica that fell out of the ISR lead, so the old leader's last
     // records are certainly on nobody else: the case truncation exists for.
-    await createTopic('diverge', ['--partitions', '1', '--replication-factor', '3', '--config', 'unclean.leader.election.enable=true']);
-    const first = await waitFor(async () => { const p = (await describeTopic('diverge', anyLive()))[0]; return p && sortedIds(p.isr) === '1,2,3' ? p : undefined; }, 15000, 'diverge in sync');
-    const old = Number(first.leader);
+    // The leader is the active controller: the stalled followers' ISR removal is decided at once
+    // (a stalled controller would get everyone fenced and take the whole cluster offline).
+    const meta = await request(anyLive(), ApiKey.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    const old: number = meta.controllerId;
     const followers = [1, 2, 3].filter((b) => b !== old);
+    await createTopic('diverge', ['--replica-assignment', `${old}:${followers.join(':')}`, '--config', 'unclean.leader.election.enable=true']);
+    await waitFor(async () => { const p = (await describeTopic('diverge', anyLive()))[0]; return p && sortedIds(p.isr) === '1,2,3' && p.leader === String(old) ? p : undefined; }, 15000, 'diverge in sync');
     expect((await runKcat(cluster.bootstrap(old), ['-P', '-t', 'diverge', '-X', 'acks=all'], 'kept-1\nkept-2\n')).code).toBe(0);
     await waitFor(() => followers.every((b) => sameBatches(storedBatches(b, 'diverge', 0), storedBatches(old, 'diverge', 0))), 10000, 'followers caught up');
     const conn = new BrokerConnection('127.0.0.1', cluster.broker(old).port, 'diverge-test');
@@ -342,6 +347,7 @@ describe('replication across broker processes', () => {
     }, 30000, `broker ${old} identical to the new leader`);
     expect(values(same)).not.toContain('lost');
     expect(values(same).filter((v) => v !== 'maybe-lost')).toEqual(['kept-1', 'kept-2', 'after']);
+    await waitFor(async () => sortedIds((await describeTopic('diverge', leader))[0].isr) === '1,2,3', 20000, `${old} back in the ISR`);
   }, 90000);
 
   it('Kafka\'s own console producer and consumer (the Java client) keep producing and consuming across a leader kill', async () => {
@@ -367,7 +373,8 @@ describe('replication across broker processes', () => {
     try {
       producer.stdin!.write(lines(0, 500).join('\n') + '\n');
       await waitFor(() => consumed.split('\n').length > 300, 60000, 'the first half consumed').catch((e) => {
-        throw new Error(`${e.message}: consumer: ${consumerErr}; producer: ${producerErr}`);
+        const stored = [...cluster.brokers.keys()].map((id) => `${id}: ${values(storedBatches(id, 'java-steady', 0)).length}`).join(', ');
+        throw new Error(`${e.message}: stored ${stored}; consumer: ${consumerErr}; producer: ${producerErr}`);
       });
       await cluster.signal(killed, 'SIGKILL');
       producer.stdin!.write(lines(500, 1000).join('\n') + '\n');

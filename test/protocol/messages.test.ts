@@ -424,25 +424,6 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
       topics: [{ topic: 'orders', partitions: [{ errorCode: 0, partition: 0, leaderEpoch: 4, endOffset: 1200 }, { errorCode: 74, partition: 1, leaderEpoch: -1, endOffset: -1 }] }],
     } satisfies M.OffsetForLeaderEpochResponse,
   },
-  AlterPartition: {
-    request: {
-      brokerId: 2, brokerEpoch: 41,
-      topics: [{ topicName: 'orders', topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', partitions: [{
-        partitionIndex: 1, leaderEpoch: 6, newIsr: [2, 3], newIsrWithEpochs: [{ brokerId: 2, brokerEpoch: 41 }, { brokerId: 3, brokerEpoch: 17 }],
-        leaderRecoveryState: 1, partitionEpoch: 9,
-      }] }],
-    },
-    response: {
-      throttleTimeMs: 0, errorCode: 0,
-      topics: [{ topicName: 'orders', topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', partitions: [{
-        partitionIndex: 1, errorCode: 0, leaderId: 2, leaderEpoch: 6, isr: [2, 3], leaderRecoveryState: 1, partitionEpoch: 10,
-      }] }],
-    },
-  },
-  AllocateProducerIds: {
-    request: { brokerId: 3, brokerEpoch: 12 },
-    response: { throttleTimeMs: 0, errorCode: 0, producerIdStart: 4000, producerIdLen: 1000 },
-  },
   DeleteRecords: {
     request: { topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, offset: 100 }, { partitionIndex: 1, offset: -1 }] }], timeoutMs: 30000 } satisfies M.DeleteRecordsRequest,
     response: {
@@ -581,7 +562,6 @@ describe('message schema registry', () => {
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
       47: ['OffsetDelete', '0', 'none'], 48: ['DescribeClientQuotas', '0-1', '1+'], 49: ['AlterClientQuotas', '0-1', '1+'],
       50: ['DescribeUserScramCredentials', '0', '0+'], 51: ['AlterUserScramCredentials', '0', '0+'],
-      56: ['AlterPartition', '0-3', '0+'], 67: ['AllocateProducerIds', '0', '0+'],
       60: ['DescribeCluster', '0-2', '0+'], 69: ['ConsumerGroupDescribe', '0-1', '0+'],
       74: ['ListConfigResources', '0-1', '0+'], 75: ['DescribeTopicPartitions', '0', '0+'],
       35: ['DescribeLogDirs', '0-4', '2+'], 43: ['ElectLeaders', '0-2', '2+'], 45: ['AlterPartitionReassignments', '0', '0+'],
