@@ -198,28 +198,39 @@ export class ReplicationControl {
 
   /**
    * A reassignment (AlterPartitionReassignments): the new replicas are added first (adding),
-   * the ones that go are removed once the new ones are in sync; null target cancels.
+   * the ones that go are removed once the new ones are in sync (the partition change completes
+   * it when an ISR expansion brings the last adding replica in); null target cancels, back to
+   * the original replicas. Kafka's checks and texts (validateManualPartitionAssignment walks the
+   * target in broker id order).
    */
   alterReassignment(topicName: string, partitionId: number, target: number[] | null): PartitionChangeRecord | undefined {
     const topic = this.image.topicsByName.get(topicName);
-    const p = topic?.partitions[partitionId];
-    if (!topic || !p) throw KafkaError.from(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'Unable to find partition ' + `${topicName}:${partitionId}.`);
+    if (!topic) throw KafkaError.from(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Unable to find a topic named ${topicName}.`);
+    const p = topic.partitions[partitionId];
+    if (!p) throw KafkaError.from(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Unable to find partition ${topicName}:${partitionId}.`);
     if (target === null) {
       if (p.addingReplicas.length === 0 && p.removingReplicas.length === 0) {
-        throw KafkaError.from(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, `Unable to cancel reassignment for ${topicName}-${partitionId}: no reassignment is in progress.`);
+        throw KafkaError.from(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS);
       }
       // Cancel: back to the original replicas (current minus adding), ISR without the adding ones.
       const adding = new Set(p.addingReplicas);
       const original = p.replicas.filter((r) => !adding.has(r));
+      const isr = p.isr.filter((r) => !adding.has(r));
+      if (isr.length === 0 && !this.policy.uncleanElection(topicName)) {
+        throw KafkaError.from(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Unable to revert partition assignment for ${topicName}:${partitionId} because it would require an unclean leader election.`);
+      }
       return this.change(topic, partitionId, p, {
-        targetReplicas: original, targetIsr: p.isr.filter((r) => !adding.has(r)), targetAdding: [], targetRemoving: [],
+        targetReplicas: original, targetIsr: isr.length > 0 ? isr : original, targetAdding: [], targetRemoving: [],
+        election: isr.length > 0 ? 'online' : 'unclean',
       });
     }
     if (target.length === 0) throw KafkaError.from(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'The manual partition assignment includes an empty replica list.');
-    for (const r of target) {
+    let prev: number | undefined;
+    for (const r of [...target].sort((a, b) => a - b)) {
       if (!this.image.brokers.has(r)) throw KafkaError.from(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `The manual partition assignment includes broker ${r}, but no such broker is registered.`);
+      if (r === prev) throw KafkaError.from(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `The manual partition assignment includes the broker ${r} more than once.`);
+      prev = r;
     }
-    if (new Set(target).size !== target.length) throw KafkaError.from(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'The manual partition assignment includes duplicate replicas.');
     const current = p.addingReplicas.length > 0 ? p.replicas.filter((r) => !p.addingReplicas.includes(r)) : p.replicas;
     const adding = target.filter((r) => !current.includes(r));
     const removing = current.filter((r) => !target.includes(r));
@@ -227,8 +238,24 @@ export class ReplicationControl {
     const replicas = [...target, ...removing];
     return this.change(topic, partitionId, p, {
       targetReplicas: replicas, targetAdding: adding, targetRemoving: removing,
-      // A target that drops no replica needs nothing to catch up: it completes at once.
+      // A target that adds no replica needs nothing to catch up: it completes at once.
       targetIsr: p.isr,
     });
+  }
+
+  /** ListPartitionReassignments: the partitions being reassigned (of those asked, or all for null). */
+  listReassignments(wanted: { name: string; partitionIndexes: number[] }[] | null): { name: string; partitions: { partitionIndex: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[] }[] }[] {
+    const ongoing = (p: PartitionRegistration | undefined): boolean => p !== undefined && (p.addingReplicas.length > 0 || p.removingReplicas.length > 0);
+    const one = (topic: TopicImage, indexes: number[]) => ({
+      name: topic.name,
+      partitions: indexes.filter((i) => ongoing(topic.partitions[i])).map((i) => {
+        const p = topic.partitions[i];
+        return { partitionIndex: i, replicas: p.replicas, addingReplicas: p.addingReplicas, removingReplicas: p.removingReplicas };
+      }),
+    });
+    const topics = wanted === null
+      ? [...this.image.topicsByName.values()].map((t) => one(t, t.partitions.map((_, i) => i)))
+      : wanted.flatMap((w) => { const t = this.image.topicsByName.get(w.name); return t ? [one(t, w.partitionIndexes)] : []; });
+    return topics.filter((t) => t.partitions.length > 0);
   }
 }

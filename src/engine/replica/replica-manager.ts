@@ -145,7 +145,7 @@ export class ReplicaManager implements PartitionHost {
       part = undefined;
     }
     if (!reg.replicas.includes(this.localId)) {
-      if (part) this.stopReplica(part);
+      if (part) this.removeReplica(part, reg);
       return;
     }
     if (!part) {
@@ -177,6 +177,20 @@ export class ReplicaManager implements PartitionHost {
         this.log('WARN', `Leadership listener failed for ${topic}-${partition}: ${(e as Error)?.message ?? e}`);
       }
     }
+  }
+
+  /**
+   * A reassignment moved this replica away (Kafka's stopReplicas with deletion): it stops, a
+   * coordinator that led it unloads its groups, and its local log is deleted, so a later
+   * return fetches it from scratch.
+   */
+  private removeReplica(part: Partition, reg: PartitionRegistration): void {
+    const wasLeader = part.isLeader();
+    this.stopReplica(part);
+    if (wasLeader) this.notifyLeadership(part.name, part.index, false, reg.leaderEpoch);
+    part.log.truncateFullyAndStartAt(0);
+    this.engine.producers.forgetPartition(part.topic, part.p);
+    this.log('INFO', `[Broker id=${this.localId}] Stopped and deleted the replica of ${part.name}-${part.index}: the replicas are now [${reg.replicas.join(',')}]`);
   }
 
   private stopReplica(part: Partition): void {

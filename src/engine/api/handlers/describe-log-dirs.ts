@@ -1,8 +1,10 @@
-// DescribeLogDirs (v0-4): the broker's one log dir with the size of every partition it holds (or
-// of those asked for), as LogManager reports it. The engine keeps its logs in one SQLite database
-// under log.dirs, so the dir is the first of log.dirs and a partition's size is the bytes of its
-// stored batches (what Kafka's segments hold for the same records). A single broker's logs are
-// never behind their high watermark: offsetLag 0. Volume sizes (v4) are the file system's.
+// DescribeLogDirs (v0-4): the broker's one log dir with the size of every replica it hosts (or
+// of those asked for), as LogManager reports it; in a cluster each broker answers for its own
+// replicas (leaders and followers, as the replica manager hosts them). The engine keeps its
+// logs in one SQLite database under log.dirs, so the dir is the first of log.dirs and a
+// partition's size is the bytes of its stored batches (what Kafka's segments hold for the same
+// records). offsetLag is Kafka's for a current log: how far its end is below its high
+// watermark (0 unless it is behind). Volume sizes (v4) are the file system's.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../../engine';
@@ -25,8 +27,13 @@ export function handleDescribeLogDirs(engine: Engine, req: DescribeLogDirsReques
     const only = wanted?.get(topic.name);
     if (wanted && !only) continue;
     const partitions = topic.partitions
-      .filter((p) => md.partitionView(p).replicas.includes(md.localNodeId) && (!only || only.has(p.partition)))
-      .map((p) => ({ partitionIndex: p.partition, partitionSize: engine.logs.partitionSize(topic, p), offsetLag: 0, isFutureKey: false }));
+      .filter((p) => !only || only.has(p.partition))
+      .flatMap((p) => {
+        const replica = engine.replicaManager.getPartition(topic.name, p.partition);
+        if (!replica) return [];
+        const offsetLag = Math.max(0, replica.log.highWatermark - replica.log.logEndOffset);
+        return [{ partitionIndex: p.partition, partitionSize: engine.logs.partitionSize(replica.topic, replica.p), offsetLag, isFutureKey: false }];
+      });
     if (partitions.length > 0) topics.push({ name: topic.name, partitions });
   }
   const logDir = path.resolve(engine.settings.logDir);

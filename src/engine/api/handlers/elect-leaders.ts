@@ -1,42 +1,49 @@
-// ElectLeaders (v0-2), which a KRaft broker forwards to its controller; answered here as the
-// controller of a one-broker cluster would: every partition is led by its preferred and only
-// replica, so no election is ever needed (ELECTION_NOT_NEEDED, which Kafka's tool reports as
-// "Valid replica already elected"). Asked for every partition (null), the controller leaves those
-// out, so the answer is empty. Unknown topics and partitions get Kafka's texts.
+// ElectLeaders (v0-2), which a KRaft broker forwards to its active controller (routed by
+// onController): the controller runs a preferred or unclean election per partition on its image
+// (ReplicationControl.electLeaders, Kafka's rules and error codes: ELECTION_NOT_NEEDED when the
+// preferred replica already leads / a leader exists, PREFERRED_LEADER_NOT_AVAILABLE,
+// ELIGIBLE_LEADERS_NOT_AVAILABLE) and appends the leader changes; the brokers act on them when
+// they replay the metadata log. Asked for every partition (null), the controller leaves out
+// those that needed no election. A one-broker cluster answers the same way: its only replica
+// always leads, so no election is ever needed.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
-import { ErrorCode } from '../../../protocol/errors';
+import { defaultMessage, ErrorCode, KafkaError } from '../../../protocol/errors';
 import type { ElectLeadersRequest, ElectLeadersResponse } from '../../../protocol/messages/elect-leaders';
 
 const PREFERRED = 0;
 const UNCLEAN = 1;
 
+type Results = ElectLeadersResponse['replicaElectionResults'];
+
 export function handleElectLeaders(engine: Engine, req: ElectLeadersRequest, ctx: RequestContext): ElectLeadersResponse {
-  const md = engine.metadata;
   const electionType = ctx.version >= 1 ? req.electionType : PREFERRED;
-  const result = (partitionId: number, errorCode: number, errorMessage: string | null) => ({ partitionId, errorCode, errorMessage });
-  if (req.topicPartitions === null) return { throttleTimeMs: 0, errorCode: 0, replicaElectionResults: [] };
-  const replicaElectionResults = req.topicPartitions.map((t) => ({
-    topic: t.topic,
-    partitionResult: t.partitions.map((partition) => {
-      if (electionType !== PREFERRED && electionType !== UNCLEAN) {
-        return result(partition, ErrorCode.INVALID_REQUEST, `Unknown election type ${electionType}`);
-      }
-      const topic = md.topic(t.topic);
-      if (!topic) return result(partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `No such topic as ${t.topic}`);
-      const p = topic.partitions[partition];
-      if (!p) return result(partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `No such partition as ${t.topic}-${partition}`);
-      const view = md.partitionView(p);
-      if (view.leader < 0) {
-        return electionType === PREFERRED
-          ? result(partition, ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE, `Unable to perform preferred leader election for ${t.topic}-${partition}`)
-          : result(partition, ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE, `Unable to perform unclean leader election for ${t.topic}-${partition}`);
-      }
-      if (electionType === PREFERRED && view.leader !== view.replicas[0]) {
-        return result(partition, ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE, `Failed to elect leader for partition ${t.topic}-${partition}`);
-      }
-      return result(partition, ErrorCode.ELECTION_NOT_NEEDED, 'Leader election not needed for topic partition.');
-    }),
-  }));
-  return { throttleTimeMs: 0, errorCode: 0, replicaElectionResults };
+  if (electionType !== PREFERRED && electionType !== UNCLEAN) {
+    const replicaElectionResults = (req.topicPartitions ?? []).map((t) => ({
+      topic: t.topic,
+      partitionResult: t.partitions.map((partitionId) => ({ partitionId, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unknown election type ${electionType}` })),
+    }));
+    return { throttleTimeMs: 0, errorCode: 0, replicaElectionResults };
+  }
+  const controller = engine.controller;
+  let results;
+  try {
+    results = controller.write(() => {
+      const r = controller.replication.electLeaders(electionType === PREFERRED ? 'preferred' : 'unclean', req.topicPartitions);
+      return { records: r.records, result: r.results };
+    });
+  } catch (e) {
+    if (!(e instanceof KafkaError)) throw e;
+    return { throttleTimeMs: 0, errorCode: e.code, replicaElectionResults: [] };
+  }
+  const byTopic = new Map<string, Results[number]>();
+  for (const r of results) {
+    let t = byTopic.get(r.topic);
+    if (!t) byTopic.set(r.topic, (t = { topic: r.topic, partitionResult: [] }));
+    t.partitionResult.push({
+      partitionId: r.partition, errorCode: r.errorCode,
+      errorMessage: r.errorCode === 0 ? null : r.errorMessage ?? defaultMessage(r.errorCode),
+    });
+  }
+  return { throttleTimeMs: 0, errorCode: 0, replicaElectionResults: [...byTopic.values()] };
 }

@@ -89,8 +89,8 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
   [ApiKey.OffsetForLeaderEpoch, handleOffsetForLeaderEpoch],
   [ApiKey.DescribeLogDirs, handleDescribeLogDirs],
-  [ApiKey.ElectLeaders, handleElectLeaders],
-  [ApiKey.AlterPartitionReassignments, handleAlterPartitionReassignments],
-  [ApiKey.ListPartitionReassignments, handleListPartitionReassignments],
-  [ApiKey.DescribeQuorum, handleDescribeQuorum],
+  [ApiKey.ElectLeaders, onController(ApiKey.ElectLeaders, handleElectLeaders)],
+  [ApiKey.AlterPartitionReassignments, onController(ApiKey.AlterPartitionReassignments, handleAlterPartitionReassignments)],
+  [ApiKey.ListPartitionReassignments, onController(ApiKey.ListPartitionReassignments, handleListPartitionReassignments)],
+  [ApiKey.DescribeQuorum, onController(ApiKey.DescribeQuorum, handleDescribeQuorum)],
 ]);

@@ -1,40 +1,50 @@
 // AlterPartitionReassignments and ListPartitionReassignments (v0), which a KRaft broker forwards
-// to its controller; answered as the controller of a one-broker cluster: the only possible target
-// is this broker, already the only replica, so a valid reassignment completes at once and none is
-// ever in progress (cancelling gets NO_REASSIGNMENT_IN_PROGRESS). Targets are checked as the
-// controller checks a manual assignment, with its texts.
+// to its active controller (routed by onController). The controller checks each target as Kafka
+// checks a manual assignment and appends the partition change: adding replicas join the replica
+// set (their brokers start following from scratch), the leader takes them into the ISR once
+// they caught up, and that ISR expansion completes the move (the removed replicas leave, their
+// brokers stop them). A null target cancels: back to the original replicas. A one-broker
+// cluster answers the same way (its only possible target is itself, done at once).
 import type { Engine } from '../../engine';
-import { ErrorCode } from '../../../protocol/errors';
+import { ErrorCode, KafkaError } from '../../../protocol/errors';
 import type {
-  AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsResponse, ListPartitionReassignmentsResponse,
+  AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsResponse, ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse,
 } from '../../../protocol/messages/alter-partition-reassignments';
 
-function check(engine: Engine, topicName: string, partition: number, replicas: number[] | null): { errorCode: number; errorMessage: string | null } {
-  const md = engine.metadata;
-  const topic = md.topic(topicName);
-  if (!topic || !topic.partitions[partition]) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: 'This server does not host this topic-partition.' };
-  if (replicas === null) return { errorCode: ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, errorMessage: 'No partition reassignment is in progress.' };
-  if (replicas.length === 0) return { errorCode: ErrorCode.INVALID_REPLICA_ASSIGNMENT, errorMessage: 'The manual partition assignment includes an empty replica list.' };
-  const live = new Set(md.liveBrokerIds());
-  const seen = new Set<number>();
-  for (const id of replicas) {
-    if (seen.has(id)) return { errorCode: ErrorCode.INVALID_REPLICA_ASSIGNMENT, errorMessage: `The manual partition assignment includes the broker ${id} more than once.` };
-    seen.add(id);
-    if (!live.has(id)) return { errorCode: ErrorCode.INVALID_REPLICA_ASSIGNMENT, errorMessage: `The manual partition assignment includes broker ${id}, but no such broker is registered.` };
+function alterOne(engine: Engine, topic: string, partition: number, replicas: number[] | null): { errorCode: number; errorMessage: string | null } {
+  const controller = engine.controller;
+  try {
+    controller.write(() => {
+      const rec = controller.replication.alterReassignment(topic, partition, replicas);
+      return { records: rec ? [rec] : [], result: undefined };
+    });
+    return { errorCode: 0, errorMessage: null };
+  } catch (e) {
+    if (!(e instanceof KafkaError)) throw e;
+    return { errorCode: e.code, errorMessage: e.message };
   }
-  return { errorCode: 0, errorMessage: null };
 }
 
 export function handleAlterPartitionReassignments(engine: Engine, req: AlterPartitionReassignmentsRequest): AlterPartitionReassignmentsResponse {
+  if (!engine.controller.isActive()) {
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: null, responses: [] };
+  }
   return {
     throttleTimeMs: 0, errorCode: 0, errorMessage: null,
     responses: req.topics.map((t) => ({
       name: t.name,
-      partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, ...check(engine, t.name, p.partitionIndex, p.replicas) })),
+      partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, ...alterOne(engine, t.name, p.partitionIndex, p.replicas) })),
     })),
   };
 }
 
-export function handleListPartitionReassignments(): ListPartitionReassignmentsResponse {
-  return { throttleTimeMs: 0, errorCode: 0, errorMessage: null, topics: [] };
+export function handleListPartitionReassignments(engine: Engine, req: ListPartitionReassignmentsRequest): ListPartitionReassignmentsResponse {
+  const controller = engine.controller;
+  try {
+    const topics = controller.write(() => ({ records: [], result: controller.replication.listReassignments(req.topics) }));
+    return { throttleTimeMs: 0, errorCode: 0, errorMessage: null, topics };
+  } catch (e) {
+    if (!(e instanceof KafkaError)) throw e;
+    return { throttleTimeMs: 0, errorCode: e.code, errorMessage: null, topics: [] };
+  }
 }
