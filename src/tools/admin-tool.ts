@@ -14,6 +14,11 @@ import { Admin } from '../client/admin';
 import type { LogFn } from '../client/cluster';
 import { KafkaError } from '../protocol/errors';
 import { adminClientSettings, type AdminClientSettings } from './topics/client-config';
+import { checkRequiredArgs } from '../cli/command-line-utils';
+import { UsageError } from '../cli/errors';
+import { maybePrintHelpOrVersion, printUsageAndExit } from '../cli/help';
+import { parseOptions, type OptionSet, type OptionSpec } from '../cli/options';
+import { KAFKA_VERSION } from '../cli/version';
 
 export function javaParts(e: unknown): { javaClass: string; message: string } {
   if (e instanceof KafkaError) return { javaClass: e.javaName(), message: e.message };
@@ -68,4 +73,28 @@ export async function createAdmin(commandConfig: string | undefined, bootstrapTe
   await ensureLocalEngine(bootstrap.map((hp) => formatAddress(hp.host, hp.port)).join(','), io);
   const admin = new Admin({ bootstrap, clientId, defaultApiTimeoutMs: settings.defaultApiTimeoutMs, requestTimeoutMs: settings.requestTimeoutMs, log });
   return { admin, settings, log, logPrefix };
+}
+
+/**
+ * main() of a CommandDefaultOptions tool (DeleteRecordsCommand, BrokerApiVersionsCommand,
+ * LogDirsCommand): parse, --help/--version, the required options (a missing one prints the help
+ * table), then the action; whatever escapes is reported as mainNoExit does.
+ */
+export async function runAdminCommand(
+  argv: string[], io: ToolIO,
+  tool: { specs: OptionSpec[]; help: string; required: string[]; execute: (opts: OptionSet, io: ToolIO) => Promise<number | void> },
+): Promise<number> {
+  try {
+    const opts = parseOptions(tool.specs, argv);
+    maybePrintHelpOrVersion(opts, io, tool.help, KAFKA_VERSION);
+    try {
+      checkRequiredArgs(opts, ...tool.required);
+    } catch (e) {
+      if (e instanceof UsageError) printUsageAndExit(io, e.message, tool.specs);
+      throw e;
+    }
+    return (await tool.execute(opts, io)) ?? 0;
+  } catch (e) {
+    return printEscaped(e, io);
+  }
 }

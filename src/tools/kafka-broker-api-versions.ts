@@ -10,17 +10,13 @@
 //   )
 //
 // A broker that could not be asked prints `<node> -> ERROR: <exception>`.
-import { checkRequiredArgs } from '../cli/command-line-utils';
-import { UsageError } from '../cli/errors';
-import { maybePrintHelpOrVersion, printUsageAndExit } from '../cli/help';
 import type { ToolIO } from '../cli/io';
-import { commonOptions, parseOptions, type OptionSet, type OptionSpec } from '../cli/options';
-import { KAFKA_VERSION } from '../cli/version';
+import { commonOptions, type OptionSet, type OptionSpec } from '../cli/options';
 import type { BrokerNode } from '../client/cluster';
 import { ReplicaAdmin } from '../client/replica-admin';
 import { KafkaError } from '../protocol/errors';
 import { KAFKA_CLIENT_APIS } from '../protocol/kafka-client-apis';
-import { createAdmin, printEscaped } from './admin-tool';
+import { createAdmin, runAdminCommand } from './admin-tool';
 import { nodeOrder } from './broker-api-versions/node-order';
 
 const HELP_MESSAGE = 'This tool helps to retrieve broker version information.';
@@ -74,20 +70,6 @@ async function execute(opts: OptionSet, io: ToolIO): Promise<void> {
   }
 }
 
-export async function main(argv: string[], io: ToolIO): Promise<number> {
-  const all = specs();
-  try {
-    const opts = parseOptions(all, argv);
-    maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, KAFKA_VERSION);
-    try {
-      checkRequiredArgs(opts, 'bootstrap-server');
-    } catch (e) {
-      if (e instanceof UsageError) printUsageAndExit(io, e.message, all);
-      throw e;
-    }
-    await execute(opts, io);
-    return 0;
-  } catch (e) {
-    return printEscaped(e, io);
-  }
+export function main(argv: string[], io: ToolIO): Promise<number> {
+  return runAdminCommand(argv, io, { specs: specs(), help: HELP_MESSAGE, required: ['bootstrap-server'], execute });
 }

@@ -9,16 +9,12 @@
 // Failures of the command itself print the message and then the exception's first stack-trace line
 // and an empty line on stderr, exit 1, as Kafka's mainNoExit (which prints the whole trace); usage
 // problems print the help table.
-import { checkRequiredArgs } from '../cli/command-line-utils';
-import { UsageError } from '../cli/errors';
-import { maybePrintHelpOrVersion, printUsageAndExit } from '../cli/help';
 import type { ToolIO } from '../cli/io';
-import { commonOptions, parseOptions, type OptionSet, type OptionSpec } from '../cli/options';
+import { commonOptions, type OptionSet, type OptionSpec } from '../cli/options';
 import { tpKey } from '../client/offsets';
 import { deleteRecords } from '../client/records-admin';
 import { KafkaError } from '../protocol/errors';
-import { KAFKA_VERSION } from '../cli/version';
-import { createAdmin, printEscaped, readFileAsString } from './admin-tool';
+import { createAdmin, readFileAsString, runAdminCommand } from './admin-tool';
 import { parseOffsetJson } from './delete-records/offset-json';
 
 const HELP_MESSAGE = 'This tool helps to delete records of the given partitions down to the specified offset.';
@@ -59,25 +55,6 @@ async function execute(opts: OptionSet, io: ToolIO): Promise<void> {
   }
 }
 
-export async function main(argv: string[], io: ToolIO): Promise<number> {
-  const all = specs();
-  try {
-    let opts: OptionSet;
-    try {
-      opts = parseOptions(all, argv);
-    } catch (e) {
-      return printEscaped(e, io);
-    }
-    maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, KAFKA_VERSION);
-    try {
-      checkRequiredArgs(opts, 'bootstrap-server', 'offset-json-file');
-    } catch (e) {
-      if (e instanceof UsageError) printUsageAndExit(io, e.message, all);
-      throw e;
-    }
-    await execute(opts, io);
-    return 0;
-  } catch (e) {
-    return printEscaped(e, io);
-  }
+export function main(argv: string[], io: ToolIO): Promise<number> {
+  return runAdminCommand(argv, io, { specs: specs(), help: HELP_MESSAGE, required: ['bootstrap-server', 'offset-json-file'], execute });
 }

@@ -9,16 +9,13 @@
 // iteration order of the Java maps Kafka walks (HashMaps keyed by id, path and TopicPartition).
 // A --broker-list naming brokers the cluster does not have: `ERROR: The given brokers do not
 // exist from --broker-list: 7. Current existent brokers: 1` on stderr, exit 1.
-import { checkRequiredArgs } from '../cli/command-line-utils';
-import { JavaException, UsageError } from '../cli/errors';
-import { maybePrintHelpOrVersion, printUsageAndExit } from '../cli/help';
+import { JavaException } from '../cli/errors';
 import type { ToolIO } from '../cli/io';
-import { commonOptions, parseJavaInteger, parseOptions, type OptionSet, type OptionSpec } from '../cli/options';
-import { KAFKA_VERSION } from '../cli/version';
+import { commonOptions, parseJavaInteger, type OptionSet, type OptionSpec } from '../cli/options';
 import { ReplicaAdmin, type LogDirDescription } from '../client/replica-admin';
 import { KafkaError } from '../protocol/errors';
 import { javaHashMapOrderBy, javaHashMapOrderByHash, javaTopicPartitionHashCode } from '../util/java-hash';
-import { createAdmin, printEscaped } from './admin-tool';
+import { createAdmin, runAdminCommand } from './admin-tool';
 
 const HELP_MESSAGE = 'This tool helps to query log directory usage on the specified brokers.';
 
@@ -92,19 +89,6 @@ async function execute(opts: OptionSet, io: ToolIO): Promise<number> {
   }
 }
 
-export async function main(argv: string[], io: ToolIO): Promise<number> {
-  const all = specs();
-  try {
-    const opts = parseOptions(all, argv);
-    maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, KAFKA_VERSION);
-    try {
-      checkRequiredArgs(opts, 'bootstrap-server', 'describe');
-    } catch (e) {
-      if (e instanceof UsageError) printUsageAndExit(io, e.message, all);
-      throw e;
-    }
-    return await execute(opts, io);
-  } catch (e) {
-    return printEscaped(e, io);
-  }
+export function main(argv: string[], io: ToolIO): Promise<number> {
+  return runAdminCommand(argv, io, { specs: specs(), help: HELP_MESSAGE, required: ['bootstrap-server', 'describe'], execute });
 }
