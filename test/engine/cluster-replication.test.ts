@@ -390,4 +390,29 @@ describe('replication across broker processes', () => {
     expect(consumerErr).toContain('Processed a total of 1000 messages');
     expect(consumed.split('\n').filter(Boolean)).toEqual(lines(0, 1000));
   }, 150000);
+
+  it('a leader stalled (SIGSTOP) past broker.session.timeout.ms is fenced and replaced; resumed, it follows the new leader without divergence', async () => {
+    const meta = await request(anyLive(), ApiKey.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    const [stalled, ...others] = [1, 2, 3].filter((b) => b !== meta.controllerId).concat(meta.controllerId);
+    await createTopic('stalled', ['--replica-assignment', `${stalled}:${others.join(':')}`]);
+    await waitFor(async () => { const p = (await describeTopic('stalled', anyLive()))[0]; return p && sortedIds(p.isr) === '1,2,3' && p.leader === String(stalled) ? p : undefined; }, 15000, 'stalled in sync');
+    expect((await runKcat(cluster.bootstrap(stalled), ['-P', '-t', 'stalled', '-X', 'acks=all'], 'before\n')).code).toBe(0);
+    process.kill(cluster.broker(stalled).proc.pid!, 'SIGSTOP');
+    let leader = -1;
+    try {
+      leader = await waitFor(async () => {
+        const p = (await describeTopic('stalled', others[0]))[0];
+        return p.leader !== 'none' && p.leader !== String(stalled) ? Number(p.leader) : undefined;
+      }, cluster.sessionTimeoutMs + 15000, 'a new leader while the old one is stalled');
+      expect((await runKcat(cluster.bootstrap(leader), ['-P', '-t', 'stalled', '-X', 'acks=all'], 'during\n')).code).toBe(0);
+    } finally {
+      process.kill(cluster.broker(stalled).proc.pid!, 'SIGCONT');
+    }
+    await waitFor(async () => sortedIds((await describeTopic('stalled', leader))[0].isr) === '1,2,3', 30000, `${stalled} back in the ISR`);
+    const same = await waitFor(() => {
+      const logs = [1, 2, 3].map((b) => storedBatches(b, 'stalled', 0));
+      return logs.every((l) => sameBatches(l, logs[0])) ? logs[0] : undefined;
+    }, 15000, 'identical replicas');
+    expect(values(same)).toEqual(['before', 'during']);
+  }, 90000);
 });
