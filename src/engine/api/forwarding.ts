@@ -43,8 +43,10 @@ export class ControllerForwarder {
 
   constructor(private readonly engine: Engine) {}
 
-  private async connection(deadline: number): Promise<BrokerConnection> {
+  /** The active controller's connection; undefined when this broker took the lease meanwhile. */
+  private async connection(deadline: number): Promise<BrokerConnection | undefined> {
     for (;;) {
+      if (this.engine.controller.isActive()) return undefined;
       const id = this.engine.controller.activeControllerId();
       const ep = id >= 0 ? this.engine.loader.image.brokers.get(id)?.endpoints[0] : undefined;
       if (ep && id !== this.engine.settings.nodeId) {
@@ -67,11 +69,19 @@ export class ControllerForwarder {
     }
   }
 
-  /** Send a request to the active controller at the given version; its answer, as decoded. */
-  async send<T = any>(apiKey: number, version: number, body: unknown): Promise<T> {
+  /**
+   * Send a request to the active controller at the given version; its answer, as decoded. When
+   * this broker becomes the active controller while waiting (the old one stopped), `local`
+   * answers it here: waiting for a controller other than ourselves would only time out.
+   */
+  async send<T = any>(apiKey: number, version: number, body: unknown, local?: () => T | Promise<T>): Promise<T> {
     const deadline = Date.now() + FORWARD_TIMEOUT_MS;
     for (;;) {
       const c = await this.connection(deadline);
+      if (!c) {
+        if (local) return local();
+        throw KafkaError.from(ErrorCode.NOT_CONTROLLER, 'This broker became the active controller.');
+      }
       try {
         return await c.request<T>(apiKey, version, body);
       } catch (e) {
@@ -95,7 +105,12 @@ export class ControllerForwarder {
   }
 
   async allocateProducerIds(): Promise<{ first: number; count: number }> {
-    const resp = await this.send(ALLOCATE_PRODUCER_IDS, 0, { brokerId: this.engine.settings.nodeId, brokerEpoch: this.engine.lifecycle.brokerEpoch() });
+    const brokerId = this.engine.settings.nodeId;
+    const local = () => {
+      const b = this.engine.controller.allocateProducerIds(brokerId, this.engine.lifecycle.brokerEpoch());
+      return { errorCode: 0, producerIdStart: b.first, producerIdLen: b.count };
+    };
+    const resp = await this.send(ALLOCATE_PRODUCER_IDS, 0, { brokerId, brokerEpoch: this.engine.lifecycle.brokerEpoch() }, local);
     if (resp.errorCode !== 0) throw KafkaError.from(resp.errorCode);
     return { first: Number(resp.producerIdStart), count: resp.producerIdLen };
   }
@@ -106,10 +121,9 @@ export class ControllerForwarder {
    * this process's controller when it is the active one, else by the active controller.
    */
   async alterPartition(request: AlterPartitionRequest): Promise<AlterPartitionResponse> {
-    if (this.engine.controller.isActive()) {
-      return handleAlterPartition(this.engine, request, { version: 3, clientId: FORWARDING_CLIENT_ID, correlationId: -1, connection: LOCAL_CONNECTION });
-    }
-    return this.send<AlterPartitionResponse>(ApiKey.AlterPartition, 3, request);
+    const local = () => handleAlterPartition(this.engine, request, { version: 3, clientId: FORWARDING_CLIENT_ID, correlationId: -1, connection: LOCAL_CONNECTION });
+    if (this.engine.controller.isActive()) return local();
+    return this.send<AlterPartitionResponse>(ApiKey.AlterPartition, 3, request, local);
   }
 
   close(): void {
@@ -127,6 +141,6 @@ export function onController(apiKey: number, handler: Handler): Handler {
     if (engine.settings.cluster === null || engine.controller.isActive() || isForwarded(ctx.clientId)) {
       return handler(engine, request, ctx);
     }
-    return engine.forwarder.send(apiKey, ctx.version, request);
+    return engine.forwarder.send(apiKey, ctx.version, request, () => handler(engine, request, ctx));
   };
 }
