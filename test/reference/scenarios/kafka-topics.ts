@@ -205,6 +205,9 @@ export const topics: Scenario[] = [
     steps: [
       configs('--alter', '--entity-type', 'brokers', '--entity-name', '1', '--add-config', 'log.retention.ms=5000,log.cleanup.policy=compact'),
       create('t'),
+      // Kafka's broker applies the new topic from its metadata log a moment after CreateTopics
+      // answers; on a loaded machine a describe at once can still miss it.
+      awaitOutput('PartitionCount', 'kafka-topics', ...B, '--describe', '--topic', 't'),
       kt('--describe', '--topic', 't'),
       configs('--alter', '--entity-type', 'brokers', '--entity-name', '1', '--delete-config', 'log.retention.ms,log.cleanup.policy'),
       awaitGone(literal('log.retention.ms'), 'kafka-configs', ...B, '--describe', '--entity-type', 'brokers', '--entity-name', '1'),
