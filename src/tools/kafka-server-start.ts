@@ -70,6 +70,19 @@ function daemonLogFile(logDir: string): string {
   return path.join(dir, 'kafkaServer.out');
 }
 
+/** Kafka's refusals of the command line itself (an --override without a value, stray words). */
+function refusedArgs(args: ReturnType<typeof parseStartArgs>, io: ToolIO): boolean {
+  if (args.missingOverrideValue) {
+    io.stderr('Option override requires an argument\n');
+    return true;
+  }
+  if (args.nonOptions.length > 0) {
+    io.stderr(`Found non argument parameters: ${args.nonOptions.join(',')}\n`);
+    return true;
+  }
+  return false;
+}
+
 /** `--cluster N` / `--cluster=N`: the count and the remaining arguments, or null when absent. */
 export function takeClusterOption(argv: string[]): { count: string; rest: string[] } | null {
   const i = argv.findIndex((a) => a === '--cluster' || a.startsWith('--cluster='));
@@ -85,14 +98,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
   if (clusterOpt) return startCluster(clusterOpt.count, clusterOpt.rest, io);
   const args = parseStartArgs(argv);
   if (argv.filter((a) => a !== '-daemon').length === 0 || argv.includes('--help')) return usage(io);
-  if (args.missingOverrideValue) {
-    io.stderr('Option override requires an argument\n');
-    return 1;
-  }
-  if (args.nonOptions.length > 0) {
-    io.stderr(`Found non argument parameters: ${args.nonOptions.join(',')}\n`);
-    return 1;
-  }
+  if (refusedArgs(args, io)) return 1;
   let props: Map<string, string>;
   let settings;
   try {
@@ -149,14 +155,7 @@ async function startCluster(countArg: string, argv: string[], io: ToolIO): Promi
     return 1;
   }
   const args = parseStartArgs(argv);
-  if (args.missingOverrideValue) {
-    io.stderr('Option override requires an argument\n');
-    return 1;
-  }
-  if (args.nonOptions.length > 0) {
-    io.stderr(`Found non argument parameters: ${args.nonOptions.join(',')}\n`);
-    return 1;
-  }
+  if (refusedArgs(args, io)) return 1;
   let base: Map<string, string>;
   try {
     base = loadServerProps(args, io);

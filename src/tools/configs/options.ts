@@ -205,20 +205,7 @@ export function checkArgs(opts: OptionSet, era: Era): void {
   if (opts.has('bootstrap-server') && opts.has('bootstrap-controller')) {
     throw illegalArgument('Only one of --bootstrap-server or --bootstrap-controller can be specified');
   }
-  if (hasEntityName && (types.includes(BROKERS) || types.includes(BROKER_LOGGERS))) {
-    for (const o of ['entity-name', 'broker', 'broker-logger']) {
-      if (!opts.has(o)) continue;
-      const id = opts.stringValueOf(o)!;
-      if (!isJavaInt(id)) throw illegalArgument(`The entity name for ${types[0]} must be a valid integer broker id, but it is: ${id}`);
-    }
-  }
-  if (hasEntityName && types.includes(IPS)) {
-    for (const o of ['entity-name', 'ip']) {
-      if (!opts.has(o)) continue;
-      const ip = opts.stringValueOf(o)!;
-      if (!isValidIpEntity(ip)) throw illegalArgument(`The entity name for ${types[0]} must be a valid IP or resolvable host, but it is: ${ip}`);
-    }
-  }
+  if (hasEntityName) checkEntityNames(opts, types);
   const quotaOrBroker = types.includes(USERS) || types.includes(CLIENTS) || types.includes(BROKERS) || types.includes(IPS);
   if (opts.has('describe')) {
     if (!quotaOrBroker && opts.has('entity-default')) throw illegalArgument(`--entity-default must not be specified with --describe of ${types.join(',')}`);
@@ -275,20 +262,7 @@ function checkArgs28(opts: OptionSet): void {
   if (!opts.has('bootstrap-server') && !opts.has('zookeeper')) throw illegalArgument('One of the required --bootstrap-server or --zookeeper arguments must be specified');
   if (opts.has('bootstrap-server') && opts.has('zookeeper')) throw illegalArgument('Only one of --bootstrap-server or --zookeeper must be specified');
   if (opts.has('all') && opts.has('zookeeper')) throw illegalArgument('--bootstrap-server must be specified for --all');
-  if (hasEntityName && (types.includes(BROKERS) || types.includes(BROKER_LOGGERS))) {
-    for (const o of ['entity-name', 'broker', 'broker-logger']) {
-      if (!opts.has(o)) continue;
-      const id = opts.stringValueOf(o)!;
-      if (!isJavaInt(id)) throw illegalArgument(`The entity name for ${types[0]} must be a valid integer broker id, but it is: ${id}`);
-    }
-  }
-  if (hasEntityName && types.includes(IPS)) {
-    for (const o of ['entity-name', 'ip']) {
-      if (!opts.has(o)) continue;
-      const ip = opts.stringValueOf(o)!;
-      if (!isValidIpEntity(ip)) throw illegalArgument(`The entity name for ${types[0]} must be a valid IP or resolvable host, but it is: ${ip}`);
-    }
-  }
+  if (hasEntityName) checkEntityNames(opts, types);
   if (opts.has('describe') && types.includes(BROKER_LOGGERS) && !hasEntityName) {
     throw illegalArgument(`an entity name must be specified with --describe of ${types.join(',')}`);
   }
@@ -302,5 +276,23 @@ function checkArgs28(opts: OptionSet): void {
     const file = opts.has('add-config-file');
     if (add && file) throw illegalArgument('Only one of --add-config or --add-config-file must be specified');
     if (!add && !file && !opts.has('delete-config')) throw illegalArgument('At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter');
+  }
+}
+
+/** Broker (and broker logger) entity names must be broker ids, IP entity names addresses (both eras). */
+function checkEntityNames(opts: OptionSet, types: string[]): void {
+  if (types.includes(BROKERS) || types.includes(BROKER_LOGGERS)) {
+    for (const o of ['entity-name', 'broker', 'broker-logger']) {
+      if (!opts.has(o)) continue;
+      const id = opts.stringValueOf(o)!;
+      if (!isJavaInt(id)) throw illegalArgument(`The entity name for ${types[0]} must be a valid integer broker id, but it is: ${id}`);
+    }
+  }
+  if (types.includes(IPS)) {
+    for (const o of ['entity-name', 'ip']) {
+      if (!opts.has(o)) continue;
+      const ip = opts.stringValueOf(o)!;
+      if (!isValidIpEntity(ip)) throw illegalArgument(`The entity name for ${types[0]} must be a valid IP or resolvable host, but it is: ${ip}`);
+    }
   }
 }

@@ -28,24 +28,8 @@ export function handleDescribeQuorum(engine: Engine, req: DescribeQuorumRequest)
   if (!valid) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: null, topics: [], nodes: [] };
   if (engine.settings.cluster !== null) return clusterQuorum(engine);
   const highWatermark = md.allTopics().reduce((n, t) => n + 1 + t.partitions.length, 1);
-  const now = Date.now();
   const self = md.brokers().find((b) => b.nodeId === md.localNodeId)!;
-  return {
-    errorCode: 0,
-    errorMessage: null,
-    topics: [{
-      topicName: METADATA_TOPIC,
-      partitions: [{
-        partitionIndex: 0, errorCode: 0, errorMessage: null, leaderId: md.localNodeId, leaderEpoch: 1, highWatermark,
-        currentVoters: [{
-          replicaId: md.localNodeId, replicaDirectoryId: directoryId(md.clusterId, md.localNodeId),
-          logEndOffset: highWatermark, lastFetchTimestamp: now, lastCaughtUpTimestamp: now,
-        }],
-        observers: [],
-      }],
-    }],
-    nodes: [{ nodeId: md.localNodeId, listeners: [{ name: 'CONTROLLER', host: self.host, port: self.port }] }],
-  };
+  return quorum(md.localNodeId, 1, highWatermark, directoryId(md.clusterId, md.localNodeId), [], self.host, self.port);
 }
 
 /** Observers Kafka's leader still lists: those heard from within its observer session timeout. */
@@ -68,17 +52,26 @@ function clusterQuorum(engine: Engine): DescribeQuorumResponse {
       lastFetchTimestamp: s.heartbeatMs, lastCaughtUpTimestamp: s.metadataOffset >= highWatermark ? s.heartbeatMs : -1,
     }));
   const ep = image.brokers.get(self)?.endpoints[0] ?? { host: engine.metadata.brokers().find((b) => b.nodeId === self)?.host ?? '', port: -1 };
+  return quorum(self, controller.epoch(), highWatermark, directoryId(clusterId, self), observers, ep.host, ep.port);
+}
+
+/** The one-partition answer of __cluster_metadata: this node the leader and only voter, caught up now. */
+function quorum(
+  leaderId: number, leaderEpoch: number, highWatermark: number, leaderDirectoryId: string,
+  observers: DescribeQuorumResponse['topics'][number]['partitions'][number]['observers'], host: string, port: number,
+): DescribeQuorumResponse {
+  const now = Date.now();
   return {
     errorCode: 0,
     errorMessage: null,
     topics: [{
       topicName: METADATA_TOPIC,
       partitions: [{
-        partitionIndex: 0, errorCode: 0, errorMessage: null, leaderId: self, leaderEpoch: controller.epoch(), highWatermark,
-        currentVoters: [{ replicaId: self, replicaDirectoryId: directoryId(clusterId, self), logEndOffset: highWatermark, lastFetchTimestamp: now, lastCaughtUpTimestamp: now }],
+        partitionIndex: 0, errorCode: 0, errorMessage: null, leaderId, leaderEpoch, highWatermark,
+        currentVoters: [{ replicaId: leaderId, replicaDirectoryId: leaderDirectoryId, logEndOffset: highWatermark, lastFetchTimestamp: now, lastCaughtUpTimestamp: now }],
         observers,
       }],
     }],
-    nodes: [{ nodeId: self, listeners: [{ name: 'CONTROLLER', host: ep.host, port: ep.port }] }],
+    nodes: [{ nodeId: leaderId, listeners: [{ name: 'CONTROLLER', host, port }] }],
   };
 }
