@@ -5,7 +5,7 @@
 // as with Kafka.
 import { describe, it, expect } from 'vitest';
 import { runTool, startInProcessEngine, waitFor, type TestEngine } from '../helpers/engine';
-import { kcatProduce, members, owners, partitionsIn } from '../helpers/groups';
+import { describeRows, kcatProduce, type PartitionRow, members, owners, partitionsIn } from '../helpers/groups';
 import { createTopic, expectRun, runMasked, withoutNotice, stripNotice, startTool, useEngine, type Running } from '../helpers/tools';
 
 // Without the KIP-848 notice of group consumers (kafka-console-consumer.test.ts checks it).
@@ -19,8 +19,21 @@ useEngine((e) => {
   B = ['--bootstrap-server', e.bootstrap];
 });
 
-/** Fast failure detection, so a killed member is noticed within seconds. */
-const FAST = ['--command-property', 'session.timeout.ms=6000', '--command-property', 'heartbeat.interval.ms=500'];
+/**
+ * Fast failure detection, so a killed member is noticed within seconds, and frequent auto-commits:
+ * a record produced before a new owner has a position would be skipped by auto.offset.reset=latest
+ * (as with Kafka), so the tests produce only once every partition has a committed offset.
+ */
+const FAST = ['--command-property', 'session.timeout.ms=6000', '--command-property', 'heartbeat.interval.ms=500',
+  '--command-property', 'auto.commit.interval.ms=500'];
+
+/** Every one of `partitions` owned, by `memberCount` members, and committed (the owners' positions are fixed). */
+async function settled(group: string, partitions: number, memberCount: number): Promise<Map<number, PartitionRow> | null> {
+  const rows = [...(await describeRows(engine.bootstrap, group)).entries()];
+  const o = new Map(rows.filter(([, r]) => r.member !== '-').map(([k, r]) => [Number(k.split(':')[1]), r]));
+  const committed = rows.filter(([, r]) => r.committed !== '-').length;
+  return o.size === partitions && members(o).size === memberCount && committed === partitions ? o : null;
+}
 const SHOW = ['--formatter-property', 'print.partition=true', '--formatter-property', 'print.offset=true'];
 
 describe('consumer groups', () => {
@@ -31,10 +44,7 @@ describe('consumer groups', () => {
     try {
       await waitFor(async () => (await owners(engine.bootstrap, 'gs')).size === 4, 20000, 'first member owns all partitions');
       b = startTool('kafka-console-consumer', [...B, '--topic', 'split', '--group', 'gs', ...FAST, ...SHOW]);
-      const split = await waitFor(async () => {
-        const o = await owners(engine.bootstrap, 'gs');
-        return o.size === 4 && members(o).size === 2 ? o : null;
-      }, 20000, 'two members with two partitions each');
+      const split = await waitFor(() => settled('gs', 4, 2), 20000, 'two members with two partitions each, committed');
       const [m1, m2] = [...members(split)];
       expect([...split.values()].filter((o) => o.member === m1).length).toBe(2);
       expect([...split.values()].filter((o) => o.member === m2).length).toBe(2);
@@ -106,7 +116,7 @@ describe('consumer groups', () => {
       }, 20000, 'the other member owns both partitions');
       a.kill('SIGCONT');
       // Its next heartbeat or commit gets UNKNOWN_MEMBER_ID: it resets and joins as a new member.
-      await waitFor(async () => members(await owners(engine.bootstrap, 'gstop')).size === 2, 20000, 'two members again');
+      await waitFor(() => settled('gstop', 2, 2), 20000, 'two members again, committed');
       for (let p = 0; p < 2; p++) await kcatProduce(engine.bootstrap, 'stopped', [`after-${p}`], p);
       await waitFor(() => /after-0/.test(a.stdout() + b.stdout()) && /after-1/.test(a.stdout() + b.stdout()), 20000, 'both records');
       expect(partitionsIn(a.stdout()).size).toBe(1);
