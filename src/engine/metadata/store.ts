@@ -83,6 +83,31 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Create the store file once, atomically: brokers of a new cluster start together, and SQLite
+ * answers "database is locked" at once (no busy wait) to a connection switching a fresh file to
+ * WAL while another holds it. So the file is made complete (WAL mode, schema) under a private
+ * name and linked into place; a broker that loses the race opens the winner's file.
+ */
+function createStoreFile(file: string): void {
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const Database = require('better-sqlite3') as typeof BetterSqlite3;
+  const tmp = `${file}.${process.pid}.${Date.now()}.new`;
+  try {
+    const db = new Database(tmp);
+    db.pragma('journal_mode = WAL');
+    db.exec(SCHEMA);
+    db.close();
+    fs.linkSync(tmp, file);
+  } catch (e: any) {
+    if (e.code !== 'EEXIST') throw e;
+  } finally {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  }
+}
+
 export class MetadataStore {
   private readonly db: BetterSqlite3.Database;
   private readonly stmts;
@@ -90,15 +115,11 @@ export class MetadataStore {
   constructor(readonly file: string, opts: { readonly?: boolean } = {}) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const Database = require('better-sqlite3') as typeof BetterSqlite3;
-    if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
+    if (!opts.readonly) createStoreFile(file);
+    this.db = new Database(file, { readonly: opts.readonly === true, fileMustExist: true });
     // Several processes write: wait for the lock rather than fail (writes are a few rows).
     this.db.pragma('busy_timeout = 10000');
-    if (!opts.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.exec(SCHEMA);
-    }
+    if (!opts.readonly) this.db.pragma('synchronous = NORMAL');
     const db = this.db;
     this.stmts = {
       after: db.prepare('SELECT seq, data FROM metadata_log WHERE seq > ? ORDER BY seq LIMIT ?').raw(),
