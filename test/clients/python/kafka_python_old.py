@@ -94,7 +94,12 @@ for tp in tps:
     if tp not in c.assignment():
         continue
     c.seek_to_end(tp)
-    ends.append([tp.partition, c.position(tp)])
+    # With a deadline: kafka-python's heartbeat thread may handle the ListOffsets answer while
+    # position() waits in poll() with nothing in flight, which without one waits request_timeout_ms
+    # (305 s) before it looks at the position again.
+    end = []
+    until(lambda: end.append(c.position(tp, timeout_ms=200)) or end[-1] is not None, 30, 'the end offset')
+    ends.append([tp.partition, end[-1]])
 out['endOffsets'] = ends
 for _, m in members:
     m.close()
