@@ -115,6 +115,30 @@ describe('replication with a slow ISR clock (no shrink during a test)', () => {
     expect(highWatermark(c, 1, 'r-pipe')).toBe(24);
   }, 30000);
 
+  it('a produce behind one waiting for the ISR is appended at once; replies and later requests keep their order', async () => {
+    // Broker 2 is in the ISR but never hosts the partition: nothing is replicated until the ISR shrinks.
+    c.createTopic('r-behind', [{ replicas: [1, 2], isr: [1, 2], leader: 1 }], [1]);
+    const conn = await connect(c.bootstrap(1));
+    try {
+      const order: string[] = [];
+      const a = produce(conn, 'r-behind', batch(3, 'a'), -1).then((r) => { order.push('a'); return r; });
+      await waitFor(() => logEnd(c, 1, 'r-behind') === 3, 10000, 'the first produce appended');
+      const b = produce(conn, 'r-behind', batch(2, 'b'), -1).then((r) => { order.push('b'); return r; });
+      const l = listLatest(conn, 'r-behind').then((r) => { order.push('list'); return r; });
+      // The second is in the log while the first still waits; neither is answered, nor what follows them.
+      await waitFor(() => logEnd(c, 1, 'r-behind') === 5, 10000, 'the second produce appended');
+      expect(highWatermark(c, 1, 'r-behind')).toBe(0);
+      expect(order).toEqual([]);
+      c.elect('r-behind', 0, 1, [1], [1]);
+      const [ra, rb, rl] = await Promise.all([a, b, l]);
+      expect(order).toEqual(['a', 'b', 'list']);
+      expect([ra.errorCode, ra.baseOffset, rb.errorCode, rb.baseOffset]).toEqual([0, 0, 0, 3]);
+      expect([rl.errorCode, rl.offset]).toEqual([0, 5]);
+    } finally {
+      conn.close();
+    }
+  }, 30000);
+
   it('kafkajs (acks=-1 by default) produces to the leader and consumes what all replicas have', async () => {
     c.createTopic('r-kjs', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
     const kafka = new Kafka({ clientId: 'repl-kjs', brokers: [c.bootstrap(1)], logLevel: logLevel.NOTHING, retry: { retries: 2 } });

@@ -9,14 +9,17 @@ import type { LogStore, ReadResult, StoredBatchMeta } from '../storage/log-store
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 import { readBatchHeader, setBaseOffset, setPartitionLeaderEpoch } from '../../protocol/records/batch';
 import { LeaderEpochCache } from './leader-epoch-cache';
+import { TailCache } from './tail-cache';
 
 export class LogAppendError extends Error {}
 
 export class PartitionLog {
   readonly epochs: LeaderEpochCache;
   private leo = 0;
+  private readonly tail: TailCache;
 
   constructor(private readonly store: LogStore, readonly topic: TopicRecord, readonly p: PartitionRecord) {
+    this.tail = new TailCache(store.tailBudget, () => store.rewrites);
     this.leo = this.storedLogEnd();
     if (p.highWatermark > this.leo) this.persistHighWatermark(this.leo);
     if (p.highWatermark < p.logStartOffset) p.highWatermark = p.logStartOffset;
@@ -71,6 +74,7 @@ export class PartitionLog {
     setPartitionLeaderEpoch(batch, leaderEpoch);
     const lastOffset = baseOffset + lastOffsetDelta;
     this.store.appendBatch(this.topic, this.p, batch, { ...meta, baseOffset, lastOffset });
+    this.tail.append(baseOffset, lastOffset, batch);
     if (this.epochs.assign(leaderEpoch, baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     this.leo = lastOffset + 1;
     return { baseOffset, lastOffset };
@@ -90,6 +94,7 @@ export class PartitionLog {
       baseOffset: h.baseOffset, lastOffset, maxTimestamp: h.maxTimestamp, recordCount: h.recordCount,
       producerId: h.producerId, producerEpoch: h.producerEpoch, baseSequence: h.baseSequence,
     });
+    this.tail.append(h.baseOffset, lastOffset, batch);
     if (this.epochs.assign(h.partitionLeaderEpoch, h.baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     this.leo = lastOffset + 1;
     return { baseOffset: h.baseOffset, lastOffset };
@@ -97,7 +102,12 @@ export class PartitionLog {
 
   /** Whole batches from `offset`, none starting at or after `endOffset` (HW for consumers, LEO for followers). */
   read(offset: number, maxBytes: number, endOffset: number): ReadResult {
-    return this.store.read(this.topic, this.p, offset, maxBytes, endOffset);
+    return this.tail.read(offset, maxBytes, endOffset) ?? this.store.read(this.topic, this.p, offset, maxBytes, endOffset);
+  }
+
+  /** This object is being dropped (replica stopped, state reloaded): give its cache's memory back. */
+  close(): void {
+    this.tail.clear();
   }
 
   /** The first batch with max timestamp >= ts at or after minOffset (ListOffsets by time). */

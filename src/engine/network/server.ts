@@ -1,6 +1,8 @@
 // TCP side of the broker: Kafka framing (int32 size + payload), one request at a time per
 // connection so replies leave in request order (as Kafka mutes a channel while it works), and
-// the frame size checked against socket.request.max.bytes before anything is buffered.
+// the frame size checked against socket.request.max.bytes before anything is buffered. The one
+// exception: Produce requests behind a produce that waits for the ISR (acks=all) are appended
+// at once, so followers fetch them in the same round; their replies still leave in order.
 import * as net from 'node:net';
 import type { Engine } from '../engine';
 import { dispatch, ConnectionContext } from '../api/dispatch';
@@ -75,6 +77,8 @@ class Connection implements ConnectionContext {
   private buffered = 0;
   private frames: Buffer[] = [];
   private busy = false;
+  /** Produce replies not yet written, in request order (the last one's completion). */
+  private replyTail: Promise<void> | undefined;
   private closed = false;
   private idle: (() => void)[] = [];
   readonly remote: string;
@@ -144,10 +148,12 @@ class Connection implements ConnectionContext {
 
   private pump(): void {
     while (!this.busy && !this.closed && this.frames.length > 0) {
-      if (this.frames.length > 1 && isProduce(this.frames[0]) && isProduce(this.frames[1])) {
+      if (isProduce(this.frames[0])) {
         this.produceGroup();
         continue;
       }
+      // Anything else waits for the produce replies before it (replies leave in request order).
+      if (this.replyTail) return;
       const frame = this.frames.shift()!;
       let result;
       try {
@@ -170,7 +176,7 @@ class Connection implements ConnectionContext {
       }
       if (result) this.write(result);
     }
-    if (!this.busy && this.frames.length === 0) {
+    if (!this.busy && !this.replyTail && this.frames.length === 0) {
       const waiting = this.idle;
       this.idle = [];
       for (const w of waiting) w();
@@ -187,6 +193,17 @@ class Connection implements ConnectionContext {
     // A reply is a frame, or (acks=all waiting for the ISR) a promise of one, after the commit.
     const replies: (Buffer[] | Promise<Buffer[] | null>)[] = [];
     let failure: unknown;
+    if (this.frames.length === 1 || !isProduce(this.frames[1])) {
+      // One request: its handler's own transaction is the commit.
+      try {
+        const result = dispatch(this.engine, this.frames.shift()!, this);
+        if (result) replies.push(result);
+      } catch (e) {
+        failure = e;
+      }
+      this.answerInOrder(replies, failure);
+      return;
+    }
     try {
       this.engine.logs.transaction(() => {
         while (this.frames.length > 0 && isProduce(this.frames[0])) {
@@ -207,23 +224,38 @@ class Connection implements ConnectionContext {
       this.fail(e);
       return;
     }
-    if (replies.some((r) => r instanceof Promise)) {
-      // Replies leave in request order once every one of them is ready.
-      this.busy = true;
-      Promise.all(replies).then((all) => {
-        this.busy = false;
-        for (const chunks of all) if (chunks) this.write(chunks);
-        if (failure !== undefined) this.fail(failure);
-        else this.pump();
-      }, (e) => {
-        this.busy = false;
-        this.fail(e);
-      });
+    this.answerInOrder(replies, failure);
+  }
+
+  /**
+   * Write a produce group's replies after every earlier one. While any of them waits for the
+   * ISR, later Produce requests are still appended (Kafka would leave them unread): the
+   * followers' next fetch carries them, instead of one replication round trip per group.
+   * After a failure nothing more is read; the replies before it go out, then the connection closes.
+   */
+  private answerInOrder(replies: (Buffer[] | Promise<Buffer[] | null>)[], failure: unknown): void {
+    const before = this.replyTail;
+    if (!before && !replies.some((r) => r instanceof Promise)) {
+      const ready = replies as Buffer[][];
+      if (ready.length > 0) this.write(ready.flat());
+      if (failure !== undefined) this.fail(failure);
       return;
     }
-    const ready = replies as Buffer[][];
-    if (ready.length > 0) this.write(ready.flat());
-    if (failure !== undefined) this.fail(failure);
+    if (failure !== undefined) this.busy = true;
+    const tail: Promise<void> = (async () => {
+      await before;
+      for (const chunks of await Promise.all(replies)) if (chunks) this.write(chunks);
+    })().then(() => {
+      if (failure !== undefined) throw failure;
+      if (this.replyTail !== tail) return;
+      this.replyTail = undefined;
+      this.pump();
+    }).catch((e) => {
+      if (this.replyTail === tail) this.replyTail = undefined;
+      this.busy = false;
+      this.fail(e);
+    });
+    this.replyTail = tail;
   }
 
   private fail(e: any): void {
@@ -262,7 +294,7 @@ class Connection implements ConnectionContext {
         this.sock.end(() => { this.close(); resolve(); });
         setTimeout(() => { this.close(); resolve(); }, 2000).unref();
       };
-      if (!this.busy && this.frames.length === 0) finish();
+      if (!this.busy && !this.replyTail && this.frames.length === 0) finish();
       else this.idle.push(finish);
     });
   }

@@ -275,19 +275,26 @@ class ReplicaFetcher {
         continue;
       }
       const records: Buffer | null = r.records;
-      if (records && records.length > 0) {
-        const split = splitBatches(records);
+      // The batches, the leader's high watermark and log start in one SQLite commit: a commit is
+      // most of the cost of a small append, and this runs once per fetch on every follower.
+      try {
         this.engine.logs.transaction(() => {
-          for (const b of split.batches) {
-            // A batch we already have (the leader answers from the batch holding the offset).
-            if (b.readBigInt64BE(0) < BigInt(log.logEndOffset)) continue;
-            log.appendAsFollower(b);
+          if (records && records.length > 0) {
+            for (const b of splitBatches(records).batches) {
+              // A batch we already have (the leader answers from the batch holding the offset).
+              if (b.readBigInt64BE(0) < BigInt(log.logEndOffset)) continue;
+              log.appendAsFollower(b);
+              changed = true;
+            }
           }
+          if (log.updateHighWatermark(Math.min(r.highWatermark, log.logEndOffset))) changed = true;
+          if (r.logStartOffset > log.logStartOffset) log.maybeIncrementLogStartOffset(r.logStartOffset);
         });
-        changed = true;
+      } catch (e) {
+        // Rolled back: the logs' in-memory offsets may be ahead of the database.
+        this.engine.reloadAfterFailedWrite();
+        throw e;
       }
-      if (log.updateHighWatermark(Math.min(r.highWatermark, log.logEndOffset))) changed = true;
-      if (r.logStartOffset > log.logStartOffset) log.maybeIncrementLogStartOffset(r.logStartOffset);
     }
     if (changed) this.engine.notifyAppend();
   }

@@ -196,6 +196,7 @@ export class ReplicaManager implements PartitionHost {
   private stopReplica(part: Partition): void {
     this.partitions.delete(key(part.name, part.index));
     part.leaderId = -1;
+    part.log.close();
     this.purgatory.checkAndComplete(part.key);
   }
 
@@ -226,6 +227,7 @@ export class ReplicaManager implements PartitionHost {
       if (!topic || !p) { this.stopReplica(part); continue; }
       part.topic = topic;
       part.p = p;
+      part.log.close();
       part.log = new PartitionLog(this.engine.logs, topic, p);
     }
   }

@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './database';
 import type { PartitionRecord, TopicRecord } from './topic-store';
+import { TailBudget } from '../log/tail-cache';
 
 export interface StoredBatchMeta {
   baseOffset: number;
@@ -28,6 +29,10 @@ export class LogStore {
   private selBytes;
   private selByTime;
   private selProducer;
+  /** Memory the partition logs' tail caches share. */
+  readonly tailBudget = new TailBudget();
+  /** Bumped whenever stored batches are rewritten or removed (tail caches start over). */
+  rewrites = 0;
 
   constructor(private readonly db: Db) {
     this.insBatch = db.prepare(
@@ -184,6 +189,7 @@ export class LogStore {
 
   /** Delete every batch that ends below `offset` (whole batches only; a batch straddling it stays). */
   deleteBatchesBefore(topic: TopicRecord, p: PartitionRecord, offset: number): number {
+    this.rewrites++;
     return this.cs.deleteBelow.run(topic.tk, p.partition, offset).changes;
   }
 
@@ -193,10 +199,12 @@ export class LogStore {
 
   /** Store a compacted rewrite of a batch (same base and last offset, fewer records). */
   replaceBatch(rowid: number, bytes: Buffer, maxTimestamp: number): void {
+    this.rewrites++;
     this.cs.replace.run(bytes, bytes.length, maxTimestamp, rowid);
   }
 
   deleteBatch(rowid: number): void {
+    this.rewrites++;
     this.cs.deleteRow.run(rowid);
   }
 
@@ -228,12 +236,14 @@ export class LogStore {
    * batch's base offset, or `offset` when nothing was deleted.
    */
   truncateFrom(topic: TopicRecord, p: PartitionRecord, offset: number): number {
+    this.rewrites++;
     const first = this.rs.firstBaseFrom.get(topic.tk, p.partition, offset) as number | null;
     this.rs.deleteFrom.run(topic.tk, p.partition, offset);
     return first === null || first === undefined ? offset : Math.min(first, offset);
   }
 
   deleteAllBatches(topic: TopicRecord, p: PartitionRecord): void {
+    this.rewrites++;
     this.rs.deleteAll.run(topic.tk, p.partition);
   }
 
