@@ -139,6 +139,27 @@ describe('replication with a slow ISR clock (no shrink during a test)', () => {
     }
   }, 30000);
 
+  it('at most 16 produce requests of one connection wait for the ISR; the ones behind them wait unread until replies go out', async () => {
+    c.createTopic('r-bound', [{ replicas: [1, 2], isr: [1, 2], leader: 1 }], [1]);
+    const conn = await connect(c.bootstrap(1));
+    try {
+      const first = produce(conn, 'r-bound', batch(1, 'first'), -1);
+      await waitFor(() => logEnd(c, 1, 'r-bound') === 1, 10000, 'the first produce appended');
+      const more = Array.from({ length: 30 }, (_, i) => produce(conn, 'r-bound', batch(1, `m${i}`), -1));
+      await waitFor(() => logEnd(c, 1, 'r-bound') === 16, 10000, '15 more appended');
+      // A round trip on another connection (the 30 were written before it): still 16 appended.
+      const other = await connect(c.bootstrap(1));
+      expect((await listLatest(other, 'r-bound')).offset).toBe(0);
+      other.close();
+      expect(logEnd(c, 1, 'r-bound')).toBe(16);
+      c.elect('r-bound', 0, 1, [1], [1]);
+      const answers = await Promise.all([first, ...more]);
+      expect(answers.map((r) => [r.errorCode, r.baseOffset])).toEqual(Array.from({ length: 31 }, (_, i) => [0, i]));
+    } finally {
+      conn.close();
+    }
+  }, 30000);
+
   it('kafkajs (acks=-1 by default) produces to the leader and consumes what all replicas have', async () => {
     c.createTopic('r-kjs', [{ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 }]);
     const kafka = new Kafka({ clientId: 'repl-kjs', brokers: [c.bootstrap(1)], logLevel: logLevel.NOTHING, retry: { retries: 2 } });

@@ -67,6 +67,12 @@ export class KafkaServer {
 }
 
 const PRODUCE_API_KEY = 0;
+/**
+ * Produce requests appended behind replies that still wait for the ISR, per connection: past
+ * this the connection's requests wait unprocessed again (as Kafka leaves them unread), so a
+ * client that keeps sending while the followers stall parks a bounded number in the purgatory.
+ */
+const MAX_WAITING_PRODUCE_REQUESTS = 16;
 
 function isProduce(frame: Buffer): boolean {
   return frame.length >= 2 && frame.readInt16BE(0) === PRODUCE_API_KEY;
@@ -79,6 +85,8 @@ class Connection implements ConnectionContext {
   private busy = false;
   /** Produce replies not yet written, in request order (the last one's completion). */
   private replyTail: Promise<void> | undefined;
+  /** Produce requests in groups whose replies are not written yet. */
+  private waitingRequests = 0;
   private closed = false;
   private idle: (() => void)[] = [];
   readonly remote: string;
@@ -149,6 +157,7 @@ class Connection implements ConnectionContext {
   private pump(): void {
     while (!this.busy && !this.closed && this.frames.length > 0) {
       if (isProduce(this.frames[0])) {
+        if (this.replyTail && this.waitingRequests >= MAX_WAITING_PRODUCE_REQUESTS) return;
         this.produceGroup();
         continue;
       }
@@ -206,7 +215,8 @@ class Connection implements ConnectionContext {
     }
     try {
       this.engine.logs.transaction(() => {
-        while (this.frames.length > 0 && isProduce(this.frames[0])) {
+        const room = this.replyTail ? MAX_WAITING_PRODUCE_REQUESTS - this.waitingRequests : Infinity;
+        while (this.frames.length > 0 && isProduce(this.frames[0]) && replies.length < room) {
           const frame = this.frames.shift()!;
           try {
             const result = dispatch(this.engine, frame, this);
@@ -242,13 +252,17 @@ class Connection implements ConnectionContext {
       return;
     }
     if (failure !== undefined) this.busy = true;
+    this.waitingRequests += replies.length;
     const tail: Promise<void> = (async () => {
-      await before;
-      for (const chunks of await Promise.all(replies)) if (chunks) this.write(chunks);
+      try {
+        await before;
+        for (const chunks of await Promise.all(replies)) if (chunks) this.write(chunks);
+      } finally {
+        this.waitingRequests -= replies.length;
+      }
     })().then(() => {
       if (failure !== undefined) throw failure;
-      if (this.replyTail !== tail) return;
-      this.replyTail = undefined;
+      if (this.replyTail === tail) this.replyTail = undefined;
       this.pump();
     }).catch((e) => {
       if (this.replyTail === tail) this.replyTail = undefined;
