@@ -90,6 +90,10 @@ export class Engine {
         elrEnabled: true,
       },
       log: (level, message) => engineLog(level, message, 'org.apache.kafka.controller.QuorumController'),
+      leaderBalance: () => ({
+        enabled: this.configs.brokerValue('auto.leader.rebalance.enable') === true,
+        intervalMs: this.configs.brokerInt('leader.imbalance.check.interval.seconds') * 1000,
+      }),
     });
     // Read lazily: with port 0 the advertised port is known only once the listener is bound.
     this.metadata = new ClusterMetadata(settings.nodeId, () => ({

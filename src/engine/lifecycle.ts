@@ -85,6 +85,7 @@ export async function startEngine(settings: EngineSettings): Promise<RunningEngi
           engineLog('INFO', `[KafkaRaftServer nodeId=${settings.nodeId}] shutting down`, 'kafka.server.KafkaRaftServer');
           e.coordinator.shutdown(); // parked JoinGroup/SyncGroup requests would hold the drain up
           await e.lifecycle.shutdown(); // controlled shutdown: leaderships move before the listener closes
+          e.replicaManager.stopServing(); // what still waits for the ISR is answered now, not at its timeout
           e.forwarder.close();
           await server.close();
           e.close();

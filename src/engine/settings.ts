@@ -60,9 +60,12 @@ function bool(props: Map<string, string>, key: string, dflt: boolean): boolean {
 }
 
 export function settingsFrom(props: Map<string, string>): EngineSettings {
+  // The controller listeners (controller.listener.names, CONTROLLER in Kafka's files) only name
+  // the quorum: the metadata store plays the controllers' part, so they are not bound.
+  const controllerNames = new Set(['CONTROLLER', ...(props.get('controller.listener.names') ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)]);
   const listeners = (props.get('listeners') ?? 'PLAINTEXT://localhost:9092')
     .split(',').map((s) => s.trim()).filter(Boolean).map(parseListener)
-    .filter((l) => l.name !== 'CONTROLLER');
+    .filter((l) => !controllerNames.has(l.name.toUpperCase()));
   if (listeners.length === 0) throw new Error('listeners must contain at least one broker listener');
   // An empty advertised.listeners means "advertise the listener" (as when it is unset). The
   // built-in value only describes the built-in listener: when listeners is overridden alone, the
@@ -71,7 +74,7 @@ export function settingsFrom(props: Map<string, string>): EngineSettings {
   let adv = props.get('advertised.listeners')?.trim();
   if (adv === DEFAULT_LISTENER && listenersRaw !== DEFAULT_LISTENER) adv = undefined;
   const advertisedListener = adv
-    ? adv.split(',').map((s) => parseListener(s)).find((l) => l.name !== 'CONTROLLER') ?? listeners[0]
+    ? adv.split(',').map((s) => parseListener(s)).find((l) => !controllerNames.has(l.name.toUpperCase())) ?? listeners[0]
     : listeners[0];
   const logDirs = props.get('log.dirs') ?? props.get('log.dir');
   const logDir = logDirs ? logDirs.split(',')[0].trim() : defaultDataDir();

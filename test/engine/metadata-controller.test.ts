@@ -250,3 +250,42 @@ describe('the controller: registration, fencing, failover', () => {
     store.close();
   });
 });
+
+describe('automatic preferred-leader election (auto.leader.rebalance.enable)', () => {
+  const { LeaderBalancer, imbalancedPartitions } = require(path.join(ROOT, 'dist/engine/controller/leader-balance'));
+
+  it('one interval after an imbalance is seen, elects the first replica where it is in the ISR; not at all when disabled', () => {
+    // p0 led by 2 (first replica 1 in the ISR), p1 led by 3 (first replica 1 not in the ISR), p2 balanced.
+    const { image, apply } = imageWith([1, 2, 3], [
+      { replicas: [1, 2, 3], leader: 2 }, { replicas: [1, 3, 2], isr: [3, 2], leader: 3 }, { replicas: [2, 3, 1] },
+    ]);
+    const rc = new ReplicationControl(image, policy());
+    expect(imbalancedPartitions(image)).toEqual([{ topic: 't', partition: 0 }, { topic: 't', partition: 1 }]);
+    let enabled = false;
+    const balancer = new LeaderBalancer(image, rc, () => ({ enabled, intervalMs: 1000 }));
+    expect(balancer.maybeBalance(0)).toBeUndefined();
+    expect(balancer.maybeBalance(5000)).toBeUndefined();
+    enabled = true;
+    expect(balancer.maybeBalance(10000)).toBeUndefined(); // the check is scheduled...
+    expect(balancer.maybeBalance(10999)).toBeUndefined(); // ...one interval later
+    const r = balancer.maybeBalance(11000);
+    expect(r.imbalanced).toBe(2);
+    expect(r.elected).toBe(1);
+    expect(r.records).toEqual([expect.objectContaining({ type: 'PartitionChange', partitionId: 0, leader: 1 })]);
+    apply(r.records);
+    expect(imbalancedPartitions(image)).toEqual([{ topic: 't', partition: 1 }]);
+    // Still imbalanced: checked again an interval later, and once broker 1 is back in p1's ISR it leads it.
+    expect(balancer.maybeBalance(11500)).toBeUndefined();
+    apply([{ type: 'PartitionChange', topicId: 'T', partitionId: 1, isr: [3, 2, 1] }]);
+    expect(balancer.maybeBalance(12400)).toBeUndefined();
+    expect(balancer.maybeBalance(12500).records).toEqual([expect.objectContaining({ partitionId: 1, leader: 1 })]);
+  });
+
+  it('a fenced preferred replica is not elected', () => {
+    const { image, apply } = imageWith([1, 2, 3], [{ replicas: [1, 2, 3], leader: 2 }]);
+    apply([{ type: 'BrokerRegistrationChange', brokerId: 1, brokerEpoch: 11, fenced: 1, inControlledShutdown: 0 }]);
+    const balancer = new LeaderBalancer(image, new ReplicationControl(image, policy()), () => ({ enabled: true, intervalMs: 10 }));
+    balancer.maybeBalance(0);
+    expect(balancer.maybeBalance(10)).toEqual({ records: [], elected: 0, imbalanced: 1 });
+  });
+});

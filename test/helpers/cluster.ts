@@ -23,6 +23,12 @@ export interface ClusterOptions {
   /** Fast liveness for tests (broker.session.timeout.ms / broker.heartbeat.interval.ms). */
   sessionTimeoutMs?: number;
   heartbeatMs?: number;
+  /**
+   * Start each broker from a properties FILE with this content (node.id, listeners, log.dirs and
+   * the cluster's quorum setting are the file's); only the liveness settings and `overrides` go
+   * on the command line.
+   */
+  propertiesFile?: (id: number, logDir: string) => string;
 }
 
 export class TestCluster {
@@ -42,13 +48,21 @@ export class TestCluster {
   async start(id: number): Promise<ClusterBroker> {
     let dir = this.dirs.get(id);
     if (!dir) this.dirs.set(id, (dir = tempDir(`kl-cluster-b${id}-`)));
+    const file = this.opts.propertiesFile;
     const overrides: Record<string, string> = {
-      'node.id': String(id), listeners: 'PLAINTEXT://127.0.0.1:0', 'advertised.listeners': '', 'log.dirs': dir,
-      'zookeeper.connect': this.address,
+      ...(file ? {} : {
+        'node.id': String(id), listeners: 'PLAINTEXT://127.0.0.1:0', 'advertised.listeners': '', 'log.dirs': dir,
+        'zookeeper.connect': this.address,
+      }),
       'broker.session.timeout.ms': String(this.sessionTimeoutMs), 'broker.heartbeat.interval.ms': String(this.opts.heartbeatMs ?? 250),
       ...this.opts.overrides,
     };
     const args = Object.entries(overrides).flatMap(([k, v]) => ['--override', `${k}=${v}`]);
+    if (file) {
+      const config = path.join(this.home, `server-${id}.properties`);
+      fs.writeFileSync(config, file(id, dir));
+      args.unshift(config);
+    }
     const proc = spawn(process.execPath, [path.join(BIN, 'kafka-server-start'), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0', KAFKA_LOCAL_HOME: this.home },
     });

@@ -9,6 +9,7 @@ import type { MetadataLoader } from '../metadata/loader';
 import type { MetadataRecord } from '../metadata/records';
 import { NotControllerError, processAlive, type BrokerSession, type ControllerLease, type MetadataStore } from '../metadata/store';
 import { ReplicationControl, type ReplicationPolicy } from './replication-control';
+import { LeaderBalancer, type LeaderBalanceSettings } from './leader-balance';
 
 export interface ControllerOptions {
   nodeId: number;
@@ -23,6 +24,8 @@ export interface ControllerOptions {
    */
   singleBroker?: boolean;
   log: (level: 'INFO' | 'WARN', message: string) => void;
+  /** auto.leader.rebalance.enable and leader.imbalance.check.interval.seconds, as now in effect. */
+  leaderBalance?: () => LeaderBalanceSettings;
 }
 
 /** Producer ids are handed to brokers in blocks (Kafka's ProducerIdControlManager). */
@@ -31,9 +34,11 @@ export const PRODUCER_ID_BLOCK_SIZE = 1000;
 export class Controller {
   private lease: ControllerLease | undefined;
   readonly replication: ReplicationControl;
+  private readonly balancer: LeaderBalancer;
 
   constructor(private readonly store: MetadataStore, private readonly loader: MetadataLoader, private readonly opts: ControllerOptions) {
     this.replication = new ReplicationControl(loader.image, opts.policy);
+    this.balancer = new LeaderBalancer(loader.image, this.replication, opts.leaderBalance ?? (() => ({ enabled: false, intervalMs: 0 })));
   }
 
   isActive(): boolean {
@@ -63,9 +68,20 @@ export class Controller {
     }
     if (!had || had.epoch !== this.lease.epoch) {
       this.opts.log('INFO', `[QuorumController id=${this.opts.nodeId}] Became the active controller (epoch ${this.lease.epoch}).`);
+      this.balancer.reset();
     }
     this.loader.catchUp();
     this.watchSessions(now);
+    this.balanceLeaders(now);
+  }
+
+  /** auto.leader.rebalance.enable: preferred replicas take their leaderships back (leader-balance.ts). */
+  private balanceLeaders(now: number): void {
+    if (!this.lease) return;
+    const r = this.balancer.maybeBalance(now);
+    if (!r || r.records.length === 0) return;
+    this.opts.log('INFO', `[QuorumController id=${this.opts.nodeId}] Leader imbalance check: ${r.imbalanced} partition(s) not led by their preferred replica, electing it for ${r.elected}.`);
+    this.append(() => r.records);
   }
 
   /** Give the lease up on a clean shutdown, so that another broker takes over at once. */

@@ -47,6 +47,13 @@ export class Purgatory {
     return completed;
   }
 
+  /** Give every waiting operation a chance to complete now (the broker stops serving). */
+  checkAndCompleteAll(): number {
+    let completed = 0;
+    for (const k of [...this.watchers.keys()]) completed += this.checkAndComplete(k);
+    return completed;
+  }
+
   /** How many operations wait on a key (for tests and metrics). */
   watching(key: string): number {
     return this.watchers.get(key)?.size ?? 0;

@@ -62,6 +62,8 @@ export class ReplicaManager implements PartitionHost {
   private readonly brokerEndpoints = new Map<number, BrokerEndpoint[]>();
   private isrTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** The broker is stopping: it takes no more records and answers what waits (stopServing). */
+  private stopping = false;
 
   constructor(private readonly engine: Engine) {
     this.fetchers = new ReplicaFetcherManager(this, engine);
@@ -254,7 +256,7 @@ export class ReplicaManager implements PartitionHost {
     if (topic?.internal && clientId !== ADMIN_CLIENT_ID) return fail(ErrorCode.INVALID_TOPIC_EXCEPTION);
     if (!topic || !topic.partitions[index]) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     const part = this.getPartition(topicName, index);
-    if (!part || !part.isLeader()) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    if (!part || !part.isLeader() || this.stopping) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER);
     // Partition.appendRecordsToLeader: acks=all needs min.insync.replicas in the ISR
     // (NotEnoughReplicasException, no custom message); acks=0/1 are not held to it.
     if (acks === -1 && !part.hasMinIsr(this.minIsr(part))) return fail(ErrorCode.NOT_ENOUGH_REPLICAS);
@@ -306,6 +308,10 @@ export class ReplicaManager implements PartitionHost {
     const waiting = results.filter((r) => r.errorCode === 0 && r.partition && r.nextOffset >= 0);
     if (waiting.length === 0) return undefined;
     const check = (r: ProducePartitionResult): boolean => {
+      if (this.stopping) {
+        failResult(r, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+        return true;
+      }
       const c = r.partition!.checkEnoughReplicasReachOffset(r.nextOffset, this.minIsr(r.partition!));
       if (c.done && c.errorCode !== 0) failResult(r, c.errorCode);
       return c.done;
@@ -382,6 +388,20 @@ export class ReplicaManager implements PartitionHost {
   }
 
   // --- Shutdown ------------------------------------------------------------------------------------
+
+  /**
+   * The broker is about to close its listeners (after its controlled shutdown, which normally
+   * moved every leadership already): produces still waiting for the ISR are answered
+   * NOT_LEADER_OR_FOLLOWER now and new ones are refused the same way, so clients refresh their
+   * metadata and retry on the next leader. Left waiting, they would hold the socket server's
+   * drain up to their timeout and be answered REQUEST_TIMED_OUT, with the records stored (Kafka
+   * stops serving at this point: its clients see the disconnect and retry just the same).
+   */
+  stopServing(): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.purgatory.checkAndCompleteAll();
+  }
 
   close(): void {
     if (this.closed) return;
