@@ -1,6 +1,7 @@
 // The table view of a status snapshot: borderless cli-table3 tables (they line up in a terminal
 // and grep well in a pipe), a STATUS column that names each problem in words (under-replicated,
 // under-min-isr, leaderless, rebalancing, empty) and colours it when colour is on.
+import { stripVTControlCharacters } from 'node:util';
 import Table from 'cli-table3';
 import type { Paint } from './paint';
 import type { GroupStatus, PartitionStatus, StatusDocument, TopicStatus } from './model';
@@ -12,14 +13,22 @@ const BORDERLESS = {
   right: '', 'right-mid': '', middle: '  ',
 };
 
+/**
+ * Rows per cli-table3 table: its layout pass is quadratic in the rows (it looks for spans), so a
+ * thousand topics are drawn as chunks of one shared column width, which line up as one table.
+ */
+const CHUNK = 200;
+
 function table(paint: Paint, head: string[], rows: string[][]): string {
-  const t = new Table({
-    head: head.map((h) => paint.bold(h)),
-    chars: BORDERLESS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
-  });
-  t.push(...rows);
-  return `${t.toString().split('\n').map((l) => l.trimEnd()).join('\n')}\n`;
+  const all = [head.map((h) => paint.bold(h)), ...rows];
+  const colWidths = head.map((_, i) => Math.max(...all.map((r) => stripVTControlCharacters(r[i] ?? '').length)));
+  const lines: string[] = [];
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const t = new Table({ chars: BORDERLESS, colWidths, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true } });
+    t.push(...all.slice(i, i + CHUNK));
+    lines.push(...t.toString().split('\n').map((l) => l.trimEnd()));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 const dash = (v: number | string | null | undefined): string => (v === null || v === undefined || v === '' ? '-' : String(v));
