@@ -241,27 +241,7 @@ export class GroupAdmin {
           if (g.protocolType !== CONSUMER_PROTOCOL_TYPE && g.protocolType !== '') {
             throw new IllegalArgumentError(`GroupId ${groupId} is not a consumer group (${g.protocolType}).`);
           }
-          const members: MemberDescription[] = g.members.map((m) => ({
-            consumerId: m.memberId,
-            groupInstanceId: m.groupInstanceId ?? null,
-            clientId: m.clientId,
-            host: m.clientHost,
-            assignment: assignmentPartitions(m.memberAssignment),
-            targetAssignment: null, memberEpoch: null, upgraded: null,
-          }));
-          return {
-            done: {
-              groupId,
-              isSimpleConsumerGroup: g.protocolType === '',
-              members,
-              partitionAssignor: g.protocolData,
-              type: 'Classic' as const,
-              state: canonicalName(GROUP_STATES, g.groupState),
-              coordinator: node,
-              groupEpoch: null,
-              targetAssignmentEpoch: null,
-            },
-          };
+          return { done: classicGroupDescription(groupId, g, node) };
         });
         return [groupId, { ok: true, value }];
       } catch (e) {
@@ -274,31 +254,82 @@ export class GroupAdmin {
   /** OffsetFetch of all the group's committed offsets (topics = null), sorted by topic, partition. */
   async listConsumerGroupOffsets(groupId: string, timeoutMs: number): Promise<CommittedOffset[]> {
     const deadline = Date.now() + timeoutMs;
-    return this.onCoordinator<CommittedOffset[]>(groupId, deadline, { apiName: 'offsetFetch', api: 'OFFSET_FETCH' }, async (conn) => {
-      const body: any = await conn.send(ApiKey.OffsetFetch, { groupId, topics: null, requireStable: false });
-      const top = body.errorCode ?? ErrorCode.NONE;
-      if (top === RETRY_SAME) return { retry: 'same' };
-      if (RETRY_FIND.has(top)) return { retry: 'find' };
-      if (top !== ErrorCode.NONE) throw KafkaError.from(top);
-      const out: CommittedOffset[] = [];
-      for (const t of body.topics) {
-        for (const p of t.partitions) {
-          if (p.errorCode === RETRY_SAME) return { retry: 'same' };
-          if (RETRY_FIND.has(p.errorCode)) return { retry: 'find' };
-          // Java's handler skips partitions with an error, and keeps a key without a value for a
-          // partition listed with a negative (no) offset.
-          if (p.errorCode !== ErrorCode.NONE) continue;
-          out.push({
-            topic: t.name, partition: p.partitionIndex,
-            offset: p.committedOffset < 0 ? null : p.committedOffset,
-            metadata: p.metadata ?? null,
-            leaderEpoch: p.committedLeaderEpoch ?? -1,
-          });
+    return this.onCoordinator<CommittedOffset[]>(groupId, deadline, { apiName: 'offsetFetch', api: 'OFFSET_FETCH' }, (conn) => fetchCommittedOffsets(conn, groupId));
+  }
+
+  /**
+   * Descriptions and committed offsets of many groups with few requests (kafka-local status):
+   * the coordinators looked up in parallel, then per coordinator one ConsumerGroupDescribe for
+   * all its groups (where offered), one DescribeGroups for those it does not know as consumer
+   * groups, and the OffsetFetches (one group each: the versions we speak) on that connection.
+   * A group whose batched answer asks for a retry (coordinator moved or loading) goes through
+   * the one-group calls above, with their retries.
+   */
+  async describeGroupsWithOffsets(groupIds: readonly string[], timeoutMs: number): Promise<Map<string, GroupResult<{ description: ConsumerGroupDescription; offsets: CommittedOffset[] }>>> {
+    const deadline = Date.now() + timeoutMs;
+    const out = new Map<string, GroupResult<{ description: ConsumerGroupDescription; offsets: CommittedOffset[] }>>();
+    const byCoordinator = new Map<number, string[]>();
+    const slow: string[] = [];
+    await Promise.all([...new Set(groupIds)].map(async (groupId) => {
+      try {
+        const c = await findCoordinator(this.cluster, groupId, deadline, 'describeConsumerGroups(api=FIND_COORDINATOR)', this.retryBackoffMs);
+        const list = byCoordinator.get(c.nodeId) ?? [];
+        byCoordinator.set(c.nodeId, list);
+        list.push(groupId);
+      } catch {
+        slow.push(groupId);
+      }
+    }));
+    await Promise.all([...byCoordinator].map(async ([nodeId, ids]) => {
+      let conn: BrokerConnection;
+      try {
+        conn = await this.cluster.connectionTo(nodeId);
+      } catch {
+        slow.push(...ids);
+        return;
+      }
+      const node = this.cluster.brokers.get(nodeId) ?? { nodeId, host: conn.host, port: conn.port, rack: null };
+      const described = new Map<string, ConsumerGroupDescription>();
+      let classic = ids;
+      if (conn.supports(ApiKey.ConsumerGroupDescribe)) {
+        const body: ConsumerGroupDescribeResponse = await conn.send(ApiKey.ConsumerGroupDescribe, { groupIds: ids, includeAuthorizedOperations: false });
+        classic = [];
+        for (const g of body.groups) {
+          if (g.errorCode === ErrorCode.NONE) described.set(g.groupId, consumerGroupDescription(g.groupId, g, node));
+          else if (g.errorCode === ErrorCode.GROUP_ID_NOT_FOUND || g.errorCode === ErrorCode.UNSUPPORTED_VERSION) classic.push(g.groupId);
+          else slow.push(g.groupId);
         }
       }
-      out.sort(compareTopicPartitions);
-      return { done: out };
-    });
+      if (classic.length > 0) {
+        const body: DescribeGroupsResponse = await conn.send(ApiKey.DescribeGroups, { groups: classic, includeAuthorizedOperations: false });
+        for (const g of body.groups) {
+          if (g.errorCode === ErrorCode.NONE && (g.protocolType === CONSUMER_PROTOCOL_TYPE || g.protocolType === '')) described.set(g.groupId, classicGroupDescription(g.groupId, g, node));
+          else slow.push(g.groupId);
+        }
+      }
+      await Promise.all([...described].map(async ([groupId, description]) => {
+        const r = await fetchCommittedOffsets(conn, groupId).catch(() => ({ retry: 'find' as const }));
+        if ('done' in r) out.set(groupId, { ok: true, value: { description, offsets: r.done } });
+        else slow.push(groupId);
+      }));
+    }).map((p) => p.catch(() => undefined)));
+    // Whatever a batch did not settle (including a batch that failed as a whole).
+    for (const id of new Set(groupIds)) if (!out.has(id) && !slow.includes(id)) slow.push(id);
+    const remaining = Math.max(1, deadline - Date.now());
+    const descriptions = await this.describeConsumerGroups(slow, remaining);
+    await Promise.all(slow.map(async (groupId) => {
+      const d = descriptions.get(groupId)!;
+      if (!d.ok) {
+        out.set(groupId, d);
+        return;
+      }
+      try {
+        out.set(groupId, { ok: true, value: { description: d.value, offsets: await this.listConsumerGroupOffsets(groupId, remaining) } });
+      } catch (e) {
+        out.set(groupId, { ok: false, error: e as Error });
+      }
+    }));
+    return out;
   }
 
   /**
@@ -395,6 +426,55 @@ export function tpString(tp: TopicPartition): string {
 
 export function compareTopicPartitions(a: TopicPartition, b: TopicPartition): number {
   return a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
+}
+
+/** One OffsetFetch of all the group's committed offsets, or the retry its errors ask for. */
+async function fetchCommittedOffsets(conn: BrokerConnection, groupId: string): Promise<Attempt<CommittedOffset[]>> {
+  const body: any = await conn.send(ApiKey.OffsetFetch, { groupId, topics: null, requireStable: false });
+  const top = body.errorCode ?? ErrorCode.NONE;
+  if (top === RETRY_SAME) return { retry: 'same' };
+  if (RETRY_FIND.has(top)) return { retry: 'find' };
+  if (top !== ErrorCode.NONE) throw KafkaError.from(top);
+  const out: CommittedOffset[] = [];
+  for (const t of body.topics) {
+    for (const p of t.partitions) {
+      if (p.errorCode === RETRY_SAME) return { retry: 'same' };
+      if (RETRY_FIND.has(p.errorCode)) return { retry: 'find' };
+      // Java's handler skips partitions with an error, and keeps a key without a value for a
+      // partition listed with a negative (no) offset.
+      if (p.errorCode !== ErrorCode.NONE) continue;
+      out.push({
+        topic: t.name, partition: p.partitionIndex,
+        offset: p.committedOffset < 0 ? null : p.committedOffset,
+        metadata: p.metadata ?? null,
+        leaderEpoch: p.committedLeaderEpoch ?? -1,
+      });
+    }
+  }
+  out.sort(compareTopicPartitions);
+  return { done: out };
+}
+
+/** A DescribeGroups answer (a classic consumer group) as Java's ConsumerGroupDescription. */
+function classicGroupDescription(groupId: string, g: DescribeGroupsResponse['groups'][number], node: BrokerNode): ConsumerGroupDescription {
+  return {
+    groupId,
+    isSimpleConsumerGroup: g.protocolType === '',
+    members: g.members.map((m) => ({
+      consumerId: m.memberId,
+      groupInstanceId: m.groupInstanceId ?? null,
+      clientId: m.clientId,
+      host: m.clientHost,
+      assignment: assignmentPartitions(m.memberAssignment),
+      targetAssignment: null, memberEpoch: null, upgraded: null,
+    })),
+    partitionAssignor: g.protocolData,
+    type: 'Classic',
+    state: canonicalName(GROUP_STATES, g.groupState),
+    coordinator: node,
+    groupEpoch: null,
+    targetAssignmentEpoch: null,
+  };
 }
 
 /** A ConsumerGroupDescribe answer as Java's ConsumerGroupDescription (type Consumer). */

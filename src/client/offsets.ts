@@ -84,16 +84,7 @@ export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuer
       [...byLeader.entries()].map(async ([leader, list]) => {
         let body: any;
         try {
-          const conn = await cluster.connectionTo(leader);
-          body = await conn.send(ApiKey.ListOffsets, {
-            replicaId: -1,
-            isolationLevel: opts.isolationLevel ?? ISOLATION_READ_UNCOMMITTED,
-            topics: [...groupByTopic(list).entries()].map(([name, qs]) => ({
-              name,
-              partitions: qs.map((q) => ({ partitionIndex: q.partition, currentLeaderEpoch: -1, timestamp: q.timestamp })),
-            })),
-            timeoutMs: Math.min(2147483647, Math.max(0, opts.deadline - Date.now())),
-          });
+          body = await sendListOffsets(cluster, leader, list, opts);
         } catch (e) {
           if (e instanceof ConnectionError || (e instanceof KafkaError && e.retriable)) {
             retry.push(...list);
@@ -121,5 +112,53 @@ export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuer
     await sleep(backoff);
     backoff = Math.min(backoff * 2, 1000);
   }
+  return out;
+}
+
+/** One ListOffsets request to `leader` for `list` (grouped by topic). */
+async function sendListOffsets(cluster: Cluster, leader: number, list: readonly OffsetQuery[], opts: ListOffsetsOptions): Promise<any> {
+  const conn = await cluster.connectionTo(leader);
+  return conn.send(ApiKey.ListOffsets, {
+    replicaId: -1,
+    isolationLevel: opts.isolationLevel ?? ISOLATION_READ_UNCOMMITTED,
+    topics: [...groupByTopic(list).entries()].map(([name, qs]) => ({
+      name,
+      partitions: qs.map((q) => ({ partitionIndex: q.partition, currentLeaderEpoch: -1, timestamp: q.timestamp })),
+    })),
+    timeoutMs: Math.min(2147483647, Math.max(0, opts.deadline - Date.now())),
+  });
+}
+
+/**
+ * One pass of ListOffsets over leaders the caller already knows (from its own Metadata): one
+ * request per leader, no retries. For a view of the cluster as it is now (kafka-local status),
+ * where a partition without a leader, or whose leader is unreachable, is reported rather than
+ * waited for: each query gets its answer or the error its leader (or connection) gave.
+ */
+export async function listOffsetsOnce(
+  cluster: Cluster, queries: readonly OffsetQuery[], leaders: ReadonlyMap<string, TopicPartitions>, opts: ListOffsetsOptions,
+): Promise<Map<string, OffsetAnswer | KafkaError>> {
+  const out = new Map<string, OffsetAnswer | KafkaError>();
+  const { byLeader, leaderless } = groupByLeader(queries, leaders);
+  for (const q of leaderless) out.set(tpKey(q.topic, q.partition), KafkaError.from(ErrorCode.LEADER_NOT_AVAILABLE));
+  await Promise.all([...byLeader.entries()].map(async ([leader, list]) => {
+    let body: any;
+    try {
+      body = await sendListOffsets(cluster, leader, list, opts);
+    } catch (e) {
+      const err = e instanceof KafkaError ? e : KafkaError.from(ErrorCode.NETWORK_EXCEPTION, (e as Error).message);
+      for (const q of list) out.set(tpKey(q.topic, q.partition), err);
+      return;
+    }
+    forEachAnswer(list, body.topics, (_q, p: any, key) => {
+      out.set(key, p.errorCode === ErrorCode.NONE
+        ? { offset: Number(p.offset), timestamp: Number(p.timestamp), leaderEpoch: p.leaderEpoch ?? -1 }
+        : KafkaError.from(p.errorCode));
+    });
+    for (const q of list) {
+      const key = tpKey(q.topic, q.partition);
+      if (!out.has(key)) out.set(key, KafkaError.from(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+    }
+  }));
   return out;
 }
