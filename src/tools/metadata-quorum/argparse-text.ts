@@ -31,7 +31,7 @@ function justify(line: string, width: number): string {
   if (gaps <= 0 || extra <= 0) return text;
   const base = Math.floor(extra / gaps);
   const rem = extra % gaps;
-  const start = Math.floor((gaps - rem) / 2);
+  const start = Math.ceil((gaps - rem) / 2);
   let out = words[0];
   for (let g = 0; g < gaps; g++) out += ' '.repeat(1 + base + (g >= start && g < start + rem ? 1 : 0)) + words[g + 1];
   return out;
