@@ -66,9 +66,9 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
       io.stderr(`${e.message}\n`);
       return 1;
     }
-    // EndToEndLatency.mainNoExit: the message, then the stack trace.
+    // EndToEndLatency.mainNoExit: the message, then the stack trace (which ends with a line end of its own).
     const { javaClass, message } = javaParts(e);
-    io.stderr(`${message}\n${javaClass}: ${message}\n`);
+    io.stderr(`${message}\n${javaClass}: ${message}\n\n`);
     if (process.env.KAFKA_LOCAL_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return 1;
   }

@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ensureLocalEngine } from '../cli/autostart';
+import { parseBootstrap } from '../cli/bootstrap';
 import { JavaException } from '../cli/errors';
 import type { ToolIO } from '../cli/io';
 import { reportThrown } from '../cli/io';
@@ -108,6 +109,12 @@ async function run(c: ProducerPerfConfig, io: ToolIO): Promise<number> {
     if (level !== 'INFO') io.stderr(`${formatLogLine(level, message, logger)}\n`);
   };
   const settings = producerSettings(props, (message, logger) => log('WARN', message, logger));
+  try {
+    parseBootstrap(settings.bootstrapServers.join(','));
+  } catch {
+    // new KafkaProducer(props): ClientUtils.parseAndValidateAddresses refuses the address.
+    throw new ProducerConfigError('org.apache.kafka.common.KafkaException', 'Failed to construct kafka producer');
+  }
   await ensureLocalEngine(settings.bootstrapServers.join(','), io);
   const producer = new Producer({ settings, log });
 
