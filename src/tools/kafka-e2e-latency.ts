@@ -19,6 +19,7 @@ import { KAFKA_VERSION } from '../cli/version';
 import { Admin } from '../client/admin';
 import { ConsumerFetchError, forEachHeader, RecordCursor, RecordWalk } from '../client/consumer/records';
 import { Fetcher } from '../client/fetcher';
+import { LATEST_TIMESTAMP, listOffsets, tpKey } from '../client/offsets';
 import { Producer, ProducerConfigError, ProducerException, producerSettings, type RecordHeader } from '../client/producer';
 import { KafkaError } from '../protocol/errors';
 import { consumerSettings } from './consumer/config';
@@ -145,9 +146,12 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
         throw new JavaException('java.lang.RuntimeException', `java.util.concurrent.ExecutionException: ${err.javaString()}`);
       }
     }
-    // setupConsumer: every partition, from the end of the log.
+    // setupConsumer: every partition, from the end of the log, the positions known before the
+    // first send (Java's consumer.position() after seekToEnd) so no record can slip before them.
     const [described] = await admin.describeTopics([topic]);
-    fetcher.assign(described.partitions.map((p) => ({ topic, partition: p.partition, start: 'latest' as const })));
+    const ends = await listOffsets(admin.cluster, described.partitions.map((p) => ({ topic, partition: p.partition, timestamp: LATEST_TIMESTAMP })),
+      { deadline: Date.now() + 60000, isolationLevel: cs.readCommitted ? 1 : 0, callName: 'listOffsets' });
+    fetcher.assign(described.partitions.map((p) => ({ topic, partition: p.partition, start: ends.get(tpKey(topic, p.partition))?.offset ?? ('latest' as const) })));
 
     const latencies = new Array<number>(numRecords);
     let totalNs = 0;
