@@ -54,6 +54,9 @@ export class ProducerException extends Error {
 
 export type SendError = KafkaError | ProducerException;
 
+/** A record's completion: its offset (-1 with acks=0), or its error. */
+export type SendCallback = (error: SendError | null, offset: number) => void;
+
 export interface ProducerOptions {
   settings: ProducerSettings;
   log?: ProducerLogFn;
@@ -203,13 +206,16 @@ export class Producer {
    * promise, before that promise settles. `undefined`: accepted at once. A promise: await it
    * before the next send (metadata or memory wait). With waitForAck the promise settles when
    * the record is acknowledged (its offset) or fails (rejected instead of onRecordError).
+   * waitForAck may instead be a callback (Java's send(record, callback)): called once with the
+   * record's offset or its error (instead of onRecordError); a returned promise then only means
+   * "wait before the next send", as without waitForAck.
    */
   send(
     topic: string,
     key: Buffer | null, ks: number, ke: number,
     value: Buffer | null, vs: number, ve: number,
     headers: RecordHeader[] | null = null,
-    waitForAck = false,
+    waitForAck: boolean | SendCallback = false,
   ): Promise<number | void> | undefined {
     if (this.closed) throw new Error('Cannot perform operation after producer has been closed');
     const t = this.topics.get(topic);
@@ -225,7 +231,7 @@ export class Producer {
     key: Buffer | null, ks: number, ke: number,
     value: Buffer | null, vs: number, ve: number,
     headers: RecordHeader[] | null,
-    waitForAck: boolean,
+    waitForAck: boolean | SendCallback,
   ): Promise<number | void> {
     const start = Date.now();
     const deadline = start + this.settings.maxBlockMs;
@@ -250,8 +256,12 @@ export class Producer {
     }
   }
 
-  private failRecord(topic: string, keySize: number, valueSize: number, e: SendError, waitForAck: boolean): Promise<never> | undefined {
+  private failRecord(topic: string, keySize: number, valueSize: number, e: SendError, waitForAck: boolean | SendCallback): Promise<never> | undefined {
     if (!(e instanceof KafkaError) && !(e instanceof ProducerException)) throw e;
+    if (typeof waitForAck === 'function') {
+      waitForAck(e, -1);
+      return undefined;
+    }
     if (waitForAck) return Promise.reject(e);
     this.onRecordError?.(topic, keySize, valueSize, e);
     return undefined;
@@ -263,7 +273,7 @@ export class Producer {
     key: Buffer | null, ks: number, ke: number,
     value: Buffer | null, vs: number, ve: number,
     headers: RecordHeader[] | null,
-    waitForAck: boolean,
+    waitForAck: boolean | SendCallback,
   ): Promise<number> | typeof NEED_MEMORY | undefined {
     const s = this.settings;
     const kl = key === null ? -1 : ke - ks;
@@ -330,7 +340,10 @@ export class Producer {
       if ((produced >= this.batchSize && b!.full) || produced >= 2 * this.batchSize) t.nextStickyPartition();
     }
     let result: Promise<number> | undefined;
-    if (waitForAck) {
+    if (typeof waitForAck === 'function') {
+      const cb = waitForAck;
+      (b!.waiters ??= []).push({ index: b!.count - 1, resolve: (offset) => cb(null, offset), reject: (e) => cb(e as SendError, -1) });
+    } else if (waitForAck) {
       const batch = b!;
       const index = batch.count - 1;
       result = new Promise<number>((resolve, reject) => {

@@ -10,7 +10,7 @@ describe('kafka-local (oclif)', () => {
   it('lists every tool', async () => {
     const r = await runTool('kafka-local', ['--help']);
     expect(r.code).toBe(0);
-    for (const t of ['kafka-topics', 'kafka-server-start', 'kafka-server-stop']) expect(r.stdout).toContain(t);
+    for (const t of ['kafka-topics', 'kafka-server-start', 'kafka-server-stop', 'kafka-producer-perf-test', 'kafka-consumer-perf-test', 'kafka-e2e-latency']) expect(r.stdout).toContain(t);
   });
 
   it('runs kafka-topics with the same output and exit codes as bin/kafka-topics', async () => {

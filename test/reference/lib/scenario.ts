@@ -44,7 +44,7 @@ export interface Scenario {
   id: string;
   /** Seed-era: Kafka 2.8.2 on ZooKeeper is the truth, and only our tools are compared with it. */
   legacy?: boolean;
-  /** Files written into {dir} first (name -> content). */
+  /** Files written into {dir} first (name -> content; placeholders filled as in args). */
   files?: Record<string, string>;
   steps: Step[];
   /**

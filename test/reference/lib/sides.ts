@@ -82,7 +82,7 @@ export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> 
   const dir = tempDir('kl-scn-');
   const running: ChildProcess[] = [];
   try {
-    for (const [name, content] of Object.entries(s.files ?? {})) fs.writeFileSync(path.join(dir, name), content);
+    for (const [name, content] of Object.entries(s.files ?? {})) fs.writeFileSync(path.join(dir, name), fill(content, lane.broker, dir));
     const results: StepResult[] = [];
     const addresses = [lane.broker.bootstrap, ...lane.broker.bootstrap.split(','), lane.broker.zookeeper];
     const ctx = { addresses, dir, clusterId: lane.broker.clusterId };

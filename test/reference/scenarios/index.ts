@@ -12,9 +12,13 @@ import { metadataQuorum } from './kafka-metadata-quorum';
 import { logDirs } from './kafka-log-dirs';
 import { leaderElection } from './kafka-leader-election';
 import { reassignPartitions } from './kafka-reassign-partitions';
+import { producerPerfTest } from './kafka-producer-perf-test';
+import { consumerPerfTest } from './kafka-consumer-perf-test';
+import { e2eLatency } from './kafka-e2e-latency';
 
 export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
-  ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions];
+  ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions,
+  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency];
 
 const seen = new Set<string>();
 for (const s of scenarios) {

@@ -1,0 +1,50 @@
+// kafka-consumer-perf-test (Kafka 4.4's ConsumerPerformance, jopt): usage errors, failures once
+// running, and small runs over a topic of 10 records (fewer than one poll's 500, so both sides
+// count the same records); times and rates are masked (deliberate-differences.json, perf-figures).
+import { prepare, prepareIn, step, type Scenario } from '../lib/scenario';
+
+const T = 'kafka-consumer-perf-test';
+const B = ['--bootstrap-server', '{bootstrap}'];
+const TEN = Array.from({ length: 10 }, (_, i) => `record-${i}\n`).join('');
+
+function run(name: string, args: string[], files?: Record<string, string>): Scenario {
+  return { id: `${T}/${name}`, files, steps: [step(T, ...args)] };
+}
+
+/** A run over a topic holding 10 records. */
+function consume(name: string, topic: string, args: string[], files?: Record<string, string>): Scenario {
+  return {
+    id: `${T}/${name}`,
+    files,
+    steps: [
+      prepare('kafka-topics', ...B, '--create', '--topic', topic),
+      prepareIn('kafka-console-producer', TEN, ...B, '--topic', topic),
+      step(T, ...args),
+    ],
+  };
+}
+
+export const consumerPerfTest: Scenario[] = [
+  run('no-args', []),
+  run('help', ['--help']),
+  run('version', ['--version']),
+  run('unknown-option', [...B, '--threads', '2']),
+  run('missing-bootstrap', ['--topic', 'x']),
+  run('missing-topic', [...B]),
+  run('missing-count', [...B, '--topic', 'x']),
+  run('topic-and-include', [...B, '--topic', 'x', '--include', 'x.*', '--num-records', '1']),
+  run('messages-and-num-records', [...B, '--topic', 'x', '--num-records', '1', '--messages', '1']),
+  run('both-config-options', [...B, '--topic', 'x', '--num-records', '1', '--consumer.config', '{dir}/a', '--command-config', '{dir}/b']),
+  run('bad-count', [...B, '--topic', 'x', '--num-records', 'many']),
+  run('missing-config-file', [...B, '--topic', 'x', '--num-records', '1', '--command-config', '{dir}/absent.properties']),
+  run('reporting-interval-zero', [...B, '--topic', 'x', '--num-records', '1', '--reporting-interval', '0']),
+  consume('summary', 'cpt-sum', [...B, '--topic', 'cpt-sum', '--num-records', '10']),
+  consume('messages-deprecated', 'cpt-msg', [...B, '--topic', 'cpt-msg', '--messages', '10', '--hide-header']),
+  consume('include', 'cpt-inc', [...B, '--include', 'cpt-in.*', '--num-records', '10', '--group', 'cpt-inc-group']),
+  consume('detailed-stats', 'cpt-det', [...B, '--topic', 'cpt-det', '--num-records', '10', '--show-detailed-stats']),
+  consume('date-format', 'cpt-date', [...B, '--topic', 'cpt-date', '--num-records', '10', '--date-format', 'yyyy']),
+  consume('command-property', 'cpt-prop', [...B, '--topic', 'cpt-prop', '--num-records', '10', '--command-property', 'max.poll.records=3', 'client.id=mine']),
+  consume('consumer-config', 'cpt-conf', [...B, '--topic', 'cpt-conf', '--num-records', '10', '--consumer.config', '{dir}/c.properties'], { 'c.properties': 'client.id=perf\n' }),
+  consume('timeout', 'cpt-tmo', [...B, '--topic', 'cpt-tmo', '--num-records', '11', '--timeout', '1000']),
+  consume('from-latest', 'cpt-latest', [...B, '--topic', 'cpt-latest', '--num-records', '1', '--from-latest', '--timeout', '1000']),
+];
