@@ -14,6 +14,7 @@ import { engineLog } from '../server-log';
 import { writeChunks } from '../../util/socket-write';
 import { ConnectionQuotas } from './connection-quotas';
 import { RequestQueue } from './request-queue';
+import { isStorageError } from '../log/storage-error';
 
 export class KafkaServer {
   private servers: net.Server[] = [];
@@ -99,6 +100,8 @@ class Connection implements ConnectionContext {
   private busy = false;
   private closed = false;
   private idle: (() => void)[] = [];
+  /** Requests of a failed group, to be handled one by one. */
+  private ungrouped = 0;
   /** Requests handed to the handlers and not answered yet (a produce group counts each). */
   private inProgress = 0;
   /** This connection's share of the request queue, as last told to it. */
@@ -214,7 +217,8 @@ class Connection implements ConnectionContext {
         this.queue.whenRoom(this.resumeOnRoom);
         break;
       }
-      if (this.frames.length > 1 && isProduce(this.frames[0]) && isProduce(this.frames[1])) {
+      if (this.ungrouped > 0) this.ungrouped--;
+      else if (this.frames.length > 1 && isProduce(this.frames[0]) && isProduce(this.frames[1])) {
         this.produceGroup();
         continue;
       }
@@ -261,15 +265,20 @@ class Connection implements ConnectionContext {
   private produceGroup(): void {
     // A reply is a frame, or (acks=all waiting for the ISR) a promise of one, after the commit.
     const replies: (Buffer[] | Promise<Buffer[] | null>)[] = [];
+    const group: Buffer[] = [];
     let failure: unknown;
     try {
       this.engine.logs.transaction(() => {
         while (this.frames.length > 0 && isProduce(this.frames[0])) {
           const frame = this.frames.shift()!;
+          group.push(frame);
           try {
             const result = dispatch(this.engine, frame, this);
             if (result) replies.push(result);
           } catch (e) {
+            // The data dir refused a write: SQLite may have rolled back more than the statement,
+            // so the whole group rolls back.
+            if (isStorageError(e)) throw e;
             // Keep what the earlier requests stored (their replies go out), then close.
             failure = e;
             return;
@@ -277,9 +286,17 @@ class Connection implements ConnectionContext {
         }
       });
     } catch (e) {
-      // The commit itself failed: nothing of this group is stored and nothing is acknowledged.
+      // Nothing of this group is stored and nothing is acknowledged.
       this.engine.reloadAfterFailedWrite();
-      this.fail(e);
+      for (const r of replies) if (r instanceof Promise) r.catch(() => undefined);
+      if (!isStorageError(e)) {
+        this.fail(e);
+        return;
+      }
+      // Each request again on its own: each is answered (KAFKA_STORAGE_ERROR while the disk
+      // is full, stored if space came back meanwhile), in order.
+      this.frames.unshift(...group);
+      this.ungrouped = group.length;
       return;
     }
     if (replies.some((r) => r instanceof Promise)) {
