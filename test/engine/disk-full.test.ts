@@ -56,19 +56,31 @@ describe('a full data directory', () => {
     await admin.connect();
     try {
       await admin.createTopics({ topics: [{ topic: 'full', numPartitions: 1 }] });
-      // Fill the disk: 64 KB records until the engine answers error 56 (never a closed connection).
+      await conn.send(ApiKey.FindCoordinator, { key: 'full-group', keyType: 0 }); // creates __consumer_offsets
+      // Fill the disk: records of 64 KB, then 4 KB, then 16 B until the engine answers error 56
+      // (never a closed connection) to each size.
       const value = Buffer.alloc(64 * 1024, 5);
       let stored = 0;
-      let code = 0;
-      for (; stored < 1000; stored++) {
-        code = await produce(conn, 'full', value);
-        if (code !== 0) break;
+      for (const size of [64 * 1024, 4096, 16]) {
+        let code = 0;
+        for (let i = 0; i < 1000; i++) {
+          code = await produce(conn, 'full', Buffer.alloc(size, 5));
+          if (code !== 0) break;
+          stored++;
+        }
+        expect(code).toBe(56);
       }
-      expect(code).toBe(56);
       expect(stored).toBeGreaterThan(0);
       // The same connection is still answered, and answers 56 again, pipelined requests too.
       expect(await produce(conn, 'full', value)).toBe(56);
       expect(await Promise.all([1, 2, 3, 4, 5].map(() => produce(conn, 'full', value)))).toEqual([56, 56, 56, 56, 56]);
+
+      // A consumer group's commit answers NOT_COORDINATOR (Kafka's mapping of a storage error).
+      const commit = () => conn.send(ApiKey.OffsetCommit, {
+        groupId: 'full-group', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
+        topics: [{ name: 'full', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: '' }] }],
+      });
+      expect((await commit()).topics[0].partitions[0].errorCode).toBe(16);
 
       // kcat (librdkafka) gets the storage error as its delivery report.
       const kcatFull = await runKcat(e.bootstrap, ['-P', '-t', 'full', '-X', 'message.timeout.ms=2000', '-X', 'retries=0'], `${'y'.repeat(70000)}\n`);
@@ -95,11 +107,13 @@ describe('a full data directory', () => {
       const oursOk = await runTool('kafka-console-producer', ['--bootstrap-server', e.bootstrap, '--topic', 'full'], { input: 'ours-after\n' });
       expect(oursOk.code).toBe(0);
       expect(oursOk.stderr).toBe('');
+      expect((await commit()).topics[0].partitions[0].errorCode).toBe(0);
       const all = await runKcat(e.bootstrap, ['-C', '-t', 'full', '-e', '-f', '%o %S\n']);
       const lines = all.stdout.trim().split('\n');
       expect(lines).toHaveLength(stored + 3);
       expect(lines.map((l) => Number(l.split(' ')[0]))).toEqual(Array.from({ length: stored + 3 }, (_, i) => i));
       expect(lines.slice(stored).map((l) => Number(l.split(' ')[1]))).toEqual([5, 10, 10]);
+      expect(lines.slice(0, stored).every((l) => [65536, 4096, 16].includes(Number(l.split(' ')[1])))).toBe(true);
       await admin.createTopics({ topics: [{ topic: 'more', numPartitions: 2 }] });
       expect(await admin.listTopics()).toContain('more');
     } finally {
