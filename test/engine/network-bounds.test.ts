@@ -27,6 +27,9 @@ async function engineWith(overrides: Record<string, string>): Promise<TestEngine
   return e;
 }
 
+/** Every answer any RawClient received, in arrival order: `<client name>:<correlation id>`. */
+const arrivals: string[] = [];
+
 /** A raw connection that collects whole response frames (correlation ids) as they arrive. */
 class RawClient {
   readonly sock: net.Socket;
@@ -34,13 +37,14 @@ class RawClient {
   closed = false;
   private buf = Buffer.alloc(0);
 
-  constructor(port: number) {
+  constructor(port: number, readonly name = 'raw') {
     this.sock = net.connect(port, '127.0.0.1');
     this.sock.on('data', (d) => {
       this.buf = Buffer.concat([this.buf, d]);
       while (this.buf.length >= 4 && this.buf.length >= 4 + this.buf.readInt32BE(0)) {
         const size = this.buf.readInt32BE(0);
         this.answered.push(this.buf.readInt32BE(4));
+        arrivals.push(`${this.name}:${this.buf.readInt32BE(4)}`);
         this.buf = this.buf.subarray(4 + size);
       }
     });
@@ -119,19 +123,16 @@ describe('queued.max.requests', () => {
   it('at the bound, a request from another connection waits until one is answered', async () => {
     const engine = await engineWith({ 'queued.max.requests': '1' });
     await createTopic(engine, 'quiet', 1);
-    const a = new RawClient(engine.port);
-    const b = new RawClient(engine.port);
+    const a = new RawClient(engine.port, 'a');
+    const b = new RawClient(engine.port, 'b');
     await Promise.all([a.connected(), b.connected()]);
     await b.roundTrip(1);
     // A long-poll Fetch on an empty partition is handled for 1.5 s: the queue is full meanwhile.
     a.send(ApiKey.Fetch, 4, 10, { replicaId: -1, maxWaitMs: 1500, minBytes: 1, maxBytes: 1024, isolationLevel: 0, topics: [{ topic: 'quiet', partitions: [{ partition: 0, fetchOffset: 0, partitionMaxBytes: 1024 }] }] });
-    const order: string[] = [];
-    const aDone = waitFor(() => a.answered.includes(10), 10000, 'fetch answer').then(() => order.push('fetch'));
     await waitFor(() => engine.server.queuedRequests() === 1, 10000, 'the Fetch being handled');
     b.apiVersions(2);
-    const bDone = waitFor(() => b.answered.includes(2), 10000, 'api versions').then(() => order.push('api-versions'));
-    await Promise.all([aDone, bDone]);
-    expect(order).toEqual(['fetch', 'api-versions']);
+    await waitFor(() => a.answered.includes(10) && b.answered.includes(2), 10000, 'both answers');
+    expect(arrivals.filter((x) => x === 'a:10' || x === 'b:2')).toEqual(['a:10', 'b:2']);
     a.sock.destroy();
     b.sock.destroy();
   }, 30000);
@@ -230,8 +231,12 @@ describe('partitions per operation', () => {
       await createTopic(engine, 'small', 1);
       await expect(admin.createPartitions({ topicPartitions: [{ topic: 'small', count: 100000000 }] }))
         .rejects.toMatchObject({ type: 'POLICY_VIOLATION' });
-      const meta = await admin.fetchTopicMetadata({ topics: ['small'] });
-      expect(meta.topics[0].partitions).toHaveLength(1);
+      // The bound is on the request: two topics growing by 6,000 each are both refused.
+      await createTopic(engine, 'small2', 1);
+      await expect(admin.createPartitions({ topicPartitions: [{ topic: 'small', count: 6001 }, { topic: 'small2', count: 6001 }] }))
+        .rejects.toMatchObject({ type: 'POLICY_VIOLATION' });
+      const meta = await admin.fetchTopicMetadata({ topics: ['small', 'small2'] });
+      expect(meta.topics.map((t) => t.partitions.length)).toEqual([1, 1]);
     } finally {
       await admin.disconnect();
     }

@@ -21,7 +21,10 @@ export function checkPartitionsPerRequest(topics: readonly { numPartitions: numb
   }
 }
 
-/** CreatePartitions: one topic may not grow by more than the batch bound. */
+/**
+ * CreatePartitions: the partitions a request adds, summed over its existing topics, are bounded
+ * as a whole (over it, every topic is refused).
+ */
 export function checkAdditionalPartitions(additional: number): void {
   if (additional > MAX_PARTITIONS_PER_BATCH) {
     throw KafkaError.from(ErrorCode.POLICY_VIOLATION, 'Excessively large number of additional partitions per request.');

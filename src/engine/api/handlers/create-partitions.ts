@@ -1,14 +1,33 @@
-// CreatePartitions: every topic validated and placed first; then, as the controller's bounded
-// record list does, a request whose new partitions together exceed one operation's records
-// fails as a whole and nothing is written.
+// CreatePartitions: the partitions the request adds over all its topics are bounded first (over
+// the bound every topic is refused, as Kafka's controller does before placing anything); then
+// each topic is validated, placed and written on its own.
 import type { Engine } from '../../engine';
 import { ErrorCode, KafkaError } from '../../../protocol/errors';
 import { createPlannedPartitions, planPartitions, type PartitionsPlan } from '../../topic-admin';
-import { checkRecordsPerOperation } from '../../controller/batch-limits';
+import { checkAdditionalPartitions } from '../../controller/batch-limits';
 
 export function handleCreatePartitions(engine: Engine, req: any): unknown {
   const seen = new Map<string, number>();
   for (const t of req.topics) seen.set(t.name, (seen.get(t.name) ?? 0) + 1);
+  const refuseAll = (e: unknown) => {
+    const ke = KafkaError.wrap(e);
+    return {
+      throttleTimeMs: 0,
+      results: req.topics.map((t: any) => ((seen.get(t.name) ?? 0) > 1
+        ? { name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Duplicate topic in request.' }
+        : { name: t.name, errorCode: ke.code, errorMessage: ke.message })),
+    };
+  };
+  try {
+    let additional = 0;
+    for (const t of req.topics) {
+      const current = (seen.get(t.name) ?? 0) === 1 ? engine.metadata.topic(t.name)?.partitions.length : undefined;
+      if (current !== undefined && t.count > current) additional += t.count - current;
+    }
+    checkAdditionalPartitions(additional);
+  } catch (e) {
+    return refuseAll(e);
+  }
   const plans: (PartitionsPlan | KafkaError)[] = req.topics.map((t: any) => {
     try {
       if ((seen.get(t.name) ?? 0) > 1) throw KafkaError.from(ErrorCode.INVALID_REQUEST, 'Duplicate topic in request.');
@@ -18,12 +37,6 @@ export function handleCreatePartitions(engine: Engine, req: any): unknown {
       return KafkaError.wrap(e);
     }
   });
-  try {
-    checkRecordsPerOperation(plans.reduce((n, p) => n + (p instanceof KafkaError ? 0 : p.assignment.length), 0));
-  } catch (e) {
-    const ke = KafkaError.wrap(e);
-    return { throttleTimeMs: 0, results: req.topics.map((t: any) => ({ name: t.name, errorCode: ke.code, errorMessage: ke.message })) };
-  }
   const results = req.topics.map((t: any, i: number) => {
     try {
       const plan = plans[i];
