@@ -7,6 +7,8 @@ import { randomUuid } from '../protocol/uuid';
 import { placeReplicas as placeStriped, type UsableBroker } from './controller/placement';
 import type { Engine } from './engine';
 import type { TopicRecord } from './storage/topic-store';
+import type { TopicImage } from './metadata/image';
+import { checkAdditionalPartitions, checkPartitionsPerRequest } from './controller/batch-limits';
 
 export interface CreateTopicInput {
   name: string;
@@ -91,6 +93,8 @@ export function planTopic(engine: Engine, input: CreateTopicInput): TopicPlan {
     checkManualAssignment(engine, assignment);
     rf = assignment[0].length;
   } else {
+    // Refused before placement: placing 10^8 partitions is what would take the engine's memory.
+    checkPartitionsPerRequest([input], engine.settings.numPartitions);
     const partitions = input.numPartitions === -1 ? engine.settings.numPartitions : input.numPartitions;
     rf = input.replicationFactor === -1 ? engine.settings.defaultReplicationFactor : input.replicationFactor;
     if (partitions <= 0) fail(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.');
@@ -99,6 +103,11 @@ export function planTopic(engine: Engine, input: CreateTopicInput): TopicPlan {
     assignment = placeReplicas(engine, partitions, rf);
   }
   return { name, assignment, replicationFactor: rf, configs: engine.configs.validateTopicConfigs(input.configs) };
+}
+
+/** The metadata records creating a planned topic writes: the topic, its partitions, its configs. */
+export function topicPlanRecords(plan: TopicPlan): number {
+  return 1 + plan.assignment.length + plan.configs.size;
 }
 
 /** Create a planned topic: the controller records it; the publisher creates it on every broker. */
@@ -125,12 +134,19 @@ export function createTopic(engine: Engine, input: CreateTopicInput, validateOnl
   return validateOnly ? undefined : createPlannedTopic(engine, plan);
 }
 
-export function createPartitions(engine: Engine, name: string, count: number, assignments: number[][] | null, validateOnly: boolean): void {
+/** New partitions for a topic, validated and placed (CreatePartitions). */
+export interface PartitionsPlan {
+  topic: TopicRecord;
+  assignment: number[][];
+}
+
+export function planPartitions(engine: Engine, name: string, count: number, assignments: number[][] | null): PartitionsPlan {
   const topic = engine.metadata.topic(name);
   if (!topic) fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
   const current = topic.partitions.length;
   if (count < current) fail(ErrorCode.INVALID_PARTITIONS, `The topic ${name} currently has ${current} partition(s); ${count} would not be an increase.`);
   if (count === current) fail(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partition(s).`);
+  checkAdditionalPartitions(count - current);
   let assignment: number[][];
   if (assignments && assignments.length > 0) {
     if (assignments.length !== count - current) {
@@ -142,12 +158,15 @@ export function createPartitions(engine: Engine, name: string, count: number, as
     checkReplicas(engine, topic.replicationFactor);
     assignment = placeReplicas(engine, count - current, topic.replicationFactor);
   }
-  if (validateOnly) return;
+  return { topic, assignment };
+}
+
+export function createPlannedPartitions(engine: Engine, plan: PartitionsPlan): void {
   const { controller } = engine;
   controller.write(() => {
-    const t = engine.loader.image.topicsById.get(topic.id);
+    const t: TopicImage | undefined = engine.loader.image.topicsById.get(plan.topic.id);
     if (!t) fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
-    return { records: controller.replication.addPartitionRecords(t, assignment), result: undefined };
+    return { records: controller.replication.addPartitionRecords(t, plan.assignment), result: undefined };
   });
 }
 

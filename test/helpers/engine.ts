@@ -36,6 +36,8 @@ export interface TestEngine {
   stop(): Promise<void>;
   /** The Engine object, for an in-process engine. */
   engine?: any;
+  /** Its network server, for an in-process engine. */
+  server?: any;
 }
 
 /** An engine inside this test process. */
@@ -51,7 +53,7 @@ export async function startInProcessEngine(overrides: Record<string, string> = {
   })) });
   const running = await startEngine(settingsFrom(props));
   const port = running.bound[0].port;
-  return { port, dir, bootstrap: `127.0.0.1:${port}`, stop: () => running.stop(), engine: running.engine };
+  return { port, dir, bootstrap: `127.0.0.1:${port}`, stop: () => running.stop(), engine: running.engine, server: running.server };
 }
 
 export interface ChildEngine extends TestEngine {

@@ -21,6 +21,7 @@ import { engineLog } from '../server-log';
 import type { Partition } from '../replica/partition';
 import { rebuildFromLog } from './partition-loader';
 import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
+import { isStorageError } from '../log/storage-error';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
 const NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
@@ -238,7 +239,8 @@ export class GroupCoordinator {
       });
     } catch (e) {
       this.engine.reloadAfterFailedWrite();
-      throw e;
+      // As Kafka's coordinator maps KAFKA_STORAGE_ERROR: the client looks the coordinator up again.
+      throw isStorageError(e) ? KafkaError.from(ErrorCode.NOT_COORDINATOR) : e;
     }
     this.engine.notifyAppend();
   }

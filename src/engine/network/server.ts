@@ -2,20 +2,32 @@
 // connection so replies leave in request order (as Kafka mutes a channel while it works), and
 // the frame size checked against socket.request.max.bytes before anything is buffered. The one
 // exception: Produce requests behind a produce that waits for the ISR (acks=all) are appended
-// at once, so followers fetch them in the same round; their replies still leave in order.
+// at once (up to a bound), so followers fetch them in the same round; their replies still
+// leave in order. Memory stays bounded by settings whatever clients do: a connection is not read while a
+// request of it waits, nor is its next request handled while its last answer is still unsent
+// (Kafka unmutes a channel only once the response is sent), so a client that never reads holds
+// one answer and the kernel's buffers, not every answer it asked for; queued.max.requests,
+// max.connections(.per.ip) and connections.max.idle.ms as Kafka's SocketServer.
 import * as net from 'node:net';
 import type { Engine } from '../engine';
 import { dispatch, ConnectionContext } from '../api/dispatch';
 import type { Listener } from '../settings';
 import { engineLog } from '../server-log';
 import { writeChunks } from '../../util/socket-write';
+import { ConnectionQuotas } from './connection-quotas';
+import { RequestQueue } from './request-queue';
+import { isStorageError } from '../log/storage-error';
 
 export class KafkaServer {
   private servers: net.Server[] = [];
   private connections = new Set<Connection>();
   private nextConnId = 0;
+  private readonly quotas: ConnectionQuotas;
+  private queue: RequestQueue | undefined;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(private readonly engine: Engine) {
+    this.quotas = new ConnectionQuotas(engine, (sock) => this.open(sock));
+  }
 
   /** Bind every listener; `localhost` binds 127.0.0.1 and ::1 (when present). */
   async listen(listeners: Listener[]): Promise<{ host: string; port: number }[]> {
@@ -40,7 +52,8 @@ export class KafkaServer {
 
   private bind(host: string, port: number): Promise<net.Server> {
     return new Promise((resolve, reject) => {
-      const srv = net.createServer({ noDelay: true }, (sock) => this.accept(sock));
+      // Paused until admitted: a connection waiting for a slot is not read.
+      const srv = net.createServer({ noDelay: true, pauseOnConnect: true }, (sock) => this.quotas.offer(sock));
       srv.once('error', reject);
       srv.listen({ host, port, exclusive: true }, () => {
         srv.removeListener('error', reject);
@@ -51,9 +64,18 @@ export class KafkaServer {
     });
   }
 
-  private accept(sock: net.Socket): void {
-    const conn = new Connection(this.engine, sock, this.nextConnId++, () => this.connections.delete(conn));
+  private open(sock: net.Socket): void {
+    this.queue ??= new RequestQueue(this.engine.configs.brokerInt('queued.max.requests'));
+    const conn = new Connection(this.engine, sock, this.nextConnId++, this.queue, () => {
+      this.connections.delete(conn);
+      this.quotas.release(sock);
+    });
     this.connections.add(conn);
+  }
+
+  /** Requests read from clients and not answered yet. */
+  queuedRequests(): number {
+    return this.queue?.size ?? 0;
   }
 
   /** Stop accepting, let in-flight requests finish, then close every connection. */
@@ -61,6 +83,7 @@ export class KafkaServer {
     // net.Server#close only calls back once every connection is gone, so stop accepting first,
     // then drain the open connections, then wait for the listeners.
     const closed = Promise.all(this.servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+    this.quotas.closeWaiting();
     await Promise.all([...this.connections].map((c) => c.drainAndClose()));
     await closed;
   }
@@ -89,11 +112,30 @@ class Connection implements ConnectionContext {
   private waitingRequests = 0;
   private closed = false;
   private idle: (() => void)[] = [];
+  /** Requests of a failed group, to be handled one by one. */
+  private ungrouped = 0;
+  /** Requests handed to the handlers and not answered yet (a produce group counts each). */
+  private inProgress = 0;
+  /** This connection's share of the request queue, as last told to it. */
+  private countedWaiting = 0;
+  private countedHandling = 0;
+  private paused = true;
+  private readonly resumeOnRoom = () => this.pump();
   readonly remote: string;
 
-  constructor(private readonly engine: Engine, private readonly sock: net.Socket, readonly id: number, private readonly onClose: () => void) {
+  constructor(private readonly engine: Engine, private readonly sock: net.Socket, readonly id: number,
+    private readonly queue: RequestQueue, private readonly onClose: () => void) {
     this.remote = `${sock.remoteAddress}:${sock.remotePort}`;
     sock.setNoDelay(true);
+    // The last answer reached the kernel: the next request may go (Kafka unmutes after a send).
+    sock.on('drain', () => this.pump());
+    const idleMs = engine.configs.brokerInt('connections.max.idle.ms');
+    if (idleMs >= 0) {
+      sock.setTimeout(Math.max(1, idleMs), () => {
+        engineLog('DEBUG', `About to close the idle connection from ${this.remote} due to being idle for ${idleMs} millis`, 'org.apache.kafka.common.network.Selector');
+        this.close();
+      });
+    }
     sock.on('data', (d) => {
       try {
         this.onData(d);
@@ -104,6 +146,28 @@ class Connection implements ConnectionContext {
     });
     sock.on('error', () => this.close());
     sock.on('close', () => this.close());
+    this.settle();
+  }
+
+  /** Bring this connection's queue share and its reading in line with its state. */
+  private settle(): void {
+    if (this.closed) return;
+    const waiting = this.frames.length > 0 ? 1 : 0;
+    if (waiting !== this.countedWaiting || this.inProgress !== this.countedHandling) {
+      const dw = waiting - this.countedWaiting;
+      const dh = this.inProgress - this.countedHandling;
+      this.countedWaiting = waiting;
+      this.countedHandling = this.inProgress;
+      this.queue.adjust(dw, dh);
+    }
+    // A complete request waiting here means the connection is muted: what the client sends
+    // next stays in the kernel (TCP pushes back on it) instead of in this process.
+    const pause = this.frames.length > 0 || this.queue.full;
+    if (this.queue.full && this.inProgress === 0) this.queue.whenRoom(this.resumeOnRoom);
+    if (pause === this.paused) return;
+    this.paused = pause;
+    if (pause) this.sock.pause();
+    else this.sock.resume();
   }
 
   private onData(d: Buffer): void {
@@ -122,6 +186,7 @@ class Connection implements ConnectionContext {
       this.take(4);
       this.frames.push(this.take(size));
     }
+    this.settle();
     this.pump();
   }
 
@@ -156,13 +221,24 @@ class Connection implements ConnectionContext {
 
   private pump(): void {
     while (!this.busy && !this.closed && this.frames.length > 0) {
+      // Muted while the previous answer is still in this process: a client that does not read
+      // stops being served (and read from) once the kernel's send buffer is full.
+      if (this.sock.writableLength > 0) break;
+      // Read while queued.max.requests was reached: it waits for a request to be answered.
+      if (!this.queue.canHandle) {
+        this.queue.whenRoom(this.resumeOnRoom);
+        break;
+      }
       if (isProduce(this.frames[0])) {
-        if (this.replyTail && this.waitingRequests >= MAX_WAITING_PRODUCE_REQUESTS) return;
-        this.produceGroup();
+        const room = this.replyTail ? MAX_WAITING_PRODUCE_REQUESTS - this.waitingRequests : Infinity;
+        if (room <= 0) break;
+        const alone = this.ungrouped > 0;
+        if (alone) this.ungrouped--;
+        this.produceGroup(alone ? 1 : room);
         continue;
       }
       // Anything else waits for the produce replies before it (replies leave in request order).
-      if (this.replyTail) return;
+      if (this.replyTail) break;
       const frame = this.frames.shift()!;
       let result;
       try {
@@ -173,18 +249,23 @@ class Connection implements ConnectionContext {
       }
       if (result instanceof Promise) {
         this.busy = true;
+        this.inProgress++;
         result.then((chunks) => {
           this.busy = false;
+          this.inProgress--;
           if (chunks) this.write(chunks);
           this.pump();
         }, (e) => {
           this.busy = false;
+          this.inProgress--;
           this.fail(e);
         });
+        this.settle();
         return;
       }
       if (result) this.write(result);
     }
+    this.settle();
     if (!this.busy && !this.replyTail && this.frames.length === 0) {
       const waiting = this.idle;
       this.idle = [];
@@ -193,16 +274,16 @@ class Connection implements ConnectionContext {
   }
 
   /**
-   * Group commit: Produce requests already queued on this connection (a producer pipelines up
-   * to 5) are stored in one SQLite transaction and answered with one socket write. Each reply
-   * still leaves only after its records are committed; the commit, not the inserts, is most of
-   * a small batch's cost.
+   * Group commit: Produce requests already queued on this connection (up to `max`; a producer
+   * pipelines up to 5) are stored in one SQLite transaction and answered with one socket write.
+   * Each reply still leaves only after its records are committed; the commit, not the inserts,
+   * is most of a small batch's cost.
    */
-  private produceGroup(): void {
+  private produceGroup(max: number): void {
     // A reply is a frame, or (acks=all waiting for the ISR) a promise of one, after the commit.
     const replies: (Buffer[] | Promise<Buffer[] | null>)[] = [];
     let failure: unknown;
-    if (this.frames.length === 1 || !isProduce(this.frames[1])) {
+    if (max === 1 || this.frames.length === 1 || !isProduce(this.frames[1])) {
       // One request: its handler's own transaction is the commit.
       try {
         const result = dispatch(this.engine, this.frames.shift()!, this);
@@ -213,15 +294,19 @@ class Connection implements ConnectionContext {
       this.answerInOrder(replies, failure);
       return;
     }
+    const group: Buffer[] = [];
     try {
       this.engine.logs.transaction(() => {
-        const room = this.replyTail ? MAX_WAITING_PRODUCE_REQUESTS - this.waitingRequests : Infinity;
-        while (this.frames.length > 0 && isProduce(this.frames[0]) && replies.length < room) {
+        while (this.frames.length > 0 && isProduce(this.frames[0]) && group.length < max) {
           const frame = this.frames.shift()!;
+          group.push(frame);
           try {
             const result = dispatch(this.engine, frame, this);
             if (result) replies.push(result);
           } catch (e) {
+            // The data dir refused a write: SQLite may have rolled back more than the statement,
+            // so the whole group rolls back.
+            if (isStorageError(e)) throw e;
             // Keep what the earlier requests stored (their replies go out), then close.
             failure = e;
             return;
@@ -229,9 +314,17 @@ class Connection implements ConnectionContext {
         }
       });
     } catch (e) {
-      // The commit itself failed: nothing of this group is stored and nothing is acknowledged.
+      // Nothing of this group is stored and nothing is acknowledged.
       this.engine.reloadAfterFailedWrite();
-      this.fail(e);
+      for (const r of replies) if (r instanceof Promise) r.catch(() => undefined);
+      if (!isStorageError(e)) {
+        this.fail(e);
+        return;
+      }
+      // Each request again on its own: each is answered (KAFKA_STORAGE_ERROR while the disk
+      // is full, stored if space came back meanwhile), in order.
+      this.frames.unshift(...group);
+      this.ungrouped = group.length;
       return;
     }
     this.answerInOrder(replies, failure);
@@ -253,12 +346,14 @@ class Connection implements ConnectionContext {
     }
     if (failure !== undefined) this.busy = true;
     this.waitingRequests += replies.length;
+    this.inProgress += replies.length;
     const tail: Promise<void> = (async () => {
       try {
         await before;
         for (const chunks of await Promise.all(replies)) if (chunks) this.write(chunks);
       } finally {
         this.waitingRequests -= replies.length;
+        this.inProgress -= replies.length;
       }
     })().then(() => {
       if (failure !== undefined) throw failure;
@@ -294,6 +389,11 @@ class Connection implements ConnectionContext {
     this.sock.destroy();
     this.chunks = [];
     this.frames = [];
+    this.queue.forget(this.resumeOnRoom);
+    this.queue.adjust(-this.countedWaiting, -this.countedHandling);
+    this.countedWaiting = 0;
+    this.countedHandling = 0;
+    this.inProgress = 0;
     this.onClose();
     const waiting = this.idle;
     this.idle = [];
@@ -303,6 +403,8 @@ class Connection implements ConnectionContext {
   /** Finish queued work, flush, then close (graceful shutdown). */
   drainAndClose(): Promise<void> {
     return new Promise((resolve) => {
+      // A client that stopped reading cannot hold the shutdown.
+      setTimeout(() => { this.close(); resolve(); }, 2000).unref();
       const finish = () => {
         if (this.closed) return resolve();
         this.sock.end(() => { this.close(); resolve(); });

@@ -68,6 +68,11 @@ export class LogStore {
 
   private txn: ((f: () => unknown) => unknown) | undefined;
 
+  /** Inside a transaction() (a produce group): a failure must roll the whole group back. */
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
   /** Append one batch whose offsets are final (the partition log decides them). Call inside transaction(). */
   appendBatch(topic: TopicRecord, p: PartitionRecord, batch: Buffer, meta: StoredBatchMeta): void {
     this.insBatch.run(

@@ -180,6 +180,10 @@ export const topics: Scenario[] = [
   { id: 'kafka-topics/alter-unknown-if-exists', steps: [kt('--alter', '--topic', 'nope', '--partitions', '3', '--if-exists')] },
   { id: 'kafka-topics/alter-replica-assignment', steps: [create('t'), kt('--alter', '--topic', 't', '--partitions', '3', '--replica-assignment', '1,1,1'), kt('--describe', '--topic', 't')] },
   { id: 'kafka-topics/alter-replica-assignment-unknown-broker', steps: [create('t'), kt('--alter', '--topic', 't', '--partitions', '2', '--replica-assignment', '1,2')] },
+  // The controller's bounds on one operation: refused at once, nothing created (issue 11).
+  { id: 'kafka-topics/create-partitions-over-request-bound', steps: [kt('--create', '--topic', 'huge', '--partitions', '100000000'), kt('--list')] },
+  { id: 'kafka-topics/create-records-over-operation-bound', steps: [kt('--create', '--topic', 'big', '--partitions', '10000'), kt('--list')] },
+  { id: 'kafka-topics/alter-partitions-over-request-bound', steps: [create('t'), kt('--alter', '--topic', 't', '--partitions', '100000000'), kt('--describe', '--topic', 't')] },
   { id: 'kafka-topics/alter-regex', steps: [create('orders'), create('orders_eu'), create('payments'), kt('--alter', '--topic', 'orders.*', '--partitions', '2'), kt('--describe', '--exclude-internal')] },
 
   // ---- delete -------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import { ATTRIBUTES_OFFSET, batchCodec, MAGIC_V2 } from '../../../protocol/recor
 import { CODEC_ZSTD } from '../../../protocol/records/compression';
 import { magicAt } from '../../../protocol/records/legacy';
 import type { ProducePartitionResult } from '../../replica/replica-manager';
+import { isStorageError } from '../../log/storage-error';
+import { engineLog } from '../../server-log';
 
 interface PartitionResult {
   index: number;
@@ -40,6 +42,8 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
     return acks === 0 ? NO_RESPONSE : { responses, throttleTimeMs: 0 };
   }
 
+  // Inside the connection's group transaction, a failure is the group's to roll back and answer.
+  const nested = engine.logs.inTransaction;
   try {
     engine.logs.transaction(() => {
       for (const t of req.topicData) {
@@ -53,10 +57,18 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
       }
     });
   } catch (e) {
-    // The transaction rolled back (e.g. disk full): drop in-memory state derived from it and
-    // let the connection close, so the client retries rather than believing a lost write.
+    if (nested) throw e;
+    // The transaction rolled back: drop in-memory state derived from it. A full, read-only or
+    // failing data dir is KAFKA_STORAGE_ERROR for every partition (nothing of the request is
+    // stored; the client retries); anything else closes the connection.
     engine.reloadAfterFailedWrite();
-    throw e;
+    if (!isStorageError(e)) throw e;
+    engineLog('WARN', `Error processing append operation in dir ${engine.settings.logDir}: ${(e as Error)?.message ?? e}`, 'kafka.server.ReplicaManager');
+    if (acks === 0) return NO_RESPONSE;
+    for (const t of req.topicData) {
+      responses.push({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, ErrorCode.KAFKA_STORAGE_ERROR)) });
+    }
+    return { responses, throttleTimeMs: 0 };
   }
   if (appended) engine.notifyAppend();
   if (acks === 0) return NO_RESPONSE;
