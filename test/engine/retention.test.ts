@@ -129,7 +129,8 @@ describe('retention', () => {
 
 describe('ListOffsets', () => {
   it('answers timestamps per record, refuses sentinels newer than the request version and duplicated partitions', async () => {
-    await createTopic(engine, 'lo-sentinels', 1);
+    // Timestamps of 1970: without retention.ms=-1 the 100 ms retention check could delete them mid-test.
+    await createTopic(engine, 'lo-sentinels', 1, { 'retention.ms': '-1' });
     const conn = await connect();
     try {
       await produceBatch(conn, 'lo-sentinels', ['a'], 1000);
