@@ -720,10 +720,15 @@ export class Producer {
   private sendRequest(node: NodeConn, conn: BrokerConnection, batches: ProducerBatch[], now: number): void {
     const s = this.settings;
     const topicData: { name: string; partitionData: { index: number; records: Buffer }[] }[] = [];
+    // By name: a request can carry batches of thousands of topics.
+    const byName = new Map<string, (typeof topicData)[number]>();
     for (const b of batches) {
       const name = b.part.topic.name;
-      let td = topicData.length > 0 && topicData[topicData.length - 1].name === name ? topicData[topicData.length - 1] : topicData.find((x) => x.name === name);
-      if (td === undefined) topicData.push((td = { name, partitionData: [] }));
+      let td = byName.get(name);
+      if (td === undefined) {
+        topicData.push((td = { name, partitionData: [] }));
+        byName.set(name, td);
+      }
       td.partitionData.push({ index: b.part.partition, records: b.bytes! });
     }
     const body = { transactionalId: null, acks: s.acks, timeoutMs: s.requestTimeoutMs, topicData };
@@ -764,21 +769,24 @@ export class Producer {
   private onProduceResponse(req: InflightRequest, resp: any): void {
     this.removeRequest(req);
     const now = Date.now();
+    // Indexed once: scanning the response per batch was quadratic with thousands of partitions.
+    const results = new Map<string, Map<number, any>>();
+    for (const t of resp.responses) {
+      let byIndex = results.get(t.name);
+      if (byIndex === undefined) results.set(t.name, (byIndex = new Map()));
+      for (const pr of t.partitionResponses) byIndex.set(pr.index, pr);
+    }
     for (const b of req.batches) {
       let code = ErrorCode.UNKNOWN_SERVER_ERROR as number;
       let message: string | null = null;
       let baseOffset = -1;
-      const name = b.part.topic.name;
-      for (const t of resp.responses) {
-        if (t.name !== name) continue;
-        for (const pr of t.partitionResponses) {
-          if (pr.index !== b.part.partition) continue;
-          code = pr.errorCode;
-          message = pr.errorMessage ?? null;
-          baseOffset = pr.baseOffset;
-          if (code === ErrorCode.INVALID_RECORD && pr.recordErrors?.length === 1 && pr.recordErrors[0].batchIndexErrorMessage) {
-            message = pr.recordErrors[0].batchIndexErrorMessage;
-          }
+      const pr = results.get(b.part.topic.name)?.get(b.part.partition);
+      if (pr !== undefined) {
+        code = pr.errorCode;
+        message = pr.errorMessage ?? null;
+        baseOffset = pr.baseOffset;
+        if (code === ErrorCode.INVALID_RECORD && pr.recordErrors?.length === 1 && pr.recordErrors[0].batchIndexErrorMessage) {
+          message = pr.recordErrors[0].batchIndexErrorMessage;
         }
       }
       this.handlePartitionResult(b, code, message, baseOffset, req.correlationId, now);

@@ -8,6 +8,7 @@ import { startInProcessEngine, waitFor, TestEngine, ROOT } from '../helpers/engi
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
 const { buildBatch } = require(path.join(ROOT, 'dist/protocol/records/batch'));
+const { WAL_CAP_FRAMES } = require(path.join(ROOT, 'dist/engine/storage/checkpointer'));
 
 let engine: TestEngine;
 let conn: any;
@@ -33,4 +34,31 @@ describe('WAL checkpointer', () => {
     // the worker can have moved it into the main file.
     await waitFor(() => fs.statSync(dbFile).size >= before + 1_900_000, 15000, 'the database file to grow');
   });
+
+  it('keeps the WAL under its cap during a sustained write and truncates it once idle', async () => {
+    const wal = path.join(engine.dir, 'kafka-local.db-wal');
+    const walSize = () => { try { return fs.statSync(wal).size; } catch { return 0; } };
+    const cap = 32 + WAL_CAP_FRAMES * (4096 + 24);
+    await conn.send(ApiKey.CreateTopics, { topics: [{ name: 'walcap', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false });
+    const value = Buffer.alloc(1000, 121);
+    const batch = () => buildBatch(Array.from({ length: 900 }, () => ({ key: null, value, timestamp: Date.now() })), {});
+    // 1.5x the cap, written without a pause (4 requests in flight): without rewinds the WAL
+    // would hold all of it.
+    const total = Math.ceil((1.5 * cap) / 900_000);
+    let maxWal = 0;
+    let sent = 0;
+    const writer = async () => {
+      while (sent < total) {
+        sent++;
+        const r = await conn.send(ApiKey.Produce, { transactionalId: null, acks: 1, timeoutMs: 5000, topicData: [{ name: 'walcap', partitionData: [{ index: 0, records: batch() }] }] });
+        expect(r.responses[0].partitionResponses[0].errorCode).toBe(0);
+        maxWal = Math.max(maxWal, walSize());
+      }
+    };
+    await Promise.all([writer(), writer(), writer(), writer()]);
+    expect(maxWal).toBeGreaterThan(0);
+    expect(maxWal).toBeLessThanOrEqual(cap);
+    // At rest the WAL, completely copied, is truncated: the data is on disk once.
+    await waitFor(() => walSize() === 0, 30000, 'the idle WAL to be truncated');
+  }, 120_000);
 });

@@ -1,15 +1,22 @@
 // WAL checkpoints off the engine's thread. With synchronous=NORMAL the fsyncs happen at
 // checkpoints, and done inline (SQLite's auto-checkpoint) they were the largest part of a small
-// produce request's commit. A worker thread checkpoints instead (PASSIVE, concurrent with the
-// writer); the engine's own auto-checkpoint stays off while the worker runs. Durability is
-// unchanged: commits still reach the WAL before the reply, and checkpoints still fsync.
+// produce request's commit. A worker thread checkpoints instead (concurrent with the writer, and
+// it also rewinds the WAL: see checkpoint-worker.ts); the engine's own auto-checkpoint stays off
+// while the worker runs. Durability is unchanged: commits still reach the WAL before the reply,
+// and checkpoints still fsync before any WAL frame is overwritten.
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './database';
 
 const INTERVAL_MS = 100;
-/** WAL frames (pages) after which the engine's thread rewinds the WAL itself. */
-const CAP_FRAMES = 65536;
+/**
+ * The WAL's cap in frames (pages): journal_size_limit cuts the file back to it whenever the WAL
+ * is rewound. The worker rewinds at half of it, so the file stays below the cap while the
+ * worker keeps up.
+ */
+export const WAL_CAP_FRAMES = 16384;
+/** How long the worker waits for the engine's transaction in progress before a rewind. */
+const BUSY_MS = 100;
 /** SQLite's own auto-checkpoint threshold, used when no worker runs. */
 export const AUTO_CHECKPOINT_PAGES = 4000;
 
@@ -24,18 +31,9 @@ export class WalCheckpointer {
     if (this.worker || this.failed || this.db.memory) return;
     try {
       const w = new Worker(path.join(__dirname, 'checkpoint-worker.js'), {
-        workerData: { file: this.db.name, intervalMs: INTERVAL_MS, capFrames: CAP_FRAMES },
+        workerData: { file: this.db.name, intervalMs: INTERVAL_MS, restartFrames: WAL_CAP_FRAMES / 2, busyMs: BUSY_MS },
       });
       w.unref();
-      w.on('message', (m) => {
-        if (m === 'restart' && this.db.open) {
-          try {
-            this.db.pragma('wal_checkpoint(RESTART)');
-          } catch {
-            // busy: the worker's next pass or the next request asks again
-          }
-        }
-      });
       w.on('error', () => this.fallBack());
       w.on('exit', () => {
         if (this.worker === w) this.fallBack();
