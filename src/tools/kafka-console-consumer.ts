@@ -34,10 +34,10 @@ import { formatLogRecord } from '../cli/log';
 import { compileJavaRegex } from '../cli/topic-filter';
 import { describeJavaPatternError } from '../util/java-pattern-syntax';
 import { StringDecoder } from 'node:string_decoder';
-import { Cluster } from '../client/cluster';
-import { Fetcher } from '../client/fetcher';
+import type { Cluster } from '../client/cluster';
+import type { Fetcher } from '../client/fetcher';
 import { ConsumerFetchError, RecordCursor, RecordWalk, type RecordSink } from '../client/consumer/records';
-import { GroupMember } from '../client/consumer/group-member';
+import type { GroupMember } from '../client/consumer/group-member';
 import { AssignorConfigError, assignorsFor } from '../client/consumer/assignors';
 import { KafkaError } from '../protocol/errors';
 import { consumerSettings } from './consumer/config';
@@ -45,6 +45,7 @@ import { JavaRuntimeError } from './consumer/deserializers';
 import type { LogError, RecordFormatter } from './consumer/formatters';
 import { EARLIEST, LATEST, parseConsoleConsumerOptions, type ConsoleConsumerOptions } from './consumer/options';
 import { Output, type ByteSink } from './consumer/output';
+import { consumerCluster, consumerFetcher, consumerGroupMember } from './consumer/clients';
 
 const LOGGER = 'org.apache.kafka.tools.consumer.ConsoleConsumer';
 const KIP_848_NOTICE = 'The consumer rebalance protocol (KIP-848) is production-ready! Set group.protocol=consumer to try it out. ' +
@@ -247,48 +248,14 @@ async function run(
     const maxMessages = o.opts.has('max-messages') ? o.opts.numberValueOf('max-messages')! : -1;
     if (maxMessages === -1 || maxMessages > 0) {
       await ensureLocalEngine(bootstrap.map((hp) => formatAddress(hp.host, hp.port)).join(','), { stdout: io.stdout, stderr });
-      cluster = new Cluster({
-        bootstrap, clientId, logPrefix, log,
-        reconnectBackoffMs: settings.reconnectBackoffMs, reconnectBackoffMaxMs: settings.reconnectBackoffMaxMs,
-        connectTimeoutMs: settings.requestTimeoutMs,
-      });
-      fetcher = new Fetcher(cluster, {
-        isolationLevel: settings.readCommitted ? 1 : 0,
-        autoOffsetReset: settings.autoOffsetReset,
-        maxWaitMs: settings.fetchMaxWaitMs,
-        minBytes: settings.fetchMinBytes,
-        maxBytes: settings.fetchMaxBytes,
-        partitionMaxBytes: settings.maxPartitionFetchBytes,
-        retryBackoffMs: settings.retryBackoffMs,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        allowAutoCreateTopics: settings.allowAutoCreateTopics,
-        log, logPrefix,
-      });
+      cluster = consumerCluster(settings, bootstrap, log, logPrefix);
+      fetcher = consumerFetcher(cluster, settings, log, logPrefix);
       if (o.partition !== undefined) {
         const start = o.offset === EARLIEST ? 'earliest' : o.offset === LATEST ? 'latest' : o.offset;
         fetcher.assign([{ topic: o.topic!, partition: o.partition, start }]);
       } else {
-        const f = fetcher;
-        member = new GroupMember(cluster, fetcher, {
-          groupId: settings.groupId!,
-          groupInstanceId: settings.groupInstanceId,
-          sessionTimeoutMs: settings.sessionTimeoutMs,
-          rebalanceTimeoutMs: settings.maxPollIntervalMs,
-          heartbeatIntervalMs: settings.heartbeatIntervalMs,
-          retryBackoffMs: settings.retryBackoffMs,
-          requestTimeoutMs: settings.requestTimeoutMs,
-          metadataMaxAgeMs: settings.metadataMaxAgeMs,
-          assignors,
-          autoCommit: settings.enableAutoCommit,
-          autoCommitIntervalMs: settings.autoCommitIntervalMs,
-          autoOffsetReset: settings.autoOffsetReset,
-          topics: o.topic !== undefined ? [o.topic] : undefined,
-          pattern,
-          excludeInternalTopics: settings.excludeInternalTopics,
-          allowAutoCreateTopics: settings.allowAutoCreateTopics,
-          wake: () => f.wakeup(),
-          log, logPrefix,
-        });
+        member = consumerGroupMember(cluster, fetcher, settings,
+          { assignors: assignors!, topics: o.topic !== undefined ? [o.topic] : undefined, pattern }, log, logPrefix);
       }
 
       const sink = new PrintSink(o.formatter, out, maxMessages, o.skipMessageOnError, (e) => {

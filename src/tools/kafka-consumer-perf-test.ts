@@ -19,16 +19,15 @@ import { formatLogRecord } from '../cli/log';
 import { parseOptions, type OptionSet } from '../cli/options';
 import { compileJavaRegex } from '../cli/topic-filter';
 import { KAFKA_VERSION } from '../cli/version';
-import { Cluster } from '../client/cluster';
 import { assignorsFor } from '../client/consumer/assignors';
-import { GroupMember } from '../client/consumer/group-member';
 import { ConsumerFetchError, RecordCursor, RecordWalk, type RecordSink } from '../client/consumer/records';
-import { Fetcher } from '../client/fetcher';
+import type { Fetcher } from '../client/fetcher';
 import { KafkaError } from '../protocol/errors';
 import { consumerSettings } from './consumer/config';
 import { checkConsumerPerfArgs, consumerPerfProps, consumerPerfSpecs, HELP_MESSAGE } from './perf/consumer-perf-options';
 import { fixed } from './perf/producer-stats';
 import { SimpleDateFormat } from './perf/simple-date-format';
+import { consumerCluster, consumerFetcher, consumerGroupMember } from './consumer/clients';
 
 const MB = 1024 * 1024;
 const HEADER_TAIL = ', rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec';
@@ -142,43 +141,13 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
     if (level !== 'INFO') io.stderr(formatLogRecord(level, message, logger));
   };
   await ensureLocalEngine(bootstrap.map((hp) => formatAddress(hp.host, hp.port)).join(','), io);
-  const cluster = new Cluster({
-    bootstrap, clientId, logPrefix, log,
-    reconnectBackoffMs: settings.reconnectBackoffMs, reconnectBackoffMaxMs: settings.reconnectBackoffMaxMs,
-    connectTimeoutMs: settings.requestTimeoutMs,
-  });
-  const fetcher = new Fetcher(cluster, {
-    isolationLevel: settings.readCommitted ? 1 : 0,
-    autoOffsetReset: settings.autoOffsetReset,
-    maxWaitMs: settings.fetchMaxWaitMs,
-    minBytes: settings.fetchMinBytes,
-    maxBytes: settings.fetchMaxBytes,
-    partitionMaxBytes: settings.maxPartitionFetchBytes,
-    retryBackoffMs: settings.retryBackoffMs,
-    requestTimeoutMs: settings.requestTimeoutMs,
-    allowAutoCreateTopics: settings.allowAutoCreateTopics,
-    log, logPrefix,
-  });
-  const member = new GroupMember(cluster, fetcher, {
-    groupId: settings.groupId!,
-    groupInstanceId: settings.groupInstanceId,
-    sessionTimeoutMs: settings.sessionTimeoutMs,
-    rebalanceTimeoutMs: settings.maxPollIntervalMs,
-    heartbeatIntervalMs: settings.heartbeatIntervalMs,
-    retryBackoffMs: settings.retryBackoffMs,
-    requestTimeoutMs: settings.requestTimeoutMs,
-    metadataMaxAgeMs: settings.metadataMaxAgeMs,
+  const cluster = consumerCluster(settings, bootstrap, log, logPrefix);
+  const fetcher = consumerFetcher(cluster, settings, log, logPrefix);
+  const member = consumerGroupMember(cluster, fetcher, settings, {
     assignors: assignorsFor(settings.assignmentStrategy),
-    autoCommit: settings.enableAutoCommit,
-    autoCommitIntervalMs: settings.autoCommitIntervalMs,
-    autoOffsetReset: settings.autoOffsetReset,
     topics: pattern === undefined ? [opts.stringValueOf('topic')!] : undefined,
     pattern,
-    excludeInternalTopics: settings.excludeInternalTopics,
-    allowAutoCreateTopics: settings.allowAutoCreateTopics,
-    wake: () => fetcher.wakeup(),
-    log, logPrefix,
-  });
+  }, log, logPrefix);
 
   const startMs = Date.now();
   let joinMs = 0;

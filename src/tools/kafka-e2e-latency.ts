@@ -18,7 +18,6 @@ import { loadPropertiesFile } from '../cli/properties';
 import { KAFKA_VERSION } from '../cli/version';
 import { Admin } from '../client/admin';
 import { ConsumerFetchError, forEachHeader, RecordCursor, RecordWalk } from '../client/consumer/records';
-import { Fetcher } from '../client/fetcher';
 import { LATEST_TIMESTAMP, listOffsets, tpKey } from '../client/offsets';
 import { Producer, ProducerConfigError, ProducerException, producerSettings, type RecordHeader } from '../client/producer';
 import { KafkaError } from '../protocol/errors';
@@ -26,6 +25,7 @@ import { consumerSettings } from './consumer/config';
 import { checkE2eArgs, convertLegacyArgs, e2eSpecs, HELP_MESSAGE, TerseError } from './perf/e2e-latency-options';
 import { fixed } from './perf/producer-stats';
 import { SeededRandom } from './perf/seeded-random';
+import { consumerFetcher } from './consumer/clients';
 
 const POLL_TIMEOUT_MS = 60000;
 
@@ -131,11 +131,7 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
   await ensureLocalEngine(bootstrap.map((hp) => formatAddress(hp.host, hp.port)).join(','), io);
 
   const admin = new Admin({ bootstrap, clientId: cs.clientId, requestTimeoutMs: cs.requestTimeoutMs, log });
-  const fetcher = new Fetcher(admin.cluster, {
-    isolationLevel: cs.readCommitted ? 1 : 0, autoOffsetReset: 'latest', maxWaitMs: 0, minBytes: cs.fetchMinBytes,
-    maxBytes: cs.fetchMaxBytes, partitionMaxBytes: cs.maxPartitionFetchBytes, retryBackoffMs: cs.retryBackoffMs,
-    requestTimeoutMs: cs.requestTimeoutMs, allowAutoCreateTopics: cs.allowAutoCreateTopics, log,
-  });
+  const fetcher = consumerFetcher(admin.cluster, cs, log, undefined, { autoOffsetReset: 'latest', maxWaitMs: 0 });
   const producer = new Producer({ settings: ps, log });
   try {
     if (!(await admin.listTopics()).some((t) => t.name === topic)) {

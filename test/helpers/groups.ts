@@ -45,8 +45,8 @@ export async function committedOffset(bootstrap: string, group: string, topic: s
 }
 
 /** kcat -P of `lines` (into `partition`, else librdkafka's choice); spawned, so an in-process engine keeps serving. */
-export async function kcatProduce(bootstrap: string, topic: string, lines: string[], partition?: number): Promise<void> {
-  const args = ['-P', '-b', bootstrap, '-t', topic, ...(partition === undefined ? [] : ['-p', String(partition)])];
+export async function kcatProduce(bootstrap: string, topic: string, lines: string[], partition?: number, extra: string[] = []): Promise<void> {
+  const args = ['-P', '-b', bootstrap, '-t', topic, ...(partition === undefined ? [] : ['-p', String(partition)]), ...extra];
   const p = spawn('kcat', args, { stdio: ['pipe', 'ignore', 'pipe'] });
   let err = '';
   p.stderr.setEncoding('utf8');

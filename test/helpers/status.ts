@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { expect } from 'vitest';
 import { BIN, runTool, waitFor, type RunResult } from './engine';
+import { kcatProduce } from './groups';
 
 export async function status(bootstrap: string, args: string[] = [], env: Record<string, string> = { NO_COLOR: '1' }): Promise<RunResult> {
   return runTool('kafka-local', ['status', '--bootstrap-server', bootstrap, ...args], { env, timeoutMs: 60000 });
@@ -35,15 +36,7 @@ export function shape(v: unknown): unknown {
 
 /** kcat -P of `lines` into `partition`, lingering so that they make one batch (sizes stay the same run to run). */
 export async function kcatBatch(bootstrap: string, topic: string, partition: number, lines: string[]): Promise<void> {
-  const p = spawn('kcat', ['-P', '-b', bootstrap, '-t', topic, '-p', String(partition), '-X', 'linger.ms=500', '-X', 'compression.codec=none'], { stdio: ['pipe', 'ignore', 'pipe'] });
-  let err = '';
-  p.stderr.setEncoding('utf8');
-  p.stderr.on('data', (d) => { err += d; });
-  const code = await new Promise<number | null>((resolve) => {
-    p.on('close', resolve);
-    p.stdin.end(lines.map((l) => `${l}\n`).join(''));
-  });
-  expect(code, err).toBe(0);
+  await kcatProduce(bootstrap, topic, lines, partition, ['-X', 'linger.ms=500', '-X', 'compression.codec=none']);
 }
 
 export interface Terminal {
