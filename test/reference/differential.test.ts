@@ -60,7 +60,7 @@ describe('differential: our tools and engine against Apache Kafka', () => {
   afterAll(async () => {
     await sides?.close();
     if (!filter) {
-      for (const d of differences) if (!used.has(d.id)) report.push(`deliberate difference ${d.id} changed nothing: remove it or fix its pattern`);
+      for (const d of differences) if (!d.behaviour && !used.has(d.id)) report.push(`deliberate difference ${d.id} changed nothing: remove it or fix its pattern`);
     }
     console.log([...report, `${identical} scenarios identical, ${different} different`].join('\n'));
   }, 120000);
