@@ -44,6 +44,11 @@ export function loadDifferences(): Difference[] {
     if (!d.id || !d.reason) throw new Error(`deliberate difference without id or reason: ${JSON.stringify(d)}`);
     if (ids.has(d.id)) throw new Error(`deliberate difference listed twice: ${d.id}`);
     ids.add(d.id);
+    if (d.behaviour) {
+      if (d.drop || d.replace || d.transform) throw new Error(`deliberate difference ${d.id} is a behaviour: it applies nothing to output`);
+      if (!fs.existsSync(path.join(ROOT, d.behaviour.testedBy.split(' ')[0]))) throw new Error(`deliberate difference ${d.id}: no test file ${d.behaviour.testedBy}`);
+      continue;
+    }
     if (!d.drop && !d.replace && !d.transform) throw new Error(`deliberate difference ${d.id} says nothing to apply`);
   }
   return list;

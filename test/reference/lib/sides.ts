@@ -120,11 +120,31 @@ export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> 
       if (st.compare === false && masked.code !== 0) {
         throw new Error(`${s.id} [${lane.mode}]: preparing step ${st.tool} ${args.join(' ')} failed (${masked.code}):\n${masked.stdout}${masked.stderr}`);
       }
+      if (st.compare === false && brokerSide(lane.mode) === 'kafka') await awaitCreatedTopic(lane.broker, st.tool, args);
     }
     return results;
   } finally {
     await Promise.all(running.map((p) => stopBackground(p)));
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * After a preparing `kafka-topics --create` on Kafka's broker: wait until its Metadata lists the
+ * topic. Kafka's broker applies a new topic from its metadata log a moment after CreateTopics
+ * answers, and under load a describe right after the create found nothing (ours applies it first).
+ */
+async function awaitCreatedTopic(broker: Broker, tool: string, args: string[]): Promise<void> {
+  if (tool.replace(/\.sh$/, '') !== 'kafka-topics' || !args.includes('--create') || !args.includes('--bootstrap-server')) return;
+  const topic = args[args.indexOf('--topic') + 1];
+  if (!topic || args.indexOf('--topic') < 0) return;
+  const { Admin } = require(path.join(ROOT, 'dist/client/admin'));
+  const [host, port] = broker.bootstrap.split(',')[0].split(':');
+  const admin = new Admin({ bootstrap: [{ host, port: Number(port) }] });
+  try {
+    await waitFor(async () => (await admin.listTopics()).some((t: { name: string }) => t.name === topic), 30000, `topic ${topic} listed by Kafka's broker`);
+  } finally {
+    admin.close();
   }
 }
 
