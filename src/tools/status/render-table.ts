@@ -19,9 +19,19 @@ const BORDERLESS = {
  */
 const CHUNK = 200;
 
+/**
+ * Columns padded to their widest cell, two spaces apart: what the borderless, unpadded cli-table3
+ * tables print. Plain text (a pipe, NO_COLOR, --no-color) is laid out this way directly: cli-table3
+ * and chalk serve the terminal, and its per-cell cost made a thousand topics take over a second.
+ */
+function plainTable(all: string[][], colWidths: number[]): string[] {
+  return all.map((r) => colWidths.map((w, i) => (r[i] ?? '').padEnd(w)).join(BORDERLESS.middle).trimEnd());
+}
+
 function table(paint: Paint, head: string[], rows: string[][]): string {
   const all = [head.map((h) => paint.bold(h)), ...rows];
   const colWidths = head.map((_, i) => Math.max(...all.map((r) => stripVTControlCharacters(r[i] ?? '').length)));
+  if (paint.level === 0) return `${plainTable(all, colWidths).join('\n')}\n`;
   const lines: string[] = [];
   for (let i = 0; i < all.length; i += CHUNK) {
     const t = new Table({ chars: BORDERLESS, colWidths, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true } });
