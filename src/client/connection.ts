@@ -1,6 +1,7 @@
 // One TCP connection to a broker: Kafka framing, correlation ids, responses matched in order,
 // and ApiVersions negotiation (v3 first, falling back to what the broker says it supports).
 import { writeChunks } from '../util/socket-write';
+import { FrameReader, READ_BUFFER_SIZE } from './frame-reader';
 import * as net from 'node:net';
 import { ADVERTISED, ApiKey, apiSpec, CLIENT_ONLY, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
 import { ErrorCode, KafkaError } from '../protocol/errors';
@@ -39,8 +40,7 @@ export class BrokerConnection {
   private sock!: net.Socket;
   private nextCorrelation = 1;
   private pending: Pending[] = [];
-  private chunks: Buffer[] = [];
-  private buffered = 0;
+  private readonly frames = new FrameReader((f) => this.onFrame(f));
   private closedError: Error | undefined;
   private brokerVersions = new Map<number, { min: number; max: number }>();
 
@@ -49,7 +49,12 @@ export class BrokerConnection {
   /** Connect and negotiate API versions. */
   async connect(timeoutMs = 10000): Promise<void> {
     await new Promise<void>((resolve, reject) => {
-      const sock = net.connect({ host: this.host, port: this.port, noDelay: true });
+      const sock = net.connect({
+        host: this.host,
+        port: this.port,
+        noDelay: true,
+        onread: { buffer: Buffer.allocUnsafe(READ_BUFFER_SIZE), callback: (n: number, buf: Uint8Array) => { this.frames.push(buf as Buffer, n); return true; } },
+      });
       const timer = setTimeout(() => {
         sock.destroy();
         reject(new ConnectionError(`connection to ${this.host}:${this.port} timed out`, this.host, this.port));
@@ -64,7 +69,6 @@ export class BrokerConnection {
       });
       this.sock = sock;
     });
-    this.sock.on('data', (d) => this.onData(d));
     this.sock.on('error', (e) => this.failAll(new ConnectionError(e.message, this.host, this.port)));
     this.sock.on('close', () => this.failAll(new ConnectionError(`connection to ${this.host}:${this.port} closed`, this.host, this.port)));
     await this.negotiate();
@@ -189,23 +193,6 @@ export class BrokerConnection {
       sock.once('close', done);
       sock.end(done);
     });
-  }
-
-  private onData(d: Buffer): void {
-    this.chunks.push(d);
-    this.buffered += d.length;
-    while (this.buffered >= 4) {
-      const head = this.chunks[0].length >= 4 ? this.chunks[0] : Buffer.concat(this.chunks);
-      if (head !== this.chunks[0]) this.chunks = [head];
-      const size = head.readInt32BE(0);
-      if (this.buffered < 4 + size) return;
-      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
-      const frame = all.subarray(4, 4 + size);
-      const rest = all.subarray(4 + size);
-      this.chunks = rest.length ? [rest] : [];
-      this.buffered = rest.length;
-      this.onFrame(frame);
-    }
   }
 
   private onFrame(frame: Buffer): void {

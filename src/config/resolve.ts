@@ -449,12 +449,24 @@ const TOPIC_INDEX = new Map(TOPIC_CONFIG_NAMES.map((n, i) => [n, i]));
  * answers in; unknown names after, in their given order), which yields spec §13.4's order.
  */
 export function topicConfigEntriesInJavaOrder<T extends { readonly name: string }>(entries: readonly T[]): T[] {
-  const ordered = entries
-    .map((e, i) => ({ e, i, k: TOPIC_INDEX.get(e.name) ?? TOPIC_CONFIG_NAMES.length }))
-    .sort((a, b) => a.k - b.k || a.i - b.i)
-    .map((x) => x.e);
-  return javaHashMapOrderBy(ordered, (e) => e.name);
+  // The order depends on the names alone, and a describe of many topics sends the same names for
+  // each: computed once per name list (it was a third of kafka-topics --describe's time for 1,000 topics).
+  const key = entries.map((e) => e.name).join('\0');
+  let order = JAVA_ORDER_CACHE.get(key);
+  if (order === undefined) {
+    const byLogConfig = entries
+      .map((e, i) => ({ i, k: TOPIC_INDEX.get(e.name) ?? TOPIC_CONFIG_NAMES.length }))
+      .sort((a, b) => a.k - b.k || a.i - b.i)
+      .map((x) => x.i);
+    order = javaHashMapOrderBy(byLogConfig, (i) => entries[i].name);
+    if (JAVA_ORDER_CACHE.size >= 64) JAVA_ORDER_CACHE.clear();
+    JAVA_ORDER_CACHE.set(key, order);
+  }
+  return order.map((i) => entries[i]);
 }
+
+/** Entry positions in Java order, by the entries' names joined with NUL. */
+const JAVA_ORDER_CACHE = new Map<string, number[]>();
 
 /**
  * The text after `Configs: ` on kafka-topics --describe's topic line: `name=value` of every entry

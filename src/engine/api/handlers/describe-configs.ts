@@ -35,6 +35,18 @@ function errorResult(r: any, code: number, message: string | null): unknown {
 
 export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestContext): unknown {
   const includeSynonyms = !!req.includeSynonyms;
+  // Every topic without overrides has the same entries: built once per request (kafka-topics
+  // --describe asks for all topics in one request; resolving ~40 configs with their synonyms
+  // per topic was a fifth of the engine's time for 1,000 topics). Read-only, so shared.
+  const plain = new Map<string, unknown[]>();
+  const topicEntries = (topic: NonNullable<ReturnType<Engine['metadata']['topic']>>, keys: string[] | null): unknown[] => {
+    const build = () => engine.configs.describeTopic(topic, keys).map((c) => entry(c, includeSynonyms, ctx.version));
+    if (topic.configs.size > 0) return build();
+    const k = keys === null ? '' : `\0${keys.join('\0')}`;
+    let e = plain.get(k);
+    if (e === undefined) plain.set(k, (e = build()));
+    return e;
+  };
   const results = req.resources.map((r: any) => {
     const keys: string[] | null = r.configurationKeys ?? null;
     try {
@@ -46,7 +58,7 @@ export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestCont
         if (!topic) return errorResult(r, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, '');
         return {
           errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
-          configs: engine.configs.describeTopic(topic, keys).map((c) => entry(c, includeSynonyms, ctx.version)),
+          configs: topicEntries(topic, keys),
         };
       }
       if (r.resourceType === BROKER) {
