@@ -122,5 +122,29 @@ describe('PartitionLog', () => {
     sameAsStore();
     engine.close();
   });
+  it('keeps the high watermark in memory until a checkpoint writes it; a reopened log starts from the checkpoint', () => {
+    const dir = tempDir();
+    const engine = openLogDir(dir);
+    const topic = engine.topics.ensureReplica('BBBBBBBBBBBBBBBBBBBBBB', 'hw', 0, [1], false).topic;
+    const p = topic.partitions[0];
+    const log = new PartitionLog(engine.logs, topic, p);
+    engine.logs.transaction(() => log.appendAsFollower(leaderBatch(0, 0, 10)));
+    const stored = () => new Database(path.join(dir, DB_FILE), { readonly: true }).prepare('SELECT high_watermark FROM partitions').pluck().get();
+    expect(log.updateHighWatermark(4)).toBe(true);
+    expect(stored()).toBe(0);
+    log.checkpointHighWatermark();
+    expect(stored()).toBe(4);
+    expect(log.updateHighWatermark(10)).toBe(true);
+    engine.close();
+    // As after a kill -9: the log has all ten records, the high watermark is the checkpoint's.
+    const again = openLogDir(dir);
+    const t2 = again.topics.get('hw');
+    const reopened = new PartitionLog(again.logs, t2, t2.partitions[0]);
+    expect([reopened.highWatermark, reopened.logEndOffset]).toEqual([4, 10]);
+    // Truncation below it is written at once.
+    reopened.truncateTo(0);
+    expect(stored()).toBe(0);
+    again.close();
+  });
 });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { crc32c, crc32cUpdate } from '../../src/protocol/records/crc32c';
+import { describe, expect, it, vi } from 'vitest';
+import { crc32c, crc32cUpdate, nativeCrc32c } from '../../src/protocol/records/crc32c';
 import { murmur2, partitionForKey, toPositive } from '../../src/protocol/murmur2';
 import {
   ATTRIBUTES_OFFSET,
@@ -167,6 +167,25 @@ describe('crc32c', () => {
     const shifted = new Uint8Array(data.buffer, data.byteOffset + 1, 4000);
     expect(crc32c(shifted)).toBe(crcReference(data.subarray(1, 4001)));
     expect(crc32cUpdate(crc32c(data, 0, 2001), data, 2001)).toBe(crcReference(data));
+  });
+
+  it('uses the native CRC-32C on this machine, and the JavaScript when told to, with the same results', async () => {
+    // The optional dependency ships a prebuilt binary for linux-x64; elsewhere the JS stays.
+    if (process.platform === 'linux' && process.arch === 'x64') expect(nativeCrc32c).toBe(true);
+    vi.resetModules();
+    process.env.KAFKA_LOCAL_CRC32C = 'js';
+    try {
+      const js = await import('../../src/protocol/records/crc32c');
+      expect(js.nativeCrc32c).toBe(false);
+      const data = noise(70000);
+      for (const [s, e] of [[0, 70000], [1, 513], [7, 16391], [100, 612], [3, 65539]]) {
+        expect(crc32c(data, s, e)).toBe(js.crc32c(data, s, e));
+        expect(crc32cUpdate(12345, data, s, e)).toBe(js.crc32cUpdate(12345, data, s, e));
+      }
+    } finally {
+      delete process.env.KAFKA_LOCAL_CRC32C;
+      vi.resetModules();
+    }
   });
 
   it('chains with crc32cUpdate', () => {

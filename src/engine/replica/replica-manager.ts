@@ -61,6 +61,7 @@ export class ReplicaManager implements PartitionHost {
   private readonly partitions = new Map<string, Partition>();
   private readonly brokerEndpoints = new Map<number, BrokerEndpoint[]>();
   private isrTimer: NodeJS.Timeout | undefined;
+  private hwTimer: NodeJS.Timeout | undefined;
   private closed = false;
   /** The broker is stopping: it takes no more records and answers what waits (stopServing). */
   private stopping = false;
@@ -85,6 +86,25 @@ export class ReplicaManager implements PartitionHost {
     const lag = Math.max(1, this.engine.configs.brokerInt('replica.lag.time.max.ms'));
     this.isrTimer = setInterval(() => this.maybeShrinkIsr(), Math.max(1, Math.floor(lag / 2)));
     this.isrTimer.unref();
+    const every = Math.max(1, this.engine.configs.brokerInt('replica.high.watermark.checkpoint.interval.ms'));
+    this.hwTimer = setInterval(() => this.checkpointHighWatermarks(), every);
+    this.hwTimer.unref();
+  }
+
+  /**
+   * Write the high watermarks that moved since the last checkpoint, in one transaction (Kafka's
+   * checkpointHighWatermarks). A failure (full disk) leaves them for the next one.
+   */
+  checkpointHighWatermarks(): void {
+    const logs = [...this.partitions.values()].map((p) => p.log);
+    try {
+      this.engine.logs.transaction(() => {
+        for (const log of logs) log.checkpointHighWatermark();
+      });
+    } catch (e) {
+      for (const log of logs) log.forgetStoredHighWatermark();
+      this.log('WARN', `Error while writing the high watermark checkpoint: ${(e as Error)?.message ?? e}`);
+    }
   }
 
   maybeShrinkIsr(now = Date.now()): void {
@@ -196,6 +216,11 @@ export class ReplicaManager implements PartitionHost {
   }
 
   private stopReplica(part: Partition): void {
+    try {
+      part.log.checkpointHighWatermark();
+    } catch {
+      // its row may be gone (deleted topic) or the disk full: the next load recomputes it
+    }
     this.partitions.delete(key(part.name, part.index));
     part.leaderId = -1;
     part.log.close();
@@ -229,8 +254,12 @@ export class ReplicaManager implements PartitionHost {
       if (!topic || !p) { this.stopReplica(part); continue; }
       part.topic = topic;
       part.p = p;
+      const hw = part.log.highWatermark;
       part.log.close();
       part.log = new PartitionLog(this.engine.logs, topic, p);
+      // The catalog was read again with the last checkpointed high watermark: keep the one
+      // consumers were already given (within what the log still holds).
+      part.log.updateHighWatermark(Math.max(hw, part.log.highWatermark));
     }
   }
 
@@ -407,6 +436,8 @@ export class ReplicaManager implements PartitionHost {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.isrTimer);
+    clearInterval(this.hwTimer);
+    this.checkpointHighWatermarks();
     this.fetchers.close();
     this.purgatory.shutdown();
   }

@@ -369,24 +369,34 @@ export interface DecodeOptions {
 }
 
 /**
+ * Position `c` on the first record of one v2 batch (decompressed when it is compressed), for
+ * walkRecords. Returns the batch's attributes, or -1 when there is nothing to walk (no records,
+ * or a control batch without includeControl). Throws RecordBatchError on a malformed batch.
+ */
+export function enterBatchRecords(batch: Buffer, c: RecordCursor, opts?: DecodeOptions): number {
+  if (batch.length < BATCH_HEADER_SIZE) throw new RecordBatchError('record batch shorter than its header');
+  const magic = batch.readInt8(MAGIC_OFFSET);
+  if (magic !== MAGIC_V2) throw new RecordBatchError(`unsupported record batch magic ${magic}`);
+  const attributes = batch.readInt16BE(ATTRIBUTES_OFFSET);
+  if ((attributes & ATTR_CONTROL) !== 0 && !opts?.includeControl) return -1;
+  if (batch.readInt32BE(RECORD_COUNT_OFFSET) <= 0) return -1;
+  const size = Math.min(batch.length, batch.readInt32BE(BATCH_LENGTH_OFFSET) + LOG_OVERHEAD);
+  enterBatch(c, batch, 0, size, opts?.maxDecompressedBytes);
+  return attributes;
+}
+
+/**
  * Walk the records of one batch, calling visit with the shared view. Compressed batches are
  * decompressed first (CompressionDataError for bad data). Returns the number of records
  * visited. Throws RecordBatchError on malformed records. A visit() may decode another batch,
  * with another view than the one it was handed (the view holds the walk's position).
  */
 export function decodeRecords(batch: Buffer, visit: (r: RecordView) => void, opts?: DecodeOptions): number {
-  if (batch.length < BATCH_HEADER_SIZE) throw new RecordBatchError('record batch shorter than its header');
-  const magic = batch.readInt8(MAGIC_OFFSET);
-  if (magic !== MAGIC_V2) throw new RecordBatchError(`unsupported record batch magic ${magic}`);
-  const attributes = batch.readInt16BE(ATTRIBUTES_OFFSET);
-  const isControl = (attributes & ATTR_CONTROL) !== 0;
-  if (isControl && !opts?.includeControl) return 0;
-  if (batch.readInt32BE(RECORD_COUNT_OFFSET) <= 0) return 0;
-
   const view = opts?.view ?? new RecordView();
   const c = view.cursor;
-  const size = Math.min(batch.length, batch.readInt32BE(BATCH_LENGTH_OFFSET) + LOG_OVERHEAD);
-  enterBatch(c, batch, 0, size, opts?.maxDecompressedBytes);
+  const attributes = enterBatchRecords(batch, c, opts);
+  if (attributes < 0) return 0;
+  const isControl = (attributes & ATTR_CONTROL) !== 0;
   view.baseOffset = c.baseOffset;
   view.partitionLeaderEpoch = c.leaderEpoch;
   view.producerId = c.producerId;
