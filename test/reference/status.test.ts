@@ -107,12 +107,19 @@ describe('kafka-local status on Apache Kafka 4.4', () => {
     expect(doc.topics.find((t: any) => t.name === 'strict').configs).toEqual({ 'min.insync.replicas': '3', 'retention.ms': '86400000' });
     expect(await kafka('kafka-configs', ...B, '--describe', '--entity-type', 'topics', '--entity-name', 'strict'))
       .toMatch(/^Dynamic configs for topic strict are:\n {2}min\.insync\.replicas=3 .*\n {2}retention\.ms=86400000 /);
+    // The total lag is what Kafka's own tool reports: how far each group committed depends on how
+    // many records Kafka's console consumer had fetched when --max-messages 2 stopped it (it
+    // commits its position), so it is read from Kafka, not fixed here.
+    const kafkaLag = async (group: string) => Object.values(await kafkaGroupRows(group)).reduce((n, [, , lag]) => n + Number(lag), 0);
     const groups = Object.fromEntries(doc.groups.map((g: any) => [g.groupId, [g.type, g.state, g.totalLag]]));
-    expect(groups).toEqual({ 'classic-readers': ['Classic', 'Empty', 4], 'new-readers': ['Consumer', 'Empty', 4] });
+    expect(groups).toEqual({
+      'classic-readers': ['Classic', 'Empty', await kafkaLag('classic-readers')],
+      'new-readers': ['Consumer', 'Empty', await kafkaLag('new-readers')],
+    });
     const text = maskStatus((await status(bootstrap)).stdout);
     expect(text).toMatch(/^orders  3 +3 +6 +\d+ B +ok +-$/m);
-    expect(text).toMatch(/^classic-readers +Empty +Classic +\S+ +0 +4 +empty$/m);
-    expect(text).toMatch(/^new-readers +Empty +Consumer +\S+ +0 +4 +empty$/m);
+    expect(text).toMatch(new RegExp(`^classic-readers +Empty +Classic +\\S+ +0 +${groups['classic-readers'][2]} +empty$`, 'm'));
+    expect(text).toMatch(new RegExp(`^new-readers +Empty +Consumer +\\S+ +0 +${groups['new-readers'][2]} +empty$`, 'm'));
 
     process.kill(cluster.brokerPids![2], 'SIGKILL');
     await waitFor(async () => /lonely\tPartition: 0\tLeader: none/.test(await kafka('kafka-topics', ...B, '--describe', '--topic', 'lonely')), 60000, 'broker 3 fenced');
