@@ -13,10 +13,10 @@
 // - after wrapping, widths are recomputed from the wrapped cells and every row is padded to the full
 //   width of both columns (so lines carry trailing spaces, as Kafka's do).
 
-import { ExitError } from './errors';
+import { ExitError, OptionException, UsageError } from './errors';
 import type { ToolIO } from './io';
 import { segmentEnd } from './line-break';
-import type { OptionSet, OptionSpec, OptionType, OptionValue } from './options';
+import { parseOptions, type OptionSet, type OptionSpec, type OptionType, type OptionValue } from './options';
 import { javaTrim } from '../util/java-lang';
 
 const OVERALL_WIDTH = 80;
@@ -208,4 +208,27 @@ export function maybePrintHelpOrVersion(
     io.stdout(`${version}\n`);
     throw new ExitError(0);
   }
+}
+
+/**
+ * Parse `argv`, print help or the version when asked, then run the tool's own checks: an option
+ * or usage problem prints the message and the usage and ends the run (ExitError), as Kafka's
+ * CommandLineUtils.printUsageAndExit does.
+ */
+export function parseOrPrintUsage(io: ToolIO, specs: readonly OptionSpec[], argv: string[], help: string, version: string, check: (opts: OptionSet) => void): OptionSet {
+  let opts: OptionSet;
+  try {
+    opts = parseOptions(specs, argv);
+  } catch (e) {
+    if (e instanceof OptionException) printUsageAndExit(io, e.message, specs);
+    throw e;
+  }
+  try {
+    maybePrintHelpOrVersion(opts, io, help, version);
+    check(opts);
+  } catch (e) {
+    if (e instanceof UsageError) printUsageAndExit(io, e.message, specs);
+    throw e;
+  }
+  return opts;
 }

@@ -12,11 +12,11 @@
 // rebalance.time.ms is the time until the group first gave this member its partitions.
 import { ensureLocalEngine } from '../cli/autostart';
 import { formatAddress, parseBootstrap } from '../cli/bootstrap';
-import { ExitError, JavaException, OptionException, UsageError } from '../cli/errors';
-import { maybePrintHelpOrVersion, printUsageAndExit } from '../cli/help';
+import { ExitError, JavaException, OptionException } from '../cli/errors';
+import { parseOrPrintUsage } from '../cli/help';
 import type { ToolIO } from '../cli/io';
 import { formatLogRecord } from '../cli/log';
-import { parseOptions, type OptionSet } from '../cli/options';
+import type { OptionSet } from '../cli/options';
 import { compileJavaRegex } from '../cli/topic-filter';
 import { KAFKA_VERSION } from '../cli/version';
 import { assignorsFor } from '../client/consumer/assignors';
@@ -44,19 +44,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
   const specs = consumerPerfSpecs();
   let opts: OptionSet;
   try {
-    try {
-      opts = parseOptions(specs, argv);
-    } catch (e) {
-      if (e instanceof OptionException) printUsageAndExit(io, e.message, specs);
-      throw e;
-    }
-    try {
-      maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, KAFKA_VERSION);
-      checkConsumerPerfArgs(opts, io.stdout);
-    } catch (e) {
-      if (e instanceof UsageError) printUsageAndExit(io, e.message, specs);
-      throw e;
-    }
+    opts = parseOrPrintUsage(io, specs, argv, HELP_MESSAGE, KAFKA_VERSION, (o) => checkConsumerPerfArgs(o, io.stdout));
   } catch (e) {
     if (e instanceof ExitError) return e.code;
     throw e;

@@ -9,11 +9,11 @@
 // Not done: Kafka's final commitSync of the throw-away group's offsets.
 import { ensureLocalEngine } from '../cli/autostart';
 import { formatAddress, parseBootstrap } from '../cli/bootstrap';
-import { ExitError, JavaException, OptionException, UsageError } from '../cli/errors';
-import { maybePrintHelpOrVersion, printUsageAndExit } from '../cli/help';
+import { ExitError, JavaException, OptionException } from '../cli/errors';
+import { parseOrPrintUsage } from '../cli/help';
 import type { ToolIO } from '../cli/io';
 import { formatLogLine } from '../cli/log';
-import { parseOptions, type OptionSet } from '../cli/options';
+import type { OptionSet } from '../cli/options';
 import { loadPropertiesFile } from '../cli/properties';
 import { KAFKA_VERSION } from '../cli/version';
 import { Admin } from '../client/admin';
@@ -43,19 +43,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     const args = convertLegacyArgs(argv, io.stdout);
     let opts: OptionSet;
     try {
-      try {
-        opts = parseOptions(specs, args);
-      } catch (e) {
-        if (e instanceof OptionException) printUsageAndExit(io, e.message, specs);
-        throw e;
-      }
-      try {
-        maybePrintHelpOrVersion(opts, io, HELP_MESSAGE, KAFKA_VERSION);
-        checkE2eArgs(opts);
-      } catch (e) {
-        if (e instanceof UsageError) printUsageAndExit(io, e.message, specs);
-        throw e;
-      }
+      opts = parseOrPrintUsage(io, specs, args, HELP_MESSAGE, KAFKA_VERSION, checkE2eArgs);
     } catch (e) {
       if (e instanceof ExitError) return e.code;
       throw e;
