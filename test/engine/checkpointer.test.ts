@@ -3,7 +3,8 @@
 import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startInProcessEngine, waitFor, TestEngine, ROOT } from '../helpers/engine';
+import { spawn } from 'node:child_process';
+import { startInProcessEngine, waitFor, tempDir, TestEngine, ROOT } from '../helpers/engine';
 
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
@@ -61,4 +62,38 @@ describe('WAL checkpointer', () => {
     // At rest the WAL, completely copied, is truncated: the data is on disk once.
     await waitFor(() => walSize() === 0, 30000, 'the idle WAL to be truncated');
   }, 120_000);
+});
+
+describe('write transactions and the checkpoint worker', () => {
+  it('wait for the write lock a RESTART checkpoint holds, even when they read first', async () => {
+    const { openDatabase } = require(path.join(ROOT, 'dist/engine/storage/database'));
+    const { LogStore } = require(path.join(ROOT, 'dist/engine/storage/log-store'));
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    const logs = new LogStore(db);
+    // Another connection holds SQLite's write lock for a moment, as the worker does during a
+    // RESTART or TRUNCATE checkpoint. A deferred transaction that had read first got
+    // SQLITE_BUSY at its first write without waiting (SQLite only waits when no transaction is
+    // open), and the engine closed the producer's connection with "database is locked".
+    const holder = spawn(process.execPath, ['-e', `
+      const db = new (require('better-sqlite3'))(process.argv[1]);
+      db.exec('BEGIN IMMEDIATE');
+      process.stdout.write('locked\\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      db.exec('COMMIT');
+      db.close();
+    `, path.join(dir, 'kafka-local.db')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    holder.stdout.on('data', (d: Buffer) => { out += d; });
+    const exited = new Promise((r) => holder.on('exit', r));
+    await waitFor(() => out.includes('locked'), 10000, 'the other connection to hold the write lock');
+    const value = logs.transaction(() => {
+      db.prepare('SELECT count(*) FROM meta').get();
+      db.prepare("INSERT INTO meta (key, value) VALUES ('probe', 'x')").run();
+      return db.prepare("SELECT value FROM meta WHERE key = 'probe'").pluck().get();
+    });
+    expect(value).toBe('x');
+    await exited;
+    db.close();
+  });
 });

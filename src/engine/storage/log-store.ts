@@ -62,7 +62,7 @@ export class LogStore {
   transaction<T>(fn: () => T): T {
     // One wrapper for every call: building a new better-sqlite3 transaction function per
     // produce request showed up in profiles.
-    this.txn ??= this.db.transaction((f: () => unknown) => f());
+    this.txn ??= this.db.transaction((f: () => unknown) => f()).immediate;
     return this.txn(fn) as T;
   }
 

@@ -111,7 +111,7 @@ export class TopicStore {
       for (const [k, v] of configs) this.insConfig.run(tk, k, v);
       this.index(rec);
       return rec;
-    })();
+    }).immediate();
   }
 
   /**
@@ -144,14 +144,14 @@ export class TopicStore {
         this.insPartition.run(rec.tk, p, JSON.stringify(replicas));
         rec.partitions.push({ topicId: rec.id, partition: p, logStartOffset: 0, highWatermark: 0, leaderEpoch: 0, replicas });
       }
-    })();
+    }).immediate();
   }
 
   setConfigs(rec: TopicRecord, configs: Map<string, string>): void {
     this.db.transaction(() => {
       this.delConfigs.run(rec.tk);
       for (const [k, v] of configs) this.insConfig.run(rec.tk, k, v);
-    })();
+    }).immediate();
     rec.configs = new Map(configs);
   }
 
@@ -174,7 +174,7 @@ export class TopicStore {
       this.delPartitions.run(rec.tk);
       this.delConfigs.run(rec.tk);
       this.delTopic.run(rec.tk);
-    })();
+    }).immediate();
     this.byName.delete(rec.name);
     this.byId.delete(rec.id);
     this.byKey.delete(rec.tk);
