@@ -541,6 +541,55 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     request: { brokerId: 3, brokerEpoch: 42 } satisfies M.AllocateProducerIdsRequest,
     response: { throttleTimeMs: 0, errorCode: 0, producerIdStart: 2000, producerIdLen: 1000 } satisfies M.AllocateProducerIdsResponse,
   },
+  AddPartitionsToTxn: {
+    request: {
+      transactions: [{ transactionalId: 'tx-1', producerId: 7, producerEpoch: 2, verifyOnly: true, topics: [{ name: 'orders', partitions: [0, 2] }] }],
+      v3AndBelowTransactionalId: 'tx-1', v3AndBelowProducerId: 7, v3AndBelowProducerEpoch: 2,
+      v3AndBelowTopics: [{ name: 'orders', partitions: [0, 2] }],
+    } satisfies M.AddPartitionsToTxnRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0,
+      resultsByTransaction: [{ transactionalId: 'tx-1', topicResults: [{ name: 'orders', resultsByPartition: [{ partitionIndex: 0, partitionErrorCode: 0 }] }] }],
+      resultsByTopicV3AndBelow: [{ name: 'orders', resultsByPartition: [{ partitionIndex: 2, partitionErrorCode: 48 }] }],
+    } satisfies M.AddPartitionsToTxnResponse,
+  },
+  AddOffsetsToTxn: {
+    request: { transactionalId: 'tx-1', producerId: 7, producerEpoch: 2, groupId: 'g' } satisfies M.AddOffsetsToTxnRequest,
+    response: { throttleTimeMs: 0, errorCode: 0 } satisfies M.AddOffsetsToTxnResponse,
+  },
+  EndTxn: {
+    request: { transactionalId: 'tx-1', producerId: 7, producerEpoch: 2, committed: true } satisfies M.EndTxnRequest,
+    response: { throttleTimeMs: 0, errorCode: 0, producerId: 7, producerEpoch: 3 } satisfies M.EndTxnResponse,
+  },
+  WriteTxnMarkers: {
+    request: { markers: [{ producerId: 7, producerEpoch: 2, transactionResult: true, topics: [{ name: 'orders', partitionIndexes: [0, 1] }], coordinatorEpoch: 4, transactionVersion: 2 }] } satisfies M.WriteTxnMarkersRequest,
+    response: { markers: [{ producerId: 7, topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, errorCode: 0 }] }] }] } satisfies M.WriteTxnMarkersResponse,
+  },
+  TxnOffsetCommit: {
+    request: {
+      transactionalId: 'tx-1', groupId: 'g', producerId: 7, producerEpoch: 2, generationIdOrMemberEpoch: 3, memberId: 'm-1', groupInstanceId: null,
+      topics: [{ name: 'orders', topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [{ partitionIndex: 0, committedOffset: 42, committedLeaderEpoch: 1, committedMetadata: '' }] }],
+    } satisfies M.TxnOffsetCommitRequest,
+    response: { throttleTimeMs: 0, topics: [{ name: 'orders', topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [{ partitionIndex: 0, errorCode: 0 }] }] } satisfies M.TxnOffsetCommitResponse,
+  },
+  DescribeProducers: {
+    request: { topics: [{ name: 'orders', partitionIndexes: [0] }] } satisfies M.DescribeProducersRequest,
+    response: {
+      throttleTimeMs: 0,
+      topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, errorCode: 0, errorMessage: null, activeProducers: [{ producerId: 7, producerEpoch: 2, lastSequence: 9, lastTimestamp: 1700000000000, coordinatorEpoch: 4, currentTxnStartOffset: 12 }] }] }],
+    } satisfies M.DescribeProducersResponse,
+  },
+  DescribeTransactions: {
+    request: { transactionalIds: ['tx-1'] } satisfies M.DescribeTransactionsRequest,
+    response: {
+      throttleTimeMs: 0,
+      transactionStates: [{ errorCode: 0, transactionalId: 'tx-1', transactionState: 'Ongoing', transactionTimeoutMs: 60000, transactionStartTimeMs: 1700000000000, producerId: 7, producerEpoch: 2, topics: [{ topic: 'orders', partitions: [0, 1] }] }],
+    } satisfies M.DescribeTransactionsResponse,
+  },
+  ListTransactions: {
+    request: { stateFilters: ['Ongoing'], producerIdFilters: [7], durationFilter: 1000, transactionalIdPattern: 'tx-.*' } satisfies M.ListTransactionsRequest,
+    response: { throttleTimeMs: 0, errorCode: 0, unknownStateFilters: [], transactionStates: [{ transactionalId: 'tx-1', producerId: 7, transactionState: 'Ongoing' }] } satisfies M.ListTransactionsResponse,
+  },
   SaslHandshake: {
     request: { mechanism: 'PLAIN' } satisfies M.SaslHandshakeRequest,
     response: { errorCode: 33, mechanisms: ['PLAIN', 'SCRAM-SHA-256'] } satisfies M.SaslHandshakeResponse,
@@ -567,6 +616,9 @@ describe('message schema registry', () => {
       35: ['DescribeLogDirs', '0-4', '2+'], 43: ['ElectLeaders', '0-2', '2+'], 45: ['AlterPartitionReassignments', '0', '0+'],
       46: ['ListPartitionReassignments', '0', '0+'], 55: ['DescribeQuorum', '0-2', '0+'],
       56: ['AlterPartition', '0-3', '0+'], 67: ['AllocateProducerIds', '0', '0+'],
+      24: ['AddPartitionsToTxn', '0-5', '3+'], 25: ['AddOffsetsToTxn', '0-4', '3+'], 26: ['EndTxn', '0-5', '3+'],
+      27: ['WriteTxnMarkers', '1-2', '1+'], 28: ['TxnOffsetCommit', '0-6', '3+'], 61: ['DescribeProducers', '0', '0+'],
+      65: ['DescribeTransactions', '0', '0+'], 66: ['ListTransactions', '0-2', '0+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {

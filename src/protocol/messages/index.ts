@@ -38,6 +38,14 @@ import { describeLogDirs } from './describe-log-dirs';
 import { electLeaders } from './elect-leaders';
 import { alterPartitionReassignments, listPartitionReassignments } from './alter-partition-reassignments';
 import { describeQuorum } from './describe-quorum';
+import { addPartitionsToTxn } from './add-partitions-to-txn';
+import { addOffsetsToTxn } from './add-offsets-to-txn';
+import { endTxn } from './end-txn';
+import { writeTxnMarkers } from './write-txn-markers';
+import { txnOffsetCommit } from './txn-offset-commit';
+import { describeProducers } from './describe-producers';
+import { describeTransactions } from './describe-transactions';
+import { listTransactions } from './list-transactions';
 
 export * from './api-versions';
 export * from './metadata';
@@ -77,6 +85,14 @@ export * from './alter-partition-reassignments';
 export * from './describe-quorum';
 export * from './alter-partition';
 export * from './allocate-producer-ids';
+export * from './add-partitions-to-txn';
+export * from './add-offsets-to-txn';
+export * from './end-txn';
+export * from './write-txn-markers';
+export * from './txn-offset-commit';
+export * from './describe-producers';
+export * from './describe-transactions';
+export * from './list-transactions';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -120,6 +136,14 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   alterPartitionReassignments,
   listPartitionReassignments,
   describeQuorum,
+  addPartitionsToTxn,
+  addOffsetsToTxn,
+  endTxn,
+  writeTxnMarkers,
+  txnOffsetCommit,
+  describeProducers,
+  describeTransactions,
+  listTransactions,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));
