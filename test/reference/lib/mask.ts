@@ -48,5 +48,6 @@ export function maskOutput(text: string, ctx: MaskContext): string {
     .replace(/\bperf-consumer-\d+\b/g, 'perf-consumer-<n>')
     .replace(/\b(producer|consumer)-(\S+-)?\d+\b/g, '$1-$2<n>')
     .replace(/correlation id \d+/g, 'correlation id <n>')
+    .replace(/\bdirectory\.id=[A-Za-z0-9_-]{22}\b/g, 'directory.id=<directory-id>')
     .replace(/\b1[6-9]\d{11}\b/g, '<epoch-ms>');
 }
