@@ -11,7 +11,8 @@ const OTHER = 'AAAAAAAAAAAAAAAAAAAAAB';
 /** A combined node's file (Kafka's stock layout) with the given quorum line and log dirs. */
 const node = (quorum: string, logDirs: string, roles = 'broker,controller') => [
   `process.roles=${roles}`, 'node.id=1', quorum,
-  'listeners=PLAINTEXT://:9092,CONTROLLER://:9093', 'controller.listener.names=CONTROLLER', `log.dirs=${logDirs}`, '',
+  roles === 'broker' ? 'listeners=PLAINTEXT://:9092' : 'listeners=PLAINTEXT://:9092,CONTROLLER://:9093',
+  'controller.listener.names=CONTROLLER', `log.dirs=${logDirs}`, '',
 ].join('\n');
 const BOOTSTRAP = 'controller.quorum.bootstrap.servers=localhost:9093';
 const VOTERS = 'controller.quorum.voters=1@localhost:9093';
