@@ -2,7 +2,7 @@
 import type { Scenario } from '../lib/scenario';
 import { configs } from './kafka-configs';
 import { producer } from './kafka-console-producer';
-import { consumer } from './kafka-console-consumer';
+import { consumer, offsetsFormatters } from './kafka-console-consumer';
 import { consumerGroups } from './kafka-consumer-groups';
 import { deleteRecords } from './kafka-delete-records';
 import { getOffsets } from './kafka-get-offsets';
@@ -19,7 +19,7 @@ import { storage } from './kafka-storage';
 
 export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
   ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions,
-  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage];
+  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...offsetsFormatters];
 
 const seen = new Set<string>();
 for (const s of scenarios) {
