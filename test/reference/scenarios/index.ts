@@ -16,10 +16,11 @@ import { producerPerfTest } from './kafka-producer-perf-test';
 import { consumerPerfTest } from './kafka-consumer-perf-test';
 import { e2eLatency } from './kafka-e2e-latency';
 import { storage } from './kafka-storage';
+import { dumpLog } from './kafka-dump-log';
 
 export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
   ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions,
-  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...offsetsFormatters];
+  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...offsetsFormatters, ...dumpLog];
 
 const seen = new Set<string>();
 for (const s of scenarios) {
