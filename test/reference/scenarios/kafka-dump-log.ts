@@ -3,6 +3,7 @@
 // same batches from the engine's store. The records are produced by Kafka's console producer on
 // every lane (so both brokers store the same batches: two records in one batch, then a gzip
 // batch); producer ids, checksums, sizes and positions differ by nature and are masked (mask.ts).
+// Each tool reads its own broker's storage, so only kafka-on-kafka and ours-on-ours run.
 import { prepare, step, type Scenario, type Step } from '../lib/scenario';
 
 const B = ['--bootstrap-server', '{bootstrap}'];
@@ -16,6 +17,7 @@ function dump(name: string, ...args: string[]): Scenario {
   const file = `{logdir}/${t}-0/00000000000000000000.log`;
   return {
     id: `kafka-dump-log/${name}`,
+    lanes: 'matching',
     steps: [
       prepare('kafka-topics', ...B, '--create', '--topic', t, '--partitions', '1'),
       produce(t, 'k1\tv1\nk2\tv2\n', '--reader-property', 'parse.key=true'),
@@ -25,7 +27,7 @@ function dump(name: string, ...args: string[]): Scenario {
   };
 }
 
-const fails = (name: string, ...args: string[]): Scenario => ({ id: `kafka-dump-log/${name}`, steps: [step(D, ...args)] });
+const fails = (name: string, ...args: string[]): Scenario => ({ id: `kafka-dump-log/${name}`, lanes: 'matching', steps: [step(D, ...args)] });
 
 export const dumpLog: Scenario[] = [
   fails('no-args'),
