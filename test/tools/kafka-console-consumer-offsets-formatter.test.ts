@@ -24,8 +24,15 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-const read = (formatter: string) => runTool('kafka-console-consumer', ['--bootstrap-server', engine.bootstrap, '--topic', '__consumer_offsets',
-  '--from-beginning', '--timeout-ms', '1500', '--formatter', formatter]);
+/** The group's __consumer_offsets partition read whole (up to its end offset, so no timeout decides). */
+async function read(formatter: string) {
+  const { javaStringHashCode } = require('../../dist/util/java-hash');
+  const p = Math.abs(javaStringHashCode('fg')) % 50;
+  const end = (await runTool('kafka-get-offsets', ['--bootstrap-server', engine.bootstrap, '--topic', '__consumer_offsets', '--partitions', String(p)])).stdout;
+  const count = Number(/:(\d+)\n?$/.exec(end.trim())?.[1]);
+  return runTool('kafka-console-consumer', ['--bootstrap-server', engine.bootstrap, '--topic', '__consumer_offsets', '--partition', String(p),
+    '--offset', 'earliest', '--max-messages', String(count), '--timeout-ms', '30000', '--formatter', formatter]);
+}
 
 describe('the __consumer_offsets formatters on our engine', () => {
   it.each(['org.apache.kafka.tools.consumer.OffsetsMessageFormatter', 'kafka.coordinator.group.GroupMetadataManager$OffsetsMessageFormatter'])('%s prints the group\'s committed offset', async (f) => {
@@ -36,7 +43,7 @@ describe('the __consumer_offsets formatters on our engine', () => {
     expect(mine.at(-1)).toMatchObject({ key: { type: 1, data: { group: 'fg', topic: 'ft', partition: 0 } }, value: { version: 3, data: { offset: 3, metadata: '' } } });
     expect(Object.keys(mine.at(-1).value.data)).toEqual(['offset', 'leaderEpoch', 'metadata', 'commitTimestamp']);
     expect(commits.every((o) => o.key.type === 1)).toBe(true);
-  }, 20000);
+  }, 60000);
 
   it.each(['org.apache.kafka.tools.consumer.GroupMetadataMessageFormatter', 'kafka.coordinator.group.GroupMetadataManager$GroupMetadataMessageFormatter'])('%s prints the group\'s generations', async (f) => {
     const r = await read(f);
@@ -46,5 +53,5 @@ describe('the __consumer_offsets formatters on our engine', () => {
     expect(joined.value).toMatchObject({ version: 3, data: { protocolType: 'consumer', protocol: 'range' } });
     expect(Object.keys(joined.value.data.members[0])).toEqual(['memberId', 'groupInstanceId', 'clientId', 'clientHost', 'rebalanceTimeout', 'sessionTimeout', 'subscription', 'assignment']);
     expect(objects(r.stdout).every((o) => o.key.type === 2)).toBe(true);
-  }, 20000);
+  }, 60000);
 });

@@ -37,7 +37,7 @@ describe('kafka-dump-log', () => {
     expect(b2?.[6]).toBe('gzip');
     expect(lines[3]).toMatch(/^\| offset: 0 CreateTime: \d+ keySize: 2 valueSize: 2 sequence: 0 headerKeys: \[\] key: k1 payload: v1$/);
     expect(lines[6]).toMatch(/^\| offset: 2 CreateTime: \d+ keySize: -1 valueSize: 1 sequence: 0 headerKeys: \[\] payload: x$/);
-  }, 20000);
+  }, 60000);
 
   it('--offsets-decoder prints __consumer_offsets keys and values as JSON', async () => {
     const { javaStringHashCode } = require('../../dist/util/java-hash');
@@ -46,11 +46,11 @@ describe('kafka-dump-log', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ key: \{"type":"1","data":\{"group":"dg","topic":"dl","partition":0\}\} payload: \{"version":"3","data":\{"offset":3,"leaderEpoch":0,"metadata":"","commitTimestamp":\d+\}\}\n/);
     expect(r.stdout).toMatch(/"subscription":\{"topics":\["dl"\],"userData":null,"ownedPartitions":\[\],"generationId":-1,"rackId":null\},"assignment":\{"assignedPartitions":\[\{"topic":"dl","partitions":\[0\]\}\],"userData":null\}/);
-  }, 20000);
+  }, 60000);
 
   it('a partition we do not hold is a missing file, as for Kafka', async () => {
     const file = segment('absent');
     const r = await runTool('kafka-dump-log', ['--files', file]);
     expect(r).toMatchObject({ code: 1, stdout: `Dumping ${file}\nLog starting offset: 0\n`, stderr: `Exception in thread "main" java.nio.file.NoSuchFileException: ${file}\n` });
-  }, 20000);
+  }, 60000);
 });
