@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTool, spawnEngine, startInProcessEngine, tempDir } from '../helpers/engine';
+import { BIN, runTool, spawnEngine, startInProcessEngine, tempDir, waitFor } from '../helpers/engine';
+import { spawn } from 'node:child_process';
 
 function propertiesFile(dir: string): string {
   const file = path.join(dir, 'server.properties');
@@ -72,4 +73,32 @@ describe('kafka-storage', () => {
     const ok = await spawnEngine({ dir });
     await ok.stop();
   }, 30000);
+
+  it('the quickstart: format with the tutorial\'s config/server.properties, then start on the same default data dir', async () => {
+    // The per-user default data dir, moved into a temp dir (XDG_DATA_HOME) so no real one is touched.
+    const home = tempDir('kl-storage-home-');
+    const env = { XDG_DATA_HOME: home };
+    const dataDir = path.join(home, 'kafka-local', 'kraft-combined-logs');
+    const id = (await runTool('kafka-storage.sh', ['random-uuid'])).stdout.trim();
+    const f = await runTool('kafka-storage.sh', ['format', '--standalone', '-t', id, '-c', 'config/server.properties'], { env });
+    expect(f.code).toBe(0);
+    expect(f.stderr).toMatch(/^kafka-local: config\/server\.properties not found; using the built-in single-node defaults/);
+    expect(f.stdout).toContain(`Formatting dynamic metadata voter directory ${dataDir} with metadata.version 4.4-IV2.\n`);
+    const proc = spawn(process.execPath, [path.join(BIN, 'kafka-server-start.sh'), 'config/server.properties', '--override', 'listeners=PLAINTEXT://127.0.0.1:0'], {
+      stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, KAFKA_LOCAL_AUTOSTART: '0' },
+    });
+    let out = '';
+    proc.stdout!.on('data', (d) => { out += d; });
+    proc.stderr!.on('data', (d) => { out += d; });
+    const exited = new Promise((r) => proc.on('exit', r));
+    try {
+      await waitFor(() => out.includes('Kafka Server started'), 20000, 'the engine started');
+      expect(out).toContain(`log.dirs: ${dataDir}`);
+      const info = await runTool('kafka-storage', ['info', '-c', 'config/server.properties'], { env });
+      expect(info.stdout).toContain(`Found log directory:\n  ${dataDir}\n\nFound metadata: {cluster.id=${id}, `);
+    } finally {
+      proc.kill('SIGTERM');
+      await exited;
+    }
+  }, 60000);
 });
