@@ -5,6 +5,8 @@ const tools = [
   'kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-consumer-groups', 'kafka-configs',
   'kafka-get-offsets', 'kafka-delete-records', 'kafka-server-start', 'kafka-server-stop',
   'kafka-broker-api-versions', 'kafka-metadata-quorum', 'kafka-log-dirs', 'kafka-leader-election', 'kafka-reassign-partitions',
+  'kafka-producer-perf-test', 'kafka-consumer-perf-test', 'kafka-e2e-latency',
+  'kafka-storage', 'zookeeper-server-start', 'zookeeper-server-stop', 'kafka-dump-log',
 ];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 pkg.bin = { 'kafka-local': 'bin/kafka-local' };

@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import { parseBrokerConfigs } from './broker-configs';
 import type { ConfigValue } from './types';
 
+/**
+ * Config files that tutorials pass but nobody here has (Kafka's config/server.properties and its
+ * kraft/ variants): the tools use the built-in defaults instead, and say so.
+ */
+export const TUTORIAL_CONFIG_FILE = /(^|\/)config\/(kraft\/)?(server|broker)\.properties$/;
+
 /** The keys and values Kafka 4.4's config/server.properties (KRaft) sets, in file order. */
 export const KAFKA_KRAFT_SERVER_PROPERTIES: readonly (readonly [string, string])[] = [
   ['process.roles', 'broker,controller'],

@@ -23,8 +23,14 @@ import { Controller } from './controller/controller';
 import { ControllerForwarder } from './api/forwarding';
 import { engineLog } from './server-log';
 import type { MetadataRecord } from './metadata/records';
+import { invalidClusterIdMessage, readMetaProperties, writeMetaProperties } from '../config/meta-properties';
 
 type Waiter = () => void;
+
+/** A log dir the engine must not start on (Kafka exits with "Exiting Kafka due to fatal exception"). */
+export class StartupRefusal extends Error {
+  override name = 'StartupRefusal';
+}
 
 export class Engine {
   readonly db: Db;
@@ -60,12 +66,7 @@ export class Engine {
     this.checkpointer = new WalCheckpointer(this.db);
     this.getMeta = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.setMeta = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    let clusterId = this.getMeta.get('cluster.id') as string | undefined;
-    if (!clusterId) {
-      clusterId = randomUuid();
-      this.setMeta.run('cluster.id', clusterId);
-    }
-    this.localClusterId = clusterId;
+    this.localClusterId = this.honourMetaProperties();
     this.metadataStore = new MetadataStore(settings.metadataStoreFile);
     this.loader = new MetadataLoader(this.metadataStore);
     this.topics = new TopicStore(this.db);
@@ -105,6 +106,28 @@ export class Engine {
     this.lifecycle = new BrokerLifecycle(this);
     this.forwarder = new ControllerForwarder(this);
     this.loader.addPublisher((changes, image) => publishLocally(this, changes, image));
+  }
+
+  /**
+   * The cluster id of this log dir: the one its data already belong to, else the one
+   * `kafka-storage format` wrote into meta.properties, else a new one. A directory formatted for
+   * another cluster than its data is refused, as Kafka refuses log dirs whose meta.properties
+   * disagree; an unformatted one gets a meta.properties (so kafka-storage info/format see it).
+   */
+  private honourMetaProperties(): string {
+    const dir = this.settings.logDir;
+    const fromMeta = readMetaProperties(dir)?.get('cluster.id');
+    let clusterId = this.getMeta.get('cluster.id') as string | undefined;
+    if (clusterId && fromMeta !== undefined && fromMeta !== clusterId) {
+      this.db.close();
+      throw new StartupRefusal(`java.lang.RuntimeException: ${invalidClusterIdMessage(dir, clusterId, fromMeta)}`);
+    }
+    if (!clusterId) {
+      clusterId = fromMeta ?? randomUuid();
+      this.setMeta.run('cluster.id', clusterId);
+    }
+    if (fromMeta === undefined) writeMetaProperties(dir, clusterId, this.settings.nodeId);
+    return clusterId;
   }
 
   private topicConfigValue(name: string, config: string): unknown {

@@ -7,11 +7,9 @@ import { spawn } from 'node:child_process';
 import type { ToolIO } from '../cli/io';
 import { formatLogLine } from '../cli/log';
 import { loadPropertiesFile, parseKeyValueArgs } from '../cli/properties';
-import { buildStaticConfig, validateStaticConfig } from '../config/server-properties';
+import { buildStaticConfig, TUTORIAL_CONFIG_FILE, validateStaticConfig } from '../config/server-properties';
 import { settingsFrom } from '../engine/settings';
 
-/** Config files that tutorials pass but nobody here has: use the built-in defaults instead. */
-const TUTORIAL_CONFIGS = /(^|\/)config\/(kraft\/)?(server|broker)\.properties$/;
 
 export interface ParsedStartArgs {
   daemon: boolean;
@@ -53,7 +51,7 @@ export function loadServerProps(args: ParsedStartArgs, io: ToolIO): Map<string, 
   if (args.file !== undefined) {
     if (fs.existsSync(args.file)) {
       fileProps = loadPropertiesFile(args.file);
-    } else if (TUTORIAL_CONFIGS.test(args.file)) {
+    } else if (TUTORIAL_CONFIG_FILE.test(args.file)) {
       io.stderr(`kafka-local: ${args.file} not found; using the built-in single-node defaults (Kafka's stock server.properties).\n`);
     } else {
       throw new Error(`java.nio.file.NoSuchFileException: ${args.file}`);
@@ -125,7 +123,9 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
   try {
     running = await startEngine(settings);
   } catch (e: any) {
-    io.stderr(formatLogLine('ERROR', 'Exiting Kafka due to fatal exception during startup.', 'kafka.Kafka$') + '\n');
+    // A refused log dir is found before the server starts up: Kafka's message then has no "during startup.".
+    const refused = e?.name === 'StartupRefusal' || e?.constructor?.name === 'StartupRefusal';
+    io.stderr(formatLogLine('ERROR', refused ? 'Exiting Kafka due to fatal exception' : 'Exiting Kafka due to fatal exception during startup.', 'kafka.Kafka$') + '\n');
     io.stderr(`${e.code === 'EADDRINUSE' ? `org.apache.kafka.common.KafkaException: Socket server failed to bind to ${e.address}:${e.port}: Address already in use.` : e.message}\n`);
     return 1;
   }

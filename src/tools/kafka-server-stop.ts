@@ -1,6 +1,7 @@
 // kafka-server-stop [--node-id=N | --process-role=R]: signal (TERM, or $SIGNAL) every engine this
 // user started, as Kafka's script signals every `kafka.Kafka` JVM. None: `No kafka server to
 // stop`, exit 1. --node-id selects engines whose node.id (override or properties file) is N.
+// Anything else on the command line (--help, a typo) prints the usage and stops nothing.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -58,7 +59,17 @@ function nodeIdOf(p: EngineProcess): string | undefined {
   return id ?? '1';
 }
 
+const USAGE = `USAGE: kafka-server-stop [--node-id=N | --process-role=broker|controller|broker,controller]
+Stops the engines this user started with kafka-server-start (all of them, or those with node.id N).
+`;
+
 export async function main(argv: string[], io: ToolIO): Promise<number> {
+  // Kafka's script ignores what it does not know and stops every broker; a mistyped option or
+  // --help must not stop anything here.
+  if (argv.some((a) => !a.startsWith('--node-id=') && !a.startsWith('--process-role='))) {
+    io.stdout(USAGE);
+    return 1;
+  }
   let engines = findEngines();
   const nodeId = argv.find((a) => a.startsWith('--node-id='))?.slice('--node-id='.length);
   const role = argv.find((a) => a.startsWith('--process-role='))?.slice('--process-role='.length);

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns } from './lib/compare';
 import { loadDifferences } from './lib/differences';
-import { brokerSide, MODES, type Mode, type Scenario } from './lib/scenario';
+import { brokerSide, MODES, toolSide, type Mode, type Scenario } from './lib/scenario';
 import { runOnLane, startSides, tidy, type Lane, type Sides, type StepResult } from './lib/sides';
 import { scenarios as all } from './scenarios';
 
@@ -74,7 +74,8 @@ describe('differential: our tools and engine against Apache Kafka', () => {
         dump(s, [['kafka-2.8', truth], ['ours', ours]]);
       } else {
         // A scenario for Kafka's brokers only runs Kafka's tools and ours against them.
-        const modes = s.brokers === 'kafka' ? MODES.filter((m) => brokerSide(m) === 'kafka') : MODES;
+        const modes = s.brokers === 'kafka' ? MODES.filter((m) => brokerSide(m) === 'kafka')
+          : s.lanes === 'matching' ? MODES.filter((m) => brokerSide(m) === toolSide(m)) : MODES;
         const runs = await allLanes(modes.map((m) => runAndTidy(s, sides.lanes[m])));
         const byMode = new Map<Mode, StepResult[]>(modes.map((m, i) => [m, runs[i]]));
         dump(s, [...byMode]);

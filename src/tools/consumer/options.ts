@@ -21,6 +21,7 @@ import type { ToolIO } from '../../cli/io';
 import { checkRequiredArgs, commonOptions, parseJavaInteger, parseOptions, type OptionSet, type OptionSpec } from '../../cli/options';
 import { javaStringHashCode, javaHashSetOrder } from '../../util/java-hash';
 import { loadPropertiesFile, parseKeyValueArgs } from '../../cli/properties';
+import { COORDINATOR_FORMATTERS, CoordinatorRecordFormatter } from './coordinator-formatters';
 import {
   DEFAULT_FORMATTER, DefaultMessageFormatter, FORMATTER_PACKAGE, JsonLinesFormatter, NoOpMessageFormatter,
   type LogError, type RecordFormatter,
@@ -135,12 +136,8 @@ function usage(io: ToolIO, message: string, specs: readonly OptionSpec[]): never
 }
 
 const UNIMPLEMENTED_FORMATTERS = new Set([
-  `${FORMATTER_PACKAGE}OffsetsMessageFormatter`,
-  `${FORMATTER_PACKAGE}GroupMetadataMessageFormatter`,
   `${FORMATTER_PACKAGE}TransactionLogMessageFormatter`,
   'kafka.coordinator.transaction.TransactionLog$TransactionLogMessageFormatter',
-  'kafka.coordinator.group.GroupMetadataManager$OffsetsMessageFormatter',
-  'kafka.coordinator.group.GroupMetadataManager$GroupMetadataMessageFormatter',
 ]);
 
 /** Java Long.parseLong (radix 10), or undefined. */
@@ -282,7 +279,9 @@ export function parseConsoleConsumerOptions(argv: string[], io: ToolIO, logError
       const name = opts.stringValueOf('formatter')!;
       formatterName = name;
       if (UNIMPLEMENTED_FORMATTERS.has(name)) throw new Error(`${name} (this formatter is not implemented by kafka-local)`);
-      if (name === `${FORMATTER_PACKAGE}NoOpMessageFormatter`) {
+      if (COORDINATOR_FORMATTERS[name]) {
+        formatter = new CoordinatorRecordFormatter(COORDINATOR_FORMATTERS[name]);
+      } else if (name === `${FORMATTER_PACKAGE}NoOpMessageFormatter`) {
         formatter = new NoOpMessageFormatter();
       } else if (name === `${FORMATTER_PACKAGE}DefaultMessageFormatter` || name === `${FORMATTER_PACKAGE}LoggingMessageFormatter`) {
         formatter = new DefaultMessageFormatter();

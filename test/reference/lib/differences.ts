@@ -24,7 +24,7 @@ export interface Difference {
   /** Replace matches of [regex, replacement] (regex with flags gm). */
   replace?: [string, string];
   /** A named transformation (see transforms below). */
-  transform?: 'help-options' | 'exit-status';
+  transform?: 'help-options' | 'argparse-help' | 'exit-status';
   /** For transform exit-status: [kafka's status, ours] that count as the same. */
   status?: [number, number];
   /**
@@ -66,6 +66,30 @@ function helpOptions(text: string): string {
   return [...lines.slice(0, start), 'Options: ' + names.join(' '), ''].join('\n');
 }
 
+/**
+ * An argparse4j help (kafka-storage: `usage:` ... `optional arguments:`) reduced to its layout and
+ * names: the description paragraph and every option's or sub-command's description are dropped
+ * (our own wording, DESIGN.md §4); usage lines, headings and option titles must be Kafka's.
+ */
+function argparseHelp(text: string): string {
+  if (!text.startsWith('usage: ') || !/^optional arguments:$/m.test(text)) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let inUsage = true;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (inUsage) {
+      if (l === '') inUsage = false;
+      out.push(l);
+      continue;
+    }
+    if (/^ {25}/.test(l)) continue;
+    if (/^\S/.test(l) && !/^(positional|optional) arguments:$/.test(l)) { out.push('<description>'); continue; }
+    out.push(l.replace(/^( +\S+(?:,? \S+)*?) {2,}\S.*$/, '$1'));
+  }
+  return out.join('\n');
+}
+
 export interface Output {
   code: number | null;
   stdout: string;
@@ -98,6 +122,7 @@ export function applyDifferences(out: Output, ctx: { mode: Mode; scenario: strin
       }
       if (d.replace) after = after.replace(new RegExp(d.replace[0], 'gm'), d.replace[1]);
       if (d.transform === 'help-options') after = helpOptions(after);
+      if (d.transform === 'argparse-help') after = argparseHelp(after);
       if (after !== before) {
         used.add(d.id);
         result = { ...result, [stream]: after };

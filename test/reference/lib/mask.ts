@@ -8,6 +8,8 @@ export interface MaskContext {
   dir: string;
   /** The cluster id of that side, when known. */
   clusterId?: string;
+  /** The broker's log directory on that side ({logdir}). */
+  logDir?: string;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -31,7 +33,13 @@ function sortSetOfLists(s: string): string {
 
 export function maskOutput(text: string, ctx: MaskContext): string {
   let s = text;
+  if (ctx.logDir) s = s.split(ctx.logDir).join('<logdir>');
   if (ctx.dir) s = s.split(ctx.dir).join('<dir>');
+  // kafka-dump-log's batch lines: producer ids, checksums and sizes (timestamp deltas are varints)
+  // differ from one producer run to the next.
+  s = s.replace(/^(baseOffset: .*)$/gm, (line) => line
+    .replace(/producerId: \d+/, 'producerId: <n>').replace(/ position: \d+/, ' position: <n>')
+    .replace(/ size: \d+/, ' size: <n>').replace(/ crc: \d+/, ' crc: <n>'));
   for (const a of ctx.addresses) {
     const port = a.slice(a.lastIndexOf(':') + 1);
     s = s.replace(new RegExp(`(localhost|127\\.0\\.0\\.1|\\[::1\\]|/127\\.0\\.0\\.1):${escape(port)}\\b`, 'g'), '<broker>');
@@ -40,6 +48,7 @@ export function maskOutput(text: string, ctx: MaskContext): string {
   return sortSetOfLists(s)
     .replace(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]/gm, '[<ts>]')
     .replace(/(TopicId: |topic ?[Ii]d[=:] ?)[A-Za-z0-9_-]{22}\b/g, '$1<topic-id>')
+    .replace(/"topicId":"[A-Za-z0-9_-]{22}"/g, '"topicId":"<topic-id>"')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
     // A KIP-848 member id (a Kafka Uuid) in a table, before its host column.
     .replace(/(^|\s)[A-Za-z0-9_-]{22}(?= +\/\d)/gm, '$1<member-id>')
@@ -48,5 +57,6 @@ export function maskOutput(text: string, ctx: MaskContext): string {
     .replace(/\bperf-consumer-\d+\b/g, 'perf-consumer-<n>')
     .replace(/\b(producer|consumer)-(\S+-)?\d+\b/g, '$1-$2<n>')
     .replace(/correlation id \d+/g, 'correlation id <n>')
+    .replace(/\bdirectory\.id=[A-Za-z0-9_-]{22}\b/g, 'directory.id=<directory-id>')
     .replace(/\b1[6-9]\d{11}\b/g, '<epoch-ms>');
 }

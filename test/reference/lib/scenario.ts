@@ -52,6 +52,12 @@ export interface Scenario {
    * our engine does not have (KIP-848 consumer groups) but our tools must show as Kafka's do.
    */
   brokers?: 'kafka';
+  /**
+   * 'matching': each side's tool only on its own broker (kafka-on-kafka, ours-on-ours), for a tool
+   * that reads the broker's files rather than talking to it (kafka-dump-log: Kafka's reads segment
+   * files, ours the engine's database).
+   */
+  lanes?: 'matching';
 }
 
 /** The four ways a scenario runs (issue 9): tools x broker. */

@@ -15,17 +15,19 @@ export interface Broker {
   /** What --zookeeper names on this broker's side (legacy scenarios). */
   zookeeper: string;
   clusterId?: string;
+  /** The broker's (first node's) log directory: {logdir} in a step, for kafka-dump-log's segment paths. */
+  logDir?: string;
   stop(): Promise<void>;
 }
 
 export function fromReference(c: ReferenceCluster): Broker {
   const env = fs.readFileSync(path.join(c.dir, 'cluster.env'), 'utf8');
   const clusterId = /^cluster_id=(.*)$/m.exec(env)?.[1];
-  return { bootstrap: c.bootstrap, zookeeper: c.zookeeper ?? c.bootstrap, clusterId, stop: c.stop };
+  return { bootstrap: c.bootstrap, zookeeper: c.zookeeper ?? c.bootstrap, clusterId, logDir: path.join(c.dir, 'node-1', 'data'), stop: c.stop };
 }
 
 export function fromEngine(e: ChildEngine): Broker {
-  return { bootstrap: e.bootstrap, zookeeper: e.bootstrap, stop: e.stop };
+  return { bootstrap: e.bootstrap, zookeeper: e.bootstrap, logDir: e.dir, stop: e.stop };
 }
 
 export interface StepResult extends ToolResult {
@@ -40,7 +42,7 @@ export interface Lane {
 }
 
 function fill(arg: string, broker: Broker, dir: string): string {
-  return arg.replace(/\{bootstrap\}/g, broker.bootstrap).replace(/\{zookeeper\}/g, broker.zookeeper).replace(/\{dir\}/g, dir);
+  return arg.replace(/\{logdir\}/g, broker.logDir ?? '{logdir}').replace(/\{bootstrap\}/g, broker.bootstrap).replace(/\{zookeeper\}/g, broker.zookeeper).replace(/\{dir\}/g, dir);
 }
 
 /** A background step's process: Kafka's tool in its own JVM, or bin/<tool>. */
@@ -85,7 +87,7 @@ export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> 
     for (const [name, content] of Object.entries(s.files ?? {})) fs.writeFileSync(path.join(dir, name), fill(content, lane.broker, dir));
     const results: StepResult[] = [];
     const addresses = [lane.broker.bootstrap, ...lane.broker.bootstrap.split(','), lane.broker.zookeeper];
-    const ctx = { addresses, dir, clusterId: lane.broker.clusterId };
+    const ctx = { addresses, dir, clusterId: lane.broker.clusterId, logDir: lane.broker.logDir };
     for (const st of s.steps) {
       const args = st.args.map((a) => fill(a, lane.broker, dir));
       const input = st.input === undefined ? undefined : fill(st.input, lane.broker, dir);

@@ -2,7 +2,7 @@
 import type { Scenario } from '../lib/scenario';
 import { configs } from './kafka-configs';
 import { producer } from './kafka-console-producer';
-import { consumer } from './kafka-console-consumer';
+import { consumer, offsetsFormatters } from './kafka-console-consumer';
 import { consumerGroups } from './kafka-consumer-groups';
 import { deleteRecords } from './kafka-delete-records';
 import { getOffsets } from './kafka-get-offsets';
@@ -15,10 +15,12 @@ import { reassignPartitions } from './kafka-reassign-partitions';
 import { producerPerfTest } from './kafka-producer-perf-test';
 import { consumerPerfTest } from './kafka-consumer-perf-test';
 import { e2eLatency } from './kafka-e2e-latency';
+import { storage } from './kafka-storage';
+import { dumpLog } from './kafka-dump-log';
 
 export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
   ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions,
-  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency];
+  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...offsetsFormatters, ...dumpLog];
 
 const seen = new Set<string>();
 for (const s of scenarios) {

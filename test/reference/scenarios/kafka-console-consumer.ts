@@ -234,3 +234,27 @@ const FILES: Record<string, string> = {
 for (const s of consumer) {
   if (s.steps.some((st) => st.args.some((a) => a.startsWith('{dir}/')))) s.files = FILES;
 }
+
+// Reading __consumer_offsets with Kafka 4.4's coordinator record formatters. Kafka's broker writes
+// offset commits as OffsetCommitValue v4 (with the topic id) and ours as v3, so these run on
+// Kafka's brokers: they compare our formatters with Kafka's on the same records (our engine's
+// records are read in test/tools/kafka-console-consumer-offsets-formatter.test.ts). The group's
+// records are made by Kafka's own console consumer (its subscription bytes are printed), and read
+// from the group's __consumer_offsets partition (abs(hashCode) % 50).
+function offsetsTopicRead(name: string, group: string, partition: number, formatter: string): Scenario {
+  const t = `c-${name}`;
+  return {
+    id: `kafka-console-consumer/${name}`,
+    brokers: 'kafka',
+    steps: [
+      create(t), fill(t, KV),
+      { tool: C, args: [...B, '--topic', t, '--group', group, '--from-beginning', '--max-messages', '3'], compare: false, kafkaTool: true },
+      consume('--topic', '__consumer_offsets', '--partition', String(partition), '--offset', 'earliest', '--timeout-ms', '3000', '--formatter', formatter),
+    ],
+  };
+}
+
+export const offsetsFormatters: Scenario[] = [
+  offsetsTopicRead('offsets-formatter', 'fmt-offsets', 6, 'org.apache.kafka.tools.consumer.OffsetsMessageFormatter'),
+  offsetsTopicRead('group-metadata-formatter', 'fmt-groups', 22, 'org.apache.kafka.tools.consumer.GroupMetadataMessageFormatter'),
+];
