@@ -77,7 +77,8 @@ function groupChanges(a: GroupStatus, b: GroupStatus): string[] {
   for (const m of b.members) if (!m0.has(m.memberId)) out.push(`group ${b.groupId}: member ${m.clientId} (${m.memberId}) joined`);
   for (const m of a.members) if (!m1.has(m.memberId)) out.push(`group ${b.groupId}: member ${m.clientId} (${m.memberId}) left`);
   const owned = (g: GroupStatus): string => JSON.stringify(g.members.map((m) => [m.memberId, m.assignment]));
-  if (b.members.length > 0 && owned(a) !== owned(b)) {
+  // Only settled assignments: members own nothing while a rebalance is under way.
+  if (b.state === 'Stable' && owned(a) !== owned(b)) {
     out.push(`group ${b.groupId} rebalanced: ${b.members.map((m) => `${m.clientId} owns ${m.assignment.map((t) => `${t.topic}[${t.partitions.join(',')}]`).join(' ') || 'nothing'}`).join('; ')}`);
   }
   const lag0 = byKey(a.topics, (t) => t.topic);

@@ -5,12 +5,12 @@
 import type { UiSnapshot } from '../../tools/ui/snapshot';
 import { brokersHtml } from './brokers';
 import { configsHtml } from './configs';
-import { byId, esc, setHtml } from './dom';
+import { byId, esc, keyedChildren, setHtml } from './dom';
 import { groupsHtml } from './groups';
 import { ownership } from './ownership';
 import { recordHtml, type Selected } from './record-detail';
 import { timelineHtml } from './timeline';
-import { topicHtml } from './topics';
+import { partitionHtml, topicCommandsHtml, topicHeadHtml } from './topics';
 
 /** Topics drawn open without being asked (the first ones, by name). */
 const AUTO_OPEN = 8;
@@ -65,14 +65,44 @@ function render(): void {
   const own = ownership(doc);
   const open = new Set(openTopics());
   setHtml(byId('brokers'), brokersHtml(doc, snap.bootstrap));
-  setHtml(byId('topics'), `<h2>Topics <small>partitions drawn as logs; colour = key; click a record</small></h2>` +
-    (doc.topics.map((t) => topicHtml(t, open.has(t.name), snap.tails, own, doc, snap.bootstrap, state.selected)).join('') ||
-      '<p class="note">No topic yet: kafka-topics --create --topic … --partitions 3</p>'));
+  renderTopics(doc, open, snap, own);
   setHtml(byId('groups'), groupsHtml(doc, own, snap.bootstrap));
   setHtml(byId('configs'), configsHtml(doc, snap.defaults, snap.bootstrap));
   setHtml(byId('timeline'), timelineHtml(snap.timeline, snap.bootstrap));
   renderSelected();
   stats.renderMs = performance.now() - t0;
+}
+
+/**
+ * Topics: one section per topic and one row per partition of the open ones, each redrawn alone
+ * when its HTML changed (a busy partition does not redraw the quiet ones).
+ */
+function renderTopics(doc: NonNullable<UiSnapshot['status']>, open: Set<string>, snap: UiSnapshot, own: ReturnType<typeof ownership>): void {
+  byId('no-topics').hidden = doc.topics.length > 0;
+  const alive = new Set(doc.cluster.brokers.filter((b) => b.alive).map((b) => b.id));
+  const sections = keyedChildren(byId('topic-list'), doc.topics.map((t) => t.name), (name) => {
+    const s = document.createElement('section');
+    s.dataset.topic = name;
+    s.innerHTML = '<div></div><div></div><div></div>';
+    return s;
+  });
+  doc.topics.forEach((t, i) => {
+    const s = sections[i];
+    const isOpen = open.has(t.name);
+    s.className = `topic ${isOpen ? 'open' : 'closed'}`;
+    setHtml(s.children[0], topicHeadHtml(t, isOpen));
+    setHtml(s.children[1], isOpen ? topicCommandsHtml(t, snap.bootstrap) : '');
+    const shown = isOpen ? t.partitions : [];
+    const rows = keyedChildren(s.children[2], shown.map((p) => String(p.partition)), (k) => {
+      const d = document.createElement('div');
+      d.dataset.tp = `${t.name}:${k}`;
+      return d;
+    });
+    shown.forEach((p, j) => {
+      rows[j].className = `partition${p.leaderless ? ' leaderless' : ''}`;
+      setHtml(rows[j], partitionHtml(t, p, snap.tails[`${t.name}:${p.partition}`] ?? [], own, alive, state.selected));
+    });
+  });
 }
 
 function renderSelected(): void {

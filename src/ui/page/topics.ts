@@ -2,7 +2,7 @@
 // with the log start, the high watermark / log end and each group's committed offset marked under
 // the cells, the group's lag drawn as the cells it has yet to read, and the owning member beside
 // the row. Windowed: only the last WINDOW offsets get cells, whatever the log's length.
-import type { PartitionStatus, StatusDocument, TailRecord, TopicStatus } from '../../tools/ui/snapshot';
+import type { PartitionStatus, TailRecord, TopicStatus } from '../../tools/ui/snapshot';
 import { keyColour } from './colours';
 import { commandLine, commands } from './commands';
 import { esc } from './dom';
@@ -19,7 +19,8 @@ function replicasHtml(p: PartitionStatus, alive: Set<number>): string {
   }).join('');
 }
 
-function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailRecord[], own: Ownership, alive: Set<number>, sel: Selected | null): string {
+/** What a partition row (div.partition) shows: replicas, owners, lag, and the log itself. */
+export function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailRecord[], own: Ownership, alive: Set<number>, sel: Selected | null): string {
   const tp = `${t.name}:${p.partition}`;
   const start = p.logStartOffset ?? 0;
   const end = p.logEndOffset ?? start;
@@ -56,21 +57,20 @@ function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailRecord[], o
     `<span class="owner" data-owner="${esc(`${o.group}:${tp}`)}" data-client="${esc(o.clientId)}" style="border-color:${o.colour};color:${o.colour}" title="member ${esc(o.memberId)}">${esc(o.group)}: ${esc(o.clientId)}</span>`).join('');
   const lags = positions.filter((x) => x.lag !== null).map((x) =>
     `<span class="lag" data-lag="${esc(`${x.group}:${tp}`)}" data-value="${x.lag}" title="records group ${esc(x.group)} has yet to read">lag ${x.lag} (${esc(x.group)})</span>`).join('');
-  return `<div class="partition${p.leaderless ? ' leaderless' : ''}" data-tp="${esc(tp)}">
-    <div class="pmeta"><b>p${p.partition}</b> leader <span class="leader" data-leader="${esc(tp)}">${p.leader ?? 'none'}</span>
+  return `<div class="pmeta"><b>p${p.partition}</b> leader <span class="leader" data-leader="${esc(tp)}">${p.leader ?? 'none'}</span>
       <span class="replicas" title="replicas (leader first-class, out-of-sync red)">${replicasHtml(p, alive)}</span>
       <span class="counts">${p.records ?? '?'} records</span> ${owners} ${lags}</div>
-    <div class="log">${cells}</div></div>`;
+    <div class="log">${cells}</div>`;
 }
 
-export function topicHtml(t: TopicStatus, open: boolean, tails: Record<string, TailRecord[]>, own: Ownership, doc: StatusDocument, bootstrap: string, sel: Selected | null): string {
+/** A topic's header line (the caret opens and closes it). */
+export function topicHeadHtml(t: TopicStatus, open: boolean): string {
   const overrides = Object.keys(t.configs).length;
-  const head = `<header class="topic-head" data-toggle="${esc(t.name)}"><span class="caret">${open ? '▾' : '▸'}</span> <b>${esc(t.name)}</b>
+  return `<header class="topic-head" data-toggle="${esc(t.name)}"><span class="caret">${open ? '▾' : '▸'}</span> <b>${esc(t.name)}</b>
     <span>${t.partitionCount} partition${t.partitionCount === 1 ? '' : 's'} · RF ${t.replicationFactor} · ${t.records ?? '?'} records${overrides ? ` · ${overrides} override${overrides === 1 ? '' : 's'}` : ''}${t.underReplicatedPartitions ? ` · <span class="warn">${t.underReplicatedPartitions} under-replicated</span>` : ''}</span></header>`;
-  if (!open) return `<section class="topic closed" data-topic="${esc(t.name)}">${head}</section>`;
-  const alive = new Set(doc.cluster.brokers.filter((b) => b.alive).map((b) => b.id));
-  const parts = t.partitions.map((p) => partitionHtml(t, p, tails[`${t.name}:${p.partition}`] ?? [], own, alive, sel)).join('');
-  return `<section class="topic open" data-topic="${esc(t.name)}">${head}
-    ${commandLine(commands.topic(bootstrap, t.name))}${commandLine(commands.offsets(bootstrap, t.name))}${commandLine(commands.tail(bootstrap, t.name))}
-    ${parts}</section>`;
+}
+
+/** The commands of an open topic. */
+export function topicCommandsHtml(t: TopicStatus, bootstrap: string): string {
+  return `${commandLine(commands.topic(bootstrap, t.name))}${commandLine(commands.offsets(bootstrap, t.name))}${commandLine(commands.tail(bootstrap, t.name))}`;
 }
