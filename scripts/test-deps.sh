@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need beyond `npm ci`, installed when missing (or a stop saying exactly what to
 # run): kcat and chromium (Debian; the UI tests drive chromium through playwright-core), the
-# reference Apache Kafka jars (Maven Central, scripts/reference.sh),
+# reference Apache Kafka jars (Maven Central, scripts/reference.sh), the Python clients (PyPI, in a
+# virtualenv) and the Go clients (Go module proxy). Everything
 # fetched goes to caches outside the repository (KAFKA_LOCAL_TEST_CACHE, default
 # ~/.cache/kafka-local-test; the jars in ~/.cache/kafka-local-reference).
 set -euo pipefail
