@@ -13,7 +13,7 @@
 // Writes bench/results.json under "ui" (merged with what is there).
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { root, startEngine, median } from './lib.mjs';
@@ -95,7 +95,7 @@ async function window(label, engine, view, producer) {
 }
 
 const engine = await startEngine({ prefix: 'kl-bench-ui-' });
-const result = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, topics: TOPICS, partitionsPerTopic: PARTITIONS, seconds: SECONDS };
+const result = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverageAtStart: +loadavg()[0].toFixed(1), topics: TOPICS, partitionsPerTopic: PARTITIONS, seconds: SECONDS };
 let view;
 let context;
 const profile = mkdtempSync(join(tmpdir(), 'kl-bench-chromium-'));
@@ -122,7 +122,7 @@ try {
   while (!view.url) await sleep(20);
 
   const producer = paced(engine.bootstrap, 10000, (i) => name(i % TOPICS));
-  await sleep(5000);
+  await sleep(8000); // the producer's first seconds catch up with metadata and batches
   context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -187,6 +187,7 @@ try {
   if (view) { view.proc.kill('SIGTERM'); await new Promise((r) => (view.proc.exitCode !== null ? r() : view.proc.once('exit', r))); }
   await engine.stop();
 }
+result.loadAverageAtEnd = +loadavg()[0].toFixed(1);
 let previous = {};
 try { previous = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')); } catch { /* first run */ }
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ ...previous, ui: result }, null, 2) + '\n');

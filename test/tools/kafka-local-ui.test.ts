@@ -161,7 +161,7 @@ describe('kafka-local ui', () => {
     await page.locator('.timeline li', { hasText: `expiring-0 log start moved 0 -> ${start}: ${start} records removed` }).waitFor({ timeout: 5000 });
     // The override beside the default it replaces.
     const row = page.locator('[data-config="expiring:retention.ms"]');
-    await row.locator('.default', { hasText: '604800000 (1 week)' }).waitFor({ timeout: 5000 }).catch(async (e) => {
+    await row.locator('.default', { hasText: '604800000 (1 week)' }).waitFor({ timeout: 10000 }).catch(async (e) => {
       throw new Error(`${e}: the row shows ${await row.textContent()}`);
     });
     expect(await row.locator('.override').textContent()).toBe('1');

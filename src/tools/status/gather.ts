@@ -24,6 +24,18 @@ export interface GatherOptions {
   /** Groups whose whole id matches; null: every consumer group. */
   group: RegExp | null;
   timeoutMs: number;
+  /**
+   * For a caller that gathers again and again (kafka-local ui): topic configs and replica sizes
+   * change rarely and cost the brokers most to describe, so they are asked at most every
+   * `everyMs` and reused in between (their warnings are not repeated).
+   */
+  cache?: GatherCache;
+}
+
+export interface GatherCache {
+  everyMs: number;
+  configs?: { at: number; names: string; value: Map<string, { minIsr: number | null; overrides: Record<string, string | null> }> };
+  sizes?: { at: number; brokers: string; value: Map<string, number> };
 }
 
 export interface Clients {
@@ -53,12 +65,22 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const liveBrokers: { nodeId: number; host: string; port: number; rack: string | null }[] = md.brokers;
 
+  const cache = opts.cache;
+  const now = Date.now();
+  const names = chosen.map((t) => t.name);
+  const brokerIds = liveBrokers.map((b) => b.nodeId);
+  const fresh = <T extends { at: number }>(c: T | undefined, same: (c: T) => boolean): T | undefined =>
+    c && cache && now - c.at < cache.everyMs && same(c) ? c : undefined;
+  const cachedConfigs = fresh(cache?.configs, (c) => c.names === names.join('\0'));
+  const cachedSizes = fresh(cache?.sizes, (c) => c.brokers === brokerIds.join(','));
   const [fenced, configs, sizes, groups] = await Promise.all([
     fencedBrokers(admin, deadline).catch(() => []),
-    topicConfigs(admin, chosen.map((t) => t.name), warnings),
-    replicaSizes(clients.replicas, liveBrokers.map((b) => b.nodeId), warnings),
+    cachedConfigs?.value ?? topicConfigs(admin, names, warnings),
+    cachedSizes?.value ?? replicaSizes(clients.replicas, brokerIds, warnings),
     describeGroups(clients.groups, opts, deadline, warnings),
   ]);
+  if (cache && !cachedConfigs) cache.configs = { at: now, names: names.join('\0'), value: configs };
+  if (cache && !cachedSizes) cache.sizes = { at: now, brokers: brokerIds.join(','), value: sizes };
 
   // End offsets for the chosen topics' partitions and for every partition a group committed.
   const leaders = new Map<string, TopicPartitions>(allTopics.map((t) => [t.name, {

@@ -3,7 +3,7 @@
 // overrides changed, their defaults. Bounded: one poll at a time, the next one `intervalMs` after
 // the last one ended, and none at all while no page is open.
 import type { Admin } from '../../client/admin';
-import { gatherStatus, type Clients } from '../status/gather';
+import { gatherStatus, type Clients, type GatherCache } from '../status/gather';
 import type { StatusDocument } from '../status/model';
 import { ConfigDefaults } from './config-defaults';
 import type { UiSnapshot } from './snapshot';
@@ -25,6 +25,8 @@ export class Poller {
   private at = 0;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  /** Topic configs and replica sizes: asked every 3 s, not every poll (they cost the brokers most). */
+  private readonly cache: GatherCache = { everyMs: 3000 };
   private stopped = false;
   /** Polls completed (the benchmark reads it). */
   polls = 0;
@@ -62,7 +64,7 @@ export class Poller {
     if (shown === null) return; // woken again when a page opens
     this.running = true;
     try {
-      const doc = await gatherStatus(this.clients, { topic: null, group: null, timeoutMs: this.opts.timeoutMs });
+      const doc = await gatherStatus(this.clients, { topic: null, group: null, timeoutMs: this.opts.timeoutMs, cache: this.cache });
       await Promise.all([this.tails.update(doc, this.shown() ?? shown), this.defaults.update(doc).catch(() => undefined)]);
       this.timeline.add(doc);
       this.status = doc;

@@ -20,7 +20,7 @@ function groupHtml(g: GroupStatus, own: Ownership, bootstrap: string): string {
   }).join('');
   const rows = g.topics.flatMap((t) => t.partitions.map((p) => {
     const end = p.logEndOffset ?? 0;
-    const done = end > 0 && p.committedOffset !== null ? Math.min(100, (100 * p.committedOffset) / end) : 0;
+    const done = p.lag === 0 ? 100 : end > 0 && p.committedOffset !== null ? Math.min(100, (100 * p.committedOffset) / end) : 0;
     return `<tr><td>${esc(t.topic)}-${p.partition}</td><td>${p.committedOffset ?? '-'}</td><td>${p.logEndOffset ?? '-'}</td>
       <td class="lagcell"><div class="bar"><div class="read" style="width:${done}%"></div></div><span data-group-lag="${esc(`${g.groupId}:${t.topic}:${p.partition}`)}">${p.lag ?? '-'}</span></td></tr>`;
   })).join('');

@@ -27,32 +27,41 @@ export function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailReco
   const from = Math.max(start, end - WINDOW);
   const byOffset = new Map(tail.map((r) => [r.offset, r]));
   const positions = own.positions.get(tp) ?? [];
-  const marks = new Map<number, string[]>();
-  const mark = (at: number, html: string) => marks.set(at, [...(marks.get(at) ?? []), html]);
+  // Under each slot three lines: log start, end, committed offsets (neighbouring labels never collide).
+  const marks = new Map<number, [string, string, string]>();
+  const mark = (at: number, html: string, line: 0 | 1 | 2) => {
+    const m = marks.get(at) ?? ['', '', ''];
+    m[line] += html;
+    marks.set(at, m);
+  };
+  const marksHtml = (at: number) => {
+    const m = marks.get(at);
+    return m ? `<div class="marks">${m.map((l) => `<div>${l}</div>`).join('')}</div>` : '';
+  };
   const GAP = -1;
   const slot = (o: number) => (o < from ? GAP : o);
-  mark(slot(start), `<span class="mark start" data-logstart="${esc(tp)}" data-value="${start}" title="log start offset: the first offset still in the log">start ${start}</span>`);
-  mark(end, `<span class="mark end" data-hw="${esc(tp)}" data-value="${end}" title="high watermark: the end consumers can read (the log end offset as clients see it)">HW=LEO ${end}</span>`);
+  mark(slot(start), `<span class="mark start" data-logstart="${esc(tp)}" data-value="${start}" title="log start offset: the first offset still in the log">start ${start}</span>`, 0);
+  mark(end, `<span class="mark end" data-hw="${esc(tp)}" data-value="${end}" title="high watermark: the end consumers can read (the log end offset as clients see it)">HW=LEO ${end}</span>`, 1);
   const lagOf = new Map<number, string>();
   for (const pos of positions) {
     if (pos.committed === null) continue;
-    mark(slot(pos.committed), `<span class="mark committed" data-committed="${esc(`${pos.group}:${tp}`)}" data-value="${pos.committed}" title="group ${esc(pos.group)} committed ${pos.committed}: its next record to read">▲ ${esc(pos.group)} @${pos.committed}</span>`);
+    mark(slot(pos.committed), `<span class="mark committed" data-committed="${esc(`${pos.group}:${tp}`)}" data-value="${pos.committed}" title="group ${esc(pos.group)} committed ${pos.committed}: its next record to read">▲ ${esc(pos.group)} @${pos.committed}</span>`, 2);
     for (let o = Math.max(pos.committed, from); o < end; o++) lagOf.set(o, pos.group);
   }
   let cells = '';
   if (from > start) {
-    cells += `<div class="slot gap"><div class="cell gap" title="offsets ${start}..${from - 1} are not drawn">${from - start} earlier</div><div class="marks">${(marks.get(GAP) ?? []).join('')}</div></div>`;
+    cells += `<div class="slot gap"><div class="cell gap" title="offsets ${start}..${from - 1} are not drawn">${from - start} earlier</div>${marksHtml(GAP)}</div>`;
   }
   for (let o = from; o < end; o++) {
     const r = byOffset.get(o);
     const selected = sel && sel.topic === t.name && sel.partition === p.partition && sel.offset === o ? ' selected' : '';
     const lag = lagOf.has(o) ? ' unread' : '';
     const cell = r
-      ? `<div class="cell rec${selected}${lag}" data-record="${esc(`${tp}:${o}`)}" data-key="${esc(r.key ?? '')}" data-null-key="${r.key === null}" style="background:${keyColour(r.key)}" title="offset ${o} key ${esc(r.key ?? 'null')}">${o % 1000}</div>`
-      : `<div class="cell unknown${lag}" title="offset ${o}: not fetched, or removed by compaction">${o % 1000}</div>`;
-    cells += `<div class="slot">${cell}<div class="marks">${(marks.get(o) ?? []).join('')}</div></div>`;
+      ? `<div class="cell rec${selected}${lag}" data-record="${esc(`${tp}:${o}`)}" data-key="${esc(r.key ?? '')}" data-null-key="${r.key === null}" style="background:${keyColour(r.key)}">${o % 1000}</div>`
+      : `<div class="cell unknown${lag}">${o % 1000}</div>`;
+    cells += `<div class="slot">${cell}${marksHtml(o)}</div>`;
   }
-  cells += `<div class="slot next"><div class="cell next" title="the next record produced gets offset ${end}">${end % 1000}</div><div class="marks">${(marks.get(end) ?? []).join('')}</div></div>`;
+  cells += `<div class="slot next"><div class="cell next" title="the next record produced gets offset ${end}">${end % 1000}</div>${marksHtml(end)}</div>`;
   const owners = (own.owners.get(tp) ?? []).map((o) =>
     `<span class="owner" data-owner="${esc(`${o.group}:${tp}`)}" data-client="${esc(o.clientId)}" style="border-color:${o.colour};color:${o.colour}" title="member ${esc(o.memberId)}">${esc(o.group)}: ${esc(o.clientId)}</span>`).join('');
   const lags = positions.filter((x) => x.lag !== null).map((x) =>
