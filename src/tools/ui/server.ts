@@ -81,7 +81,7 @@ export class UiServer {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       const s: Stream = { res, topics, last: '' };
       this.streams.add(s);
-      req.on('close', () => this.streams.delete(s));
+      res.on('close', () => this.streams.delete(s));
       this.send(s);
       this.poller.wake();
       return;
