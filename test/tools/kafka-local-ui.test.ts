@@ -111,6 +111,10 @@ describe('kafka-local ui', () => {
     expect(busy).toEqual(['pair:0', 'pair:1']);
     expect(await page.locator('.member.idle[data-group="learners"] .idle-note').count()).toBe(1);
     await screenshot(page, 'group-idle-member', '.side-col [data-group="learners"]');
+    // The timeline told the story: members joined, partitions changed hands.
+    for (const text of ['group learners: member console-consumer', 'group learners rebalanced: ']) {
+      await page.locator('.timeline li', { hasText: text }).first().waitFor({ timeout: 5000 });
+    }
     await page.close();
   });
 
