@@ -81,6 +81,14 @@ describe('kafka-local ui', () => {
     expect(await detail.textContent()).toContain(`% 3 = ${expected}`);
     expect(await detail.locator('[data-copy]').getAttribute('data-copy')).toContain(`--partition ${expected} --offset 0`);
     await screenshot(page, 'keyed-record', '.main-col [data-topic="keyed"]');
+
+    // A long log stays a window: its last 40 offsets drawn, the ones before counted in one cell.
+    await produce('keyed', Array.from({ length: 100 }, (_, i) => `${key}:bulk-${i}`), true);
+    const row = `[data-tp="keyed:${expected}"]`;
+    await page.waitForSelector(`${row} [data-hw][data-value="103"]`, { timeout: 5000 });
+    await page.waitForFunction((r) => document.querySelectorAll(`${r} [data-record]`).length === 40, row, { timeout: 5000 });
+    expect(await page.locator(`${row} .cell.gap`).textContent()).toBe('63 earlier');
+    expect(await page.locator(`${row} [data-record]`).last().getAttribute('data-record')).toBe(`keyed:${expected}:102`);
     await screenshot(page, 'record-detail', '#detail');
     await page.close();
   });
