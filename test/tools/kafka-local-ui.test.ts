@@ -3,6 +3,7 @@
 // second, console consumers drawn owning disjoint partitions and an idle third one, lag drawn
 // growing and shrinking, and a retention config moving the log start. Each state is also taken
 // as a small PNG (docs/ui when KAFKA_LOCAL_UI_SCREENSHOTS=1, for the README).
+import * as http from 'node:http';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -54,7 +55,36 @@ function members(page: Page, group: string): Promise<{ id: string; partitions: s
 const attr = (page: Page, selector: string, timeout = 15000) =>
   page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-value') ?? null, selector, { timeout });
 
+/** One GET to the view with the given Host header: status, content type and the first chunk of the body. */
+function get(pathname: string, host?: string): Promise<{ status: number; type: string; body: string }> {
+  const u = new URL(pathname, ui.url);
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: u.hostname, port: u.port, path: u.pathname, headers: host ? { host } : {} }, (res) => {
+      res.setEncoding('utf8');
+      res.once('data', (d: string) => {
+        resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: d });
+        req.destroy();
+      });
+      res.once('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: '' }));
+    });
+    req.on('error', reject);
+  });
+}
+
 describe('kafka-local ui', () => {
+  it('serves the page and its event stream on loopback, and nothing to a page that rebinds another name to it', async () => {
+    expect(new URL(ui.url).hostname).toBe('127.0.0.1');
+    const page = await get('/');
+    expect([page.status, page.type]).toEqual([200, 'text/html; charset=utf-8']);
+    const events = await get('/events?topics=');
+    expect([events.status, events.type]).toEqual([200, 'text/event-stream']);
+    expect(JSON.parse(events.body.replace(/^data: /, '')).bootstrap).toBe(engine.bootstrap);
+    expect((await get('/nothing')).status).toBe(404);
+    expect((await get('/', `localhost:${new URL(ui.url).port}`)).status).toBe(200);
+    expect((await get('/', 'attacker.example:9000')).status).toBe(403);
+    expect((await get('/events', 'attacker.example')).status).toBe(403);
+  });
+
   it('draws a keyed record from the console producer in the partition murmur2 gives, within a second', async () => {
     await createTopic(engine, 'keyed', 3);
     const page = await browser.open(ui.url);

@@ -13,6 +13,8 @@ const ASSETS: Record<string, string> = {
 };
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+
 interface Stream {
   res: http.ServerResponse;
   topics: Set<string>;
@@ -72,6 +74,12 @@ export class UiServer {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     this.requests++;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Only pages addressed to this machine: a web page elsewhere that rebinds its own DNS name to
+    // 127.0.0.1 would send its own name as Host, and must not read the cluster through us.
+    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('kafka-local ui answers only to 127.0.0.1 or localhost\n');
+      return;
+    }
     if (req.method !== 'GET') {
       res.writeHead(405).end();
       return;

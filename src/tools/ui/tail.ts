@@ -7,6 +7,7 @@ import { RecordCursor, RecordWalk, forEachHeader } from '../../client/consumer/r
 import { tpKey } from '../../client/offsets';
 import { ApiKey } from '../../protocol/apis';
 import { ErrorCode } from '../../protocol/errors';
+import { batchLastOffset, nextBatchEnd } from '../../protocol/records/batch';
 import type { StatusDocument } from '../status/model';
 import { TAIL_RECORDS, TEXT_LIMIT, type TailRecord } from './snapshot';
 
@@ -91,11 +92,22 @@ export class TailReader {
             return true;
           },
         });
+        // Past the last complete batch even when it held nothing to show (transaction markers).
+        h.next = Math.max(h.next, lastBatchOffset(p.records) + 1);
         if (got.length === 0) continue;
-        const last = got[got.length - 1].offset;
-        h.next = last + 1;
         h.records = [...h.records.filter((r) => r.offset < got[0].offset), ...got].slice(-TAIL_RECORDS);
       }
     }
   }
+}
+
+/** The last offset of the last complete batch in fetched records (-1 when none is complete). */
+function lastBatchOffset(records: Buffer): number {
+  let last = -1;
+  try {
+    for (let at = 0, end; (end = nextBatchEnd(records, at)) > 0; at = end) last = batchLastOffset(records, at);
+  } catch {
+    // A malformed batch: what was read before it stands.
+  }
+  return last;
 }
