@@ -26,11 +26,11 @@ export class Poller {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   /**
-   * Topic configs, replica sizes and the offsets of topics no page draws open: asked every 3 s,
+   * Topic configs, replica sizes and the offsets of topics no page draws open: asked every 5 s,
    * not every poll (they cost the brokers most; on 1,000 partitions a full gather is ~15 ms of the
    * engine's CPU, one with these reused ~3 ms).
    */
-  private readonly cache: GatherCache = { everyMs: 3000 };
+  private readonly cache: GatherCache = { everyMs: 5000 };
   private stopped = false;
   /** Polls completed (the benchmark reads it). */
   polls = 0;
