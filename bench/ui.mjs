@@ -150,7 +150,9 @@ try {
     }
     const page = await context.newPage();
     await page.goto(view.url);
-    await page.waitForFunction(() => document.querySelectorAll('[data-record]').length > 0, null, { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-record]').length > 0, null, { timeout: 60000 }).catch(async (e) => {
+      throw new Error(`${e.message}; the page: ${await page.evaluate(() => JSON.stringify({ ui: window.__ui, live: document.getElementById('live')?.textContent, open: document.querySelectorAll('section.topic.open').length, rows: document.querySelectorAll('.partition').length, cells: document.querySelectorAll('.cell').length }))}`);
+    });
     opened.push(await window('page open', engine, view, producer));
     await page.close();
   }
