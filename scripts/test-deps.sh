@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need beyond `npm ci`, installed when missing (or a stop saying exactly what to
-# run): kcat (Debian), the reference Apache Kafka jars (Maven Central, scripts/reference.sh),
-# the Python clients (PyPI, in a virtualenv) and the Go clients (Go module proxy). Everything
+# run): kcat and chromium (Debian; the UI tests drive chromium through playwright-core), the
+# reference Apache Kafka jars (Maven Central, scripts/reference.sh), the Python clients (PyPI, in a
+# virtualenv) and the Go clients (Go module proxy). Everything
 # fetched goes to caches outside the repository (KAFKA_LOCAL_TEST_CACHE, default
 # ~/.cache/kafka-local-test; the jars in ~/.cache/kafka-local-reference).
 set -euo pipefail
@@ -15,6 +16,7 @@ die() { echo "test-deps: $*" >&2; exit 1; }
 apt_missing=()
 need_pkg() { command -v "$1" >/dev/null 2>&1 || apt_missing+=("$2"); }
 need_pkg kcat kcat
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || apt_missing+=(chromium)
 need_pkg java openjdk-17-jdk-headless
 need_pkg javac openjdk-17-jdk-headless
 need_pkg mvn maven

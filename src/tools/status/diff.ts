@@ -1,7 +1,7 @@
 // What changed between two snapshots, in sentences for the watch view: brokers dying and coming
 // back, the controller moving, topics created and deleted, partitions added, leaders moving, ISRs
-// shrinking and expanding, groups appearing, changing state, members joining and leaving, lag
-// growing and shrinking.
+// shrinking and expanding, log starts moving (retention, delete-records), groups appearing,
+// changing state, members joining and leaving, partitions changing hands, lag growing and shrinking.
 import type { GroupStatus, StatusDocument, TopicStatus } from './model';
 
 const byKey = <T>(items: readonly T[], key: (t: T) => string | number): Map<string | number, T> => new Map(items.map((i) => [key(i), i]));
@@ -59,6 +59,9 @@ function topicChanges(a: TopicStatus, b: TopicStatus): string[] {
     const added = minus(p.isr, old.isr);
     if (gone.length > 0) out.push(`${tp} ISR shrank ${list(old.isr)} -> ${list(p.isr)}`);
     else if (added.length > 0) out.push(`${tp} ISR expanded ${list(old.isr)} -> ${list(p.isr)}`);
+    if (old.logStartOffset !== null && p.logStartOffset !== null && p.logStartOffset > old.logStartOffset) {
+      out.push(`${tp} log start moved ${old.logStartOffset} -> ${p.logStartOffset}: ${p.logStartOffset - old.logStartOffset} records removed (retention or delete-records)`);
+    }
   }
   if (a.records !== null && b.records !== null && b.records !== a.records) {
     out.push(`topic ${b.name} records ${b.records > a.records ? '+' : ''}${b.records - a.records} (${b.records})`);
@@ -73,6 +76,11 @@ function groupChanges(a: GroupStatus, b: GroupStatus): string[] {
   const m1 = new Set(b.members.map((m) => m.memberId));
   for (const m of b.members) if (!m0.has(m.memberId)) out.push(`group ${b.groupId}: member ${m.clientId} (${m.memberId}) joined`);
   for (const m of a.members) if (!m1.has(m.memberId)) out.push(`group ${b.groupId}: member ${m.clientId} (${m.memberId}) left`);
+  const owned = (g: GroupStatus): string => JSON.stringify(g.members.map((m) => [m.memberId, m.assignment]));
+  // Only settled assignments: members own nothing while a rebalance is under way.
+  if (b.state === 'Stable' && owned(a) !== owned(b)) {
+    out.push(`group ${b.groupId} rebalanced: ${b.members.map((m) => `${m.clientId} owns ${m.assignment.map((t) => `${t.topic}[${t.partitions.join(',')}]`).join(' ') || 'nothing'}`).join('; ')}`);
+  }
   const lag0 = byKey(a.topics, (t) => t.topic);
   for (const t of b.topics) {
     const old = lag0.get(t.topic)?.lag ?? null;

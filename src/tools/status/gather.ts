@@ -24,6 +24,25 @@ export interface GatherOptions {
   /** Groups whose whole id matches; null: every consumer group. */
   group: RegExp | null;
   timeoutMs: number;
+  /**
+   * For a caller that gathers again and again (kafka-local ui): topic configs and replica sizes
+   * change rarely and cost the brokers most to describe, so they are asked at most every
+   * `everyMs` and reused in between (their warnings are not repeated).
+   */
+  cache?: GatherCache;
+  /**
+   * With `cache`: the topics whose offsets are asked on every gather (kafka-local ui: the ones its
+   * pages draw open); the other partitions' offsets, unless a group committed there, are reused
+   * for up to `cache.everyMs`.
+   */
+  hotTopics?: ReadonlySet<string>;
+}
+
+export interface GatherCache {
+  everyMs: number;
+  configs?: { at: number; names: string; value: Map<string, { minIsr: number | null; overrides: Record<string, string | null> }> };
+  sizes?: { at: number; brokers: string; value: Map<string, number> };
+  offsets?: { at: number; earliest: Map<string, unknown>; latest: Map<string, unknown> };
 }
 
 export interface Clients {
@@ -53,12 +72,22 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const liveBrokers: { nodeId: number; host: string; port: number; rack: string | null }[] = md.brokers;
 
+  const cache = opts.cache;
+  const now = Date.now();
+  const names = chosen.map((t) => t.name);
+  const brokerIds = liveBrokers.map((b) => b.nodeId);
+  const fresh = <T extends { at: number }>(c: T | undefined, same: (c: T) => boolean): T | undefined =>
+    c && cache && now - c.at < cache.everyMs && same(c) ? c : undefined;
+  const cachedConfigs = fresh(cache?.configs, (c) => c.names === names.join('\0'));
+  const cachedSizes = fresh(cache?.sizes, (c) => c.brokers === brokerIds.join(','));
   const [fenced, configs, sizes, groups] = await Promise.all([
     fencedBrokers(admin, deadline).catch(() => []),
-    topicConfigs(admin, chosen.map((t) => t.name), warnings),
-    replicaSizes(clients.replicas, liveBrokers.map((b) => b.nodeId), warnings),
+    cachedConfigs?.value ?? topicConfigs(admin, names, warnings),
+    cachedSizes?.value ?? replicaSizes(clients.replicas, brokerIds, warnings),
     describeGroups(clients.groups, opts, deadline, warnings),
   ]);
+  if (cache && !cachedConfigs) cache.configs = { at: now, names: names.join('\0'), value: configs };
+  if (cache && !cachedSizes) cache.sizes = { at: now, brokers: brokerIds.join(','), value: sizes };
 
   // End offsets for the chosen topics' partitions and for every partition a group committed.
   const leaders = new Map<string, TopicPartitions>(allTopics.map((t) => [t.name, {
@@ -67,15 +96,33 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   }]));
   const wanted = new Map<string, { topic: string; partition: number }>();
   for (const t of chosen) for (const p of t.partitions) wanted.set(tpKey(t.name, p.partitionIndex), { topic: t.name, partition: p.partitionIndex });
+  const committed = new Set<string>();
   for (const g of groups.values()) {
-    for (const o of g.offsets ?? []) if (leaders.has(o.topic)) wanted.set(tpKey(o.topic, o.partition), { topic: o.topic, partition: o.partition });
+    for (const o of g.offsets ?? []) {
+      if (!leaders.has(o.topic)) continue;
+      wanted.set(tpKey(o.topic, o.partition), { topic: o.topic, partition: o.partition });
+      committed.add(tpKey(o.topic, o.partition));
+    }
   }
-  const ask = (timestamp: number): OffsetQuery[] => [...wanted.values()].map((p) => ({ ...p, timestamp }));
+  // With a cache and hot topics, the other partitions (none of them committed by a group) are
+  // asked only every cache.everyMs; what was read for them before stands in between.
+  const cachedOffsets = cache && opts.hotTopics && cache.offsets && now - cache.offsets.at < cache.everyMs ? cache.offsets : undefined;
+  const asked = cachedOffsets
+    ? [...wanted].filter(([key, p]) => opts.hotTopics!.has(p.topic) || committed.has(key) || !cachedOffsets.latest.has(key)).map(([, p]) => p)
+    : [...wanted.values()];
+  const ask = (timestamp: number): OffsetQuery[] => asked.map((p) => ({ ...p, timestamp }));
   const offsetOpts = { deadline, callName: 'status' };
-  const [earliest, latest] = await Promise.all([
+  let [earliest, latest] = await Promise.all([
     listOffsetsOnce(admin.cluster, ask(EARLIEST_TIMESTAMP), leaders, offsetOpts),
     listOffsetsOnce(admin.cluster, ask(LATEST_TIMESTAMP), leaders, offsetOpts),
-  ]);
+  ]) as Map<string, unknown>[];
+  if (cachedOffsets) {
+    earliest = new Map([...cachedOffsets.earliest, ...earliest]);
+    latest = new Map([...cachedOffsets.latest, ...latest]);
+    cache!.offsets = { at: cachedOffsets.at, earliest, latest };
+  } else if (cache && opts.hotTopics) {
+    cache.offsets = { at: now, earliest, latest };
+  }
   const offsetOf = (m: Map<string, unknown>, topic: string, partition: number): number | null => {
     const a = m.get(tpKey(topic, partition));
     return a && !(a instanceof KafkaError) ? (a as { offset: number }).offset : null;

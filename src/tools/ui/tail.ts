@@ -1,0 +1,113 @@
+// The end of each shown partition: what the page draws as coloured offset cells. Tail-only: each
+// poll asks only for records past those already held, never before `end - TAIL_RECORDS`, so a
+// producer at any rate costs one small Fetch per leader per poll (maxWait 0, a few KB per
+// partition) and nothing per record that the page does not show.
+import type { Cluster } from '../../client/cluster';
+import { RecordCursor, RecordWalk, forEachHeader } from '../../client/consumer/records';
+import { tpKey } from '../../client/offsets';
+import { ApiKey } from '../../protocol/apis';
+import { ErrorCode } from '../../protocol/errors';
+import { batchLastOffset, nextBatchEnd } from '../../protocol/records/batch';
+import type { StatusDocument } from '../status/model';
+import { TAIL_RECORDS, TEXT_LIMIT, type TailRecord } from './snapshot';
+
+const PARTITION_MAX_BYTES = 16 * 1024;
+
+interface Held {
+  records: TailRecord[];
+  /** The next offset to ask for. */
+  next: number;
+}
+
+const text = (buf: Buffer, start: number, len: number): string | null =>
+  len < 0 ? null : buf.toString('utf8', start, start + Math.min(len, TEXT_LIMIT * 4)).slice(0, TEXT_LIMIT);
+
+export class TailReader {
+  private readonly held = new Map<string, Held>();
+  private readonly walk = new RecordWalk({ checkCrcs: false, readCommitted: false });
+  /** Fetch requests sent so far (the benchmark reads it). */
+  requests = 0;
+
+  constructor(private readonly cluster: Cluster) {}
+
+  /** Bring the held tails of `topics` up to the ends `doc` reports; forget partitions no longer shown. */
+  async update(doc: StatusDocument, topics: ReadonlySet<string>): Promise<void> {
+    const byLeader = new Map<number, { topic: string; partition: number; fetchOffset: number }[]>();
+    const shown = new Set<string>();
+    for (const t of doc.topics) {
+      if (!topics.has(t.name)) continue;
+      for (const p of t.partitions) {
+        const key = tpKey(t.name, p.partition);
+        shown.add(key);
+        if (p.leader === null || p.logEndOffset === null || p.logStartOffset === null) continue;
+        let h = this.held.get(key);
+        if (!h) this.held.set(key, (h = { records: [], next: 0 }));
+        // Retention or delete-records moved the start; a recreated topic starts over.
+        if (p.logEndOffset < h.next) h.next = 0;
+        h.records = h.records.filter((r) => r.offset >= p.logStartOffset! && r.offset < p.logEndOffset!);
+        const from = Math.max(h.next, p.logStartOffset, p.logEndOffset - TAIL_RECORDS);
+        if (from >= p.logEndOffset) continue;
+        let l = byLeader.get(p.leader);
+        if (!l) byLeader.set(p.leader, (l = []));
+        l.push({ topic: t.name, partition: p.partition, fetchOffset: from });
+      }
+    }
+    for (const key of this.held.keys()) if (!shown.has(key)) this.held.delete(key);
+    await Promise.all([...byLeader].map(([leader, parts]) => this.fetchFrom(leader, parts).catch(() => undefined)));
+  }
+
+  /** The held records of one partition, offsets ascending. */
+  records(topic: string, partition: number): TailRecord[] {
+    return this.held.get(tpKey(topic, partition))?.records ?? [];
+  }
+
+  private async fetchFrom(leader: number, parts: { topic: string; partition: number; fetchOffset: number }[]): Promise<void> {
+    const conn = await this.cluster.connectionTo(leader);
+    const byTopic = new Map<string, typeof parts>();
+    for (const p of parts) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
+    this.requests++;
+    const body: any = await conn.send(ApiKey.Fetch, {
+      replicaId: -1, maxWaitMs: 0, minBytes: 0, maxBytes: 1024 * 1024, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      topics: [...byTopic].map(([topic, ps]) => ({
+        topic,
+        partitions: ps.map((p) => ({ partition: p.partition, currentLeaderEpoch: -1, fetchOffset: p.fetchOffset, logStartOffset: -1, partitionMaxBytes: PARTITION_MAX_BYTES })),
+      })),
+      forgottenTopicsData: [], rackId: '',
+    });
+    const asked = new Map(parts.map((p) => [tpKey(p.topic, p.partition), p.fetchOffset]));
+    for (const t of body.responses ?? []) {
+      for (const p of t.partitions) {
+        const key = tpKey(t.topic, p.partitionIndex);
+        const h = this.held.get(key);
+        const fetchOffset = asked.get(key);
+        if (!h || fetchOffset === undefined || p.errorCode !== ErrorCode.NONE || !p.records || p.records.length === 0) continue;
+        const got: TailRecord[] = [];
+        this.walk.reset({ topic: t.topic, partition: p.partitionIndex, records: p.records, fetchOffset, abortedTransactions: null });
+        const cursor = new RecordCursor();
+        this.walk.run(cursor, {
+          onRecord: (c) => {
+            const headers: [string, string | null][] = [];
+            forEachHeader(c, (buf, ks, kl, vs, vl) => { headers.push([buf.toString('utf8', ks, ks + kl), text(buf, vs, vl)]); });
+            got.push({ offset: c.offset, timestamp: c.timestamp, key: text(c.buf, c.keyStart, c.keyLen), value: text(c.buf, c.valueStart, c.valueLen), valueBytes: c.valueLen, headers });
+            return true;
+          },
+        });
+        // Past the last complete batch even when it held nothing to show (transaction markers).
+        h.next = Math.max(h.next, lastBatchOffset(p.records) + 1);
+        if (got.length === 0) continue;
+        h.records = [...h.records.filter((r) => r.offset < got[0].offset), ...got].slice(-TAIL_RECORDS);
+      }
+    }
+  }
+}
+
+/** The last offset of the last complete batch in fetched records (-1 when none is complete). */
+function lastBatchOffset(records: Buffer): number {
+  let last = -1;
+  try {
+    for (let at = 0, end; (end = nextBatchEnd(records, at)) > 0; at = end) last = batchLastOffset(records, at);
+  } catch {
+    // A malformed batch: what was read before it stands.
+  }
+  return last;
+}
