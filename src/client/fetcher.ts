@@ -22,6 +22,7 @@ import { ConsumerFetchError } from './consumer/records';
 import { ApiKey } from '../protocol/apis';
 import { errorInfo, ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { batchLastOffset, nextBatchEnd } from '../protocol/records/batch';
+import type { ConsumerMetrics } from './consumer/metrics';
 
 export type ResetStrategy = 'earliest' | 'latest' | 'none';
 
@@ -44,6 +45,8 @@ export interface FetcherOptions {
   /** Where WARN lines go (already prefixed with `[Consumer clientId=..., groupId=...] `). */
   log?: LogFn;
   logPrefix?: string;
+  /** Where Fetch round trips are counted (the perf tools' --print-metrics). */
+  metrics?: ConsumerMetrics;
 }
 
 export interface FetchedPartition extends FetchedRecords {
@@ -362,6 +365,7 @@ export class Fetcher {
             requested.set(st.key, st.position!);
           }
           this.requestCount++;
+          const sentAt = Date.now();
           body = await conn.send(ApiKey.Fetch, {
             replicaId: -1,
             maxWaitMs: this.opts.maxWaitMs,
@@ -383,6 +387,11 @@ export class Fetcher {
             forgottenTopicsData: [],
             rackId: '',
           });
+          if (this.opts.metrics) {
+            let bytes = 0;
+            for (const t of body.responses ?? []) for (const p of t.partitions ?? []) bytes += p.records?.length ?? 0;
+            this.opts.metrics.fetched(conn.nodeId, Date.now() - sentAt, bytes, body.throttleTimeMs ?? 0);
+          }
         } catch (e) {
           if (this.closed) return;
           if (e instanceof ConnectionError || (e instanceof KafkaError && e.retriable)) {
