@@ -22,7 +22,7 @@ import { ConsumerFetchError } from './consumer/records';
 import { ApiKey } from '../protocol/apis';
 import { errorInfo, ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { batchLastOffset, nextBatchEnd } from '../protocol/records/batch';
-import type { ConsumerMetrics } from './consumer/metrics';
+import { countRecords, type ConsumerMetrics } from './consumer/metrics';
 
 export type ResetStrategy = 'earliest' | 'latest' | 'none';
 
@@ -53,6 +53,8 @@ export interface FetchedPartition extends FetchedRecords {
   /** The position after these records (the next offset to fetch). */
   nextOffset: number;
   highWatermark: number;
+  /** The partition's log start offset when fetched (-1 if the broker did not say). */
+  logStartOffset: number;
   /** The leader the data came from. */
   leader: number;
 }
@@ -388,9 +390,17 @@ export class Fetcher {
             rackId: '',
           });
           if (this.opts.metrics) {
-            let bytes = 0;
-            for (const t of body.responses ?? []) for (const p of t.partitions ?? []) bytes += p.records?.length ?? 0;
-            this.opts.metrics.fetched(conn.nodeId, Date.now() - sentAt, bytes, body.throttleTimeMs ?? 0);
+            const topics = new Map<string, { bytes: number; records: number }>();
+            for (const t of body.responses ?? []) {
+              for (const p of t.partitions ?? []) {
+                if (!p.records) continue;
+                let sum = topics.get(t.topic);
+                if (sum === undefined) topics.set(t.topic, (sum = { bytes: 0, records: 0 }));
+                sum.bytes += p.records.length;
+                sum.records += countRecords(p.records);
+              }
+            }
+            this.opts.metrics.fetched(conn.nodeId, Date.now() - sentAt, topics, body.throttleTimeMs ?? 0);
           }
         } catch (e) {
           if (this.closed) return;
@@ -459,7 +469,7 @@ export class Fetcher {
           chunks.push({
             topic: st.topic, partition: st.partition, records: at === records.length ? records : records.subarray(0, at),
             fetchOffset, nextOffset: next, abortedTransactions: (p.abortedTransactions as AbortedTransaction[] | null) ?? null,
-            highWatermark: p.highWatermark, leader: loop.node,
+            highWatermark: p.highWatermark, logStartOffset: p.logStartOffset ?? -1, leader: loop.node,
           });
         } else if (code === ErrorCode.OFFSET_OUT_OF_RANGE) {
           const leader = this.cluster.brokers.get(st.leader);

@@ -10,6 +10,7 @@ interface Sample {
   count: number;
   sum: number;
   max: number;
+  min: number;
 }
 
 /** Values recorded over time: a cumulative total and count, and windowed avg, max and rates. */
@@ -23,14 +24,19 @@ export class Sensor {
     this.count++;
     let s = this.samples[this.samples.length - 1];
     if (s === undefined || now - s.start >= WINDOW_MS) {
-      s = { start: now, count: 0, sum: 0, max: -Infinity };
+      s = { start: now, count: 0, sum: 0, max: -Infinity, min: Infinity };
       this.samples.push(s);
       if (this.samples.length > SAMPLES) this.samples.shift();
     }
     s.count++;
     s.sum += value;
     if (value > s.max) s.max = value;
+    if (value < s.min) s.min = value;
+    this.last = value;
   }
+
+  /** The last value recorded; NaN before any. */
+  last = NaN;
 
   private live(now: number): Sample[] {
     return this.samples.filter((s) => now - s.start < SAMPLES * WINDOW_MS);
@@ -51,6 +57,12 @@ export class Sensor {
   max(now = Date.now()): number {
     const live = this.live(now);
     return live.length === 0 ? NaN : Math.max(...live.map((s) => s.max));
+  }
+
+  /** Smallest value in the window; NaN without any. */
+  min(now = Date.now()): number {
+    const live = this.live(now);
+    return live.length === 0 ? NaN : Math.min(...live.map((s) => s.min));
   }
 
   /** Sum of the values per second. */

@@ -162,10 +162,7 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
       member.poll();
       if (chunk === null) {
         chunk = await fetcher.poll(Date.now() + 100);
-        if (chunk !== null) {
-          walk.reset(chunk);
-          metrics?.lag(chunk.highWatermark - chunk.nextOffset);
-        }
+        if (chunk !== null) walk.reset(chunk);
       }
       now = Date.now();
       if (!joined && member.assignment().length > 0) {
@@ -180,11 +177,13 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
       // One poll() hands out at most max.poll.records records.
       if (walk.run(cursor, sink, maxPollRecords) === 'paused') {
         fetcher.markConsumed(chunk.topic, chunk.partition, cursor.offset + 1, cursor.leaderEpoch);
-        metrics?.consumed(sink.messages - before, 0);
+        metrics?.consumed(chunk.topic, sink.messages - before, 0);
+        metrics?.polled(chunk.topic, chunk.partition, cursor.offset + 1, chunk.highWatermark, chunk.logStartOffset);
       } else {
         fetcher.markConsumed(chunk.topic, chunk.partition, chunk.nextOffset, sink.messages > before ? cursor.leaderEpoch : undefined);
         // The batches' bytes count once all their records are handed out.
-        metrics?.consumed(sink.messages - before, chunk.records.length);
+        metrics?.consumed(chunk.topic, sink.messages - before, chunk.records.length);
+        metrics?.polled(chunk.topic, chunk.partition, chunk.nextOffset, chunk.highWatermark, chunk.logStartOffset);
         chunk = null;
       }
       if (sink.messages > before) lastConsumedMs = now;

@@ -75,13 +75,20 @@ describe('--print-metrics', () => {
     const c = '{client-id=perf-consumer-client}';
     expect(t.get(`kafka-metrics-count:count:${c}`)).toBe(`${t.size}.000`);
     expect(t.get(`consumer-fetch-manager-metrics:records-consumed-total:${c}`)).toBe('50.000');
+    expect(t.get('consumer-fetch-manager-metrics:records-consumed-total:{client-id=perf-consumer-client, topic=pm-consume}')).toBe('50.000');
     expect(Number(t.get(`consumer-fetch-manager-metrics:bytes-consumed-total:${c}`))).toBeGreaterThan(50 * 20);
     expect(Number(t.get(`consumer-fetch-manager-metrics:fetch-total:${c}`))).toBeGreaterThanOrEqual(1);
     expect(t.get(`consumer-coordinator-metrics:assigned-partitions:${c}`)).toBe('1.000');
     expect(t.get(`consumer-coordinator-metrics:join-total:${c}`)).toBe('1.000');
     expect(t.get(`consumer-coordinator-metrics:sync-total:${c}`)).toBe('1.000');
     expect(t.get(`consumer-metrics:failed-authentication-total:${c}`)).toBe('0.000');
-    for (const [k, v] of t) if (!k.startsWith('app-info:')) expect(v, k).toMatch(DOUBLE);
+    // All read: no lag; the position is 50 records past the log start.
+    const tp = '{client-id=perf-consumer-client, topic=pm-consume, partition=0}';
+    expect(t.get(`consumer-fetch-manager-metrics:records-lag:${tp}`)).toBe('0.000');
+    expect(t.get(`consumer-fetch-manager-metrics:records-lead:${tp}`)).toBe('50.000');
+    expect(t.get(`consumer-fetch-manager-metrics:preferred-read-replica:${tp}`)).toBe('-1');
+    expect(Number(t.get(`consumer-fetch-manager-metrics:records-per-request-avg:${c}`))).toBeGreaterThan(0);
+    for (const [k, v] of t) if (!k.startsWith('app-info:') && !k.includes('preferred-read-replica')) expect(v, k).toMatch(DOUBLE);
   });
 
   it('without --print-metrics prints no table', async () => {
