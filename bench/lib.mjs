@@ -1,6 +1,6 @@
 // What the benchmarks share: paths, the environment tools run with, a median, and an engine
 // started as a child process (bin/kafka-server-start) on an ephemeral loopback port.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -54,4 +54,52 @@ export async function startEngine({ dir, prefix = 'kl-bench-' } = {}) {
     if (ownDir) rmSync(logDir, { recursive: true, force: true });
   };
   return { proc, port, bootstrap: `127.0.0.1:${port}`, dir: logDir, ms, stop };
+}
+
+export const python = join(process.env.HOME ?? '', '.cache/kafka-local-test/venv/bin/python');
+
+/** `kafka-topics --create` (our tool; it speaks to any Kafka) of one partition. */
+export function createTopic(bootstrap, topic, partitions = 1) {
+  const r = spawnSync(process.execPath, [bin('kafka-topics'), '--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', String(partitions), '--replication-factor', '1'], { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`kafka-topics --create ${topic}: ${r.stderr}`);
+}
+
+/** Spawn bench/e2e-latency.py: { done: Promise<stdout>, ready: Promise (its "ready" line) }. */
+function latencyProcess(args) {
+  const p = spawn(python, [join(root, 'bench', 'e2e-latency.py'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let onReady;
+  const ready = new Promise((r) => { onReady = r; });
+  p.stdout.setEncoding('utf8');
+  p.stderr.setEncoding('utf8');
+  p.stdout.on('data', (d) => { out += d; if (out.startsWith('ready\n')) onReady(); });
+  p.stderr.on('data', (d) => { err += d; });
+  const done = new Promise((resolve, reject) => {
+    p.on('exit', (code) => {
+      onReady();
+      if (code === 0) resolve(out);
+      else reject(new Error(`e2e-latency.py ${args[0]} exited ${code}: ${err}`));
+    });
+  });
+  return { ready, done };
+}
+
+/**
+ * End-to-end latency through librdkafka (bench/e2e-latency.py): a consumer process reading
+ * `topic` (created here, one partition) from the beginning and a producer process sending
+ * `warmup` + `count` records of 100 B at `rate` records/s (linger.ms=0, acks=all); the first
+ * `warmup` are not counted (connection set-up, metadata, first fetches). Resolves with the
+ * consumer's { records, p50, p99, p999, max, avg } in ms and the producer's achieved rate.
+ */
+export async function e2eLatency(bootstrap, topic, { count = 50_000, rate = 10_000, warmup = 10_000, producerProps = [], consumerProps = [] } = {}) {
+  // Created first: a consumer assigned a topic that does not exist yet only sees it at its
+  // next metadata refresh.
+  createTopic(bootstrap, topic);
+  const consumer = latencyProcess(['consumer', bootstrap, topic, String(warmup), String(count), ...consumerProps]);
+  await consumer.ready;
+  const produced = JSON.parse((await latencyProcess(['producer', bootstrap, topic, String(warmup), String(count), String(rate), ...producerProps]).done).trim());
+  const result = JSON.parse((await consumer.done).trim().split('\n').pop());
+  if (result.records !== count) throw new Error(`e2e latency: ${result.records} of ${count} records consumed from ${topic}`);
+  return { ...result, producerRecordsPerSecond: produced.recordsPerSecond };
 }

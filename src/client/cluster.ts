@@ -5,6 +5,7 @@ import * as dns from 'node:dns';
 import { BrokerConnection, ConnectionError } from './connection';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+import type { NetworkMetrics } from './metrics';
 
 export { TimeoutError };
 
@@ -24,6 +25,8 @@ export interface ClusterOptions {
   reconnectBackoffMs?: number;
   reconnectBackoffMaxMs?: number;
   connectTimeoutMs?: number;
+  /** Where connections count Kafka's network metrics (the perf tools' --print-metrics). */
+  network?: NetworkMetrics;
 }
 
 export interface TopicPartitions {
@@ -96,7 +99,7 @@ export class Cluster {
       const hp: HostPort = broker ?? this.opts.bootstrap[i % this.opts.bootstrap.length];
       const nodeId = broker ? broker.nodeId : -1 - (i % this.opts.bootstrap.length);
       i++;
-      const conn = new BrokerConnection(hp.host, hp.port, this.opts.clientId);
+      const conn = new BrokerConnection(hp.host, hp.port, this.opts.clientId, -1, this.opts.network);
       try {
         await conn.connect(Math.max(1, Math.min(this.opts.connectTimeoutMs ?? 10000, deadline - Date.now())));
         if (this.closed) {
@@ -139,7 +142,7 @@ export class Cluster {
   private reconnect(nodeId: number): Promise<BrokerConnection> {
     const node = this.brokers.get(nodeId);
     if (!node) return Promise.reject(KafkaError.from(ErrorCode.LEADER_NOT_AVAILABLE));
-    const conn = new BrokerConnection(node.host, node.port, this.opts.clientId, nodeId);
+    const conn = new BrokerConnection(node.host, node.port, this.opts.clientId, nodeId, this.opts.network);
     const p = conn.connect(this.opts.connectTimeoutMs ?? 10000).then(() => {
       // Closed meanwhile: do not leave a socket behind.
       if (this.closed) conn.close();

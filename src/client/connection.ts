@@ -6,6 +6,7 @@ import * as net from 'node:net';
 import { ADVERTISED, ApiKey, apiSpec, CLIENT_ONLY, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
 import { ErrorCode, KafkaError } from '../protocol/errors';
 import { Reader } from '../protocol/reader';
+import type { NetworkMetrics } from './metrics';
 
 export class ConnectionError extends Error {
   constructor(message: string, readonly host: string, readonly port: number) {
@@ -44,7 +45,8 @@ export class BrokerConnection {
   private closedError: Error | undefined;
   private brokerVersions = new Map<number, { min: number; max: number }>();
 
-  constructor(readonly host: string, readonly port: number, readonly clientId: string, readonly nodeId = -1) {}
+  constructor(readonly host: string, readonly port: number, readonly clientId: string, readonly nodeId = -1,
+    private readonly metrics?: NetworkMetrics) {}
 
   /** Connect and negotiate API versions. */
   async connect(timeoutMs = 10000): Promise<void> {
@@ -71,6 +73,11 @@ export class BrokerConnection {
     });
     this.sock.on('error', (e) => this.failAll(new ConnectionError(e.message, this.host, this.port)));
     this.sock.on('close', () => this.failAll(new ConnectionError(`connection to ${this.host}:${this.port} closed`, this.host, this.port)));
+    if (this.metrics) {
+      const m = this.metrics;
+      m.connected(this.nodeId);
+      this.sock.once('close', () => m.disconnected());
+    }
     await this.negotiate();
   }
 
@@ -136,6 +143,11 @@ export class BrokerConnection {
   }
 
   private writeFrame(chunks: Buffer[]): void {
+    if (this.metrics) {
+      let n = 0;
+      for (const c of chunks) n += c.length;
+      this.metrics.sent(this.nodeId, n);
+    }
     writeChunks(this.sock, chunks);
   }
 
@@ -196,6 +208,7 @@ export class BrokerConnection {
   }
 
   private onFrame(frame: Buffer): void {
+    this.metrics?.received(this.nodeId, frame.length + 4);
     const p = this.pending.shift();
     if (!p) return;
     const spec = apiSpec(p.apiKey)!;

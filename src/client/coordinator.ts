@@ -36,7 +36,7 @@ export async function findCoordinator(
         cluster.brokers.set(body.nodeId, { nodeId: body.nodeId, host: body.host, port: body.port, rack: null });
       }
       if (!dedicated) return { nodeId: body.nodeId, conn: await cluster.connectionTo(body.nodeId) };
-      const conn = new BrokerConnection(body.host, body.port, cluster.opts.clientId, body.nodeId);
+      const conn = new BrokerConnection(body.host, body.port, cluster.opts.clientId, body.nodeId, cluster.opts.network);
       try {
         await conn.connect(Math.max(1, Math.min(cluster.opts.connectTimeoutMs ?? 10000, deadline - Date.now())));
       } catch (e) {

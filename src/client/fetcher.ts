@@ -22,6 +22,7 @@ import { ConsumerFetchError } from './consumer/records';
 import { ApiKey } from '../protocol/apis';
 import { errorInfo, ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { batchLastOffset, nextBatchEnd } from '../protocol/records/batch';
+import { countRecords, type ConsumerMetrics } from './consumer/metrics';
 
 export type ResetStrategy = 'earliest' | 'latest' | 'none';
 
@@ -44,12 +45,16 @@ export interface FetcherOptions {
   /** Where WARN lines go (already prefixed with `[Consumer clientId=..., groupId=...] `). */
   log?: LogFn;
   logPrefix?: string;
+  /** Where Fetch round trips are counted (the perf tools' --print-metrics). */
+  metrics?: ConsumerMetrics;
 }
 
 export interface FetchedPartition extends FetchedRecords {
   /** The position after these records (the next offset to fetch). */
   nextOffset: number;
   highWatermark: number;
+  /** The partition's log start offset when fetched (-1 if the broker did not say). */
+  logStartOffset: number;
   /** The leader the data came from. */
   leader: number;
 }
@@ -362,6 +367,7 @@ export class Fetcher {
             requested.set(st.key, st.position!);
           }
           this.requestCount++;
+          const sentAt = Date.now();
           body = await conn.send(ApiKey.Fetch, {
             replicaId: -1,
             maxWaitMs: this.opts.maxWaitMs,
@@ -383,6 +389,19 @@ export class Fetcher {
             forgottenTopicsData: [],
             rackId: '',
           });
+          if (this.opts.metrics) {
+            const topics = new Map<string, { bytes: number; records: number }>();
+            for (const t of body.responses ?? []) {
+              for (const p of t.partitions ?? []) {
+                if (!p.records) continue;
+                let sum = topics.get(t.topic);
+                if (sum === undefined) topics.set(t.topic, (sum = { bytes: 0, records: 0 }));
+                sum.bytes += p.records.length;
+                sum.records += countRecords(p.records);
+              }
+            }
+            this.opts.metrics.fetched(conn.nodeId, Date.now() - sentAt, topics, body.throttleTimeMs ?? 0);
+          }
         } catch (e) {
           if (this.closed) return;
           if (e instanceof ConnectionError || (e instanceof KafkaError && e.retriable)) {
@@ -450,7 +469,7 @@ export class Fetcher {
           chunks.push({
             topic: st.topic, partition: st.partition, records: at === records.length ? records : records.subarray(0, at),
             fetchOffset, nextOffset: next, abortedTransactions: (p.abortedTransactions as AbortedTransaction[] | null) ?? null,
-            highWatermark: p.highWatermark, leader: loop.node,
+            highWatermark: p.highWatermark, logStartOffset: p.logStartOffset ?? -1, leader: loop.node,
           });
         } else if (code === ErrorCode.OFFSET_OUT_OF_RANGE) {
           const leader = this.cluster.brokers.get(st.leader);

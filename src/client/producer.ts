@@ -19,6 +19,8 @@
 
 import * as dns from 'node:dns';
 import { BrokerConnection, ConnectionError } from './connection';
+import type { Metrics } from './metrics';
+import { ProducerMetrics } from './producer/metrics';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, errorInfo, KafkaError } from '../protocol/errors';
 import { murmur2 } from '../protocol/murmur2';
@@ -65,6 +67,8 @@ export interface ProducerOptions {
    * key/value sizes in bytes, -1 for null.
    */
   onRecordError?: (topic: string, keySize: number, valueSize: number, error: SendError) => void;
+  /** Where to count Kafka's producer metrics (kafka-producer-perf-test --print-metrics). */
+  metrics?: Metrics;
 }
 
 interface NodeConn {
@@ -142,6 +146,7 @@ export class Producer {
   private readonly batchSize: number;
   private readonly maxInFlightPerPartition: number;
   private readonly pool: BufferPool;
+  private readonly metrics: ProducerMetrics | undefined;
 
   private readonly topics = new Map<string, TopicState>();
   private readonly nodes = new Map<number, NodeConn>();
@@ -181,6 +186,19 @@ export class Producer {
     this.batchSize = Math.max(1, s.batchSize);
     this.maxInFlightPerPartition = s.idempotence ? Math.min(5, s.maxInFlight) : s.maxInFlight === 1 ? 1 : Infinity;
     this.pool = new BufferPool(this.batchSize, Math.min(64, Math.floor(s.bufferMemory / this.batchSize)));
+    if (opts.metrics) {
+      this.metrics = new ProducerMetrics(opts.metrics, {
+        requestsInFlight: () => {
+          let n = 0;
+          for (const node of [...this.nodes.values(), ...this.bootstrapNodes]) n += node.requests.length;
+          return n;
+        },
+        metadataRefreshedAt: () => this.metadataRefreshedAt,
+        bufferTotal: s.bufferMemory,
+        bufferAvailable: () => s.bufferMemory - this.bufferedBytes,
+        waitingSends: () => this.memWaiters.length,
+      });
+    }
     let i = 0;
     for (const url of s.bootstrapServers) {
       const m = /^\[?(.*?)\]?:(\d+)$/.exec(url.trim());
@@ -407,6 +425,7 @@ export class Producer {
   private fail(b: ProducerBatch, err: SendError): void {
     if (b.done) return;
     b.done = true;
+    this.metrics?.failed(b.part.topic.name, b.count);
     this.releaseMemory(b);
     if (this.settings.idempotence && b.pidGen === this.pidGen && b.pidGen >= 0) this.resetProducerId();
     const waiters = b.waiters;
@@ -500,6 +519,7 @@ export class Producer {
     const formatted = `${errorInfo(code).name}${message ? `. Error Message: ${message}` : ''}`;
     if (code === ErrorCode.MESSAGE_TOO_LARGE && b.count > 1) {
       this.log('WARN', `Got error produce response in correlation id ${correlationId} on topic-partition ${ps.name}, splitting and retrying (${s.retries - b.attempts} attempts left). Error: ${formatted}`, SENDER);
+      this.metrics?.split();
       this.split(b);
       return;
     }
@@ -515,6 +535,7 @@ export class Producer {
       b.attempts--; // not a real attempt
     } else if (retriable && b.attempts < s.retries && now - b.createdMs < s.deliveryTimeoutMs) {
       this.log('WARN', `Got error produce response with correlation id ${correlationId} on topic-partition ${ps.name}, retrying (${s.retries - b.attempts - 1} attempts left). Error: ${formatted}`, SENDER);
+      this.metrics?.retried(ps.topic.name, b.count);
       this.reenqueue(b, now);
     } else {
       this.fail(b, KafkaError.from(code, message || null));
@@ -732,6 +753,7 @@ export class Producer {
       td.partitionData.push({ index: b.part.partition, records: b.bytes! });
     }
     const body = { transactionalId: null, acks: s.acks, timeoutMs: s.requestTimeoutMs, topicData };
+    this.metrics?.request(batches.map((b) => ({ topic: b.part.topic.name, count: b.count, bytes: b.bytes!.length, createdMs: b.createdMs })), now);
     if (s.acks === 0) {
       try {
         conn.sendNoResponse(ApiKey.Produce, body);
@@ -769,6 +791,7 @@ export class Producer {
   private onProduceResponse(req: InflightRequest, resp: any): void {
     this.removeRequest(req);
     const now = Date.now();
+    this.metrics?.response(req.node.conn?.nodeId ?? req.node.id, now - req.sentAt, resp.throttleTimeMs ?? 0);
     // Indexed once: scanning the response per batch was quadratic with thousands of partitions.
     const results = new Map<string, Map<number, any>>();
     for (const t of resp.responses) {
@@ -840,7 +863,7 @@ export class Producer {
     if (node.connecting) return node.connecting;
     const s = this.settings;
     const p = (async () => {
-      const c = new BrokerConnection(node.host, node.port, s.clientId, node.id);
+      const c = new BrokerConnection(node.host, node.port, s.clientId, node.id, this.metrics?.network);
       try {
         // The setup timeout covers the ApiVersions exchange too (a stopped broker accepts TCP).
         const ms = Math.max(1, Math.min(s.connectionSetupTimeoutMs, deadline - Date.now()));

@@ -28,6 +28,9 @@ import { checkConsumerPerfArgs, consumerPerfProps, consumerPerfSpecs, HELP_MESSA
 import { fixed } from './perf/producer-stats';
 import { SimpleDateFormat } from './perf/simple-date-format';
 import { consumerCluster, consumerFetcher, consumerGroupMember } from './consumer/clients';
+import { Metrics } from '../client/metrics';
+import { ConsumerMetrics } from '../client/consumer/metrics';
+import { addAppInfo, formatMetrics } from './perf/print-metrics';
 
 const MB = 1024 * 1024;
 const HEADER_TAIL = ', rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec';
@@ -129,19 +132,26 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
     if (level !== 'INFO') io.stderr(formatLogRecord(level, message, logger));
   };
   await ensureLocalEngine(bootstrap.map((hp) => formatAddress(hp.host, hp.port)).join(','), io);
-  const cluster = consumerCluster(settings, bootstrap, log, logPrefix);
-  const fetcher = consumerFetcher(cluster, settings, log, logPrefix);
+  let metrics: ConsumerMetrics | undefined;
+  if (opts.has('print-metrics')) {
+    const registry = new Metrics(clientId);
+    addAppInfo(registry, Date.now());
+    metrics = new ConsumerMetrics(registry, () => member.assignment().length);
+  }
+  const cluster = consumerCluster(settings, bootstrap, log, logPrefix, metrics?.network);
+  const fetcher = consumerFetcher(cluster, settings, log, logPrefix, { metrics });
   const member = consumerGroupMember(cluster, fetcher, settings, {
     assignors: assignorsFor(settings.assignmentStrategy),
     topics: pattern === undefined ? [opts.stringValueOf('topic')!] : undefined,
     pattern,
-  }, log, logPrefix);
+  }, log, logPrefix, metrics);
 
   const startMs = Date.now();
   let joinMs = 0;
   let joined = false;
   const sink = new CountingSink(startMs, intervalMs, detailed, dateFormat, io.stdout);
   let endMs: number;
+  let metricsText = '';
   try {
     const cursor = new RecordCursor();
     const walk = new RecordWalk({ checkCrcs: false, readCommitted: settings.readCommitted });
@@ -167,8 +177,13 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
       // One poll() hands out at most max.poll.records records.
       if (walk.run(cursor, sink, maxPollRecords) === 'paused') {
         fetcher.markConsumed(chunk.topic, chunk.partition, cursor.offset + 1, cursor.leaderEpoch);
+        metrics?.consumed(chunk.topic, sink.messages - before, 0);
+        metrics?.polled(chunk.topic, chunk.partition, cursor.offset + 1, chunk.highWatermark, chunk.logStartOffset);
       } else {
         fetcher.markConsumed(chunk.topic, chunk.partition, chunk.nextOffset, sink.messages > before ? cursor.leaderEpoch : undefined);
+        // The batches' bytes count once all their records are handed out.
+        metrics?.consumed(chunk.topic, sink.messages - before, chunk.records.length);
+        metrics?.polled(chunk.topic, chunk.partition, chunk.nextOffset, chunk.highWatermark, chunk.logStartOffset);
         chunk = null;
       }
       if (sink.messages > before) lastConsumedMs = now;
@@ -177,6 +192,8 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
       io.stdout(`WARNING: Exiting before consuming the expected number of records: timeout (${timeoutMs} ms) exceeded. You can use the --timeout option to increase the timeout.\n`);
     }
     endMs = Date.now();
+    // Taken before the close, as Kafka's (its connections still open).
+    if (metrics) metricsText = formatMetrics(metrics.metrics);
   } finally {
     await member.close(settings.requestTimeoutMs).catch(() => undefined);
     fetcher.close();
@@ -189,4 +206,5 @@ async function run(opts: OptionSet, io: ToolIO): Promise<void> {
     io.stdout(`${dateFormat.format(startMs)}, ${dateFormat.format(endMs)}, ${fixed(mb, 4)}, ${fixed(mb / elapsedSec, 4)}, ${sink.messages}, ` +
       `${fixed(sink.messages / elapsedSec, 4)}, ${joinMs}, ${fetchMs}, ${fixed(mb / (fetchMs / 1000), 4)}, ${fixed(sink.messages / (fetchMs / 1000), 4)}\n`);
   }
+  io.stdout(metricsText);
 }

@@ -32,6 +32,8 @@ import { HELP, postProcess, PROG, SPECS, USAGE, type ProducerPerfConfig } from '
 import { ProducerStats } from './perf/producer-stats';
 import { ThroughputThrottler } from './perf/throughput-throttler';
 import { SeededRandom } from './perf/seeded-random';
+import { Metrics } from '../client/metrics';
+import { addAppInfo, formatMetrics } from './perf/print-metrics';
 
 /** Records sent between two turns of the event loop (so acknowledgements are read meanwhile). */
 const SLICE = 256;
@@ -116,7 +118,9 @@ async function run(c: ProducerPerfConfig, io: ToolIO): Promise<number> {
     throw new ProducerConfigError('org.apache.kafka.common.KafkaException', 'Failed to construct kafka producer');
   }
   await ensureLocalEngine(settings.bootstrapServers.join(','), io);
-  const producer = new Producer({ settings, log });
+  const metrics = c.printMetrics ? new Metrics(settings.clientId) : undefined;
+  if (metrics) addAppInfo(metrics, Date.now());
+  const producer = new Producer({ settings, log, metrics });
 
   const random = new SeededRandom(c.randomSeed);
   let payload: Buffer = c.recordSize !== null ? Buffer.alloc(c.recordSize) : Buffer.alloc(0);
@@ -152,9 +156,16 @@ async function run(c: ProducerPerfConfig, io: ToolIO): Promise<number> {
     else if (i % SLICE === SLICE - 1) await new Promise<void>((r) => setImmediate(r));
   }
 
-  // Kafka closes the producer (which waits for every acknowledgement) before the summary.
+  // Kafka closes the producer (which waits for every acknowledgement) before the summary; its
+  // metrics are taken before the close (its connections still open).
+  let metricsText = '';
+  if (metrics) {
+    await producer.flush();
+    metricsText = formatMetrics(metrics);
+  }
   await producer.close();
   stats.printTotal();
   steady?.printTotal();
+  io.stdout(metricsText);
   return 0;
 }

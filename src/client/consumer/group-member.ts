@@ -35,6 +35,8 @@ import { CommitFailure, commitOffsets, fetchCommittedOffsets, formatOffsets, typ
 import { ConsumerFetchError } from './records';
 
 export interface GroupMemberOptions {
+  /** A JoinGroup, SyncGroup or Heartbeat answered after `ms` (the coordinator metrics). */
+  onRoundTrip?: (api: 'join' | 'sync' | 'heartbeat', ms: number) => void;
   groupId: string;
   groupInstanceId: string | null;
   sessionTimeoutMs: number;
@@ -389,6 +391,7 @@ export class GroupMember {
     const owned = groupByTopic([...this.owned].sort(compareTopicPartition));
     let join: any;
     this.joinInFlight = true;
+    const joinStart = Date.now();
     try {
       join = await c.conn.send(ApiKey.JoinGroup, {
         groupId: this.opts.groupId,
@@ -414,6 +417,7 @@ export class GroupMember {
       this.rejoinNeeded = true;
       this.joinError(code, join.memberId);
     }
+    this.opts.onRoundTrip?.('join', Date.now() - joinStart);
     this.generationId = join.generationId;
     this.memberId = join.memberId;
     this.protocolName = join.protocolName;
@@ -426,6 +430,7 @@ export class GroupMember {
       this.assignmentSnapshot = null;
     }
     let sync: any;
+    const syncStart = Date.now();
     try {
       sync = await c.conn.send(ApiKey.SyncGroup, {
         groupId: this.opts.groupId,
@@ -434,6 +439,7 @@ export class GroupMember {
         groupInstanceId: this.opts.groupInstanceId,
         assignments,
       });
+      this.opts.onRoundTrip?.('sync', Date.now() - syncStart);
     } catch (e) {
       this.rejoinNeeded = true;
       throw e;
@@ -647,7 +653,7 @@ export class GroupMember {
     if (this.joinInFlight || conn.isClosed()) {
       // The coordinator answers in order: a LeaveGroup behind a pending JoinGroup would wait for it.
       const node = this.cluster.brokers.get(c.nodeId) ?? { host: conn.host, port: conn.port };
-      own = new BrokerConnection(node.host, node.port, this.cluster.opts.clientId, c.nodeId);
+      own = new BrokerConnection(node.host, node.port, this.cluster.opts.clientId, c.nodeId, this.cluster.opts.network);
       await own.connect(Math.max(1, deadline - Date.now()));
       conn = own;
     }
@@ -775,9 +781,11 @@ export class GroupMember {
     let body: any;
     try {
       const c = await this.ensureCoordinator();
+      const start = Date.now();
       body = await withDeadline(c.conn.send(ApiKey.Heartbeat, {
         groupId: this.opts.groupId, generationId: gen, memberId: this.memberId, groupInstanceId: this.opts.groupInstanceId,
       }), Date.now() + this.opts.requestTimeoutMs);
+      this.opts.onRoundTrip?.('heartbeat', Date.now() - start);
     } catch (e) {
       if (this.closed) return;
       if (transient(e)) {

@@ -5,9 +5,12 @@ import { GroupMember } from '../../client/consumer/group-member';
 import type { PartitionAssignor } from '../../client/consumer/assignors/types';
 import { Fetcher } from '../../client/fetcher';
 import type { ConsumerSettings } from './config';
+import type { NetworkMetrics } from '../../client/metrics';
+import type { ConsumerMetrics } from '../../client/consumer/metrics';
 
-export function consumerCluster(settings: ConsumerSettings, bootstrap: HostPort[], log: LogFn, logPrefix: string): Cluster {
+export function consumerCluster(settings: ConsumerSettings, bootstrap: HostPort[], log: LogFn, logPrefix: string, network?: NetworkMetrics): Cluster {
   return new Cluster({
+    network,
     bootstrap, clientId: settings.clientId, logPrefix, log,
     reconnectBackoffMs: settings.reconnectBackoffMs, reconnectBackoffMaxMs: settings.reconnectBackoffMaxMs,
     connectTimeoutMs: settings.requestTimeoutMs,
@@ -15,8 +18,9 @@ export function consumerCluster(settings: ConsumerSettings, bootstrap: HostPort[
 }
 
 export function consumerFetcher(cluster: Cluster, settings: ConsumerSettings, log: LogFn, logPrefix?: string,
-  overrides: { autoOffsetReset?: 'earliest' | 'latest' | 'none'; maxWaitMs?: number } = {}): Fetcher {
+  overrides: { autoOffsetReset?: 'earliest' | 'latest' | 'none'; maxWaitMs?: number; metrics?: ConsumerMetrics } = {}): Fetcher {
   return new Fetcher(cluster, {
+    metrics: overrides.metrics,
     isolationLevel: settings.readCommitted ? 1 : 0,
     autoOffsetReset: overrides.autoOffsetReset ?? settings.autoOffsetReset,
     maxWaitMs: overrides.maxWaitMs ?? settings.fetchMaxWaitMs,
@@ -32,8 +36,9 @@ export function consumerFetcher(cluster: Cluster, settings: ConsumerSettings, lo
 
 /** A group member subscribed to `topics` or `pattern`, waking `fetcher` when the assignment changes. */
 export function consumerGroupMember(cluster: Cluster, fetcher: Fetcher, settings: ConsumerSettings,
-  sub: { assignors: PartitionAssignor[]; topics?: string[]; pattern?: RegExp }, log: LogFn, logPrefix: string): GroupMember {
+  sub: { assignors: PartitionAssignor[]; topics?: string[]; pattern?: RegExp }, log: LogFn, logPrefix: string, metrics?: ConsumerMetrics): GroupMember {
   return new GroupMember(cluster, fetcher, {
+    onRoundTrip: metrics ? (api, ms) => metrics.roundTrip(api, ms) : undefined,
     groupId: settings.groupId!,
     groupInstanceId: settings.groupInstanceId,
     sessionTimeoutMs: settings.sessionTimeoutMs,

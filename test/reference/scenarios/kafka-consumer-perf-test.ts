@@ -47,4 +47,5 @@ export const consumerPerfTest: Scenario[] = [
   consume('consumer-config', 'cpt-conf', [...B, '--topic', 'cpt-conf', '--num-records', '10', '--consumer.config', '{dir}/c.properties'], { 'c.properties': 'client.id=perf\n' }),
   consume('timeout', 'cpt-tmo', [...B, '--topic', 'cpt-tmo', '--num-records', '11', '--timeout', '1000']),
   consume('from-latest', 'cpt-latest', [...B, '--topic', 'cpt-latest', '--num-records', '1', '--from-latest', '--timeout', '1000']),
+  consume('print-metrics', 'cpt-metrics', [...B, '--topic', 'cpt-metrics', '--num-records', '10', '--print-metrics']),
 ];

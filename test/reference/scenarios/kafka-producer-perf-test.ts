@@ -65,5 +65,6 @@ export const producerPerfTest: Scenario[] = [
   send('payload-delimiter', 'ppt-delim', ['--num-records', '4', '--throughput', '-1', '--payload-file', '{dir}/payloads.txt', '--payload-delimiter', ',', ...B],
     { 'payloads.txt': 'a,b,c' }),
   send('warmup', 'ppt-warmup', ['--num-records', '10', '--warmup-records', '4', '--throughput', '-1', '--record-size', '5', ...B]),
+  send('print-metrics', 'ppt-metrics', ['--num-records', '10', '--throughput', '-1', '--record-size', '5', '--print-metrics', ...B]),
   send('keys', 'ppt-keys', ['--num-records', '10', '--throughput', '-1', '--record-size', '5', '--key-distribution', 'range', '--record-key-range', '3', ...B]),
 ];
