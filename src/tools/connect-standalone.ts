@@ -9,6 +9,7 @@
 // - stopped by a signal: the JVM's status, 130 (SIGINT) / 143 (SIGTERM) / 129 (SIGHUP).
 import * as dns from 'node:dns';
 import * as os from 'node:os';
+import { ensureLocalEngine } from '../cli/autostart';
 import { parseBootstrap } from '../cli/bootstrap';
 import { JavaException } from '../cli/errors';
 import type { ToolIO } from '../cli/io';
@@ -76,6 +77,8 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
   };
   try {
     const config = workerConfig(loadPropertiesFile(argv[0]));
+    // Aimed at localhost:9092 with nothing there: the local engine starts, as for the console tools.
+    await ensureLocalEngine(config.bootstrapServers, io);
     const clusterId = await lookupClusterId(config, log);
     worker = new Worker(config, log, io.stdout);
     rest = new RestServer(worker, () => clusterId, log);

@@ -3,6 +3,7 @@
 // state.dir is not needed here); more arguments are ignored with the demo's warning. Silent while
 // it runs, as the demo under Kafka's tools log configuration (WARN and up, to stderr); runs until
 // Ctrl-C.
+import { ensureLocalEngine } from '../../cli/autostart';
 import { JavaException } from '../../cli/errors';
 import type { ToolIO } from '../../cli/io';
 import { formatLogRecord } from '../../cli/log';
@@ -26,8 +27,10 @@ export async function runWordCountDemo(args: string[], io: ToolIO): Promise<numb
   const log = (level: 'WARN' | 'ERROR' | 'INFO', message: string, logger: string) => {
     if (level !== 'INFO') io.stderr(formatLogRecord(level, message, logger));
   };
+  const bootstrap = props.get('bootstrap.servers')?.trim() ?? 'localhost:9092';
+  await ensureLocalEngine(bootstrap, io);
   const app = new WordCount({
-    bootstrap: props.get('bootstrap.servers')?.trim() ?? 'localhost:9092',
+    bootstrap,
     applicationId: props.get('application.id')?.trim() ?? DEFAULT_APPLICATION_ID,
     commitIntervalMs: Number(props.get('commit.interval.ms') ?? 30000) || 30000,
   }, log);
