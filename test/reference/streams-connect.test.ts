@@ -11,10 +11,10 @@ import * as fs from 'node:fs';
 import { runTool, startInProcessEngine, tempDir, waitFor, type TestEngine } from '../helpers/engine';
 import { parseChecks, runJava } from '../helpers/java';
 import {
-  CONNECT_INPUT, CONNECT_SINK_GROUP, CONNECT_TOPIC, CONNECT_TOPIC_VALUES, WORDCOUNT_APPLICATION_ID, WORDCOUNT_OUTPUT,
+  CONNECT_INPUT, CONNECT_SINK_GROUP, CONNECT_TOPIC, CONNECT_TOPIC_VALUES, WORDCOUNT_APPLICATION_ID, WORDCOUNT_INPUT_TOPIC, WORDCOUNT_MAIN, WORDCOUNT_OUTPUT,
   committedOffsets, connectConsumerArgs, printedRecords, readSink, startConnectQuickstart, wordCountConsumerArgs, wordCountQuickstart, type RunTool,
 } from '../helpers/kafka-apps';
-import { readFileOr, startOurConnect } from '../helpers/quickstart';
+import { readFileOr, spawnOurs, startOurConnect } from '../helpers/quickstart';
 import { startReferenceCluster, ToolRunner, type ReferenceCluster } from './lib/kafka';
 
 let kafka: ReferenceCluster;
@@ -57,8 +57,23 @@ describe('Kafka Streams and Connect: our engine against Apache Kafka 4.4.0', () 
         await run.app.stop();
       }
       (seen[side] as any).committed = await committedOffsets(bootstrap, WORDCOUNT_APPLICATION_ID);
+      // Our WordCountDemo (kafka-run-class) on the same input, as another application (its own
+      // group and changelog): its updates follow the demo's 11 in the output topic and must be the same.
+      const oursDir = dir(`kl-ref-our-streams-${side}-`);
+      fs.writeFileSync(`${oursDir}/wordcount.properties`, `bootstrap.servers=${bootstrap}\napplication.id=${WORDCOUNT_APPLICATION_ID}-ours\n`);
+      const ours = spawnOurs('kafka-run-class', [WORDCOUNT_MAIN, 'wordcount.properties'], oursDir);
+      try {
+        const args = wordCountConsumerArgs(bootstrap, 60000).filter((a) => a !== '--from-beginning');
+        const read = await kafkaTools('kafka-console-consumer', [...args, '--partition', '0', '--offset', '11'], { timeoutMs: 90000 });
+        (seen[side] as any).ours = [read.code, printedRecords(read.stdout)];
+      } finally {
+        await ours.stop();
+      }
+      (seen[side] as any).oursCommitted = await committedOffsets(bootstrap, `${WORDCOUNT_APPLICATION_ID}-ours`);
     }
     expect(seen.engine).toEqual(seen.kafka);
+    expect((seen.kafka as any).ours).toEqual([0, WORDCOUNT_OUTPUT]);
+    expect((seen.kafka as any).oursCommitted).toEqual({ [`${WORDCOUNT_INPUT_TOPIC}-0`]: 3 });
     // Kafka 4.4's console consumer says on stdout that --property (the quickstart's) is deprecated.
     const [code, stdout] = (seen.kafka as any).consumed;
     expect([code, printedRecords(stdout)]).toEqual([0, WORDCOUNT_OUTPUT]);

@@ -3,6 +3,7 @@
 // state.dir is not needed here); more arguments are ignored with the demo's warning. Silent while
 // it runs, as the demo under Kafka's tools log configuration (WARN and up, to stderr); runs until
 // Ctrl-C.
+import * as fs from 'node:fs';
 import { ensureLocalEngine } from '../../cli/autostart';
 import { JavaException } from '../../cli/errors';
 import type { ToolIO } from '../../cli/io';
@@ -15,13 +16,13 @@ const SIGNAL_STATUS: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHU
 export async function runWordCountDemo(args: string[], io: ToolIO): Promise<number> {
   let props = new Map<string, string>();
   if (args.length > 0) {
-    try {
-      props = loadPropertiesFile(args[0]);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      io.stderr(`Exception in thread "main" java.io.FileNotFoundException: ${args[0]} (${code === 'ENOENT' ? 'No such file or directory' : (e as Error).message})\n`);
+    // new FileInputStream(args[0]) fails before anything starts.
+    const problem = !fs.existsSync(args[0]) ? 'No such file or directory' : fs.statSync(args[0]).isDirectory() ? 'Is a directory' : null;
+    if (problem !== null) {
+      io.stderr(`Exception in thread "main" java.io.FileNotFoundException: ${args[0]} (${problem})\n`);
       return 1;
     }
+    props = loadPropertiesFile(args[0]);
     if (args.length > 1) io.stdout('Warning: Some command line arguments were ignored. This demo only accepts an optional configuration file.\n');
   }
   const log = (level: 'WARN' | 'ERROR' | 'INFO', message: string, logger: string) => {
