@@ -15,6 +15,8 @@ import { getJson, readFileOr, spawnOurs, startOurConnect } from '../helpers/quic
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { decodeOffsets, encodeOffsets } = require(path.join(ROOT, 'dist/tools/connect/offset-file'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { converterFor, javaString } = require(path.join(ROOT, 'dist/tools/connect/converters'));
 
 let engine: ChildEngine;
 const dirs: string[] = [];
@@ -186,6 +188,20 @@ describe("Kafka's quickstart", () => {
       expect(await app.stop()).toBe(143);
     }
   }, 30000);
+
+  it('JsonConverter writes and the file sink prints what Kafka 4.4.0\'s JsonConverter and FileStreamSinkTask do', () => {
+    const withSchemas = converterFor(new Map([['value.converter', 'org.apache.kafka.connect.json.JsonConverter']]), 'value.converter');
+    const plain = converterFor(new Map([['value.converter', 'JsonConverter'], ['value.converter.schemas.enable', 'false']]), 'value.converter');
+    // Kafka's output for the same calls (fromConnectData with Schema.STRING_SCHEMA; a null key).
+    expect(withSchemas.fromConnectData('t', { schema: { type: 'string', optional: false }, value: 'bar "q" \u001f é \u2028 / \\' }).toString())
+      .toBe('{"schema":{"type":"string","optional":false},"payload":"bar \\"q\\" \\u001F é \u2028 / \\\\"}');
+    expect(withSchemas.fromConnectData('t', { schema: null, value: null })).toBe(null);
+    // A schemaless object becomes a java.util.HashMap: String.valueOf prints it in hash order.
+    const obj = plain.toConnectData('t', Buffer.from('{"name":"x","id":3,"value":"foo","zeta":1,"payload":2,"schema":3}'));
+    expect(javaString(obj.value)).toBe('{zeta=1, schema=3, payload=2, name=x, id=3, value=foo}');
+    expect(javaString(plain.toConnectData('t', Buffer.from('{"b":1,"a":[1.5,2,true,null,"x"]}')).value)).toBe('{a=[1.5, 2, true, null, x], b=1}');
+    expect(() => withSchemas.toConnectData('t', Buffer.from('"foo"'))).toThrow(/JsonConverter with schemas.enable requires "schema" and "payload" fields/);
+  });
 
   it('the offsets file is byte for byte the one Kafka 4.4.0\'s Connect wrote for the quickstart', () => {
     // Written by Kafka's ConnectStandalone after reading the quickstart's two lines (foo, bar).

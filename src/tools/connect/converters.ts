@@ -48,8 +48,29 @@ export function javaString(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : javaDouble(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(javaString).join(', ')}]`;
-  if (typeof v === 'object') return `{${Object.entries(v as object).map(([k, x]) => `${k}=${javaString(x)}`).join(', ')}}`;
+  if (typeof v === 'object') return `{${hashMapOrder(Object.keys(v as object)).map((k) => `${k}=${javaString((v as Record<string, unknown>)[k])}`).join(', ')}}`;
   return String(v);
+}
+
+/** Java's String.hashCode(). */
+function javaHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The iteration order of a java.util.HashMap filled with `keys` in this order (JsonConverter
+ * reads a schemaless JSON object into one): by bucket, then by insertion within a bucket.
+ */
+export function hashMapOrder(keys: string[]): string[] {
+  let capacity = 16;
+  while (keys.length > capacity * 0.75) capacity *= 2;
+  const bucket = (k: string) => {
+    const h = javaHash(k);
+    return (h ^ (h >>> 16)) & (capacity - 1);
+  };
+  return keys.map((k, i) => ({ k, i, b: bucket(k) })).sort((x, y) => x.b - y.b || x.i - y.i).map((e) => e.k);
 }
 
 function javaDouble(n: number): string {
