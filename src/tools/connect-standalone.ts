@@ -68,7 +68,6 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     return 1;
   }
   const initStart = Date.now();
-  log('INFO', 'Kafka Connect worker initializing ...', `${CLI}:114`);
   let worker: Worker | null = null;
   let rest: RestServer | null = null;
   const stopAll = async () => {
@@ -76,7 +75,10 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     await rest?.stop();
   };
   try {
-    const config = workerConfig(loadPropertiesFile(argv[0]));
+    // The worker file is read before anything is logged (a missing one: only the error).
+    const workerProps = loadPropertiesFile(argv[0]);
+    log('INFO', 'Kafka Connect worker initializing ...', `${CLI}:114`);
+    const config = workerConfig(workerProps);
     // Aimed at localhost:9092 with nothing there: the local engine starts, as for the console tools.
     await ensureLocalEngine(config.bootstrapServers, io);
     const clusterId = await lookupClusterId(config, log);

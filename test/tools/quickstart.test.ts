@@ -233,8 +233,7 @@ describe('texts', () => {
     const missing = await runTool('connect-standalone', [path.join(work, 'nonexist.properties')]);
     expect({ code: missing.code, stdout: masked(missing.stdout) }).toEqual({
       code: 2,
-      stdout: '[<ts>] INFO Kafka Connect worker initializing ... (org.apache.kafka.connect.cli.AbstractConnectCli:114)\n' +
-        '[<ts>] ERROR Stopping due to error (org.apache.kafka.connect.cli.AbstractConnectCli:102)\n' +
+      stdout: '[<ts>] ERROR Stopping due to error (org.apache.kafka.connect.cli.AbstractConnectCli:102)\n' +
         `java.nio.file.NoSuchFileException: ${path.join(work, 'nonexist.properties')}\n`,
     });
     fs.writeFileSync(path.join(work, 'w.properties'), `bootstrap.servers=${engine.bootstrap}\n`);
