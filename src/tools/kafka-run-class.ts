@@ -13,7 +13,9 @@ import { runWordCountDemo } from './run-class/word-count-demo';
 function scriptName(): string {
   const p = process.argv[1] ?? 'kafka-run-class.sh';
   const rel = path.relative(process.cwd(), p);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+  const typed = rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+  // Through the oclif CLI the command is `kafka-local kafka-run-class`.
+  return path.basename(p) === 'kafka-local' ? `${typed} kafka-run-class` : typed;
 }
 
 export async function main(argv: string[], io: ToolIO): Promise<number> {
