@@ -9,11 +9,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import { runTool, startInProcessEngine, tempDir, waitFor, type TestEngine } from '../helpers/engine';
-import { parseChecks, runJava } from '../helpers/java';
+import * as path from 'node:path';
+import { parseChecks, runJava, spawnJava } from '../helpers/java';
 import {
-  CONNECT_INPUT, CONNECT_SINK_GROUP, CONNECT_TOPIC, CONNECT_TOPIC_VALUES, WORDCOUNT_APPLICATION_ID, WORDCOUNT_OUTPUT,
-  committedOffsets, connectConsumerArgs, printedRecords, readSink, startConnectQuickstart, wordCountConsumerArgs, wordCountQuickstart, type RunTool,
+  CONNECT_INPUT, CONNECT_SINK_GROUP, CONNECT_TOPIC, CONNECT_TOPIC_VALUES, WORDCOUNT_APPLICATION_ID, WORDCOUNT_INPUT_TOPIC, WORDCOUNT_MAIN, WORDCOUNT_OUTPUT,
+  CONNECT_MAIN, committedOffsets, connectClasspath, connectConsumerArgs, printedRecords, readSink, startConnectQuickstart, wordCountConsumerArgs, wordCountQuickstart, type RunTool,
 } from '../helpers/kafka-apps';
+import { readFileOr, spawnOurs, startOurConnect } from '../helpers/quickstart';
 import { startReferenceCluster, ToolRunner, type ReferenceCluster } from './lib/kafka';
 
 let kafka: ReferenceCluster;
@@ -56,8 +58,23 @@ describe('Kafka Streams and Connect: our engine against Apache Kafka 4.4.0', () 
         await run.app.stop();
       }
       (seen[side] as any).committed = await committedOffsets(bootstrap, WORDCOUNT_APPLICATION_ID);
+      // Our WordCountDemo (kafka-run-class) on the same input, as another application (its own
+      // group and changelog): its updates follow the demo's 11 in the output topic and must be the same.
+      const oursDir = dir(`kl-ref-our-streams-${side}-`);
+      fs.writeFileSync(`${oursDir}/wordcount.properties`, `bootstrap.servers=${bootstrap}\napplication.id=${WORDCOUNT_APPLICATION_ID}-ours\n`);
+      const ours = spawnOurs('kafka-run-class', [WORDCOUNT_MAIN, 'wordcount.properties'], oursDir);
+      try {
+        const args = wordCountConsumerArgs(bootstrap, 60000).filter((a) => a !== '--from-beginning');
+        const read = await kafkaTools('kafka-console-consumer', [...args, '--partition', '0', '--offset', '11'], { timeoutMs: 90000 });
+        (seen[side] as any).ours = [read.code, printedRecords(read.stdout)];
+      } finally {
+        await ours.stop();
+      }
+      (seen[side] as any).oursCommitted = await committedOffsets(bootstrap, `${WORDCOUNT_APPLICATION_ID}-ours`);
     }
     expect(seen.engine).toEqual(seen.kafka);
+    expect((seen.kafka as any).ours).toEqual([0, WORDCOUNT_OUTPUT]);
+    expect((seen.kafka as any).oursCommitted).toEqual({ [`${WORDCOUNT_INPUT_TOPIC}-0`]: 3 });
     // Kafka 4.4's console consumer says on stdout that --property (the quickstart's) is deprecated.
     const [code, stdout] = (seen.kafka as any).consumed;
     expect([code, printedRecords(stdout)]).toEqual([0, WORDCOUNT_OUTPUT]);
@@ -84,6 +101,103 @@ describe('Kafka Streams and Connect: our engine against Apache Kafka 4.4.0', () 
     }
     expect(seen.engine).toEqual(seen.kafka);
     expect(seen.kafka).toMatchObject({ sink: `${CONNECT_INPUT}Another line\n`, first: [0, CONNECT_TOPIC_VALUES], committed: { [`${CONNECT_TOPIC}-0`]: 3 } });
+  }, 300000);
+
+  it('our connect-standalone with the quickstart\'s config files gives what Kafka\'s Connect gives, on both brokers', async () => {
+    // Kafka's Connect is held to the same values in the test above (same input, same steps); here
+    // the connectors and topic are renamed so the two runs do not share a topic or group.
+    const topic = 'connect-test-ours';
+    const seen: Record<string, unknown> = {};
+    for (const [side, bootstrap] of brokers()) {
+      const work = dir(`kl-ref-our-connect-${side}-`);
+      fs.writeFileSync(`${work}/test.txt`, CONNECT_INPUT);
+      const app = await startOurConnect(work, bootstrap, { source: { name: 'ours-file-source', topic }, sink: { name: 'ours-file-sink', topics: topic } });
+      const sink = `${work}/test.sink.txt`;
+      try {
+        await waitFor(() => readFileOr(sink) === CONNECT_INPUT, 60000, `the sink file (${side})`);
+        const args = (n: number) => connectConsumerArgs(bootstrap, n).map((a) => (a === CONNECT_TOPIC ? topic : a));
+        const first = await kafkaTools('kafka-console-consumer', args(2), { timeoutMs: 60000 });
+        fs.appendFileSync(`${work}/test.txt`, 'Another line\n');
+        await waitFor(() => readFileOr(sink) === `${CONNECT_INPUT}Another line\n`, 60000, `the appended line (${side})`);
+        const all = await kafkaTools('kafka-console-consumer', [...args(3), '--property', 'print.key=true'], { timeoutMs: 60000 });
+        seen[side] = { sink: readFileOr(sink), first: [first.code, first.stdout], all: [all.code, all.stdout] };
+      } finally {
+        await app.stop();
+      }
+      (seen[side] as any).committed = await committedOffsets(bootstrap, 'connect-ours-file-sink');
+    }
+    expect(seen.engine).toEqual(seen.kafka);
+    const kafkaSide = seen.kafka as any;
+    expect({ ...kafkaSide, all: [kafkaSide.all[0], printedRecords(kafkaSide.all[1])] }).toEqual({
+      sink: `${CONNECT_INPUT}Another line\n`,
+      first: [0, CONNECT_TOPIC_VALUES],
+      // No key (null), the value in JsonConverter's envelope: what Kafka's Connect writes.
+      all: [0, ['foo', 'bar', 'Another line'].map((v) => `null\t{"schema":{"type":"string","optional":false},"payload":"${v}"}\n`).join('')],
+      committed: { [`${topic}-0`]: 3 },
+    });
+  }, 300000);
+
+  it('our connect-standalone and Kafka\'s Connect take over from each other through the offsets file, without a duplicate', async () => {
+    // A broker of this test's own: the quickstart's names (connect-test, local-file-*) are used
+    // as they are, and Kafka's Connect must find the source position ours stored (and back).
+    const own = await startInProcessEngine();
+    try {
+      const work = dir('kl-ref-offsets-handover-');
+      const source = path.join(work, 'test.txt');
+      const sink = path.join(work, 'test.sink.txt');
+      const files = { source: { file: source }, sink: { file: sink } };
+      fs.writeFileSync(source, CONNECT_INPUT);
+      const ours = await startOurConnect(work, own.bootstrap, files);
+      await waitFor(() => readFileOr(sink) === CONNECT_INPUT, 60000, 'our sink file');
+      await ours.stop();
+      fs.appendFileSync(source, 'Another line\n');
+      // Kafka's Connect on the same offsets file (and the same source file, sink group and topic).
+      const kafkaConnect = startConnectQuickstart(own.bootstrap, work);
+      fs.writeFileSync(source, `${CONNECT_INPUT}Another line\n`); // startConnectQuickstart rewrote it
+      try {
+        await waitFor(() => readSink({ ...kafkaConnect, sink }) === `${CONNECT_INPUT}Another line\n` || kafkaConnect.app.proc.exitCode !== null, 120000, "Kafka's Connect resuming");
+      } finally {
+        await kafkaConnect.app.stop();
+      }
+      fs.appendFileSync(source, 'Last line\n');
+      const again = await startOurConnect(work, own.bootstrap, files);
+      try {
+        await waitFor(() => readFileOr(sink).endsWith('Last line\n'), 60000, 'ours resuming from Kafka\'s file');
+      } finally {
+        await again.stop();
+      }
+      expect(readFileOr(sink)).toBe(`${CONNECT_INPUT}Another line\nLast line\n`);
+      const offsets = await runTool('kafka-get-offsets', ['--bootstrap-server', own.bootstrap, '--topic', CONNECT_TOPIC]);
+      expect(offsets.stdout).toBe(`${CONNECT_TOPIC}:0:4\n`);
+    } finally {
+      await own.stop();
+    }
+  }, 300000);
+
+  it('connect-standalone prints what Kafka\'s prints for no arguments and for startup failures', async () => {
+    // Kafka's connect-standalone.sh logs with config/connect-log4j2.yaml: INFO and up on stdout.
+    const work = dir('kl-ref-connect-texts-');
+    const log4j = path.join(work, 'connect-log4j2.properties');
+    fs.writeFileSync(log4j, ['appender.stdout.type=Console', 'appender.stdout.name=STDOUT', 'appender.stdout.layout.type=PatternLayout',
+      'appender.stdout.layout.pattern=[%d] %p %X{connector.context}%m (%c:%L)%n', 'rootLogger.level=INFO', 'rootLogger.appenderRef.stdout.ref=STDOUT', ''].join('\n'));
+    fs.writeFileSync(path.join(work, 'no-converter.properties'), `bootstrap.servers=${engine.bootstrap}\nplugin.discovery=service_load\n`);
+    const shown = (out: string) => out.split('\n')
+      .filter((l) => l !== '' && !/^\t/.test(l) && !/^ \(/.test(l) && !/^Caused by: /.test(l))
+      // Kafka's plugin scan and config dumps: ours has neither (deliberate-differences.json, connect-log-lines).
+      .filter((l) => !/^\[[^\]]*\] (INFO|WARN|ERROR) /.test(l) || (/AbstractConnectCli/.test(l) && !/Scanning for plugin classes/.test(l)))
+      .map((l) => l.replace(/^\[[^\]]*\]/, '[<ts>]'))
+      .join('\n');
+    for (const args of [[], ['nonexist.properties'], ['no-converter.properties']]) {
+      const kafkaRun = await runJava(CONNECT_MAIN, args, { cwd: work, classpath: connectClasspath(), jvmArgs: [`-Dlog4j2.configurationFile=${log4j}`], timeoutMs: 120000 });
+      const ours = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const { spawn } = require('node:child_process');
+        const p = spawn(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'connect-standalone'), ...args], { cwd: work, env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0' } });
+        let out = '';
+        p.stdout.on('data', (d: Buffer) => { out += d; });
+        p.on('close', (code: number | null) => resolve({ code, stdout: out }));
+      });
+      expect({ code: ours.code, stdout: shown(ours.stdout) }, args.join(' ')).toEqual({ code: kafkaRun.code, stdout: shown(kafkaRun.stdout) });
+    }
   }, 300000);
 
   it('our Java client check programs pass against Kafka itself', async () => {
