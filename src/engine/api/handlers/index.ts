@@ -39,6 +39,11 @@ import { handleDescribeLogDirs } from './describe-log-dirs';
 import { handleElectLeaders } from './elect-leaders';
 import { handleAlterPartitionReassignments, handleListPartitionReassignments } from './partition-reassignments';
 import { handleDescribeQuorum } from './describe-quorum';
+import { handleAddPartitionsToTxn } from './add-partitions-to-txn';
+import { handleAddOffsetsToTxn } from './add-offsets-to-txn';
+import { handleEndTxn } from './end-txn';
+import { handleDescribeTransactions } from './describe-transactions';
+import { handleListTransactions } from './list-transactions';
 
 export interface RequestContext {
   version: number;
@@ -66,6 +71,11 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.IncrementalAlterConfigs, onController(ApiKey.IncrementalAlterConfigs, handleIncrementalAlterConfigs)],
   [ApiKey.InitProducerId, handleInitProducerId],
   [ApiKey.FindCoordinator, handleFindCoordinator],
+  [ApiKey.AddPartitionsToTxn, handleAddPartitionsToTxn],
+  [ApiKey.AddOffsetsToTxn, handleAddOffsetsToTxn],
+  [ApiKey.EndTxn, handleEndTxn],
+  [ApiKey.DescribeTransactions, handleDescribeTransactions],
+  [ApiKey.ListTransactions, handleListTransactions],
   [ApiKey.JoinGroup, handleJoinGroup],
   [ApiKey.SyncGroup, handleSyncGroup],
   [ApiKey.Heartbeat, handleHeartbeat],
