@@ -17,7 +17,7 @@ export const ApiKey = {
   AlterPartitionReassignments: 45, ListPartitionReassignments: 46, OffsetDelete: 47,
   DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
   DescribeQuorum: 55, AlterPartition: 56, DescribeCluster: 60, AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74,
-  DescribeTopicPartitions: 75,
+  DescribeTopicPartitions: 75, WriteTxnMarkers: 27, TxnOffsetCommit: 28, DescribeProducers: 61,
 } as const;
 
 /**
@@ -79,6 +79,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
 export const INTER_BROKER: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.AlterPartition, { min: 0, max: 3 }],
   [ApiKey.AllocateProducerIds, { min: 0, max: 0 }],
+  // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2).
+  [ApiKey.WriteTxnMarkers, { min: 1, max: 2 }],
 ]);
 
 /**

@@ -39,6 +39,7 @@ import { handleDescribeLogDirs } from './describe-log-dirs';
 import { handleElectLeaders } from './elect-leaders';
 import { handleAlterPartitionReassignments, handleListPartitionReassignments } from './partition-reassignments';
 import { handleDescribeQuorum } from './describe-quorum';
+import { handleWriteTxnMarkers } from './write-txn-markers';
 
 export interface RequestContext {
   version: number;
@@ -87,6 +88,7 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
+  [ApiKey.WriteTxnMarkers, handleWriteTxnMarkers],
   [ApiKey.OffsetForLeaderEpoch, handleOffsetForLeaderEpoch],
   [ApiKey.DescribeLogDirs, handleDescribeLogDirs],
   [ApiKey.ElectLeaders, onController(ApiKey.ElectLeaders, handleElectLeaders)],
