@@ -158,4 +158,24 @@ describe('transactions on a partition', () => {
     const versions = await conn.send(ApiKey.ApiVersions, { clientSoftwareName: 't', clientSoftwareVersion: '1' });
     expect(versions.apiKeys.some((k: any) => k.apiKey === ApiKey.WriteTxnMarkers)).toBe(false);
   });
+
+  it('describes the active producers of a partition (DescribeProducers)', async () => {
+    const t = 'txn-producers';
+    await createTopic(t);
+    const idem = await newProducer();
+    const txn = await newProducer();
+    await produce(t, buildBatch([rec('a'), rec('b'), rec('c')], { producerId: idem.producerId, producerEpoch: idem.producerEpoch, baseSequence: 0 }));
+    await produce(t, txnBatch(txn, 0, ['x', 'y']));
+    await writeTxnMarkers(engine.engine, markers(txn, true, [{ name: t, partitionIndexes: [0] }], 5));
+    await produce(t, txnBatch(txn, 2, ['z']));
+    const r = await conn.send(ApiKey.DescribeProducers, { topics: [{ name: t, partitionIndexes: [0, 3] }, { name: 'txn-nope', partitionIndexes: [0] }] });
+    const [ok, missing] = r.topics[0].partitions;
+    expect(missing.errorCode).toBe(3);
+    expect(r.topics[1].partitions[0].errorCode).toBe(3);
+    expect(ok.errorCode).toBe(0);
+    const byId = new Map(ok.activeProducers.map((x: any) => [Number(x.producerId), x]));
+    expect(byId.get(idem.producerId)).toMatchObject({ producerEpoch: idem.producerEpoch, lastSequence: 2, coordinatorEpoch: -1, currentTxnStartOffset: -1 });
+    expect(byId.get(txn.producerId)).toMatchObject({ producerEpoch: txn.producerEpoch, lastSequence: 2, coordinatorEpoch: 5, currentTxnStartOffset: 6 });
+    expect(Number((byId.get(txn.producerId) as any).lastTimestamp)).toBeGreaterThan(0);
+  });
 });

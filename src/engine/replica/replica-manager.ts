@@ -359,8 +359,9 @@ export class ReplicaManager implements PartitionHost {
       out.push({
         producerId,
         producerEpoch: newest.producerEpoch,
-        lastSequence: data ? nextSeq(data.baseSequence, data.recordCount - 1) : -1,
-        lastTimestamp: data ? data.maxTimestamp : newest.maxTimestamp,
+        // A marker that bumped the epoch (transactions v2) starts the sequences over.
+        lastSequence: data && data.producerEpoch === newest.producerEpoch ? nextSeq(data.baseSequence, data.recordCount - 1) : -1,
+        lastTimestamp: newest.maxTimestamp,
         coordinatorEpoch,
         currentTxnStartOffset: open.get(producerId)?.firstOffset ?? -1,
       });

@@ -303,7 +303,7 @@ export class LogStore {
         'SELECT base_offset, last_offset, producer_epoch, base_sequence, record_count, max_timestamp, bytes FROM batches WHERE tk = ? AND partition = ? AND base_offset = ?',
       ),
       lastDataBatch: db.prepare(
-        `SELECT base_sequence, record_count, max_timestamp FROM batches
+        `SELECT producer_epoch, base_sequence, record_count, max_timestamp FROM batches
           WHERE tk = ? AND partition = ? AND producer_id = ? AND base_sequence >= 0 ORDER BY base_offset DESC LIMIT 1`,
       ),
     };
@@ -376,9 +376,9 @@ export class LogStore {
   }
 
   /** The newest batch of a producer that carried sequence numbers (not a marker). */
-  lastDataBatch(topic: TopicRecord, p: PartitionRecord, producerId: number): { baseSequence: number; recordCount: number; maxTimestamp: number } | undefined {
+  lastDataBatch(topic: TopicRecord, p: PartitionRecord, producerId: number): { producerEpoch: number; baseSequence: number; recordCount: number; maxTimestamp: number } | undefined {
     const r = this.ts.lastDataBatch.get(topic.tk, p.partition, producerId) as any;
-    return r ? { baseSequence: r.base_sequence, recordCount: r.record_count, maxTimestamp: r.max_timestamp } : undefined;
+    return r ? { producerEpoch: r.producer_epoch, baseSequence: r.base_sequence, recordCount: r.record_count, maxTimestamp: r.max_timestamp } : undefined;
   }
 }
 

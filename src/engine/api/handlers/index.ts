@@ -40,6 +40,7 @@ import { handleElectLeaders } from './elect-leaders';
 import { handleAlterPartitionReassignments, handleListPartitionReassignments } from './partition-reassignments';
 import { handleDescribeQuorum } from './describe-quorum';
 import { handleWriteTxnMarkers } from './write-txn-markers';
+import { handleDescribeProducers } from './describe-producers';
 
 export interface RequestContext {
   version: number;
@@ -85,6 +86,7 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
   [ApiKey.AlterUserScramCredentials, onController(ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials)],
   [ApiKey.ListConfigResources, handleListConfigResources],
+  [ApiKey.DescribeProducers, handleDescribeProducers],
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
