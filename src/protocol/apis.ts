@@ -80,6 +80,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
   [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
+  // Active producers of a partition (kafka-transactions describe-producers; Kafka 4.4: 0).
+  [ApiKey.DescribeProducers, { min: 0, max: 0 }],
   // Followers truncate with it after a leader change; consumers validate positions (Kafka 4.4: 0-4).
   [ApiKey.OffsetForLeaderEpoch, { min: 0, max: 4 }],
 ]);
@@ -91,6 +93,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
 export const INTER_BROKER: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.AlterPartition, { min: 0, max: 3 }],
   [ApiKey.AllocateProducerIds, { min: 0, max: 0 }],
+  // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2).
+  [ApiKey.WriteTxnMarkers, { min: 1, max: 2 }],
 ]);
 
 /**

@@ -22,6 +22,7 @@ import type { Partition } from '../replica/partition';
 import { rebuildFromLog } from './partition-loader';
 import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
 import { isStorageError } from '../log/storage-error';
+import type { CompletedTxn } from '../log/transaction-state';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
 const NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
@@ -521,6 +522,11 @@ export class GroupCoordinator {
   }
 
   /** A deleted topic's committed offsets go too (Kafka's onPartitionsDeleted), with tombstones. */
+  /** A COMMIT/ABORT marker reached the ISR on one of this coordinator's partitions (transactional offsets, below). */
+  onTransactionCompleted(_topic: string, _partition: number, _completed: CompletedTxn): void {
+    // Transactional offset commits are settled here (TxnOffsetCommit).
+  }
+
   onTopicDeleted(topic: string): void {
     for (const groupId of this.offsets.groupIds()) {
       const parts = this.offsets.group(groupId)?.get(topic);

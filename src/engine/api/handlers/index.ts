@@ -44,6 +44,8 @@ import { handleAddOffsetsToTxn } from './add-offsets-to-txn';
 import { handleEndTxn } from './end-txn';
 import { handleDescribeTransactions } from './describe-transactions';
 import { handleListTransactions } from './list-transactions';
+import { handleWriteTxnMarkers } from './write-txn-markers';
+import { handleDescribeProducers } from './describe-producers';
 
 export interface RequestContext {
   version: number;
@@ -94,9 +96,11 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
   [ApiKey.AlterUserScramCredentials, onController(ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials)],
   [ApiKey.ListConfigResources, handleListConfigResources],
+  [ApiKey.DescribeProducers, handleDescribeProducers],
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
+  [ApiKey.WriteTxnMarkers, handleWriteTxnMarkers],
   [ApiKey.OffsetForLeaderEpoch, handleOffsetForLeaderEpoch],
   [ApiKey.DescribeLogDirs, handleDescribeLogDirs],
   [ApiKey.ElectLeaders, onController(ApiKey.ElectLeaders, handleElectLeaders)],

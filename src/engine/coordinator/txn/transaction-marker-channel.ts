@@ -7,17 +7,15 @@
 import type { Engine } from '../../engine';
 import { BrokerConnection } from '../../../client/connection';
 import { ApiKey } from '../../../protocol/apis';
-import { ErrorCode, KafkaError } from '../../../protocol/errors';
+import { ErrorCode } from '../../../protocol/errors';
 import type { WriteTxnMarkersRequest, WriteTxnMarkersResponse } from '../../../protocol/messages/write-txn-markers';
-import { HANDLERS } from '../../api/handlers';
-import type { ConnectionContext } from '../../api/dispatch';
+import { writeTxnMarkers } from '../../api/handlers/write-txn-markers';
 import { engineLog } from '../../server-log';
 import { partitionsByTopic, partitionKey, splitPartitionKey } from './transaction-metadata';
 
 const LOGGER = 'org.apache.kafka.coordinator.transaction.TransactionMarkerChannelManager';
 const RETRY_BACKOFF_MS = 100;
 export const MARKER_CLIENT_ID = 'kafka-local-txn-markers';
-const LOCAL_CONNECTION: ConnectionContext = { id: -1, remote: 'local', isClosed: () => false };
 const WRITE_TXN_MARKERS_VERSION = 1;
 
 export interface TxnMarkerJob {
@@ -43,13 +41,7 @@ export class TransactionMarkerChannel {
   private readonly connections = new Map<number, { host: string; port: number; c: BrokerConnection }>();
   private closed = false;
 
-  localWriter: LocalMarkerWriter = async (request) => {
-    const handler = HANDLERS.get(ApiKey.WriteTxnMarkers);
-    if (!handler) throw KafkaError.from(ErrorCode.UNKNOWN_SERVER_ERROR, 'WriteTxnMarkers is not served by this broker');
-    return await handler(this.engine, request, {
-      version: WRITE_TXN_MARKERS_VERSION, clientId: MARKER_CLIENT_ID, correlationId: -1, connection: LOCAL_CONNECTION,
-    }) as WriteTxnMarkersResponse;
-  };
+  localWriter: LocalMarkerWriter = (request) => writeTxnMarkers(this.engine, request);
 
   constructor(private readonly engine: Engine) {}
 
