@@ -162,12 +162,66 @@ describe('transaction coordinator', () => {
     c.close();
     await eng.stop();
     eng = await startInProcessEngine({ 'log.dirs': eng.dir, 'transaction.state.log.num.partitions': '3' });
-    markers = recordMarkers(eng.engine);
     c = await connect(eng.port);
     await waitFor(async () => (await describeTxn('tx-restart')).transactionState === 'CompleteCommit', 10000, 'resumed commit');
-    expect(markers.find((x) => x.producerId === p.producerId)).toMatchObject({ transactionResult: true, producerEpoch: p.producerEpoch, topics: [{ name: 't', partitionIndexes: [1] }] });
+    // The loaded PrepareCommit was finished at start, by the partition side's own marker writer
+    // this time (the recorder only replaced it in the first run): t-1 holds one COMMIT marker.
+    const latest = await c.request(ApiKey.ListOffsets, 1, { replicaId: -1, topics: [{ name: 't', partitions: [{ partitionIndex: 1, timestamp: -1 }] }] });
+    expect(latest.topics[0].partitions[0]).toMatchObject({ errorCode: 0, offset: 1 });
+    markers = recordMarkers(eng.engine);
     expect(await describeTxn('tx-commit')).toMatchObject({ transactionState: 'CompleteCommit' });
     const again = await init('tx-restart');
     expect(again).toMatchObject({ errorCode: 0, producerId: p.producerId, producerEpoch: p.producerEpoch + 1 });
+  });
+});
+
+describe('transactional id expiration and verification', () => {
+  let eng: TestEngine;
+  let c: any;
+  beforeAll(async () => {
+    eng = await startInProcessEngine({
+      'transaction.state.log.num.partitions': '1',
+      'transactional.id.expiration.ms': '500',
+      'transaction.remove.expired.transaction.cleanup.interval.ms': '100',
+    });
+    recordMarkers(eng.engine);
+    c = await connect(eng.port);
+    await c.request(ApiKey.CreateTopics, 4, { topics: [{ name: 'v', numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false });
+  });
+  afterAll(async () => {
+    c?.close();
+    await eng?.stop();
+  });
+
+  it('AddPartitionsToTxn v4 verifyOnly (KIP-890 part 1) checks a partition is in the ongoing transaction', async () => {
+    await c.request(ApiKey.FindCoordinator, 2, { key: 'tx-verify', keyType: 1 });
+    const p = await waitFor(async () => {
+      const r = await c.request(ApiKey.InitProducerId, 4, { transactionalId: 'tx-verify', transactionTimeoutMs: 60000, producerId: -1, producerEpoch: -1 });
+      return r.errorCode === 0 && r;
+    });
+    await c.request(ApiKey.AddPartitionsToTxn, 3, { v3AndBelowTransactionalId: 'tx-verify', v3AndBelowProducerId: p.producerId, v3AndBelowProducerEpoch: p.producerEpoch, v3AndBelowTopics: [{ name: 'v', partitions: [0] }] });
+    const r = await c.request(ApiKey.AddPartitionsToTxn, 4, { transactions: [
+      { transactionalId: 'tx-verify', producerId: p.producerId, producerEpoch: p.producerEpoch, verifyOnly: true, topics: [{ name: 'v', partitions: [0, 1] }] },
+      { transactionalId: 'tx-verify', producerId: p.producerId, producerEpoch: p.producerEpoch + 1, verifyOnly: true, topics: [{ name: 'v', partitions: [0] }] },
+    ] });
+    expect(r.errorCode).toBe(0);
+    expect(r.resultsByTransaction[0].topicResults[0].resultsByPartition).toEqual([{ partitionIndex: 0, partitionErrorCode: 0 }, { partitionIndex: 1, partitionErrorCode: E.INVALID_TXN_STATE }]);
+    expect(r.resultsByTransaction[1].topicResults[0].resultsByPartition).toEqual([{ partitionIndex: 0, partitionErrorCode: E.PRODUCER_FENCED }]);
+  });
+
+  it('forgets an id idle for transactional.id.expiration.ms (a tombstone), not one with an open transaction', async () => {
+    const p = await waitFor(async () => {
+      const r = await c.request(ApiKey.InitProducerId, 4, { transactionalId: 'tx-expire', transactionTimeoutMs: 60000, producerId: -1, producerEpoch: -1 });
+      return r.errorCode === 0 && r;
+    });
+    expect(p.producerEpoch).toBe(0);
+    await waitFor(async () => (await c.request(ApiKey.DescribeTransactions, 0, { transactionalIds: ['tx-expire'] })).transactionStates[0].errorCode === E.TRANSACTIONAL_ID_NOT_FOUND, 10000, 'expiration');
+    // Ongoing (tx-verify) is kept.
+    expect((await c.request(ApiKey.DescribeTransactions, 0, { transactionalIds: ['tx-verify'] })).transactionStates[0]).toMatchObject({ errorCode: 0, transactionState: 'Ongoing' });
+    // The id starts over with a new producer id.
+    const again = await c.request(ApiKey.InitProducerId, 4, { transactionalId: 'tx-expire', transactionTimeoutMs: 60000, producerId: -1, producerEpoch: -1 });
+    expect(again.errorCode).toBe(0);
+    expect(again.producerId).not.toBe(p.producerId);
+    expect(again.producerEpoch).toBe(0);
   });
 });
