@@ -41,6 +41,7 @@ import { handleAlterPartitionReassignments, handleListPartitionReassignments } f
 import { handleDescribeQuorum } from './describe-quorum';
 import { handleWriteTxnMarkers } from './write-txn-markers';
 import { handleDescribeProducers } from './describe-producers';
+import { handleTxnOffsetCommit } from './txn-offset-commit';
 
 export interface RequestContext {
   version: number;
@@ -87,6 +88,7 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.AlterUserScramCredentials, onController(ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials)],
   [ApiKey.ListConfigResources, handleListConfigResources],
   [ApiKey.DescribeProducers, handleDescribeProducers],
+  [ApiKey.TxnOffsetCommit, handleTxnOffsetCommit],
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
