@@ -80,6 +80,9 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
   [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
+  // Offsets committed in a transaction; v5+ (transactions v2) would add the group's partition to
+  // the transaction implicitly, which needs the transaction coordinator's v2 support.
+  [ApiKey.TxnOffsetCommit, { min: 0, max: 4 }],
   // Active producers of a partition (kafka-transactions describe-producers; Kafka 4.4: 0).
   [ApiKey.DescribeProducers, { min: 0, max: 0 }],
   // Followers truncate with it after a leader change; consumers validate positions (Kafka 4.4: 0-4).

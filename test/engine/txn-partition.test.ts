@@ -178,4 +178,57 @@ describe('transactions on a partition', () => {
     expect(byId.get(txn.producerId)).toMatchObject({ producerEpoch: txn.producerEpoch, lastSequence: 2, coordinatorEpoch: 5, currentTxnStartOffset: 6 });
     expect(Number((byId.get(txn.producerId) as any).lastTimestamp)).toBeGreaterThan(0);
   });
+
+  it('keeps offsets committed in a transaction pending until the marker on the group partition', async () => {
+    const t = 'txn-offsets';
+    await createTopic(t, 2);
+    const coordinator = engine.engine.coordinator;
+    const offsetsPartition = (g: string) => coordinator.offsetsTopic.partitionFor(g);
+    const fetchCommitted = async (g: string) => {
+      const r = await conn.send(ApiKey.OffsetFetch, { groupId: g, topics: [{ name: t, partitionIndexes: [0, 1] }], requireStable: false });
+      return r.topics[0].partitions.map((q: any) => Number(q.committedOffset));
+    };
+    const txnCommit = (g: string, p: { producerId: number; producerEpoch: number }, offsets: number[], extra: Record<string, unknown> = {}, version?: number) => {
+      const body = {
+        transactionalId: 'tx-1', groupId: g, producerId: p.producerId, producerEpoch: p.producerEpoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
+        topics: [{ name: t, partitions: offsets.map((o, i) => ({ partitionIndex: i, committedOffset: o, committedLeaderEpoch: -1, committedMetadata: 'm' })) }], ...extra,
+      };
+      return version === undefined ? conn.send(ApiKey.TxnOffsetCommit, body) : conn.request(ApiKey.TxnOffsetCommit, version, body);
+    };
+    const p = await newProducer();
+    // Committed.
+    let r = await txnCommit('g-commit', p, [5, 7]);
+    expect(r.topics[0].partitions.map((q: any) => q.errorCode)).toEqual([0, 0]);
+    expect(await fetchCommitted('g-commit')).toEqual([-1, -1]);
+    expect(coordinator.fetchOffsets('g-commit', [{ name: t, partitionIndexes: [0, 1] }], true).topics[0].partitions.map((q: any) => q.errorCode)).toEqual([88, 88]);
+    // The group partition's LSO is held by the open transaction.
+    const gp = offsetsPartition('g-commit');
+    const log = engine.engine.replicaManager.localLog('__consumer_offsets', gp);
+    expect(log.lastStableOffset).toBeLessThan(log.highWatermark);
+    const m = await writeTxnMarkers(engine.engine, markers(p, true, [{ name: '__consumer_offsets', partitionIndexes: [gp] }]));
+    expect(m.markers[0].topics[0].partitions[0].errorCode).toBe(0);
+    expect(await fetchCommitted('g-commit')).toEqual([5, 7]);
+    expect(log.lastStableOffset).toBe(log.highWatermark);
+    expect(coordinator.fetchOffsets('g-commit', [{ name: t, partitionIndexes: [0] }], true).topics[0].partitions[0]).toMatchObject({ errorCode: 0, committedOffset: 5 });
+
+    // Aborted: the earlier committed offsets stay.
+    const q = await newProducer();
+    r = await txnCommit('g-commit', q, [9, 9], {}, 0);
+    expect(r.topics[0].partitions.map((x: any) => x.errorCode)).toEqual([0, 0]);
+    await writeTxnMarkers(engine.engine, markers(q, false, [{ name: '__consumer_offsets', partitionIndexes: [gp] }]));
+    expect(await fetchCommitted('g-commit')).toEqual([5, 7]);
+
+    // Group checks (v3+): a generation for a group that does not exist, an unknown member, an old epoch.
+    r = await txnCommit('g-checks', q, [1], { generationIdOrMemberEpoch: 3, memberId: 'm-1' });
+    expect(r.topics[0].partitions[0].errorCode).toBe(22); // ILLEGAL_GENERATION
+    expect((await txnCommit('g-checks', q, [1])).topics[0].partitions[0].errorCode).toBe(0);
+    r = await txnCommit('g-checks', q, [1], { generationIdOrMemberEpoch: 0, memberId: 'm-1' });
+    expect(r.topics[0].partitions[0].errorCode).toBe(25); // UNKNOWN_MEMBER_ID
+    const bumped = { producerId: q.producerId, producerEpoch: q.producerEpoch + 1 };
+    await writeTxnMarkers(engine.engine, markers(bumped, false, [{ name: '__consumer_offsets', partitionIndexes: [offsetsPartition('g-checks')] }]));
+    r = await txnCommit('g-checks', q, [2]);
+    expect(r.topics[0].partitions[0].errorCode).toBe(47); // INVALID_PRODUCER_EPOCH
+    r = await conn.send(ApiKey.TxnOffsetCommit, { transactionalId: 'tx', groupId: 'g-checks', producerId: q.producerId, producerEpoch: bumped.producerEpoch, topics: [{ name: 'txn-none', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: null }] }] });
+    expect(r.topics[0].partitions[0].errorCode).toBe(3);
+  });
 });

@@ -374,13 +374,18 @@ export class ReplicaManager implements PartitionHost {
    * transaction. Returns what to wait for: the offset the ISR must reach (acks=all, see
    * waitForOffset), as the group coordinator writes with acks=all.
    */
-  appendCoordinatorRecords(topicName: string, index: number, build: (baseOffset: number) => Buffer): { partition: Partition; nextOffset: number } {
+  appendCoordinatorRecords(topicName: string, index: number, build: (baseOffset: number) => Buffer, producer?: { producerId: number; producerEpoch: number }): { partition: Partition; nextOffset: number } {
     const part = this.getPartition(topicName, index);
     if (!part || !part.isLeader()) throw Object.assign(new Error(`Not the leader of ${topicName}-${index}`), { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
+    if (producer) {
+      // A transactional write (TxnOffsetCommit) of a producer whose epoch a newer one replaced.
+      const code = this.engine.producers.checkMarker(part.topic, part.p, producer.producerId, producer.producerEpoch, -1);
+      if (code === ErrorCode.INVALID_PRODUCER_EPOCH) throw Object.assign(new Error(`Producer ${producer.producerId} is fenced`), { errorCode: code });
+    }
     const batch = build(part.log.logEndOffset);
     const h = readBatchHeader(batch, 0);
     const { lastOffset } = part.log.appendAsLeader(batch, part.leaderEpoch, {
-      maxTimestamp: h.maxTimestamp, recordCount: h.recordCount, producerId: -1, producerEpoch: -1, baseSequence: -1,
+      maxTimestamp: h.maxTimestamp, recordCount: h.recordCount, producerId: producer?.producerId ?? -1, producerEpoch: producer?.producerEpoch ?? -1, baseSequence: -1,
     }, h.lastOffsetDelta);
     part.maybeIncrementHighWatermark();
     return { partition: part, nextOffset: lastOffset + 1 };

@@ -46,6 +46,7 @@ import { handleDescribeTransactions } from './describe-transactions';
 import { handleListTransactions } from './list-transactions';
 import { handleWriteTxnMarkers } from './write-txn-markers';
 import { handleDescribeProducers } from './describe-producers';
+import { handleTxnOffsetCommit } from './txn-offset-commit';
 
 export interface RequestContext {
   version: number;
@@ -97,6 +98,7 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.AlterUserScramCredentials, onController(ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials)],
   [ApiKey.ListConfigResources, handleListConfigResources],
   [ApiKey.DescribeProducers, handleDescribeProducers],
+  [ApiKey.TxnOffsetCommit, handleTxnOffsetCommit],
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],

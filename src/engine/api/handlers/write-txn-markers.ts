@@ -5,7 +5,8 @@
 // partition with its own error: UNKNOWN_TOPIC_OR_PARTITION, NOT_LEADER_OR_FOLLOWER,
 // NOT_ENOUGH_REPLICAS, INVALID_PRODUCER_EPOCH (an epoch older than the producer's),
 // TRANSACTION_COORDINATOR_FENCED, REQUEST_TIMED_OUT, KAFKA_STORAGE_ERROR. On a
-// __consumer_offsets partition the marker also settles the group's transactional offsets.
+// __consumer_offsets partition the marker also settles the group's transactional offsets (at
+// append time, as our group coordinator shows its plain commits before the ISR has them too).
 // The coordinator calls writeTxnMarkers in-process for partitions this broker leads.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
@@ -32,6 +33,9 @@ export async function writeTxnMarkers(engine: Engine, req: WriteTxnMarkersReques
           t.partitionIndexes.forEach((index, pi) => {
             const r = rm.appendTxnMarker(t.name, index, marker);
             if (r.errorCode === 0) appended = true;
+            // On a __consumer_offsets partition the group coordinator settles the producer's
+            // offsets in this same SQLite transaction (a kill -9 cannot leave them pending).
+            if (r.completed) engine.coordinator.onTransactionCompleted(t.name, index, r.completed);
             results[mi][ti][pi] = r;
           });
         });
@@ -48,11 +52,6 @@ export async function writeTxnMarkers(engine: Engine, req: WriteTxnMarkersReques
   const all = results.flat(2);
   const wait = rm.waitForReplication(all, timeoutMs);
   if (wait) await wait;
-  // The group coordinator applies a marker on its partition only once it is replicated (as Kafka's
-  // onTransactionCompleted runs in the append callback).
-  for (const r of all) {
-    if (r.errorCode === 0 && r.completed && r.partition) engine.coordinator.onTransactionCompleted(r.partition.name, r.partition.index, r.completed);
-  }
   return {
     markers: req.markers.map((m, mi) => ({
       producerId: m.producerId,
