@@ -1,5 +1,5 @@
-// OffsetFetch (API key 9): versions 0-5, never flexible here.
-// Field layout follows Kafka 3.9's OffsetFetchRequest/OffsetFetchResponse message definitions, limited to
+// OffsetFetch (API key 9): versions 0-7, flexible from 6; v7 adds requireStable (a consumer of
+// transactional offsets waits while a commit of them is pending). Field layout follows Kafka 4.4's OffsetFetchRequest/OffsetFetchResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
 import { ApiSpec } from '../schema';
@@ -12,6 +12,7 @@ export interface OffsetFetchRequestTopic {
 export interface OffsetFetchRequest {
   groupId: string;
   topics: OffsetFetchRequestTopic[] | null;
+  requireStable?: boolean;
 }
 
 export interface OffsetFetchResponsePartition {
@@ -36,14 +37,15 @@ export interface OffsetFetchResponse {
 export const offsetFetch: ApiSpec = {
   apiKey: 9,
   name: 'OffsetFetch',
-  validVersions: '0-5',
-  flexibleVersions: 'none',
+  validVersions: '0-7',
+  flexibleVersions: '6+',
   request: [
     { name: 'groupId', type: 'string', versions: '0-7' },
     { name: 'topics', type: '[]', versions: '0-7', nullableVersions: '2-7', fields: [
       { name: 'name', type: 'string', versions: '0-7' },
       { name: 'partitionIndexes', type: '[]int32', versions: '0-7' },
     ] },
+    { name: 'requireStable', type: 'bool', versions: '7+', default: false },
   ],
   response: [
     { name: 'throttleTimeMs', type: 'int32', versions: '3+' },
