@@ -231,4 +231,41 @@ describe('transactions on a partition', () => {
     r = await conn.send(ApiKey.TxnOffsetCommit, { transactionalId: 'tx', groupId: 'g-checks', producerId: q.producerId, producerEpoch: bumped.producerEpoch, topics: [{ name: 'txn-none', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: null }] }] });
     expect(r.topics[0].partitions[0].errorCode).toBe(3);
   });
+
+  it('compaction keeps markers, leaves aborted records alone and stops at the LSO', async () => {
+    const t = 'txn-compact';
+    const r = await conn.send(ApiKey.CreateTopics, { topics: [{ name: t, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'min.compaction.lag.ms', value: '0' }] }], timeoutMs: 5000, validateOnly: false });
+    expect(r.topics[0].errorCode).toBe(0);
+    const kv = (k: string, v: string) => ({ key: Buffer.from(k), value: Buffer.from(v), timestamp: Date.now() });
+    const a = await newProducer();
+    const b = await newProducer();
+    await produce(t, buildBatch([kv('k', 'v1')], {}));                                                                  // 0
+    await produce(t, buildBatch([kv('k', 'aborted')], { ...a, baseSequence: 0, transactional: true }));                  // 1
+    await writeTxnMarkers(engine.engine, markers(a, false, [{ name: t, partitionIndexes: [0] }]));                       // 2
+    await produce(t, buildBatch([kv('k2', 'x')], {}));                                                                   // 3
+    await produce(t, buildBatch([kv('k', 'open')], { ...b, baseSequence: 0, transactional: true }));                     // 4
+    await produce(t, buildBatch([kv('k', 'plain-after')], {}));                                                          // 5
+    await produce(t, buildBatch([kv('k3', 'last')], {}));                                                               // 6
+    const { decodeRecords } = require(path.join(ROOT, 'dist/protocol/records/batch'));
+    const contents = async () => {
+      const f = await fetch(t, 0, 0);
+      const out: string[] = [];
+      for (const batch of splitBatches(f.records).batches) {
+        if (batchIsControl(batch, 0)) { out.push(`${readBatchHeader(batch, 0).baseOffset} marker`); continue; }
+        decodeRecords(batch, (x: any) => out.push(`${x.offset} ${x.key}=${x.value}`));
+      }
+      return out;
+    };
+    const compact = () => {
+      const log = engine.engine.replicaManager.localLog(t, 0);
+      return engine.engine.cleaner.compactor.compact(log.topic, log.p, Date.now(), true);
+    };
+    compact();
+    // Nothing at or past the open transaction (LSO 4) is cleaned; the aborted value does not hide v1.
+    expect(await contents()).toEqual(['0 k=v1', '1 k=aborted', '2 marker', '3 k2=x', '4 k=open', '5 k=plain-after', '6 k3=last']);
+    await writeTxnMarkers(engine.engine, markers(b, true, [{ name: t, partitionIndexes: [0] }]));                        // 7
+    await produce(t, buildBatch([kv('k4', 'end')], {}));                                                                 // 8
+    compact();
+    expect(await contents()).toEqual(['1 k=aborted', '2 marker', '3 k2=x', '5 k=plain-after', '6 k3=last', '7 marker', '8 k4=end']);
+  });
 });
