@@ -79,4 +79,21 @@ describe('read_committed consumers we did not write', () => {
     const after = await kcat(['-C', '-t', t, '-p', '0', '-o', 'beginning', '-e', '-q', '-X', 'isolation.level=read_committed', '-f', '%s\n']);
     expect(after.stdout.split('\n').filter(Boolean)).toEqual([...committed, 'open-1', 'plain-3']);
   }, 90000);
+
+  it('librdkafka waits for offsets committed in a transaction (OffsetFetch requireStable)', async () => {
+    const t = 'rc-offsets';
+    const group = 'rc-offsets-group';
+    const c = await conn.send(ApiKey.CreateTopics, { topics: [{ name: t, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false });
+    expect(c.topics[0].errorCode).toBe(0);
+    const p = await newProducer();
+    const r = await conn.send(ApiKey.TxnOffsetCommit, { transactionalId: 'rc', groupId: group, producerId: p.producerId, producerEpoch: p.producerEpoch, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: 17, committedLeaderEpoch: -1, committedMetadata: '' }] }] });
+    expect(r.topics[0].partitions[0].errorCode).toBe(0);
+    // Pending: read_committed keeps retrying UNSTABLE_OFFSET_COMMIT until its timeout; read_uncommitted sees no commit yet.
+    expect(await runPython('committed_stable.py', [engine.bootstrap, t, group, 'read_committed', '2'])).toEqual({ offset: null, error: '_TIMED_OUT' });
+    expect(await runPython('committed_stable.py', [engine.bootstrap, t, group, 'read_uncommitted', '10'])).toEqual({ offset: -1001, error: null });
+    const gp = engine.engine.coordinator.offsetsTopic.partitionFor(group);
+    const m = await writeTxnMarkers(engine.engine, { markers: [{ ...p, transactionResult: true, coordinatorEpoch: 0, topics: [{ name: '__consumer_offsets', partitionIndexes: [gp] }] }] });
+    expect(m.markers[0].topics[0].partitions[0].errorCode).toBe(0);
+    expect(await runPython('committed_stable.py', [engine.bootstrap, t, group, 'read_committed', '10'])).toEqual({ offset: 17, error: null });
+  }, 60000);
 });

@@ -200,7 +200,12 @@ describe('transactions on a partition', () => {
     let r = await txnCommit('g-commit', p, [5, 7]);
     expect(r.topics[0].partitions.map((q: any) => q.errorCode)).toEqual([0, 0]);
     expect(await fetchCommitted('g-commit')).toEqual([-1, -1]);
-    expect(coordinator.fetchOffsets('g-commit', [{ name: t, partitionIndexes: [0, 1] }], true).topics[0].partitions.map((q: any) => q.errorCode)).toEqual([88, 88]);
+    // OffsetFetch v7 requireStable: UNSTABLE_OFFSET_COMMIT while pending (v6 and requireStable=false: the committed ones).
+    const stable = async (requireStable: boolean, version: number) => (await conn.request(ApiKey.OffsetFetch, version, { groupId: 'g-commit', topics: [{ name: t, partitionIndexes: [0, 1] }], requireStable }))
+      .topics[0].partitions.map((q: any) => [q.errorCode, Number(q.committedOffset)]);
+    expect(await stable(true, 7)).toEqual([[88, -1], [88, -1]]);
+    expect(await stable(false, 7)).toEqual([[0, -1], [0, -1]]);
+    expect(await stable(true, 6)).toEqual([[0, -1], [0, -1]]);
     // The group partition's LSO is held by the open transaction.
     const gp = offsetsPartition('g-commit');
     const log = engine.engine.replicaManager.localLog('__consumer_offsets', gp);
@@ -209,7 +214,7 @@ describe('transactions on a partition', () => {
     expect(m.markers[0].topics[0].partitions[0].errorCode).toBe(0);
     expect(await fetchCommitted('g-commit')).toEqual([5, 7]);
     expect(log.lastStableOffset).toBe(log.highWatermark);
-    expect(coordinator.fetchOffsets('g-commit', [{ name: t, partitionIndexes: [0] }], true).topics[0].partitions[0]).toMatchObject({ errorCode: 0, committedOffset: 5 });
+    expect(await stable(true, 7)).toEqual([[0, 5], [0, 7]]);
 
     // Aborted: the earlier committed offsets stay.
     const q = await newProducer();
