@@ -171,7 +171,9 @@ describe('transactions on a partition', () => {
     const r = await conn.send(ApiKey.DescribeProducers, { topics: [{ name: t, partitionIndexes: [0, 3] }, { name: 'txn-nope', partitionIndexes: [0] }] });
     const [ok, missing] = r.topics[0].partitions;
     expect(missing.errorCode).toBe(3);
-    expect(r.topics[1].partitions[0].errorCode).toBe(3);
+    // As Kafka 4.4: only the unknown topic gets a message.
+    expect(missing.errorMessage).toBeNull();
+    expect(r.topics[1].partitions[0]).toMatchObject({ errorCode: 3, errorMessage: 'This server does not host this topic-partition.' });
     expect(ok.errorCode).toBe(0);
     const byId = new Map(ok.activeProducers.map((x: any) => [Number(x.producerId), x]));
     expect(byId.get(idem.producerId)).toMatchObject({ producerEpoch: idem.producerEpoch, lastSequence: 2, coordinatorEpoch: -1, currentTxnStartOffset: -1 });
