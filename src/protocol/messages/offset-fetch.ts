@@ -1,6 +1,7 @@
-// OffsetFetch (API key 9): versions 0-7, flexible from 6; v7 adds requireStable (a consumer of
-// transactional offsets waits while a commit of them is pending). Field layout follows Kafka 4.4's OffsetFetchRequest/OffsetFetchResponse message definitions, limited to
-// the versions we implement. Optional (?) properties exist only in some of those versions; decoded
+// OffsetFetch (API key 9): versions 0-7, flexible from 6 (v7 adds requireStable, KIP-447: offsets
+// committed in a transaction still pending are UNSTABLE_OFFSET_COMMIT instead of the old ones).
+// Field layout follows Kafka's OffsetFetchRequest/OffsetFetchResponse message definitions, limited to
+// the versions we implement (v8+ batch several groups). Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
 import { ApiSpec } from '../schema';
 
