@@ -3,8 +3,9 @@
 import type { Engine } from '../../engine';
 import { ErrorCode } from '../../../protocol/errors';
 
-export function handleOffsetFetch(engine: Engine, req: { groupId: string; topics: { name: string; partitionIndexes: number[] }[] | null }): unknown {
+export function handleOffsetFetch(engine: Engine, req: { groupId: string; topics: { name: string; partitionIndexes: number[] }[] | null; requireStable?: boolean }): unknown {
   if (req.groupId === null) return { throttleTimeMs: 0, topics: [], errorCode: ErrorCode.INVALID_GROUP_ID };
-  const r = engine.coordinator.fetchOffsets(req.groupId, req.topics);
+  // requireStable exists from v7 (not served yet): older versions read the committed offsets.
+  const r = engine.coordinator.fetchOffsets(req.groupId, req.topics, req.requireStable === true);
   return { throttleTimeMs: 0, topics: r.topics, errorCode: r.errorCode };
 }
