@@ -21,7 +21,6 @@ export const ApiKey = {
   DescribeQuorum: 55, AlterPartition: 56, DescribeCluster: 60, DescribeProducers: 61, DescribeTransactions: 65, ListTransactions: 66,
   AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74,
   DescribeTopicPartitions: 75,
-  AddPartitionsToTxn: 24, AddOffsetsToTxn: 25, EndTxn: 26, WriteTxnMarkers: 27, TxnOffsetCommit: 28, DescribeProducers: 61, DescribeTransactions: 65, ListTransactions: 66,
 } as const;
 
 /**
@@ -107,17 +106,9 @@ export const INTER_BROKER: ReadonlyMap<number, { min: number; max: number }> = n
  */
 export const CLIENT_ONLY: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.ConsumerGroupDescribe, { min: 0, max: 1 }],
-  // Transactions (issue 12): the producer's and the transactions tool's. The producer's stay below
-  // KIP-890's transactions v2 (AddPartitionsToTxn 4+ is for brokers; EndTxn 5, AddOffsetsToTxn 4
-  // and TxnOffsetCommit 5 would make the broker add partitions implicitly): it adds them itself.
-  [ApiKey.AddPartitionsToTxn, { min: 0, max: 3 }],
-  [ApiKey.AddOffsetsToTxn, { min: 0, max: 3 }],
-  [ApiKey.EndTxn, { min: 0, max: 4 }],
+  // kafka-transactions abort: Admin.abortTransaction writes the marker through the partition's
+  // leader (the engine serves WriteTxnMarkers to its brokers only).
   [ApiKey.WriteTxnMarkers, { min: 1, max: 2 }],
-  [ApiKey.TxnOffsetCommit, { min: 0, max: 4 }],
-  [ApiKey.DescribeProducers, { min: 0, max: 0 }],
-  [ApiKey.DescribeTransactions, { min: 0, max: 0 }],
-  [ApiKey.ListTransactions, { min: 0, max: 2 }],
 ]);
 
 export function apiSpec(apiKey: number): ApiSpec | undefined {

@@ -72,5 +72,7 @@ export function maskOutput(text: string, ctx: MaskContext): string {
     .replace(/\bperf-consumer-\d+\b/g, 'perf-consumer-<n>')
     .replace(/\b(producer|consumer)-(\S+-)?\d+\b/g, '$1-$2<n>')
     .replace(/correlation id \d+/g, 'correlation id <n>')
+    // TransactionLogMessageFormatter's producer ids (each broker allocates its own).
+    .replace(/"(producerId|previousProducerId|nextProducerId)":\d+/g, '"$1":<n>')
     .replace(/\b1[6-9]\d{11}\b/g, '<epoch-ms>');
 }

@@ -89,6 +89,17 @@ export const transactions: Scenario[] = [
     step(T, ...B, 'abort', '--topic', 'tx-o', '--partition', '0', '--start-offset', '0'),
     step(T, ...B, 'describe-producers', '--topic', 'tx-o', '--partition', '0'),
   ]),
+  // The transaction log as TransactionLogMessageFormatter prints it: tx-formatter's partition of
+  // __transaction_state (23 of 50, no other id of these scenarios) holds its four records (Empty,
+  // Ongoing, PrepareCommit, CompleteCommit). Producer ids and times are masked.
+  live('transaction-log-formatter', [
+    ...committed('tx-fmt', 'tx-formatter'),
+    step('kafka-console-consumer', ...B, '--topic', '__transaction_state', '--partition', '23', '--offset', '0', '--max-messages', '4',
+      '--formatter', 'org.apache.kafka.tools.consumer.TransactionLogMessageFormatter'),
+  ]),
+  // Kafka 4.4 has no class of the old name any more: a usage error naming it.
+  { id: 'kafka-console-consumer/transaction-log-formatter-old-name', steps: [step('kafka-console-consumer', ...B, '--topic', '__transaction_state',
+    '--formatter', 'kafka.coordinator.transaction.TransactionLog$TransactionLogMessageFormatter')] },
   live('force-terminate', [
     ...open('tx-f', 'tx-force'),
     step(T, ...B, 'forceTerminateTransaction', '--transactionalId', 'tx-force'),
