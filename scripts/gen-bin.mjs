@@ -5,6 +5,7 @@ const tools = [
   'kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-consumer-groups', 'kafka-configs',
   'kafka-get-offsets', 'kafka-delete-records', 'kafka-server-start', 'kafka-server-stop',
   'kafka-broker-api-versions', 'kafka-metadata-quorum', 'kafka-log-dirs', 'kafka-leader-election', 'kafka-reassign-partitions',
+  'kafka-transactions',
 ];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 pkg.bin = { 'kafka-local': 'bin/kafka-local' };

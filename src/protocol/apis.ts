@@ -86,6 +86,9 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.TxnOffsetCommit, { min: 0, max: 4 }],
   // Active producers of a partition (kafka-transactions describe-producers; Kafka 4.4: 0).
   [ApiKey.DescribeProducers, { min: 0, max: 0 }],
+  // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2).
+  // Advertised as Kafka's brokers do: Admin.abortTransaction (kafka-transactions abort) sends it.
+  [ApiKey.WriteTxnMarkers, { min: 1, max: 2 }],
   // Followers truncate with it after a leader change; consumers validate positions (Kafka 4.4: 0-4).
   [ApiKey.OffsetForLeaderEpoch, { min: 0, max: 4 }],
 ]);
@@ -97,8 +100,6 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
 export const INTER_BROKER: ReadonlyMap<number, { min: number; max: number }> = new Map([
   [ApiKey.AlterPartition, { min: 0, max: 3 }],
   [ApiKey.AllocateProducerIds, { min: 0, max: 0 }],
-  // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2).
-  [ApiKey.WriteTxnMarkers, { min: 1, max: 2 }],
 ]);
 
 /**

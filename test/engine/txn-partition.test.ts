@@ -141,7 +141,7 @@ describe('transactions on a partition', () => {
     expect((await produce(t, txnBatch(bumped, 0, ['ok']))).errorCode).toBe(0);
   });
 
-  it('serves WriteTxnMarkers on the wire (inter-broker, versions 1-2)', async () => {
+  it('serves WriteTxnMarkers on the wire (versions 1-2)', async () => {
     const t = 'txn-wire';
     await createTopic(t);
     const p = await newProducer();
@@ -154,9 +154,9 @@ describe('transactions on a partition', () => {
     // The first marker (ABORT) closed the transaction; the second closed nothing.
     expect(f.abortedTransactions).toEqual([{ producerId: p.producerId, firstOffset: 0 }]);
     expect(f.lastStableOffset).toBe(3);
-    // Not advertised to clients.
+    // Advertised to clients as by Kafka 4.4's brokers (Admin.abortTransaction sends it).
     const versions = await conn.send(ApiKey.ApiVersions, { clientSoftwareName: 't', clientSoftwareVersion: '1' });
-    expect(versions.apiKeys.some((k: any) => k.apiKey === ApiKey.WriteTxnMarkers)).toBe(false);
+    expect(versions.apiKeys.find((k: any) => k.apiKey === ApiKey.WriteTxnMarkers)).toEqual({ apiKey: ApiKey.WriteTxnMarkers, minVersion: 1, maxVersion: 2 });
   });
 
   it('describes the active producers of a partition (DescribeProducers)', async () => {

@@ -21,6 +21,7 @@ import type { ToolIO } from '../../cli/io';
 import { checkRequiredArgs, commonOptions, parseJavaInteger, parseOptions, type OptionSet, type OptionSpec } from '../../cli/options';
 import { javaStringHashCode, javaHashSetOrder } from '../../util/java-hash';
 import { loadPropertiesFile, parseKeyValueArgs } from '../../cli/properties';
+import { TransactionLogMessageFormatter } from './transaction-log-formatter';
 import {
   DEFAULT_FORMATTER, DefaultMessageFormatter, FORMATTER_PACKAGE, JsonLinesFormatter, NoOpMessageFormatter,
   type LogError, type RecordFormatter,
@@ -137,10 +138,6 @@ function usage(io: ToolIO, message: string, specs: readonly OptionSpec[]): never
 const UNIMPLEMENTED_FORMATTERS = new Set([
   `${FORMATTER_PACKAGE}OffsetsMessageFormatter`,
   `${FORMATTER_PACKAGE}GroupMetadataMessageFormatter`,
-  `${FORMATTER_PACKAGE}TransactionLogMessageFormatter`,
-  'kafka.coordinator.transaction.TransactionLog$TransactionLogMessageFormatter',
-  'kafka.coordinator.group.GroupMetadataManager$OffsetsMessageFormatter',
-  'kafka.coordinator.group.GroupMetadataManager$GroupMetadataMessageFormatter',
 ]);
 
 /** Java Long.parseLong (radix 10), or undefined. */
@@ -284,6 +281,8 @@ export function parseConsoleConsumerOptions(argv: string[], io: ToolIO, logError
       if (UNIMPLEMENTED_FORMATTERS.has(name)) throw new Error(`${name} (this formatter is not implemented by kafka-local)`);
       if (name === `${FORMATTER_PACKAGE}NoOpMessageFormatter`) {
         formatter = new NoOpMessageFormatter();
+      } else if (name === `${FORMATTER_PACKAGE}TransactionLogMessageFormatter`) {
+        formatter = new TransactionLogMessageFormatter();
       } else if (name === `${FORMATTER_PACKAGE}DefaultMessageFormatter` || name === `${FORMATTER_PACKAGE}LoggingMessageFormatter`) {
         formatter = new DefaultMessageFormatter();
       } else {

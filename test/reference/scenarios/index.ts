@@ -15,10 +15,11 @@ import { reassignPartitions } from './kafka-reassign-partitions';
 import { producerPerfTest } from './kafka-producer-perf-test';
 import { consumerPerfTest } from './kafka-consumer-perf-test';
 import { e2eLatency } from './kafka-e2e-latency';
+import { transactions } from './kafka-transactions';
 
 export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
   ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions,
-  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency];
+  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...transactions];
 
 const seen = new Set<string>();
 for (const s of scenarios) {
