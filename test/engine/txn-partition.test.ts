@@ -225,6 +225,12 @@ describe('transactions on a partition', () => {
     await writeTxnMarkers(engine.engine, markers(q, false, [{ name: '__consumer_offsets', partitionIndexes: [gp] }]));
     expect(await fetchCommitted('g-commit')).toEqual([5, 7]);
 
+    // Offset expiry does not delete a group whose only offsets are pending in a transaction.
+    const r2 = await txnCommit('g-pending-only', q, [3]);
+    expect(r2.topics[0].partitions[0].errorCode).toBe(0);
+    coordinator.cleanupGroupMetadata(Date.now() + 365 * 24 * 3600 * 1000);
+    expect(coordinator.groups.has('g-pending-only')).toBe(true);
+
     // Group checks (v3+): a generation for a group that does not exist, an unknown member, an old epoch.
     r = await txnCommit('g-checks', q, [1], { generationIdOrMemberEpoch: 3, memberId: 'm-1' });
     expect(r.topics[0].partitions[0].errorCode).toBe(22); // ILLEGAL_GENERATION

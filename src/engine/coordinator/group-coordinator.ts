@@ -569,6 +569,7 @@ export class GroupCoordinator {
     for (const g of groups) this.store.deletePendingOffsets(completed.producerId, g);
     if (!completed.commit) return;
     for (const t of taken) {
+      if (!this.groups.has(t.groupId)) this.groups.set(t.groupId, new ClassicGroup(t.groupId));
       this.store.putOffset({ groupId: t.groupId, topic: t.topic, partition: t.partition, ...t.o });
       this.offsets.put(t.groupId, t.topic, t.partition, t.o);
     }
@@ -630,7 +631,8 @@ export class GroupCoordinator {
         }
       }
       // A member id handed out by MEMBER_ID_REQUIRED keeps a new group alive until it rejoins.
-      const deleteGroup = allExpired && group.is('Empty') && !group.hasPendingMembers();
+      // Nor does an open transaction's offset commit (its marker makes them the group's).
+      const deleteGroup = allExpired && group.is('Empty') && !group.hasPendingMembers() && !this.pendingTxnOffsets.hasGroup(group.groupId);
       if (expired.length === 0 && !deleteGroup) continue;
       const records: OffsetsTopicRecord[] = expired.map((e) => ({ key: encodeOffsetCommitKey({ group: group.groupId, topic: e.topic, partition: e.partition }), value: null }));
       if (deleteGroup) records.push({ key: encodeGroupMetadataKey(group.groupId), value: null });
