@@ -168,6 +168,9 @@ describe('transactions on a partition', () => {
     await produce(t, txnBatch(txn, 0, ['x', 'y']));
     await writeTxnMarkers(engine.engine, markers(txn, true, [{ name: t, partitionIndexes: [0] }], 5));
     await produce(t, txnBatch(txn, 2, ['z']));
+    // A producer whose last batch is older than producer.id.expiration.ms (1 day) is not active.
+    const old = await newProducer();
+    await produce(t, buildBatch([{ key: null, value: Buffer.from('old'), timestamp: Date.now() - 2 * 86400000 }], { producerId: old.producerId, producerEpoch: old.producerEpoch, baseSequence: 0 }));
     const r = await conn.send(ApiKey.DescribeProducers, { topics: [{ name: t, partitionIndexes: [0, 3] }, { name: 'txn-nope', partitionIndexes: [0] }] });
     const [ok, missing] = r.topics[0].partitions;
     expect(missing.errorCode).toBe(3);
@@ -179,6 +182,7 @@ describe('transactions on a partition', () => {
     expect(byId.get(idem.producerId)).toMatchObject({ producerEpoch: idem.producerEpoch, lastSequence: 2, coordinatorEpoch: -1, currentTxnStartOffset: -1 });
     expect(byId.get(txn.producerId)).toMatchObject({ producerEpoch: txn.producerEpoch, lastSequence: 2, coordinatorEpoch: 5, currentTxnStartOffset: 6 });
     expect(Number((byId.get(txn.producerId) as any).lastTimestamp)).toBeGreaterThan(0);
+    expect(byId.has(old.producerId)).toBe(false);
   });
 
   it('keeps offsets committed in a transaction pending until the marker on the group partition', async () => {

@@ -350,9 +350,13 @@ export class ReplicaManager implements PartitionHost {
     const open = log.txns.openTxns();
     const store = this.engine.logs;
     const out: ActiveProducer[] = [];
+    // Kafka's isProducerExpired: no open transaction and nothing newer (by the batches' timestamps)
+    // than producer.id.expiration.ms.
+    const expiredBefore = Date.now() - this.engine.configs.brokerInt('producer.id.expiration.ms');
     for (const { producerId, newestBaseOffset } of store.producersOf(part.topic, part.p)) {
       const newest = store.batchAt(part.topic, part.p, newestBaseOffset);
       if (!newest) continue;
+      if (!open.has(producerId) && newest.maxTimestamp < expiredBefore) continue;
       const data = store.lastDataBatch(part.topic, part.p, producerId);
       let coordinatorEpoch = this.engine.producers.coordinatorEpochOf(part.topic, part.p, producerId);
       if (coordinatorEpoch < 0 && newest.baseSequence < 0) coordinatorEpoch = txnMarkerCoordinatorEpoch(newest.bytes);
