@@ -139,6 +139,17 @@ describe('transactions on a partition', () => {
     expect(stale.markers[0].topics[0].partitions[0].errorCode).toBe(52); // TRANSACTION_COORDINATOR_FENCED
     // The new epoch starts its sequences at 0.
     expect((await produce(t, txnBatch(bumped, 0, ['ok']))).errorCode).toBe(0);
+    // With a transaction open, the producer's plain (idempotent) batch is INVALID_TXN_STATE.
+    const plain = await produce(t, buildBatch([rec('plain')], { ...bumped, baseSequence: 1 }));
+    expect(plain.errorCode).toBe(48);
+    // Transactions v2: a marker at the producer's epoch while its transaction is open is stale...
+    const tv2 = (epoch: number) => writeTxnMarkers(engine.engine, {
+      markers: [{ producerId: p.producerId, producerEpoch: epoch, transactionResult: true, coordinatorEpoch: 3, transactionVersion: 2, topics: [{ name: t, partitionIndexes: [0] }] }],
+    }).then((x: any) => x.markers[0].topics[0].partitions[0].errorCode);
+    expect(await tv2(bumped.producerEpoch)).toBe(47);
+    // ...one with a bumped epoch closes it, and its retry (same epoch, nothing open) is written again.
+    expect(await tv2(bumped.producerEpoch + 1)).toBe(0);
+    expect(await tv2(bumped.producerEpoch + 1)).toBe(0);
   });
 
   it('serves WriteTxnMarkers on the wire (inter-broker, versions 1-2)', async () => {

@@ -101,10 +101,12 @@ export class ProducerStateManager {
    * (Kafka's ProducerAppendInfo.appendEndTxnMarker)? 0, INVALID_PRODUCER_EPOCH for an epoch older
    * than the producer's, TRANSACTION_COORDINATOR_FENCED for an older coordinator.
    */
-  checkMarker(topic: TopicRecord, p: PartitionRecord, pid: number, epoch: number, coordinatorEpoch: number): number {
+  checkMarker(topic: TopicRecord, p: PartitionRecord, pid: number, epoch: number, coordinatorEpoch: number, transactionVersion = 0, txnOpen = false): number {
     const s = this.load(topic, p, pid);
     if (!s) return 0;
-    if (epoch < s.epoch) return ErrorCode.INVALID_PRODUCER_EPOCH;
+    // Transactions v2: the coordinator bumps the epoch for every marker, so one at the producer's
+    // epoch is stale, unless it repeats a marker already written (no transaction open: a retry).
+    if (epoch < s.epoch || (transactionVersion >= 2 && epoch === s.epoch && txnOpen)) return ErrorCode.INVALID_PRODUCER_EPOCH;
     if (coordinatorEpoch < s.coordinatorEpoch) return ErrorCode.TRANSACTION_COORDINATOR_FENCED;
     return 0;
   }

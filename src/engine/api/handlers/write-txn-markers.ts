@@ -30,7 +30,10 @@ export async function writeTxnMarkers(engine: Engine, req: WriteTxnMarkersReques
   try {
     engine.logs.transaction(() => {
       req.markers.forEach((m, mi) => {
-        const marker = { producerId: Number(m.producerId), producerEpoch: m.producerEpoch, commit: m.transactionResult, coordinatorEpoch: m.coordinatorEpoch };
+        const marker = {
+          producerId: Number(m.producerId), producerEpoch: m.producerEpoch, commit: m.transactionResult, coordinatorEpoch: m.coordinatorEpoch,
+          transactionVersion: m.transactionVersion ?? 0,
+        };
         m.topics.forEach((t, ti) => {
           t.partitionIndexes.forEach((index, pi) => {
             const r = rm.appendTxnMarker(t.name, index, marker);
