@@ -40,7 +40,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.ListOffsets, { min: 0, max: 11 }],
   [ApiKey.Metadata, { min: 0, max: 13 }],
   [ApiKey.OffsetCommit, { min: 0, max: 7 }],
-  [ApiKey.OffsetFetch, { min: 0, max: 5 }],
+  // v7: requireStable, which read_committed consumers send (KIP-447).
+  [ApiKey.OffsetFetch, { min: 0, max: 7 }],
   [ApiKey.FindCoordinator, { min: 0, max: 2 }],
   [ApiKey.JoinGroup, { min: 0, max: 5 }],
   [ApiKey.Heartbeat, { min: 0, max: 3 }],

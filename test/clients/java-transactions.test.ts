@@ -1,6 +1,7 @@
 // Kafka's Java producer 4.4 transactions against the engine (test/clients/java/TransactionChecks.java):
 // commit and abort read back read_committed and read_uncommitted, a zombie producer fenced by a
-// new instance of its transactional.id.
+// new instance of its transactional.id, consume-transform-produce with sendOffsetsToTransaction
+// (the group's offsets commit with the transaction, or not at all).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startInProcessEngine, TestEngine } from '../helpers/engine';
 import { runJava, parseChecks, checkOutcome, type ChecksOutput, type JavaResult } from '../helpers/java';
@@ -8,6 +9,7 @@ import { runJava, parseChecks, checkOutcome, type ChecksOutput, type JavaResult 
 const CHECKS = [
   'commit and abort: read_committed sees the committed records in order',
   'a zombie is fenced when a new instance initialises',
+  'sendOffsetsToTransaction: offsets commit with the transaction only',
 ];
 
 let engine: TestEngine;

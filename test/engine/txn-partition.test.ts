@@ -171,7 +171,9 @@ describe('transactions on a partition', () => {
     const r = await conn.send(ApiKey.DescribeProducers, { topics: [{ name: t, partitionIndexes: [0, 3] }, { name: 'txn-nope', partitionIndexes: [0] }] });
     const [ok, missing] = r.topics[0].partitions;
     expect(missing.errorCode).toBe(3);
-    expect(r.topics[1].partitions[0].errorCode).toBe(3);
+    // As Kafka 4.4: only the unknown topic gets a message.
+    expect(missing.errorMessage).toBeNull();
+    expect(r.topics[1].partitions[0]).toMatchObject({ errorCode: 3, errorMessage: 'This server does not host this topic-partition.' });
     expect(ok.errorCode).toBe(0);
     const byId = new Map(ok.activeProducers.map((x: any) => [Number(x.producerId), x]));
     expect(byId.get(idem.producerId)).toMatchObject({ producerEpoch: idem.producerEpoch, lastSequence: 2, coordinatorEpoch: -1, currentTxnStartOffset: -1 });
@@ -200,7 +202,12 @@ describe('transactions on a partition', () => {
     let r = await txnCommit('g-commit', p, [5, 7]);
     expect(r.topics[0].partitions.map((q: any) => q.errorCode)).toEqual([0, 0]);
     expect(await fetchCommitted('g-commit')).toEqual([-1, -1]);
-    expect(coordinator.fetchOffsets('g-commit', [{ name: t, partitionIndexes: [0, 1] }], true).topics[0].partitions.map((q: any) => q.errorCode)).toEqual([88, 88]);
+    // OffsetFetch v7 requireStable: UNSTABLE_OFFSET_COMMIT while pending (v6 and requireStable=false: the committed ones).
+    const stable = async (requireStable: boolean, version: number) => (await conn.request(ApiKey.OffsetFetch, version, { groupId: 'g-commit', topics: [{ name: t, partitionIndexes: [0, 1] }], requireStable }))
+      .topics[0].partitions.map((q: any) => [q.errorCode, Number(q.committedOffset)]);
+    expect(await stable(true, 7)).toEqual([[88, -1], [88, -1]]);
+    expect(await stable(false, 7)).toEqual([[0, -1], [0, -1]]);
+    expect(await stable(true, 6)).toEqual([[0, -1], [0, -1]]);
     // The group partition's LSO is held by the open transaction.
     const gp = offsetsPartition('g-commit');
     const log = engine.engine.replicaManager.localLog('__consumer_offsets', gp);
@@ -209,7 +216,7 @@ describe('transactions on a partition', () => {
     expect(m.markers[0].topics[0].partitions[0].errorCode).toBe(0);
     expect(await fetchCommitted('g-commit')).toEqual([5, 7]);
     expect(log.lastStableOffset).toBe(log.highWatermark);
-    expect(coordinator.fetchOffsets('g-commit', [{ name: t, partitionIndexes: [0] }], true).topics[0].partitions[0]).toMatchObject({ errorCode: 0, committedOffset: 5 });
+    expect(await stable(true, 7)).toEqual([[0, 5], [0, 7]]);
 
     // Aborted: the earlier committed offsets stay.
     const q = await newProducer();
@@ -230,5 +237,42 @@ describe('transactions on a partition', () => {
     expect(r.topics[0].partitions[0].errorCode).toBe(47); // INVALID_PRODUCER_EPOCH
     r = await conn.send(ApiKey.TxnOffsetCommit, { transactionalId: 'tx', groupId: 'g-checks', producerId: q.producerId, producerEpoch: bumped.producerEpoch, topics: [{ name: 'txn-none', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: null }] }] });
     expect(r.topics[0].partitions[0].errorCode).toBe(3);
+  });
+
+  it('compaction keeps markers, leaves aborted records alone and stops at the LSO', async () => {
+    const t = 'txn-compact';
+    const r = await conn.send(ApiKey.CreateTopics, { topics: [{ name: t, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'min.compaction.lag.ms', value: '0' }] }], timeoutMs: 5000, validateOnly: false });
+    expect(r.topics[0].errorCode).toBe(0);
+    const kv = (k: string, v: string) => ({ key: Buffer.from(k), value: Buffer.from(v), timestamp: Date.now() });
+    const a = await newProducer();
+    const b = await newProducer();
+    await produce(t, buildBatch([kv('k', 'v1')], {}));                                                                  // 0
+    await produce(t, buildBatch([kv('k', 'aborted')], { ...a, baseSequence: 0, transactional: true }));                  // 1
+    await writeTxnMarkers(engine.engine, markers(a, false, [{ name: t, partitionIndexes: [0] }]));                       // 2
+    await produce(t, buildBatch([kv('k2', 'x')], {}));                                                                   // 3
+    await produce(t, buildBatch([kv('k', 'open')], { ...b, baseSequence: 0, transactional: true }));                     // 4
+    await produce(t, buildBatch([kv('k', 'plain-after')], {}));                                                          // 5
+    await produce(t, buildBatch([kv('k3', 'last')], {}));                                                               // 6
+    const { decodeRecords } = require(path.join(ROOT, 'dist/protocol/records/batch'));
+    const contents = async () => {
+      const f = await fetch(t, 0, 0);
+      const out: string[] = [];
+      for (const batch of splitBatches(f.records).batches) {
+        if (batchIsControl(batch, 0)) { out.push(`${readBatchHeader(batch, 0).baseOffset} marker`); continue; }
+        decodeRecords(batch, (x: any) => out.push(`${x.offset} ${x.key}=${x.value}`));
+      }
+      return out;
+    };
+    const compact = () => {
+      const log = engine.engine.replicaManager.localLog(t, 0);
+      return engine.engine.cleaner.compactor.compact(log.topic, log.p, Date.now(), true);
+    };
+    compact();
+    // Nothing at or past the open transaction (LSO 4) is cleaned; the aborted value does not hide v1.
+    expect(await contents()).toEqual(['0 k=v1', '1 k=aborted', '2 marker', '3 k2=x', '4 k=open', '5 k=plain-after', '6 k3=last']);
+    await writeTxnMarkers(engine.engine, markers(b, true, [{ name: t, partitionIndexes: [0] }]));                        // 7
+    await produce(t, buildBatch([kv('k4', 'end')], {}));                                                                 // 8
+    compact();
+    expect(await contents()).toEqual(['1 k=aborted', '2 marker', '3 k2=x', '5 k=plain-after', '6 k3=last', '7 marker', '8 k4=end']);
   });
 });

@@ -315,7 +315,7 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     } satisfies M.OffsetCommitResponse,
   },
   OffsetFetch: {
-    request: { groupId: 'g', topics: [{ name: 'orders', partitionIndexes: [0, 1] }] } satisfies M.OffsetFetchRequest,
+    request: { groupId: 'g', topics: [{ name: 'orders', partitionIndexes: [0, 1] }], requireStable: true } satisfies M.OffsetFetchRequest,
     response: {
       throttleTimeMs: 0,
       topics: [{
@@ -602,7 +602,7 @@ describe('message schema registry', () => {
   it('has exactly the APIs and versions we implement', () => {
     const expected: Record<number, [string, string, string]> = {
       0: ['Produce', '0-8', 'none'], 1: ['Fetch', '0-11', 'none'], 2: ['ListOffsets', '0-11', '6+'],
-      3: ['Metadata', '0-13', '9+'], 8: ['OffsetCommit', '0-7', 'none'], 9: ['OffsetFetch', '0-5', 'none'],
+      3: ['Metadata', '0-13', '9+'], 8: ['OffsetCommit', '0-7', 'none'], 9: ['OffsetFetch', '0-7', '6+'],
       10: ['FindCoordinator', '0-2', 'none'], 11: ['JoinGroup', '0-5', 'none'], 12: ['Heartbeat', '0-3', 'none'],
       13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-6', '5+'],
       16: ['ListGroups', '0-5', '3+'], 17: ['SaslHandshake', '0-1', 'none'], 18: ['ApiVersions', '0-5', '3+'],

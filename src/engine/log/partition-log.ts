@@ -7,7 +7,7 @@
 // SQLite beside the batches and rebuilt from them if it is missing.
 import type { LogStore, ReadResult, StoredBatchMeta } from '../storage/log-store';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
-import { readBatchHeader, setBaseOffset, setPartitionLeaderEpoch } from '../../protocol/records/batch';
+import { batchIsTransactional, readBatchHeader, setBaseOffset, setPartitionLeaderEpoch } from '../../protocol/records/batch';
 import { LeaderEpochCache } from './leader-epoch-cache';
 import { TailCache } from './tail-cache';
 import { TransactionState, type CompletedTxn } from './transaction-state';
@@ -101,8 +101,8 @@ export class PartitionLog {
     this.tail.append(baseOffset, lastOffset, batch);
     if (this.epochs.assign(leaderEpoch, baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     this.leo = lastOffset + 1;
-    // Only producers' batches can be transactional: the others skip the header read.
-    const completed = meta.producerId >= 0 ? this.txns.onAppend(batch, readBatchHeader(batch, 0), baseOffset) : undefined;
+    // Only transactional batches (data or markers) touch the transaction state.
+    const completed = meta.producerId >= 0 && batchIsTransactional(batch, 0) ? this.txns.onAppend(batch, readBatchHeader(batch, 0), baseOffset) : undefined;
     return { baseOffset, lastOffset, completed };
   }
 

@@ -2,7 +2,7 @@
 // abort read back by read_committed and read_uncommitted consumers, a zombie fenced when a new
 // instance of its transactional.id initialises, and consume-transform-produce with
 // sendOffsetsToTransaction (the group's offsets commit with the transaction, or not at all).
-// Usage: TransactionChecks BOOTSTRAP PREFIX [offsets]
+// Usage: TransactionChecks BOOTSTRAP PREFIX
 import java.time.Duration;
 import java.util.*;
 import org.apache.kafka.clients.admin.*;
@@ -27,9 +27,7 @@ public class TransactionChecks {
     try {
       Checks.check("commit and abort: read_committed sees the committed records in order", TransactionChecks::commitAbort);
       Checks.check("a zombie is fenced when a new instance initialises", TransactionChecks::zombie);
-      if (args.length > 2 && args[2].equals("offsets")) {
-        Checks.check("sendOffsetsToTransaction: offsets commit with the transaction only", TransactionChecks::offsets);
-      }
+      Checks.check("sendOffsetsToTransaction: offsets commit with the transaction only", TransactionChecks::offsets);
     } finally {
       admin.close(Duration.ofSeconds(5));
     }

@@ -4,6 +4,7 @@
 // led elsewhere gets NOT_LEADER_OR_FOLLOWER, an unknown one UNKNOWN_TOPIC_OR_PARTITION.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
+import { ErrorCode } from '../../../protocol/errors';
 import type { DescribeProducersRequest, DescribeProducersResponse } from '../../../protocol/messages/describe-producers';
 
 export function handleDescribeProducers(engine: Engine, req: DescribeProducersRequest, _ctx: RequestContext): DescribeProducersResponse {
@@ -13,6 +14,10 @@ export function handleDescribeProducers(engine: Engine, req: DescribeProducersRe
     topics: req.topics.map((t) => ({
       name: t.name,
       partitions: t.partitionIndexes.map((index) => {
+        // Kafka 4.4 words only a topic it does not know (KafkaApis checks the metadata first).
+        if (!engine.metadata.topic(t.name)) {
+          return { partitionIndex: index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: 'This server does not host this topic-partition.', activeProducers: [] };
+        }
         const part = rm.readablePartition(t.name, index, undefined, true);
         if (typeof part === 'number') return { partitionIndex: index, errorCode: part, errorMessage: null, activeProducers: [] };
         return { partitionIndex: index, errorCode: 0, errorMessage: null, activeProducers: rm.activeProducers(part) };

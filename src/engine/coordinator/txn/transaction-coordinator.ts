@@ -57,8 +57,11 @@ export class TransactionCoordinator {
   readonly state: TransactionStateManager;
   readonly markers: TransactionMarkerChannel;
   private readonly timers = new CoordinatorTimers();
-  /** Marker jobs in flight, by transactional id (a reload must not start a second one). */
-  private readonly completing = new Set<string>();
+  /**
+   * Transactions whose markers are being written (a second EndTxn retry or load must not start
+   * another job; a reload after losing and regaining the partition has new objects, so it does).
+   */
+  private readonly completing = new Set<TransactionMetadata>();
 
   constructor(private readonly engine: Engine) {
     this.state = new TransactionStateManager(engine);
@@ -303,8 +306,8 @@ export class TransactionCoordinator {
 
   /** Markers to every partition of the prepared transaction, then CompleteCommit/CompleteAbort. */
   private completeTransaction(md: TransactionMetadata, coordinatorEpoch: number): void {
-    if (this.completing.has(md.transactionalId)) return;
-    this.completing.add(md.transactionalId);
+    if (this.completing.has(md)) return;
+    this.completing.add(md);
     const commit = md.state === TransactionStatus.PrepareCommit;
     const owner = () => this.state.get(md.transactionalId) === md && this.state.coordinatorEpochOf(md.transactionalId) === coordinatorEpoch;
     const job = {
@@ -336,7 +339,7 @@ export class TransactionCoordinator {
       } catch (e: any) {
         engineLog('ERROR', `Completing the transaction of ${md.transactionalId} failed: ${e?.stack ?? e}`, LOGGER);
       } finally {
-        this.completing.delete(md.transactionalId);
+        this.completing.delete(md);
       }
     })();
   }
