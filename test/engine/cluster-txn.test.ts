@@ -11,8 +11,9 @@ import { ROOT, runTool, waitFor } from '../helpers/engine';
 const { buildBatch } = require(path.join(ROOT, 'dist/protocol/records/batch'));
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
+const { offsetsPartitionFor } = require(path.join(ROOT, 'dist/engine/coordinator/offsets-records'));
 
-const cluster = new TestCluster({ brokers: 3, sessionTimeoutMs: 3000, overrides: { 'replica.fetch.wait.max.ms': '100' } });
+const cluster = new TestCluster({ brokers: 3, sessionTimeoutMs: 3000, overrides: { 'replica.fetch.wait.max.ms': '100', 'offsets.topic.replication.factor': '3' } });
 const conns = new Map<number, any>();
 
 beforeAll(async () => { await cluster.startAll(); }, 60000);
@@ -97,5 +98,58 @@ describe('transactions on a 3-broker cluster', () => {
         return r.hw === 7 ? r : undefined;
       }, 15000, `broker ${id} after the commit`)).toEqual({ hw: 7, lso: 7, aborted: [[a.producerId, 1]] });
     }
+    // Back to three brokers for the next test.
+    await cluster.start(leader);
+  }, 90000);
+
+  it('a new group coordinator rebuilds committed and pending transactional offsets from the log', async () => {
+    const t = 'txn-offsets-replicated';
+    const group = 'txn-failover-group';
+    const made = await runTool('kafka-topics', ['--bootstrap-server', cluster.bootstrap(), '--create', '--topic', t, '--partitions', '1', '--replication-factor', '3']);
+    expect(made.code).toBe(0);
+    const coordinatorOf = async (via: number) => {
+      const r = await (await conn(via)).send(ApiKey.FindCoordinator, { key: group, keyType: 0 });
+      return r.errorCode === 0 ? r.nodeId : 0;
+    };
+    const coordinator = await waitFor(() => coordinatorOf(1), 20000, 'the group coordinator');
+    const offsetsPartition = offsetsPartitionFor(group, 50);
+    // Every replica of the group's partition in the ISR, so the new leader has what the old one wrote.
+    await waitFor(async () => {
+      const r = await (await conn(coordinator)).send(ApiKey.Metadata, { topics: [{ name: '__consumer_offsets' }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+      const p = r.topics[0].partitions.find((x: any) => x.partitionIndex === offsetsPartition);
+      return p && p.isrNodes.length === 3;
+    }, 30000, 'a full ISR');
+    const cc = await conn(coordinator);
+    const init = await cc.send(ApiKey.InitProducerId, { transactionalId: null, transactionTimeoutMs: 60000 });
+    const p = { producerId: Number(init.producerId), producerEpoch: init.producerEpoch };
+    const commitOffset = async (c: any, offset: number) => {
+      const r = await c.send(ApiKey.TxnOffsetCommit, { transactionalId: 'x', groupId: group, ...p, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: '' }] }] });
+      return r.topics[0].partitions[0].errorCode;
+    };
+    const marker = async (c: any, commit: boolean) => {
+      const r = await c.request(ApiKey.WriteTxnMarkers, 1, { markers: [{ ...p, transactionResult: commit, coordinatorEpoch: 0, topics: [{ name: '__consumer_offsets', partitionIndexes: [offsetsPartition] }] }] });
+      return r.markers[0].topics[0].partitions[0].errorCode;
+    };
+    const fetchOffset = async (c: any, requireStable: boolean) => {
+      const r = await c.request(ApiKey.OffsetFetch, 7, { groupId: group, topics: [{ name: t, partitionIndexes: [0] }], requireStable });
+      if (r.errorCode !== 0) return { errorCode: r.errorCode, offset: -2 };
+      return { errorCode: r.topics[0].partitions[0].errorCode, offset: Number(r.topics[0].partitions[0].committedOffset) };
+    };
+    expect(await commitOffset(cc, 11)).toBe(0);
+    expect(await marker(cc, true)).toBe(0);
+    expect(await commitOffset(cc, 22)).toBe(0);
+    expect(await fetchOffset(cc, true)).toEqual({ errorCode: 88, offset: -1 });
+
+    conns.get(coordinator)?.close();
+    conns.delete(coordinator);
+    await cluster.signal(coordinator, 'SIGKILL');
+    const live = [1, 2, 3].filter((id) => id !== coordinator);
+    const next = await waitFor(async () => { const n = await coordinatorOf(live[0]); return live.includes(n) ? n : 0; }, 20000, 'a new coordinator');
+    const nc = await conn(next);
+    // Loaded from the replicated log: 11 committed, 22 pending until its marker.
+    expect(await waitFor(async () => { const r = await fetchOffset(nc, false); return r.errorCode === 0 ? r : undefined; }, 20000, 'the group loaded')).toEqual({ errorCode: 0, offset: 11 });
+    expect(await fetchOffset(nc, true)).toEqual({ errorCode: 88, offset: -1 });
+    expect(await waitFor(async () => (await marker(nc, false)) === 0, 15000, 'the abort marker')).toBe(true);
+    expect(await fetchOffset(nc, true)).toEqual({ errorCode: 0, offset: 11 });
   }, 90000);
 });

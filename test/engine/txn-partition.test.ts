@@ -139,6 +139,17 @@ describe('transactions on a partition', () => {
     expect(stale.markers[0].topics[0].partitions[0].errorCode).toBe(52); // TRANSACTION_COORDINATOR_FENCED
     // The new epoch starts its sequences at 0.
     expect((await produce(t, txnBatch(bumped, 0, ['ok']))).errorCode).toBe(0);
+    // With a transaction open, the producer's plain (idempotent) batch is INVALID_TXN_STATE.
+    const plain = await produce(t, buildBatch([rec('plain')], { ...bumped, baseSequence: 1 }));
+    expect(plain.errorCode).toBe(48);
+    // Transactions v2: a marker at the producer's epoch while its transaction is open is stale...
+    const tv2 = (epoch: number) => writeTxnMarkers(engine.engine, {
+      markers: [{ producerId: p.producerId, producerEpoch: epoch, transactionResult: true, coordinatorEpoch: 3, transactionVersion: 2, topics: [{ name: t, partitionIndexes: [0] }] }],
+    }).then((x: any) => x.markers[0].topics[0].partitions[0].errorCode);
+    expect(await tv2(bumped.producerEpoch)).toBe(47);
+    // ...one with a bumped epoch closes it, and its retry (same epoch, nothing open) is written again.
+    expect(await tv2(bumped.producerEpoch + 1)).toBe(0);
+    expect(await tv2(bumped.producerEpoch + 1)).toBe(0);
   });
 
   it('serves WriteTxnMarkers on the wire (versions 1-2)', async () => {
@@ -168,6 +179,9 @@ describe('transactions on a partition', () => {
     await produce(t, txnBatch(txn, 0, ['x', 'y']));
     await writeTxnMarkers(engine.engine, markers(txn, true, [{ name: t, partitionIndexes: [0] }], 5));
     await produce(t, txnBatch(txn, 2, ['z']));
+    // A producer whose last batch is older than producer.id.expiration.ms (1 day) is not active.
+    const old = await newProducer();
+    await produce(t, buildBatch([{ key: null, value: Buffer.from('old'), timestamp: Date.now() - 2 * 86400000 }], { producerId: old.producerId, producerEpoch: old.producerEpoch, baseSequence: 0 }));
     const r = await conn.send(ApiKey.DescribeProducers, { topics: [{ name: t, partitionIndexes: [0, 3] }, { name: 'txn-nope', partitionIndexes: [0] }] });
     const [ok, missing] = r.topics[0].partitions;
     expect(missing.errorCode).toBe(3);
@@ -179,6 +193,7 @@ describe('transactions on a partition', () => {
     expect(byId.get(idem.producerId)).toMatchObject({ producerEpoch: idem.producerEpoch, lastSequence: 2, coordinatorEpoch: -1, currentTxnStartOffset: -1 });
     expect(byId.get(txn.producerId)).toMatchObject({ producerEpoch: txn.producerEpoch, lastSequence: 2, coordinatorEpoch: 5, currentTxnStartOffset: 6 });
     expect(Number((byId.get(txn.producerId) as any).lastTimestamp)).toBeGreaterThan(0);
+    expect(byId.has(old.producerId)).toBe(false);
   });
 
   it('keeps offsets committed in a transaction pending until the marker on the group partition', async () => {
@@ -224,6 +239,12 @@ describe('transactions on a partition', () => {
     expect(r.topics[0].partitions.map((x: any) => x.errorCode)).toEqual([0, 0]);
     await writeTxnMarkers(engine.engine, markers(q, false, [{ name: '__consumer_offsets', partitionIndexes: [gp] }]));
     expect(await fetchCommitted('g-commit')).toEqual([5, 7]);
+
+    // Offset expiry does not delete a group whose only offsets are pending in a transaction.
+    const r2 = await txnCommit('g-pending-only', q, [3]);
+    expect(r2.topics[0].partitions[0].errorCode).toBe(0);
+    coordinator.cleanupGroupMetadata(Date.now() + 365 * 24 * 3600 * 1000);
+    expect(coordinator.groups.has('g-pending-only')).toBe(true);
 
     // Group checks (v3+): a generation for a group that does not exist, an unknown member, an old epoch.
     r = await txnCommit('g-checks', q, [1], { generationIdOrMemberEpoch: 3, memberId: 'm-1' });

@@ -30,9 +30,9 @@ describe('transactions across a kill -9', () => {
       const r = await c.send(ApiKey.Produce, { transactionalId: null, acks: -1, timeoutMs: 5000, topicData: [{ name: t, partitionData: [{ index: 0, records: buildBatch([{ key: null, value: Buffer.from(v), timestamp: Date.now() }], { ...p, baseSequence: 0, transactional: true }) }] }] });
       expect(r.responses[0].partitionResponses[0].errorCode).toBe(0);
     };
-    const marker = async (p: any, commit: boolean, topic: string, partition: number) => {
-      const r = await c.request(ApiKey.WriteTxnMarkers, 1, { markers: [{ ...p, transactionResult: commit, coordinatorEpoch: 0, topics: [{ name: topic, partitionIndexes: [partition] }] }] });
-      expect(r.markers[0].topics[0].partitions[0].errorCode).toBe(0);
+    const marker = async (p: any, commit: boolean, topic: string, partition: number, coordinatorEpoch = 0, expected = 0) => {
+      const r = await c.request(ApiKey.WriteTxnMarkers, 1, { markers: [{ ...p, transactionResult: commit, coordinatorEpoch, topics: [{ name: topic, partitionIndexes: [partition] }] }] });
+      expect(r.markers[0].topics[0].partitions[0].errorCode).toBe(expected);
     };
     const fetchState = async () => {
       const r = await c.send(ApiKey.Fetch, {
@@ -49,7 +49,7 @@ describe('transactions across a kill -9', () => {
     const a = await init();
     const open = await init();
     await produce('aborted', a);         // 0
-    await marker(a, false, t, 0);        // 1
+    await marker(a, false, t, 0, 4);     // 1
     await produce('open', open);         // 2
     const tc = await c.send(ApiKey.TxnOffsetCommit, { transactionalId: 'x', groupId: group, producerId: open.producerId, producerEpoch: open.producerEpoch, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: 42, committedLeaderEpoch: -1, committedMetadata: '' }] }] });
     expect(tc.topics[0].partitions[0].errorCode).toBe(0);
@@ -63,6 +63,10 @@ describe('transactions across a kill -9', () => {
       c = await connect(second.port);
       expect(await fetchState()).toEqual({ lso: 2, aborted: [0] });
       expect(await committedOffset()).toBe(-1);
+      // The producer's last marker came from coordinator epoch 4: an older coordinator stays fenced.
+      const dp = await c.send(ApiKey.DescribeProducers, { topics: [{ name: t, partitionIndexes: [0] }] });
+      expect(dp.topics[0].partitions[0].activeProducers.find((x: any) => Number(x.producerId) === a.producerId)).toMatchObject({ coordinatorEpoch: 4, currentTxnStartOffset: -1 });
+      await marker(a, false, t, 0, 3, 52);
       await marker(open, true, t, 0);
       await marker(open, true, '__consumer_offsets', gp);
       expect(await fetchState()).toEqual({ lso: 4, aborted: [0] });

@@ -558,20 +558,26 @@ export class GroupCoordinator {
   }
 
   /**
-   * A COMMIT/ABORT marker was written to a __consumer_offsets partition this broker leads (inside
-   * the marker's SQLite transaction, so the lookup tables never disagree with the log): the
+   * A COMMIT/ABORT marker is being written to a __consumer_offsets partition this broker leads:
+   * the lookup tables change inside the marker's SQLite transaction (they never disagree with the
+   * log); the returned function applies the same to memory once that transaction committed. The
    * producer's pending offsets of that partition's groups become committed, or are dropped.
    */
-  onTransactionCompleted(topic: string, partition: number, completed: CompletedTxn): void {
-    if (topic !== OFFSETS_TOPIC) return;
-    const taken = this.pendingTxnOffsets.take(completed.producerId, (g) => this.offsetsTopic.partitionFor(g) === partition);
-    const groups = new Set(taken.map((t) => t.groupId));
+  onTransactionCompleted(topic: string, partition: number, completed: CompletedTxn): () => void {
+    if (topic !== OFFSETS_TOPIC) return () => undefined;
+    const belongs = (g: string) => this.offsetsTopic.partitionFor(g) === partition;
+    const pending = this.pendingTxnOffsets.peek(completed.producerId, belongs);
+    const groups = new Set(pending.map((t) => t.groupId));
     for (const g of groups) this.store.deletePendingOffsets(completed.producerId, g);
-    if (!completed.commit) return;
-    for (const t of taken) {
-      this.store.putOffset({ groupId: t.groupId, topic: t.topic, partition: t.partition, ...t.o });
-      this.offsets.put(t.groupId, t.topic, t.partition, t.o);
-    }
+    if (completed.commit) for (const t of pending) this.store.putOffset({ groupId: t.groupId, topic: t.topic, partition: t.partition, ...t.o });
+    return () => {
+      const taken = this.pendingTxnOffsets.take(completed.producerId, belongs);
+      if (!completed.commit) return;
+      for (const t of taken) {
+        if (!this.groups.has(t.groupId)) this.groups.set(t.groupId, new ClassicGroup(t.groupId));
+        this.offsets.put(t.groupId, t.topic, t.partition, t.o);
+      }
+    };
   }
 
   /** A deleted topic's committed offsets go too (Kafka's onPartitionsDeleted), with tombstones. */
@@ -630,7 +636,8 @@ export class GroupCoordinator {
         }
       }
       // A member id handed out by MEMBER_ID_REQUIRED keeps a new group alive until it rejoins.
-      const deleteGroup = allExpired && group.is('Empty') && !group.hasPendingMembers();
+      // Nor does an open transaction's offset commit (its marker makes them the group's).
+      const deleteGroup = allExpired && group.is('Empty') && !group.hasPendingMembers() && !this.pendingTxnOffsets.hasGroup(group.groupId);
       if (expired.length === 0 && !deleteGroup) continue;
       const records: OffsetsTopicRecord[] = expired.map((e) => ({ key: encodeOffsetCommitKey({ group: group.groupId, topic: e.topic, partition: e.partition }), value: null }));
       if (deleteGroup) records.push({ key: encodeGroupMetadataKey(group.groupId), value: null });

@@ -22,6 +22,13 @@ export class PendingTxnOffsets {
     parts.set(`${p.topic}\u0000${p.partition}`, p);
   }
 
+  /** A producer's pending offsets of the groups `belongs` accepts (left in place). */
+  peek(producerId: number, belongs: (groupId: string) => boolean): PendingOffset[] {
+    const out: PendingOffset[] = [];
+    for (const [groupId, parts] of this.byProducer.get(producerId) ?? []) if (belongs(groupId)) out.push(...parts.values());
+    return out;
+  }
+
   /** Remove and return a producer's pending offsets of the groups `belongs` accepts. */
   take(producerId: number, belongs: (groupId: string) => boolean): PendingOffset[] {
     const groups = this.byProducer.get(producerId);

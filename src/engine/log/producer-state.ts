@@ -3,6 +3,7 @@
 // instead of being stored twice. Rebuilt lazily from the stored batches after a restart.
 import { ErrorCode } from '../../protocol/errors';
 import type { LogStore } from '../storage/log-store';
+import { txnMarkerCoordinatorEpoch } from '../../protocol/records/txn-marker';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 
 interface RecentBatch {
@@ -47,9 +48,12 @@ export class ProducerStateManager {
     if (rows.length === 0) return undefined;
     // Transaction markers (base sequence -1) carry the producer's epoch, which a marker of
     // transactions v2 bumps, but no sequences.
+    // The coordinator epoch of its newest marker among them fences older coordinators after a restart too.
+    const marker = rows.find((r) => r.baseSequence < 0);
+    const markerBatch = marker ? this.logs.batchAt(topic, p, marker.baseOffset) : undefined;
     s = {
       epoch: rows[0].epoch,
-      coordinatorEpoch: -1,
+      coordinatorEpoch: markerBatch ? txnMarkerCoordinatorEpoch(markerBatch.bytes) : -1,
       recent: rows.filter((r) => r.epoch === rows[0].epoch && r.baseSequence >= 0).reverse().map((r) => ({
         firstSeq: r.baseSequence,
         lastSeq: nextSeq(r.baseSequence, r.recordCount - 1),
@@ -97,10 +101,12 @@ export class ProducerStateManager {
    * (Kafka's ProducerAppendInfo.appendEndTxnMarker)? 0, INVALID_PRODUCER_EPOCH for an epoch older
    * than the producer's, TRANSACTION_COORDINATOR_FENCED for an older coordinator.
    */
-  checkMarker(topic: TopicRecord, p: PartitionRecord, pid: number, epoch: number, coordinatorEpoch: number): number {
+  checkMarker(topic: TopicRecord, p: PartitionRecord, pid: number, epoch: number, coordinatorEpoch: number, transactionVersion = 0, txnOpen = false): number {
     const s = this.load(topic, p, pid);
     if (!s) return 0;
-    if (epoch < s.epoch) return ErrorCode.INVALID_PRODUCER_EPOCH;
+    // Transactions v2: the coordinator bumps the epoch for every marker, so one at the producer's
+    // epoch is stale, unless it repeats a marker already written (no transaction open: a retry).
+    if (epoch < s.epoch || (transactionVersion >= 2 && epoch === s.epoch && txnOpen)) return ErrorCode.INVALID_PRODUCER_EPOCH;
     if (coordinatorEpoch < s.coordinatorEpoch) return ErrorCode.TRANSACTION_COORDINATOR_FENCED;
     return 0;
   }

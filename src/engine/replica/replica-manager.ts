@@ -42,6 +42,8 @@ export interface TxnMarker {
   producerEpoch: number;
   commit: boolean;
   coordinatorEpoch: number;
+  /** WriteTxnMarkers v2: 2 for transactions v2 (the marker's epoch is a bumped one). */
+  transactionVersion?: number;
 }
 
 export interface MarkerResult extends ProducePartitionResult {
@@ -329,9 +331,10 @@ export class ReplicaManager implements PartitionHost {
     const part = this.getPartition(topicName, index);
     if (!part || !part.isLeader() || this.stopping) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER);
     if (!part.hasMinIsr(this.minIsr(part))) return fail(ErrorCode.NOT_ENOUGH_REPLICAS);
-    const check = this.engine.producers.checkMarker(part.topic, part.p, m.producerId, m.producerEpoch, m.coordinatorEpoch);
+    const check = this.engine.producers.checkMarker(part.topic, part.p, m.producerId, m.producerEpoch, m.coordinatorEpoch,
+      m.transactionVersion ?? 0, part.log.txns.openTxns().has(m.producerId));
     if (check !== 0) return fail(check);
-    const batch = buildTxnMarker({ ...m, timestamp: Date.now() });
+    const batch = buildTxnMarker({ producerId: m.producerId, producerEpoch: m.producerEpoch, commit: m.commit, coordinatorEpoch: m.coordinatorEpoch, timestamp: Date.now() });
     const h = readBatchHeader(batch, 0);
     const appended = part.log.appendAsLeader(batch, part.leaderEpoch, {
       maxTimestamp: h.maxTimestamp, recordCount: h.recordCount, producerId: m.producerId, producerEpoch: m.producerEpoch, baseSequence: -1,
@@ -350,9 +353,13 @@ export class ReplicaManager implements PartitionHost {
     const open = log.txns.openTxns();
     const store = this.engine.logs;
     const out: ActiveProducer[] = [];
+    // Kafka's isProducerExpired: no open transaction and nothing newer (by the batches' timestamps)
+    // than producer.id.expiration.ms.
+    const expiredBefore = Date.now() - this.engine.configs.brokerInt('producer.id.expiration.ms');
     for (const { producerId, newestBaseOffset } of store.producersOf(part.topic, part.p)) {
       const newest = store.batchAt(part.topic, part.p, newestBaseOffset);
       if (!newest) continue;
+      if (!open.has(producerId) && newest.maxTimestamp < expiredBefore) continue;
       const data = store.lastDataBatch(part.topic, part.p, producerId);
       let coordinatorEpoch = this.engine.producers.coordinatorEpochOf(part.topic, part.p, producerId);
       if (coordinatorEpoch < 0 && newest.baseSequence < 0) coordinatorEpoch = txnMarkerCoordinatorEpoch(newest.bytes);

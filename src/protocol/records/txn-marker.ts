@@ -32,7 +32,7 @@ export function txnMarkerCoordinatorEpoch(batch: Buffer): number {
   try {
     decodeRecords(batch, (r) => {
       if (epoch < 0 && r.value && r.value.length >= 6) epoch = r.value.readInt32BE(2);
-    });
+    }, { includeControl: true });
   } catch {
     return -1;
   }

@@ -25,17 +25,22 @@ export async function writeTxnMarkers(engine: Engine, req: WriteTxnMarkersReques
   const results: MarkerResult[][][] = req.markers.map((m) => m.topics.map((t) => t.partitionIndexes.map(() => undefined as unknown as MarkerResult)));
   const storageFailure = (): MarkerResult => ({ errorCode: ErrorCode.KAFKA_STORAGE_ERROR, errorMessage: null, recordErrors: [], baseOffset: -1, nextOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 });
   let appended = false;
+  // What the group coordinator applies to memory once the markers are stored.
+  const settle: (() => void)[] = [];
   try {
     engine.logs.transaction(() => {
       req.markers.forEach((m, mi) => {
-        const marker = { producerId: Number(m.producerId), producerEpoch: m.producerEpoch, commit: m.transactionResult, coordinatorEpoch: m.coordinatorEpoch };
+        const marker = {
+          producerId: Number(m.producerId), producerEpoch: m.producerEpoch, commit: m.transactionResult, coordinatorEpoch: m.coordinatorEpoch,
+          transactionVersion: m.transactionVersion ?? 0,
+        };
         m.topics.forEach((t, ti) => {
           t.partitionIndexes.forEach((index, pi) => {
             const r = rm.appendTxnMarker(t.name, index, marker);
             if (r.errorCode === 0) appended = true;
             // On a __consumer_offsets partition the group coordinator settles the producer's
             // offsets in this same SQLite transaction (a kill -9 cannot leave them pending).
-            if (r.completed) engine.coordinator.onTransactionCompleted(t.name, index, r.completed);
+            if (r.completed) settle.push(engine.coordinator.onTransactionCompleted(t.name, index, r.completed));
             results[mi][ti][pi] = r;
           });
         });
@@ -47,7 +52,9 @@ export async function writeTxnMarkers(engine: Engine, req: WriteTxnMarkersReques
     engineLog('WARN', `Error writing transaction markers in dir ${engine.settings.logDir}: ${(e as Error)?.message ?? e}`, 'kafka.server.ReplicaManager');
     for (const byTopic of results) for (const byPart of byTopic) byPart.fill(storageFailure());
     appended = false;
+    settle.length = 0;
   }
+  for (const apply of settle) apply();
   if (appended) engine.notifyAppend();
   const all = results.flat(2);
   const wait = rm.waitForReplication(all, timeoutMs);
