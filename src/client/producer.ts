@@ -180,7 +180,7 @@ export class Producer {
     this.settings = s;
     this.logFn = opts.log;
     this.onRecordError = opts.onRecordError;
-    this.prefix = `[Producer clientId=${s.clientId}] `;
+    this.prefix = s.transactionalId === null ? `[Producer clientId=${s.clientId}] ` : `[Producer clientId=${s.clientId}, transactionalId=${s.transactionalId}] `;
     this.batchSize = Math.max(1, s.batchSize);
     this.maxInFlightPerPartition = s.idempotence ? Math.min(5, s.maxInFlight) : s.maxInFlight === 1 ? 1 : Infinity;
     this.pool = new BufferPool(this.batchSize, Math.min(64, Math.floor(s.bufferMemory / this.batchSize)));

@@ -4,7 +4,7 @@
 // Texts are compared with Kafka's tool in test/reference/scenarios/kafka-transactions.ts, and the
 // producer with Kafka's broker in test/reference/transactions-client.test.ts.
 import { describe, expect, it } from 'vitest';
-import { runTool, type TestEngine } from '../helpers/engine';
+import { runTool, spawnTool, waitFor, type TestEngine } from '../helpers/engine';
 import { createTopic, useEngine } from '../helpers/tools';
 import { Producer, producerSettings } from '../../src/client/producer';
 import { KafkaError } from '../../src/protocol/errors';
@@ -83,5 +83,29 @@ describe('transactional producer and kafka-transactions', () => {
     await fresh.commitTransaction();
     expect((await describe()).stdout).toMatch(/kt-group\s+kt-fence\s+0\s+1\s/);
     await fresh.close();
+  });
+
+  it('a group consumer waits for offsets pending in a transaction (requireStable) and starts from them once committed', async () => {
+    await createTopic(engine, 'kt-stable');
+    const p = producer('kt-stable-writer');
+    await p.initTransactions();
+    p.beginTransaction();
+    for (const v of ['r0', 'r1']) await send(p, 'kt-stable', v);
+    await p.commitTransaction();
+    p.beginTransaction();
+    await p.sendOffsetsToTransaction([{ topic: 'kt-stable', partition: 0, offset: 1 }], 'kt-stable-group');
+    // Without requireStable it would find no committed offset and print r0 from the beginning.
+    const consumer = spawnTool('kafka-console-consumer', [...B, '--topic', 'kt-stable', '--group', 'kt-stable-group', '--from-beginning', '--max-messages', '1']);
+    try {
+      await waitFor(async () => /kt-stable-group\s+kt-stable\s+0\s+\S+\s+\S+\s+\S+\s+console-consumer/.test(
+        (await runTool('kafka-consumer-groups', [...B, '--describe', '--group', 'kt-stable-group'])).stdout), 30000, 'the consumer in the group');
+      expect(consumer.stdout()).toBe('');
+      await p.commitTransaction();
+      await waitFor(() => consumer.stdout() !== '', 30000, 'a record');
+      expect(consumer.stdout()).toBe('r1\n');
+    } finally {
+      consumer.proc.kill('SIGTERM');
+      await p.close();
+    }
   });
 });
