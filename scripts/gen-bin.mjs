@@ -7,6 +7,7 @@ const tools = [
   'kafka-broker-api-versions', 'kafka-metadata-quorum', 'kafka-log-dirs', 'kafka-leader-election', 'kafka-reassign-partitions',
   'kafka-producer-perf-test', 'kafka-consumer-perf-test', 'kafka-e2e-latency',
   'kafka-storage', 'zookeeper-server-start', 'zookeeper-server-stop', 'kafka-dump-log',
+  'connect-standalone', 'kafka-run-class', 'kafka-transactions',
 ];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 pkg.bin = { 'kafka-local': 'bin/kafka-local' };

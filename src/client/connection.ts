@@ -31,9 +31,20 @@ const CLIENT_MIN_VERSIONS: ReadonlyMap<number, number> = new Map([
   [ApiKey.Produce, 3], [ApiKey.Fetch, 4], [ApiKey.ListOffsets, 1], [ApiKey.OffsetCommit, 2], [ApiKey.OffsetFetch, 1],
 ]);
 
+/**
+ * The highest version this client sends where it is below the schema's: the transactional
+ * producer stays below KIP-890's transactions v2 (AddPartitionsToTxn 4+ are the brokers' versions;
+ * AddOffsetsToTxn 4 and EndTxn 5 would have the broker add partitions implicitly): it adds them.
+ */
+const CLIENT_MAX_VERSIONS: ReadonlyMap<number, number> = new Map([
+  [ApiKey.AddPartitionsToTxn, 3], [ApiKey.AddOffsetsToTxn, 3], [ApiKey.EndTxn, 4],
+]);
+
 /** Versions this client can speak for each API (what our schemas implement). */
 const CLIENT_VERSIONS: ReadonlyMap<number, { min: number; max: number }> = new Map([
-  ...[...ADVERTISED.entries()].map(([k, r]): [number, { min: number; max: number }] => [k, { min: Math.max(r.min, CLIENT_MIN_VERSIONS.get(k) ?? 0), max: r.max }]),
+  ...[...ADVERTISED.entries()].map(([k, r]): [number, { min: number; max: number }] => [k, {
+    min: Math.max(r.min, CLIENT_MIN_VERSIONS.get(k) ?? 0), max: Math.min(r.max, CLIENT_MAX_VERSIONS.get(k) ?? r.max),
+  }]),
   ...CLIENT_ONLY.entries(),
 ]);
 

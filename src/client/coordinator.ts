@@ -1,5 +1,5 @@
-// Group coordinator lookup (FindCoordinator, key type 0 = group), shared by the group member and
-// the consumer-groups admin calls. Retries the transient answers a broker gives while the
+// Coordinator lookup (FindCoordinator, key type 0 = group, 1 = transaction), shared by the group
+// member, the consumer-groups and transactions admin calls and the transactional producer. Retries the transient answers a broker gives while the
 // offsets topic is being created or loaded, until the caller's deadline.
 import { BrokerConnection } from './connection';
 import type { Cluster } from './cluster';
@@ -26,11 +26,12 @@ const TRANSIENT = new Set<number>([
 export async function findCoordinator(
   cluster: Cluster, groupId: string, deadline: number, callName: string, retryBackoffMs = 100, dedicated = false,
   onUnreachable?: (nodeId: number, host: string, port: number) => Promise<void> | void,
+  keyType: 0 | 1 = 0,
 ): Promise<Coordinator> {
   let last: KafkaError | undefined;
   for (;;) {
     const conn = await cluster.anyConnection(deadline, callName);
-    const body: any = await conn.send(ApiKey.FindCoordinator, { key: groupId, keyType: 0 });
+    const body: any = await conn.send(ApiKey.FindCoordinator, { key: groupId, keyType });
     if (body.errorCode === ErrorCode.NONE) {
       if (!cluster.brokers.has(body.nodeId)) {
         cluster.brokers.set(body.nodeId, { nodeId: body.nodeId, host: body.host, port: body.port, rack: null });
@@ -55,4 +56,9 @@ export async function findCoordinator(
     }
     await new Promise((r) => setTimeout(r, retryBackoffMs));
   }
+}
+
+/** A transactional id's coordinator (FindCoordinator key type 1), on the shared connection. */
+export function findTransactionCoordinator(cluster: Cluster, transactionalId: string, deadline: number, callName: string, retryBackoffMs = 100): Promise<Coordinator> {
+  return findCoordinator(cluster, transactionalId, deadline, callName, retryBackoffMs, false, undefined, 1);
 }

@@ -27,6 +27,7 @@ import { murmur2 } from '../protocol/murmur2';
 import { decodeRecords, RecordView, type RecordHeader } from '../protocol/records/batch';
 import { BufferPool, estimateSizeUpperBound, ProducerBatch } from './producer/batch';
 import { TopicState, type PartitionState } from './producer/metadata';
+import { TransactionManager, TransactionStateError, type TxnOffset } from './producer/transactions';
 import type { ProducerSettings } from './producer/config';
 import { loadZstdEncoder, zstdEncoderLoaded } from '../protocol/records/zstd';
 
@@ -176,13 +177,15 @@ export class Producer {
   private drainAgain = false;
   private flushing = 0;
   private closed = false;
+  /** transactional.id set: the transaction's state and coordinator. */
+  private readonly txn: TransactionManager | null;
 
   constructor(opts: ProducerOptions) {
     const s = opts.settings;
     this.settings = s;
     this.logFn = opts.log;
     this.onRecordError = opts.onRecordError;
-    this.prefix = `[Producer clientId=${s.clientId}] `;
+    this.prefix = s.transactionalId === null ? `[Producer clientId=${s.clientId}] ` : `[Producer clientId=${s.clientId}, transactionalId=${s.transactionalId}] `;
     this.batchSize = Math.max(1, s.batchSize);
     this.maxInFlightPerPartition = s.idempotence ? Math.min(5, s.maxInFlight) : s.maxInFlight === 1 ? 1 : Infinity;
     this.pool = new BufferPool(this.batchSize, Math.min(64, Math.floor(s.bufferMemory / this.batchSize)));
@@ -205,6 +208,16 @@ export class Producer {
       if (!m) continue;
       this.bootstrapNodes.push(this.newNode(-1 - i++, m[1], Number(m[2])));
     }
+    this.txn = s.transactionalId === null ? null : new TransactionManager(s.transactionalId, s.transactionTimeoutMs, s.maxBlockMs, s.retryBackoffMs, {
+      anyConnection: (deadline) => this.anyConnection(deadline),
+      connectionTo: async (id, host, port, deadline) => {
+        let node = this.nodes.get(id);
+        if (node === undefined || node.host !== host || node.port !== port) this.nodes.set(id, (node = this.newNode(id, host, port)));
+        if (node.conn !== null && !node.conn.isClosed()) return node.conn;
+        return this.connectNode(node, deadline);
+      },
+      log: (level, message) => this.log(level, message, 'org.apache.kafka.clients.producer.internals.TransactionManager'),
+    });
   }
 
   private newNode(id: number, host: string, port: number): NodeConn {
@@ -236,6 +249,7 @@ export class Producer {
     waitForAck: boolean | SendCallback = false,
   ): Promise<number | void> | undefined {
     if (this.closed) throw new Error('Cannot perform operation after producer has been closed');
+    if (this.txn !== null) this.checkTransactionalSend();
     const t = this.topics.get(topic);
     if (t !== undefined && t.leaders.length > 0) {
       const r = this.appendNow(t, key, ks, ke, value, vs, ve, headers, waitForAck);
@@ -427,7 +441,9 @@ export class Producer {
     b.done = true;
     this.metrics?.failed(b.part.topic.name, b.count);
     this.releaseMemory(b);
-    if (this.settings.idempotence && b.pidGen === this.pidGen && b.pidGen >= 0) this.resetProducerId();
+    // A transactional producer keeps its id and epoch: the transaction can only be aborted.
+    if (this.txn !== null) this.txn.recordFailed(err);
+    else if (this.settings.idempotence && b.pidGen === this.pidGen && b.pidGen >= 0) this.resetProducerId();
     const waiters = b.waiters;
     if (waiters !== null) for (const w of waiters) w.reject(err);
     const cb = this.onRecordError;
@@ -606,7 +622,9 @@ export class Producer {
     const now = Date.now();
     let wake = Infinity;
     const canSend = this.fatal === null && (!s.idempotence || this.producerId >= 0);
-    if (s.idempotence && this.producerId < 0 && this.incomplete > 0) this.ensureProducerId();
+    if (s.idempotence && this.producerId < 0 && this.incomplete > 0 && this.txn === null) this.ensureProducerId();
+    const txnError = this.txn?.error ?? null;
+    if (txnError !== null) this.failAllQueued(txnError instanceof KafkaError ? txnError : new ProducerException('org.apache.kafka.common.KafkaException', txnError.message));
     let ready: Map<number, PartitionState[]> | null = null;
     let unknownLeader = false;
 
@@ -636,6 +654,8 @@ export class Producer {
         }
         if (!canSend) continue;
         if (ps.inFlight.length >= this.maxInFlightPerPartition) continue;
+        // A partition joins the transaction (AddPartitionsToTxn) before its first batch goes.
+        if (this.txn !== null && !this.txn.ensurePartition(t.name, ps.partition, () => this.drainSoon())) continue;
         ready ??= new Map();
         let list = ready.get(leader);
         if (list === undefined) ready.set(leader, (list = []));
@@ -732,7 +752,7 @@ export class Producer {
       const seq = ps.nextSequence;
       ps.nextSequence = (seq + b.count) % 0x80000000;
       b.pidGen = this.pidGen;
-      b.close(s.compression, s.compressionLevel, this.producerId, this.producerEpoch, seq);
+      b.close(s.compression, s.compressionLevel, this.producerId, this.producerEpoch, seq, this.txn !== null);
     } else if (b.bytes === null) {
       b.close(s.compression, s.compressionLevel, -1, -1, -1);
     }
@@ -752,7 +772,7 @@ export class Producer {
       }
       td.partitionData.push({ index: b.part.partition, records: b.bytes! });
     }
-    const body = { transactionalId: null, acks: s.acks, timeoutMs: s.requestTimeoutMs, topicData };
+    const body = { transactionalId: s.transactionalId, acks: s.acks, timeoutMs: s.requestTimeoutMs, topicData };
     this.metrics?.request(batches.map((b) => ({ topic: b.part.topic.name, count: b.count, bytes: b.bytes!.length, createdMs: b.createdMs })), now);
     if (s.acks === 0) {
       try {
@@ -1132,6 +1152,57 @@ export class Producer {
         for (const b of q) this.fail(b, err);
       }
     }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Transactions (transactional.id set), as KafkaProducer's methods
+
+  private requireTxn(): TransactionManager {
+    if (this.txn === null) throw new TransactionStateError('Cannot use transactional methods without enabling transactions by setting the transactional.id configuration property');
+    return this.txn;
+  }
+
+  private checkTransactionalSend(): void {
+    const txn = this.txn!;
+    if (txn.state === 'UNINITIALIZED') throw new TransactionStateError("Cannot perform a 'send' before completing a call to initTransactions when transactions are enabled.");
+    if (txn.state === 'FATAL_ERROR' || txn.state === 'ABORTABLE_ERROR') throw new TransactionStateError(`Cannot perform send because at least one previous transactional or idempotent request has failed with errors: ${txn.error?.message ?? ''}`);
+    if (txn.state !== 'IN_TRANSACTION') throw new TransactionStateError(`Cannot call send in state ${txn.state}`);
+  }
+
+  /** InitProducerId with the transactional id (fences older instances, ends their open transaction). */
+  async initTransactions(): Promise<void> {
+    const txn = this.requireTxn();
+    await txn.initTransactions();
+    this.producerId = txn.producerId;
+    this.producerEpoch = txn.producerEpoch;
+    this.pidGen++;
+    this.drain();
+  }
+
+  beginTransaction(): void {
+    this.requireTxn().beginTransaction();
+  }
+
+  /** The consumer group's offsets, committed with the transaction. */
+  sendOffsetsToTransaction(offsets: readonly TxnOffset[], groupId: string): Promise<void> {
+    return this.requireTxn().sendOffsetsToTransaction(offsets, groupId);
+  }
+
+  /** Flush, then EndTxn(commit); a record that failed in the transaction fails the commit. */
+  async commitTransaction(): Promise<void> {
+    const txn = this.requireTxn();
+    await this.flush();
+    const err = txn.error;
+    if (err !== null) throw err;
+    await txn.endTransaction(true);
+  }
+
+  /** Drop what is not sent, wait for what is in flight, then EndTxn(abort). */
+  async abortTransaction(): Promise<void> {
+    const txn = this.requireTxn();
+    this.failAllQueued(new ProducerException('org.apache.kafka.common.errors.TransactionAbortedException', 'Failing batch since transaction was aborted'));
+    await this.whenIdle();
+    await txn.endTransaction(false);
   }
 
   // -------------------------------------------------------------------------------------------

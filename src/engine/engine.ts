@@ -11,6 +11,7 @@ import { ClientQuotas } from './client-quotas';
 import { ScramCredentials } from './scram-credentials';
 import { ResourceConfigs } from './resource-configs';
 import { GroupCoordinator } from './coordinator/group-coordinator';
+import { TransactionCoordinator } from './coordinator/txn/transaction-coordinator';
 import { LogCleaner } from './log/cleaner';
 import { ReplicaManager } from './replica/replica-manager';
 import type { EngineSettings } from './settings';
@@ -43,6 +44,7 @@ export class Engine {
   readonly scram: ScramCredentials;
   readonly resources: ResourceConfigs;
   readonly coordinator: GroupCoordinator;
+  readonly txnCoordinator: TransactionCoordinator;
   readonly cleaner: LogCleaner;
   /** The cluster's metadata: the shared store, this broker's image of it, its controller. */
   readonly metadataStore: MetadataStore;
@@ -102,6 +104,7 @@ export class Engine {
     }), this.topics, this.loader.image, () => this.controller.activeControllerId());
     this.replicaManager = new ReplicaManager(this);
     this.coordinator = new GroupCoordinator(this);
+    this.txnCoordinator = new TransactionCoordinator(this);
     this.cleaner = new LogCleaner(this);
     this.lifecycle = new BrokerLifecycle(this);
     this.forwarder = new ControllerForwarder(this);
@@ -148,6 +151,7 @@ export class Engine {
   start(): void {
     this.replicaManager.start();
     this.coordinator.start();
+    this.txnCoordinator.start();
     this.cleaner.start();
   }
 
@@ -194,6 +198,8 @@ export class Engine {
   }
 
   close(): void {
+    // First: no marker send or state write may start on a closing replica manager.
+    this.txnCoordinator.close();
     this.replicaManager.close();
     this.forwarder.close();
     this.loader.stop();

@@ -12,11 +12,14 @@ export const ApiKey = {
   Produce: 0, Fetch: 1, ListOffsets: 2, Metadata: 3, OffsetCommit: 8, OffsetFetch: 9,
   FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14,
   DescribeGroups: 15, ListGroups: 16, SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19,
-  DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, OffsetForLeaderEpoch: 23, DescribeConfigs: 32, AlterConfigs: 33,
+  DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22, OffsetForLeaderEpoch: 23,
+  AddPartitionsToTxn: 24, AddOffsetsToTxn: 25, EndTxn: 26, WriteTxnMarkers: 27, TxnOffsetCommit: 28,
+  DescribeConfigs: 32, AlterConfigs: 33,
   DescribeLogDirs: 35, CreatePartitions: 37, DeleteGroups: 42, ElectLeaders: 43, IncrementalAlterConfigs: 44,
   AlterPartitionReassignments: 45, ListPartitionReassignments: 46, OffsetDelete: 47,
   DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
-  DescribeQuorum: 55, AlterPartition: 56, DescribeCluster: 60, AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74,
+  DescribeQuorum: 55, AlterPartition: 56, DescribeCluster: 60, DescribeProducers: 61, DescribeTransactions: 65, ListTransactions: 66,
+  AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74,
   DescribeTopicPartitions: 75,
 } as const;
 
@@ -37,7 +40,8 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.ListOffsets, { min: 0, max: 11 }],
   [ApiKey.Metadata, { min: 0, max: 13 }],
   [ApiKey.OffsetCommit, { min: 0, max: 7 }],
-  [ApiKey.OffsetFetch, { min: 0, max: 5 }],
+  // v7: requireStable, which read_committed consumers send (KIP-447).
+  [ApiKey.OffsetFetch, { min: 0, max: 7 }],
   [ApiKey.FindCoordinator, { min: 0, max: 2 }],
   [ApiKey.JoinGroup, { min: 0, max: 5 }],
   [ApiKey.Heartbeat, { min: 0, max: 3 }],
@@ -49,7 +53,16 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.CreateTopics, { min: 0, max: 7 }],
   [ApiKey.DeleteTopics, { min: 0, max: 3 }],
   [ApiKey.DeleteRecords, { min: 0, max: 1 }],
-  [ApiKey.InitProducerId, { min: 0, max: 1 }],
+  // KIP-360 (v3+: the producer id and epoch, so a producer can bump its epoch), PRODUCER_FENCED (v4).
+  [ApiKey.InitProducerId, { min: 0, max: 5 }],
+  // The transaction coordinator. AddPartitionsToTxn v4+ are the brokers' batched/verify-only
+  // versions (KIP-890 part 1); EndTxn v5 is transactions v2 (KIP-890 part 2), which clients use
+  // only when transaction.version >= 2 is finalized: this engine finalizes no feature, so they do not.
+  [ApiKey.AddPartitionsToTxn, { min: 0, max: 5 }],
+  [ApiKey.AddOffsetsToTxn, { min: 0, max: 4 }],
+  [ApiKey.EndTxn, { min: 0, max: 4 }],
+  [ApiKey.DescribeTransactions, { min: 0, max: 0 }],
+  [ApiKey.ListTransactions, { min: 0, max: 2 }],
   [ApiKey.DescribeConfigs, { min: 0, max: 3 }],
   [ApiKey.AlterConfigs, { min: 0, max: 1 }],
   [ApiKey.DescribeLogDirs, { min: 0, max: 4 }],
@@ -68,6 +81,14 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
   [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
+  // Offsets committed in a transaction; v5+ (transactions v2) would add the group's partition to
+  // the transaction implicitly, which needs the transaction coordinator's v2 support.
+  [ApiKey.TxnOffsetCommit, { min: 0, max: 4 }],
+  // Active producers of a partition (kafka-transactions describe-producers; Kafka 4.4: 0).
+  [ApiKey.DescribeProducers, { min: 0, max: 0 }],
+  // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2).
+  // Advertised as Kafka's brokers do: Admin.abortTransaction (kafka-transactions abort) sends it.
+  [ApiKey.WriteTxnMarkers, { min: 1, max: 2 }],
   // Followers truncate with it after a leader change; consumers validate positions (Kafka 4.4: 0-4).
   [ApiKey.OffsetForLeaderEpoch, { min: 0, max: 4 }],
 ]);

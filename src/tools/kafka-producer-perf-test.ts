@@ -13,8 +13,10 @@
 //   arguments at all prints the help, status 0; -h prints it with status 1 (as Kafka);
 // - failures after parsing: `Exception in thread "main" <exception>`, status 1; a record that fails
 //   prints its exception on stderr and is left out of the figures.
-// Transactions (--transactional-id, --transaction-duration-ms, transactional.id) are refused by
-// our producer's settings with a clear message: it does not implement transactions.
+// - transactions (--transactional-id, --transaction-duration-ms or a transactional.id property):
+//   initTransactions, then a transaction begun before a send when none is open and committed
+//   after a send once it has lasted --transaction-duration-ms (3000 by default), the last one
+//   committed after the loop, as Kafka's tool.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +30,9 @@ import { loadPropertiesFile } from '../cli/properties';
 import { Producer, ProducerConfigError, producerSettings, type SendError } from '../client/producer';
 import { wrapJustified } from './metadata-quorum/argparse-text';
 import { ArgparseError, HelpRequested, parseArgs } from './perf/argparse';
+
+/** ProducerPerformance's DEFAULT_TRANSACTION_DURATION_MS. */
+const DEFAULT_TRANSACTION_DURATION_MS = 3000;
 import { HELP, postProcess, PROG, SPECS, USAGE, type ProducerPerfConfig } from './perf/producer-perf-options';
 import { ProducerStats } from './perf/producer-stats';
 import { ThroughputThrottler } from './perf/throughput-throttler';
@@ -121,6 +126,10 @@ async function run(c: ProducerPerfConfig, io: ToolIO): Promise<number> {
   const metrics = c.printMetrics ? new Metrics(settings.clientId) : undefined;
   if (metrics) addAppInfo(metrics, Date.now());
   const producer = new Producer({ settings, log, metrics });
+  const transactionDurationMs = c.transactionDurationMs ?? DEFAULT_TRANSACTION_DURATION_MS;
+  if (transactions) await producer.initTransactions();
+  let transactionSize = 0;
+  let transactionStart = 0;
 
   const random = new SeededRandom(c.randomSeed);
   let payload: Buffer = c.recordSize !== null ? Buffer.alloc(c.recordSize) : Buffer.alloc(0);
@@ -138,6 +147,10 @@ async function run(c: ProducerPerfConfig, io: ToolIO): Promise<number> {
     const key = c.keyDistribution === 'range' ? Buffer.from(String(i % c.recordKeyRange!))
       : c.keyDistribution === 'random' ? Buffer.from(String(random.nextInt(c.recordKeyRange!))) : null;
 
+    if (transactions && transactionSize === 0) {
+      producer.beginTransaction();
+      transactionStart = Date.now();
+    }
     const sendStartMs = Date.now();
     if (c.warmupRecords > 0 && i === c.warmupRecords) {
       steady = new ProducerStats(c.numRecords - c.warmupRecords, c.reportingInterval, true, out);
@@ -152,10 +165,18 @@ async function run(c: ProducerPerfConfig, io: ToolIO): Promise<number> {
       steadyNow?.record(now - sendStartMs, bytes, now);
     });
     if (wait !== undefined) await wait;
+    if (transactions) {
+      transactionSize++;
+      if (transactionDurationMs <= sendStartMs - transactionStart) {
+        await producer.commitTransaction();
+        transactionSize = 0;
+      }
+    }
     if (throttler.shouldThrottle(i, sendStartMs)) await throttler.throttle();
     else if (i % SLICE === SLICE - 1) await new Promise<void>((r) => setImmediate(r));
   }
 
+  if (transactions && transactionSize !== 0) await producer.commitTransaction();
   // Kafka closes the producer (which waits for every acknowledgement) before the summary; its
   // metrics are taken before the close (its connections still open).
   let metricsText = '';

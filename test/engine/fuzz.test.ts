@@ -86,6 +86,13 @@ function validFrames(): Buffer[] {
     [ApiKey.ListGroups, 5, { statesFilter: ['Stable'], typesFilter: ['classic'] }],
     [ApiKey.DescribeGroups, 6, { groups: ['fuzz-g'], includeAuthorizedOperations: false }],
     [ApiKey.ApiVersions, 5, { clientSoftwareName: 'fuzz', clientSoftwareVersion: '1', clusterId: 'h2uIyw3dQnCP-uRvv2jO7A', nodeId: 1 }],
+    // Transactions: markers (inter-broker), transactional offsets, producers, read_committed reads.
+    [ApiKey.WriteTxnMarkers, 1, { markers: [{ producerId: 7, producerEpoch: 0, transactionResult: false, coordinatorEpoch: 0, topics: [{ name: 'fuzz', partitionIndexes: [0] }] }] }],
+    [ApiKey.WriteTxnMarkers, 2, { markers: [{ producerId: 7, producerEpoch: 1, transactionResult: true, coordinatorEpoch: 1, transactionVersion: 2, topics: [{ name: 'fuzz', partitionIndexes: [0, 5] }] }] }],
+    [ApiKey.TxnOffsetCommit, 3, { transactionalId: 't', groupId: 'fuzz-g', producerId: 7, producerEpoch: 0, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: 'x' }] }] }],
+    [ApiKey.DescribeProducers, 0, { topics: [{ name: 'fuzz', partitionIndexes: [0, 1] }] }],
+    [ApiKey.Fetch, 11, { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 1000, isolationLevel: 1, sessionId: 0, sessionEpoch: -1, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, fetchOffset: 0, logStartOffset: -1, partitionMaxBytes: 1000, currentLeaderEpoch: -1 }] }], forgottenTopicsData: [], rackId: '' }],
+    [ApiKey.ListOffsets, 5, { replicaId: -1, isolationLevel: 1, topics: [{ name: 'fuzz', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1 }] }] }],
   ];
   return reqs.map(([key, v, body]) => Buffer.concat(encodeRequestFrame(apiSpec(key), v, 1, 'fuzz', body)));
 }

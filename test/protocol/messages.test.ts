@@ -260,7 +260,7 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     } satisfies M.DescribeConfigsResponse,
   },
   InitProducerId: {
-    request: { transactionalId: null, transactionTimeoutMs: 60000 } satisfies M.InitProducerIdRequest,
+    request: { transactionalId: 'tx', transactionTimeoutMs: 60000, producerId: 4_000_000_001, producerEpoch: 3 } satisfies M.InitProducerIdRequest,
     response: { throttleTimeMs: 0, errorCode: 0, producerId: 4_000_000_000, producerEpoch: 0 } satisfies M.InitProducerIdResponse,
   },
   FindCoordinator: {
@@ -315,7 +315,7 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     } satisfies M.OffsetCommitResponse,
   },
   OffsetFetch: {
-    request: { groupId: 'g', topics: [{ name: 'orders', partitionIndexes: [0, 1] }] } satisfies M.OffsetFetchRequest,
+    request: { groupId: 'g', topics: [{ name: 'orders', partitionIndexes: [0, 1] }], requireStable: true } satisfies M.OffsetFetchRequest,
     response: {
       throttleTimeMs: 0,
       topics: [{
@@ -602,12 +602,12 @@ describe('message schema registry', () => {
   it('has exactly the APIs and versions we implement', () => {
     const expected: Record<number, [string, string, string]> = {
       0: ['Produce', '0-8', 'none'], 1: ['Fetch', '0-11', 'none'], 2: ['ListOffsets', '0-11', '6+'],
-      3: ['Metadata', '0-13', '9+'], 8: ['OffsetCommit', '0-7', 'none'], 9: ['OffsetFetch', '0-5', 'none'],
+      3: ['Metadata', '0-13', '9+'], 8: ['OffsetCommit', '0-7', 'none'], 9: ['OffsetFetch', '0-7', '6+'],
       10: ['FindCoordinator', '0-2', 'none'], 11: ['JoinGroup', '0-5', 'none'], 12: ['Heartbeat', '0-3', 'none'],
       13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-6', '5+'],
       16: ['ListGroups', '0-5', '3+'], 17: ['SaslHandshake', '0-1', 'none'], 18: ['ApiVersions', '0-5', '3+'],
       19: ['CreateTopics', '0-7', '5+'], 20: ['DeleteTopics', '0-3', 'none'], 21: ['DeleteRecords', '0-1', 'none'],
-      22: ['InitProducerId', '0-1', 'none'], 23: ['OffsetForLeaderEpoch', '0-4', '4+'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
+      22: ['InitProducerId', '0-5', '2+'], 23: ['OffsetForLeaderEpoch', '0-4', '4+'], 32: ['DescribeConfigs', '0-3', 'none'], 33: ['AlterConfigs', '0-1', 'none'],
       37: ['CreatePartitions', '0-1', 'none'], 42: ['DeleteGroups', '0-1', 'none'], 44: ['IncrementalAlterConfigs', '0', 'none'],
       47: ['OffsetDelete', '0', 'none'], 48: ['DescribeClientQuotas', '0-1', '1+'], 49: ['AlterClientQuotas', '0-1', '1+'],
       50: ['DescribeUserScramCredentials', '0', '0+'], 51: ['AlterUserScramCredentials', '0', '0+'],
@@ -823,6 +823,11 @@ describe('golden bytes', () => {
       .toBe('00 00 00 00 00 01 00 01 68 00 00 23 84');
     expect(hex(encode(M.initProducerId.request, 0, false, { transactionalId: null, transactionTimeoutMs: 60000 })))
       .toBe('ff ff 00 00 ea 60');
+  });
+
+  it('InitProducerId v3 request: flexible, with the producer id and epoch of KIP-360', () => {
+    expect(hex(encode(M.initProducerId.request, 3, true, { transactionalId: 'tx', transactionTimeoutMs: 60000, producerId: 5, producerEpoch: 2 })))
+      .toBe('03 74 78 00 00 ea 60 00 00 00 00 00 00 00 05 00 02 00');
   });
 });
 

@@ -201,7 +201,7 @@ describe('Kafka Streams and Connect: our engine against Apache Kafka 4.4.0', () 
   }, 300000);
 
   it('our Java client check programs pass against Kafka itself', async () => {
-    const programs = ['AdminChecks', 'ProducerChecks', 'ConsumerChecks', 'GroupChecks'];
+    const programs = ['AdminChecks', 'ProducerChecks', 'ConsumerChecks', 'GroupChecks', 'TransactionChecks'];
     const failed: string[] = [];
     for (const main of programs) {
       const r = await runJava(main, [kafka.bootstrap, `ref-${main.toLowerCase()}`], { timeoutMs: 240000 });

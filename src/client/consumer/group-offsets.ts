@@ -131,9 +131,12 @@ export async function fetchCommittedOffsets(conn: BrokerConnection, groupId: str
     if (!l) byTopic.set(p.topic, (l = []));
     l.push(p.partition);
   }
+  // requireStable (v7+), as Java's ConsumerCoordinator always asks: a partition whose offset is
+  // pending in a transaction answers UNSTABLE_OFFSET_COMMIT until the marker, and is asked again.
   const body: any = await conn.send(ApiKey.OffsetFetch, {
     groupId,
     topics: [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
+    requireStable: true,
   });
   const top: number = body.errorCode ?? 0;
   if (top !== ErrorCode.NONE) {

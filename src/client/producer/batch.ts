@@ -111,9 +111,9 @@ export class ProducerBatch {
   }
 
   /** Write the header (and compress): the batch's bytes are final until the sequence changes. */
-  close(compression: ProducerCompression, level: number, producerId: number, producerEpoch: number, baseSequence: number): Buffer {
+  close(compression: ProducerCompression, level: number, producerId: number, producerEpoch: number, baseSequence: number, transactional = false): Buffer {
     this.full = true;
-    const out = this.builder.seal({ compression, level, producerId, producerEpoch, baseSequence });
+    const out = this.builder.seal({ compression, level, producerId, producerEpoch, baseSequence, transactional });
     this.baseSequence = baseSequence;
     return out;
   }

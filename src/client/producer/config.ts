@@ -41,6 +41,9 @@ export interface ProducerSettings {
   maxInFlight: number;
   connectionSetupTimeoutMs: number;
   idempotence: boolean;
+  /** transactional.id: the producer is transactional (initTransactions, begin, commit, abort). */
+  transactionalId: string | null;
+  transactionTimeoutMs: number;
 }
 
 /** A failure Kafka reports as a Java exception: `<javaClass>: <message>`, maybe with a cause. */
@@ -195,14 +198,15 @@ export function producerSettings(
     }
     if (disable) idempotence = false;
   }
-  if (props.has('transactional.id')) {
-    if (!idempotence) throw new ProducerConfigError(CONFIG_EXCEPTION, 'Cannot set a transactional.id without also enabling idempotence.');
-    throw new ProducerConfigError(CONFIG_EXCEPTION, 'transactional.id is not supported by kafka-local\'s producer (transactions are not implemented).');
+  const transactionalId = (v.get('transactional.id') as string | null) || null;
+  if (transactionalId !== null && !idempotence) {
+    throw new ProducerConfigError(CONFIG_EXCEPTION, 'Cannot set a transactional.id without also enabling idempotence.');
   }
 
   const compressionType = v.get('compression.type') as ProducerCompression;
 
-  const clientId = props.has('client.id') ? (v.get('client.id') as string) : 'producer-1';
+  // Java names a transactional producer after its transactional id.
+  const clientId = props.has('client.id') ? (v.get('client.id') as string) : transactionalId !== null ? `producer-${transactionalId}` : 'producer-1';
   const lingerMs = Math.min(num(v.get('linger.ms')), INT_MAX);
   const requestTimeoutMs = num(v.get('request.timeout.ms'));
 
@@ -259,5 +263,7 @@ export function producerSettings(
     maxInFlight,
     connectionSetupTimeoutMs: num(v.get('socket.connection.setup.timeout.ms')),
     idempotence,
+    transactionalId,
+    transactionTimeoutMs: num(v.get('transaction.timeout.ms')),
   };
 }

@@ -22,6 +22,8 @@ import type { Partition } from '../replica/partition';
 import { rebuildFromLog } from './partition-loader';
 import { AUTHORIZED_OPERATIONS_OMITTED, GROUP_OPERATIONS } from '../authorized-operations';
 import { isStorageError } from '../log/storage-error';
+import type { CompletedTxn } from '../log/transaction-state';
+import { PendingTxnOffsets } from './pending-offsets';
 
 const LOGGER = 'org.apache.kafka.coordinator.group.GroupMetadataManager';
 const NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
@@ -41,6 +43,11 @@ export interface OffsetCommitInput {
   topics: { name: string; partitions: { partitionIndex: number; committedOffset: number; committedLeaderEpoch: number; committedMetadata: string | null }[] }[];
 }
 
+export interface TxnOffsetCommitInput extends OffsetCommitInput {
+  producerId: number;
+  producerEpoch: number;
+}
+
 export interface PartitionError {
   partitionIndex: number;
   errorCode: number;
@@ -54,6 +61,8 @@ export interface FetchedOffsets {
 export class GroupCoordinator {
   readonly groups = new Map<string, ClassicGroup>();
   readonly offsets = new OffsetTable();
+  /** Offsets committed in transactions, until their markers. */
+  readonly pendingTxnOffsets = new PendingTxnOffsets();
   readonly timers = new CoordinatorTimers();
   readonly membership = new GroupMembership(this);
   readonly offsetsTopic: OffsetsTopic;
@@ -145,6 +154,7 @@ export class GroupCoordinator {
       this.membership.release(group);
       this.groups.delete(groupId);
       this.offsets.removeGroup(groupId);
+      this.pendingTxnOffsets.removeGroup(groupId);
     }
   }
 
@@ -183,6 +193,14 @@ export class GroupCoordinator {
         offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata, commitTimestamp: o.commitTimestamp, expireTimestamp: o.expireTimestamp,
       });
       // Offsets committed outside group management belong to a "simple" group.
+      if (!this.groups.has(o.groupId)) this.groups.set(o.groupId, new ClassicGroup(o.groupId));
+    }
+    for (const o of this.store.loadPendingOffsets()) {
+      if (!only(o.groupId)) continue;
+      this.pendingTxnOffsets.put(o.producerId, {
+        groupId: o.groupId, topic: o.topic, partition: o.partition,
+        o: { offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata, commitTimestamp: o.commitTimestamp, expireTimestamp: -1 },
+      });
       if (!this.groups.has(o.groupId)) this.groups.set(o.groupId, new ClassicGroup(o.groupId));
     }
     // Loaded members keep their generation; those that do not heartbeat again expire.
@@ -231,11 +249,11 @@ export class GroupCoordinator {
   }
 
   /** Run `db` and append `records` to the group's __consumer_offsets partition in one transaction. */
-  private write(groupId: string, records: OffsetsTopicRecord[], db: () => void): void {
+  private write(groupId: string, records: OffsetsTopicRecord[], db: () => void, producer?: { producerId: number; producerEpoch: number }): void {
     try {
       this.engine.logs.transaction(() => {
         db();
-        this.lastWrite = this.offsetsTopic.append(groupId, records);
+        this.lastWrite = this.offsetsTopic.append(groupId, records, producer);
       });
     } catch (e) {
       this.engine.reloadAfterFailedWrite();
@@ -301,9 +319,11 @@ export class GroupCoordinator {
     records.push({ key: encodeGroupMetadataKey(group.groupId), value: null });
     this.write(group.groupId, records, () => {
       this.store.deleteGroupOffsets(group.groupId);
+      this.store.deleteGroupPendingOffsets(group.groupId);
       this.store.deleteGroup(group.groupId);
     });
     this.offsets.removeGroup(group.groupId);
+    this.pendingTxnOffsets.removeGroup(group.groupId);
     group.transitionTo('Dead');
     this.groups.delete(group.groupId);
   }
@@ -327,21 +347,29 @@ export class GroupCoordinator {
   // -------------------------------------------------------------------------------------------
   // Offsets
 
-  /** Kafka's ClassicGroup.validateOffsetCommit (non-transactional). */
-  private validateOffsetCommit(group: ClassicGroup, memberId: string, groupInstanceId: string | null, generationId: number): void {
+  /** Kafka's ClassicGroup.validateOffsetCommit (a transactional commit skips the rebalance checks). */
+  private validateOffsetCommit(group: ClassicGroup, memberId: string, groupInstanceId: string | null, generationId: number, transactional = false): void {
     if (group.is('Dead')) throw new GroupError(ErrorCode.COORDINATOR_NOT_AVAILABLE);
     // Admin clients and consumers without group management commit with generation -1 to an Empty group.
     if (generationId < 0 && group.is('Empty')) return;
     if (generationId >= 0 || memberId !== '' || groupInstanceId !== null) {
       group.validateMember(memberId, groupInstanceId);
       if (generationId !== group.generationId) throw new GroupError(ErrorCode.ILLEGAL_GENERATION);
-    } else if (!group.is('Empty')) {
+    } else if (!transactional && !group.is('Empty')) {
       throw new GroupError(ErrorCode.UNKNOWN_MEMBER_ID);
     }
-    if (group.is('CompletingRebalance')) throw new GroupError(ErrorCode.REBALANCE_IN_PROGRESS);
+    if (!transactional && group.is('CompletingRebalance')) throw new GroupError(ErrorCode.REBALANCE_IN_PROGRESS);
   }
 
-  commitOffsets(req: OffsetCommitInput): { name: string; partitions: PartitionError[] }[] {
+  /**
+   * TxnOffsetCommit: the offsets are appended to the group's __consumer_offsets partition as a
+   * transactional batch of the producer and stay pending until its transaction's marker there.
+   */
+  commitTxnOffsets(req: TxnOffsetCommitInput): { name: string; partitions: PartitionError[] }[] {
+    return this.commitOffsets(req, { producerId: req.producerId, producerEpoch: req.producerEpoch });
+  }
+
+  commitOffsets(req: OffsetCommitInput, producer?: { producerId: number; producerEpoch: number }): { name: string; partitions: PartitionError[] }[] {
     this.lastWrite = undefined;
     const out = req.topics.map((t) => ({ name: t.name, partitions: [] as PartitionError[] }));
     const allWith = (code: number) => req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })) }));
@@ -366,7 +394,7 @@ export class GroupCoordinator {
         group = this.createGroup(req.groupId);
         created = true;
       }
-      this.validateOffsetCommit(group, req.memberId, req.groupInstanceId, req.generationId);
+      this.validateOffsetCommit(group, req.memberId, req.groupInstanceId, req.generationId, producer !== undefined);
     } catch (e) {
       if (e instanceof GroupError) return allWith(e.code);
       throw e;
@@ -398,37 +426,46 @@ export class GroupCoordinator {
     try {
       this.write(req.groupId, records, () => {
         for (const a of accepted) {
-          this.store.putOffset({ groupId: req.groupId, topic: a.topic, partition: a.partition, ...a.o });
+          const row = { groupId: req.groupId, topic: a.topic, partition: a.partition, ...a.o };
+          if (producer) this.store.putPendingOffset(producer.producerId, row);
+          else this.store.putOffset(row);
         }
-      });
+      }, producer);
     } catch (e) {
-      if (created && !this.offsets.hasOffsets(req.groupId)) this.groups.delete(req.groupId);
+      if (created && !this.offsets.hasOffsets(req.groupId) && !this.pendingTxnOffsets.hasGroup(req.groupId)) this.groups.delete(req.groupId);
       // Not the leader of the group's partition (any more): the client looks the coordinator up again.
-      return allWith(e instanceof KafkaError && e.code === ErrorCode.NOT_COORDINATOR ? ErrorCode.NOT_COORDINATOR : ErrorCode.COORDINATOR_NOT_AVAILABLE);
+      if (e instanceof KafkaError && (e.code === ErrorCode.NOT_COORDINATOR || (producer && e.code === ErrorCode.INVALID_PRODUCER_EPOCH))) return allWith(e.code);
+      return allWith(ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
-    for (const a of accepted) this.offsets.put(req.groupId, a.topic, a.partition, a.o);
+    for (const a of accepted) {
+      if (producer) this.pendingTxnOffsets.put(producer.producerId, { groupId: req.groupId, topic: a.topic, partition: a.partition, o: a.o });
+      else this.offsets.put(req.groupId, a.topic, a.partition, a.o);
+    }
     return out;
   }
 
   /** OffsetFetch: the listed partitions (-1 when none committed), or with topics null every committed one. */
-  fetchOffsets(groupId: string, topics: TopicPartitionsRequest[] | null): FetchedOffsets {
+  fetchOffsets(groupId: string, topics: TopicPartitionsRequest[] | null, requireStable = false): FetchedOffsets {
     if (!this.ownsGroup(groupId)) return { errorCode: ErrorCode.NOT_COORDINATOR, topics: [] };
     const groupOffsets = this.groups.has(groupId) ? this.offsets.group(groupId) : undefined;
-    const entry = (partitionIndex: number, o: CommittedOffset | undefined) => ({
-      partitionIndex, committedOffset: o ? o.offset : -1, committedLeaderEpoch: o ? o.leaderEpoch : -1, metadata: o ? o.metadata : '', errorCode: ErrorCode.NONE,
-    });
+    // requireStable (OffsetFetch v7+): a partition with a transactional commit still pending is
+    // UNSTABLE_OFFSET_COMMIT (the client retries), as Kafka answers.
+    const entry = (partitionIndex: number, o: CommittedOffset | undefined, topic?: string) =>
+      requireStable && topic !== undefined && this.pendingTxnOffsets.has(groupId, topic, partitionIndex)
+        ? { partitionIndex, committedOffset: -1, committedLeaderEpoch: -1, metadata: '', errorCode: ErrorCode.UNSTABLE_OFFSET_COMMIT }
+        : { partitionIndex, committedOffset: o ? o.offset : -1, committedLeaderEpoch: o ? o.leaderEpoch : -1, metadata: o ? o.metadata : '', errorCode: ErrorCode.NONE };
     if (topics === null) {
       const out: FetchedOffsets['topics'] = [];
       if (groupOffsets) {
         for (const [name, parts] of groupOffsets) {
-          out.push({ name, partitions: [...parts.entries()].sort((a, b) => a[0] - b[0]).map(([p, o]) => entry(p, o)) });
+          out.push({ name, partitions: [...parts.entries()].sort((a, b) => a[0] - b[0]).map(([p, o]) => entry(p, o, name)) });
         }
       }
       return { errorCode: ErrorCode.NONE, topics: out };
     }
     return {
       errorCode: ErrorCode.NONE,
-      topics: topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((p) => entry(p, groupOffsets?.get(t.name)?.get(p))) })),
+      topics: topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((p) => entry(p, groupOffsets?.get(t.name)?.get(p), t.name)) })),
     };
   }
 
@@ -520,6 +557,29 @@ export class GroupCoordinator {
     return ErrorCode.NONE;
   }
 
+  /**
+   * A COMMIT/ABORT marker is being written to a __consumer_offsets partition this broker leads:
+   * the lookup tables change inside the marker's SQLite transaction (they never disagree with the
+   * log); the returned function applies the same to memory once that transaction committed. The
+   * producer's pending offsets of that partition's groups become committed, or are dropped.
+   */
+  onTransactionCompleted(topic: string, partition: number, completed: CompletedTxn): () => void {
+    if (topic !== OFFSETS_TOPIC) return () => undefined;
+    const belongs = (g: string) => this.offsetsTopic.partitionFor(g) === partition;
+    const pending = this.pendingTxnOffsets.peek(completed.producerId, belongs);
+    const groups = new Set(pending.map((t) => t.groupId));
+    for (const g of groups) this.store.deletePendingOffsets(completed.producerId, g);
+    if (completed.commit) for (const t of pending) this.store.putOffset({ groupId: t.groupId, topic: t.topic, partition: t.partition, ...t.o });
+    return () => {
+      const taken = this.pendingTxnOffsets.take(completed.producerId, belongs);
+      if (!completed.commit) return;
+      for (const t of taken) {
+        if (!this.groups.has(t.groupId)) this.groups.set(t.groupId, new ClassicGroup(t.groupId));
+        this.offsets.put(t.groupId, t.topic, t.partition, t.o);
+      }
+    };
+  }
+
   /** A deleted topic's committed offsets go too (Kafka's onPartitionsDeleted), with tombstones. */
   onTopicDeleted(topic: string): void {
     for (const groupId of this.offsets.groupIds()) {
@@ -576,7 +636,8 @@ export class GroupCoordinator {
         }
       }
       // A member id handed out by MEMBER_ID_REQUIRED keeps a new group alive until it rejoins.
-      const deleteGroup = allExpired && group.is('Empty') && !group.hasPendingMembers();
+      // Nor does an open transaction's offset commit (its marker makes them the group's).
+      const deleteGroup = allExpired && group.is('Empty') && !group.hasPendingMembers() && !this.pendingTxnOffsets.hasGroup(group.groupId);
       if (expired.length === 0 && !deleteGroup) continue;
       const records: OffsetsTopicRecord[] = expired.map((e) => ({ key: encodeOffsetCommitKey({ group: group.groupId, topic: e.topic, partition: e.partition }), value: null }));
       if (deleteGroup) records.push({ key: encodeGroupMetadataKey(group.groupId), value: null });

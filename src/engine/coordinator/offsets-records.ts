@@ -5,7 +5,7 @@
 // compaction keeps only the latest state per group / group-topic-partition.
 import type { FieldSpec } from '../../protocol/schema';
 import { encodeVersionedData, decodeVersionedData } from '../../protocol/consumer-protocol';
-import { javaStringHashCode } from '../../util/java-hash';
+import { coordinatorPartitionFor } from '../../protocol/internal/coordinator-partition';
 
 export const OFFSETS_TOPIC = '__consumer_offsets';
 
@@ -79,16 +79,8 @@ export interface GroupMetadataValue {
   members: GroupMemberMetadata[];
 }
 
-/**
- * Which __consumer_offsets partition holds a group: Utils.abs(groupId.hashCode) % partitions, as
- * Kafka. Utils.abs is Math.abs with MIN_VALUE mapped to 0, not a sign-bit mask: for a negative hash
- * the two pick different partitions ("my-app": 0, not 48), and with several brokers the partition
- * decides which broker is the group's coordinator.
- */
-export function offsetsPartitionFor(groupId: string, partitions: number): number {
-  const h = javaStringHashCode(groupId);
-  return (h === -0x80000000 ? 0 : Math.abs(h)) % partitions;
-}
+/** Which __consumer_offsets partition holds a group (see coordinatorPartitionFor). */
+export const offsetsPartitionFor = coordinatorPartitionFor;
 
 export const encodeOffsetCommitKey = (k: OffsetCommitKey): Buffer => encodeVersionedData(OFFSET_COMMIT_KEY, 1, k);
 /** Version 3, or 1 when the commit carries an explicit expiry (OffsetCommit v2-4 retention time), as Kafka writes. */

@@ -58,16 +58,20 @@ export class OffsetsTopic {
    * Append the records as one batch to the group's partition. Call inside engine.logs.transaction().
    * Returns what the ISR must reach for the write to count (acks=all), or undefined when nothing was written.
    */
-  append(groupId: string, records: OffsetsTopicRecord[]): { partition: Partition; nextOffset: number } | undefined {
+  append(groupId: string, records: OffsetsTopicRecord[], producer?: { producerId: number; producerEpoch: number }): { partition: Partition; nextOffset: number } | undefined {
     if (records.length === 0) return undefined;
     const topic = this.ensure();
     if (!topic) throw KafkaError.from(ErrorCode.COORDINATOR_NOT_AVAILABLE, null);
     const now = Date.now();
     try {
       return this.engine.replicaManager.appendCoordinatorRecords(topic.name, this.partitionFor(groupId), (baseOffset) =>
-        buildBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), { baseOffset }));
+        // Offsets committed in a transaction: a transactional batch of the producer (no sequence).
+        buildBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), producer
+          ? { baseOffset, producerId: producer.producerId, producerEpoch: producer.producerEpoch, baseSequence: -1, transactional: true }
+          : { baseOffset }), producer);
     } catch (e: any) {
       if (e?.errorCode === ErrorCode.NOT_LEADER_OR_FOLLOWER) throw KafkaError.from(ErrorCode.NOT_COORDINATOR, null);
+      if (e?.errorCode === ErrorCode.INVALID_PRODUCER_EPOCH) throw KafkaError.from(ErrorCode.INVALID_PRODUCER_EPOCH, null);
       throw e;
     }
   }

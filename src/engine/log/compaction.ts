@@ -16,9 +16,15 @@
 //   the batch time is the append time for LogAppendTime topics and the producer's clock otherwise).
 // - Batches are rewritten in place (filter-batch.ts): offsets never change, a batch whose
 //   records all go is deleted. The log start offset does not move (Kafka's does not either).
+// - Transactions: cleaning stops at the last stable offset (an open transaction's records are
+//   not decided yet, as Kafka's firstUncleanableOffset). Transaction markers are kept (Kafka drops
+//   them only once the transaction's data is gone). Aborted transactions' records stay as they
+//   are and never enter the offset map, so an aborted value never hides a committed one.
 import type { Engine } from '../engine';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 import { filterBatch } from '../../protocol/records/filter-batch';
+import { batchIsControl, batchIsTransactional, readBatchHeader } from '../../protocol/records/batch';
+import type { AbortedTxn } from './transaction-state';
 import type { RecordCursor } from '../../protocol/records/record-cursor';
 
 interface PartitionCleanState {
@@ -60,9 +66,11 @@ export class Compactor {
     const deleteRetentionMs = engine.configs.topicInt(topic, 'delete.retention.ms');
 
     const all = engine.logs.batchSummaries(topic, p, p.logStartOffset);
+    const log = engine.replicaManager.localLog(topic.name, p.partition);
+    const stable = log ? log.lastStableOffset : p.highWatermark;
     let end = all.length - 1; // the last batch is never cleaned
     for (let i = 0; i < end; i++) {
-      if (now - all[i].maxTimestamp < minLag) { end = i; break; }
+      if (now - all[i].maxTimestamp < minLag || all[i].lastOffset >= stable) { end = i; break; }
     }
     if (end <= 0) return { cleaned: false, removedRecords: 0 };
     const cleanable = all.slice(0, end);
@@ -81,6 +89,10 @@ export class Compactor {
     const due = force || overdue || now >= st.tombstoneDue || (dirtyBytes > 0 && dirtyBytes / totalBytes > ratio);
     if (!due) return { cleaned: false, removedRecords: 0 };
 
+    // Markers and aborted transactional batches are left alone (see above).
+    const aborted = log ? log.txns.abortedTxns(p.logStartOffset, cleanable[cleanable.length - 1].lastOffset + 1) : [];
+    const untouchable = (bytes: Buffer): boolean => batchIsControl(bytes, 0) || (batchIsTransactional(bytes, 0) && isAborted(bytes, aborted));
+
     // Offset map over the dirty part.
     const latest = new Map<string, number>();
     let mapEnd = -1;
@@ -88,6 +100,7 @@ export class Compactor {
       if (b.lastOffset < st.firstDirty) continue;
       const bytes = engine.logs.batchBytes(b.rowid);
       if (!bytes) continue;
+      if (untouchable(bytes)) { mapEnd = b.lastOffset; continue; }
       try {
         filterBatch(bytes, (c) => {
           if (c.keyLen >= 0) latest.set(keyOf(c), c.offset);
@@ -104,7 +117,7 @@ export class Compactor {
     const rewrites: { rowid: number; bytes: Buffer | null; maxTimestamp: number }[] = [];
     for (const b of cleanable) {
       const bytes = engine.logs.batchBytes(b.rowid);
-      if (!bytes) continue;
+      if (!bytes || untouchable(bytes)) continue;
       const horizon = b.maxTimestamp + deleteRetentionMs;
       let dropped = 0;
       try {
@@ -141,4 +154,11 @@ export class Compactor {
     st.tombstoneDue = tombstoneDue;
     return { cleaned: true, removedRecords: removed };
   }
+}
+
+/** Is this transactional batch part of an aborted transaction (same producer, within its offsets)? */
+function isAborted(batch: Buffer, aborted: readonly AbortedTxn[]): boolean {
+  if (aborted.length === 0) return false;
+  const h = readBatchHeader(batch, 0);
+  return aborted.some((a) => a.producerId === h.producerId && a.firstOffset <= h.baseOffset && h.baseOffset <= a.lastOffset);
 }

@@ -7,7 +7,7 @@ import type { Engine } from '../engine';
 import type { TopicRecord, PartitionRecord } from '../storage/topic-store';
 import type { PartitionLog } from './partition-log';
 import { ErrorCode } from '../../protocol/errors';
-import { readBatchHeader, RecordBatchError, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
+import { ATTR_TRANSACTIONAL, readBatchHeader, RecordBatchError, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
 import { upConvertMessageSet } from '../../protocol/records/convert';
 import { magicAt, MAGIC_V1 } from '../../protocol/records/legacy';
 import { recordRules, validateRecords } from './record-validation';
@@ -83,6 +83,10 @@ export function appendAsLeader(engine: Engine, topic: TopicRecord, p: PartitionR
     if (h.recordCount <= 0 || h.lastOffsetDelta < 0) return appendFailure(ErrorCode.INVALID_RECORD, 'Record batch has no records');
     const check = engine.producers.check(topic, p, h.producerId, h.producerEpoch, h.baseSequence, h.recordCount);
     if (check.kind === 'error') return appendFailure(check.code);
+    // A producer with a transaction open here writes transactional batches only (ProducerAppendInfo).
+    if (check.kind === 'append' && h.producerId >= 0 && (h.attributes & ATTR_TRANSACTIONAL) === 0 && log.txns.openTxns().has(h.producerId)) {
+      return appendFailure(ErrorCode.INVALID_TXN_STATE, `Expected transactional write from producer ${h.producerId} at offset ${log.logEndOffset} in partition ${topic.name}-${p.partition}`);
+    }
     if (check.kind === 'duplicate') {
       if (firstOffset < 0) firstOffset = check.baseOffset;
       continue;

@@ -7,14 +7,24 @@
 // SQLite beside the batches and rebuilt from them if it is missing.
 import type { LogStore, ReadResult, StoredBatchMeta } from '../storage/log-store';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
-import { readBatchHeader, setBaseOffset, setPartitionLeaderEpoch } from '../../protocol/records/batch';
+import { batchIsTransactional, readBatchHeader, setBaseOffset, setPartitionLeaderEpoch } from '../../protocol/records/batch';
 import { LeaderEpochCache } from './leader-epoch-cache';
 import { TailCache } from './tail-cache';
+import { TransactionState, type CompletedTxn } from './transaction-state';
 
 export class LogAppendError extends Error {}
 
+export interface AppendedBatch {
+  baseOffset: number;
+  lastOffset: number;
+  /** The transaction a COMMIT/ABORT marker closed. */
+  completed?: CompletedTxn;
+}
+
 export class PartitionLog {
   readonly epochs: LeaderEpochCache;
+  /** Open transactions and the aborted-transactions index. */
+  readonly txns: TransactionState;
   private leo = 0;
   private readonly tail: TailCache;
   /** The high watermark the database holds (-1: unknown, write it at the next checkpoint). */
@@ -27,6 +37,7 @@ export class PartitionLog {
     if (p.highWatermark > this.leo) this.persistHighWatermark(this.leo);
     if (p.highWatermark < p.logStartOffset) p.highWatermark = p.logStartOffset;
     this.epochs = new LeaderEpochCache(store.loadEpochs(topic, p));
+    this.txns = new TransactionState(store, topic, p);
     if (this.epochs.all().length === 0 && this.leo > p.logStartOffset) this.rebuildEpochs();
   }
 
@@ -40,6 +51,16 @@ export class PartitionLog {
 
   get logEndOffset(): number {
     return this.leo;
+  }
+
+  /**
+   * The last stable offset: a read_committed consumer reads below it. The first offset of the
+   * oldest open transaction when that is below the high watermark, else the high watermark.
+   */
+  get lastStableOffset(): number {
+    const first = this.txns.firstUnstableOffset();
+    if (first === undefined || first >= this.p.highWatermark) return this.p.highWatermark;
+    return Math.max(first, this.p.logStartOffset);
   }
 
   private storedLogEnd(): number {
@@ -71,7 +92,7 @@ export class PartitionLog {
    * Append one validated batch as the leader: offsets from the log end, the leader epoch in the
    * header. Call inside the store's transaction. Returns the batch's offsets.
    */
-  appendAsLeader(batch: Buffer, leaderEpoch: number, meta: Omit<StoredBatchMeta, 'baseOffset' | 'lastOffset'>, lastOffsetDelta: number): { baseOffset: number; lastOffset: number } {
+  appendAsLeader(batch: Buffer, leaderEpoch: number, meta: Omit<StoredBatchMeta, 'baseOffset' | 'lastOffset'>, lastOffsetDelta: number): AppendedBatch {
     const baseOffset = this.leo;
     setBaseOffset(batch, baseOffset);
     setPartitionLeaderEpoch(batch, leaderEpoch);
@@ -80,14 +101,16 @@ export class PartitionLog {
     this.tail.append(baseOffset, lastOffset, batch);
     if (this.epochs.assign(leaderEpoch, baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     this.leo = lastOffset + 1;
-    return { baseOffset, lastOffset };
+    // Only transactional batches (data or markers) touch the transaction state.
+    const completed = meta.producerId >= 0 && batchIsTransactional(batch, 0) ? this.txns.onAppend(batch, readBatchHeader(batch, 0), baseOffset) : undefined;
+    return { baseOffset, lastOffset, completed };
   }
 
   /**
    * Append a batch fetched from the leader, offsets and epoch as the leader wrote them. Call inside
    * the store's transaction. A batch below the log end means the fetcher lost track: refused.
    */
-  appendAsFollower(batch: Buffer): { baseOffset: number; lastOffset: number } {
+  appendAsFollower(batch: Buffer): AppendedBatch {
     const h = readBatchHeader(batch, 0);
     const lastOffset = h.baseOffset + h.lastOffsetDelta;
     if (h.baseOffset < this.leo) {
@@ -100,7 +123,8 @@ export class PartitionLog {
     this.tail.append(h.baseOffset, lastOffset, batch);
     if (this.epochs.assign(h.partitionLeaderEpoch, h.baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     this.leo = lastOffset + 1;
-    return { baseOffset: h.baseOffset, lastOffset };
+    const completed = this.txns.onAppend(batch, h, h.baseOffset);
+    return { baseOffset: h.baseOffset, lastOffset, completed };
   }
 
   /** Whole batches from `offset`, none starting at or after `endOffset` (HW for consumers, LEO for followers). */
@@ -173,6 +197,7 @@ export class PartitionLog {
       return;
     }
     this.store.transaction(() => {
+      this.txns.truncateTo(offset);
       const end = this.store.truncateFrom(this.topic, this.p, offset);
       this.leo = Math.max(end, this.p.logStartOffset);
       this.epochs.truncateFromEnd(this.leo);
@@ -185,6 +210,7 @@ export class PartitionLog {
   truncateFullyAndStartAt(offset: number): void {
     this.store.transaction(() => {
       this.store.deleteAllBatches(this.topic, this.p);
+      this.txns.clear();
       this.store.setLogStartOffset(this.topic, this.p, offset);
       this.p.logStartOffset = offset;
       this.leo = offset;
@@ -204,6 +230,7 @@ export class PartitionLog {
     if (target <= this.p.logStartOffset) return this.p.logStartOffset;
     this.store.transaction(() => {
       this.store.deleteBatchesBefore(this.topic, this.p, target);
+      this.txns.onLogStart(target);
       this.store.setLogStartOffset(this.topic, this.p, target);
       this.p.logStartOffset = target;
       const before = this.epochs.all().length;

@@ -8,7 +8,9 @@ import type { Engine } from '../engine';
 import type { MetadataChange, PartitionRegistration } from '../metadata/image';
 import type { BrokerEndpoint } from '../metadata/records';
 import { ErrorCode } from '../../protocol/errors';
-import { readBatchHeader } from '../../protocol/records/batch';
+import { batchLastOffset, readBatchHeader } from '../../protocol/records/batch';
+import { buildTxnMarker, txnMarkerCoordinatorEpoch } from '../../protocol/records/txn-marker';
+import type { AbortedTxn, CompletedTxn } from '../log/transaction-state';
 import { isInternalTopic } from '../../protocol/topic-name';
 import { PartitionLog } from '../log/partition-log';
 import { appendAsLeader, appendFailure, type AppendResult } from '../log/leader-append';
@@ -34,9 +36,31 @@ export interface ProducePartitionResult extends AppendResult {
   partition?: Partition;
 }
 
+/** One COMMIT/ABORT marker to write (a WriteTxnMarkers entry). */
+export interface TxnMarker {
+  producerId: number;
+  producerEpoch: number;
+  commit: boolean;
+  coordinatorEpoch: number;
+  /** WriteTxnMarkers v2: 2 for transactions v2 (the marker's epoch is a bumped one). */
+  transactionVersion?: number;
+}
+
+export interface MarkerResult extends ProducePartitionResult {
+  completed?: CompletedTxn;
+}
+
+/** FetchRequest isolation_level. */
+export const READ_UNCOMMITTED = 0;
+export const READ_COMMITTED = 1;
+
 export interface LocalRead {
   errorCode: number;
   highWatermark: number;
+  /** -1 with an error. */
+  lastStableOffset?: number;
+  /** READ_COMMITTED: the aborted transactions overlapping what was read (else undefined). */
+  abortedTransactions?: AbortedTxn[];
   logStartOffset: number;
   logEndOffset: number;
   read?: ReadResult;
@@ -296,17 +320,79 @@ export class ReplicaManager implements PartitionHost {
   }
 
   /**
+   * Write a transaction marker to a partition this broker leads (Kafka's WriteTxnMarkers append,
+   * origin COORDINATOR: internal topics allowed, acks=all). Call inside the engine's write
+   * transaction, then wait for the ISR with waitForReplication.
+   */
+  appendTxnMarker(topicName: string, index: number, m: TxnMarker): MarkerResult {
+    const fail = (code: number): MarkerResult => ({ ...appendFailure(code), logStartOffset: -1 });
+    const topic = this.engine.metadata.topic(topicName);
+    if (!topic || !topic.partitions[index]) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    const part = this.getPartition(topicName, index);
+    if (!part || !part.isLeader() || this.stopping) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    if (!part.hasMinIsr(this.minIsr(part))) return fail(ErrorCode.NOT_ENOUGH_REPLICAS);
+    const check = this.engine.producers.checkMarker(part.topic, part.p, m.producerId, m.producerEpoch, m.coordinatorEpoch,
+      m.transactionVersion ?? 0, part.log.txns.openTxns().has(m.producerId));
+    if (check !== 0) return fail(check);
+    const batch = buildTxnMarker({ producerId: m.producerId, producerEpoch: m.producerEpoch, commit: m.commit, coordinatorEpoch: m.coordinatorEpoch, timestamp: Date.now() });
+    const h = readBatchHeader(batch, 0);
+    const appended = part.log.appendAsLeader(batch, part.leaderEpoch, {
+      maxTimestamp: h.maxTimestamp, recordCount: h.recordCount, producerId: m.producerId, producerEpoch: m.producerEpoch, baseSequence: -1,
+    }, h.lastOffsetDelta);
+    this.engine.producers.markerAppended(part.topic, part.p, m.producerId, m.producerEpoch, m.coordinatorEpoch);
+    part.maybeIncrementHighWatermark();
+    return {
+      ...appendFailure(0), baseOffset: appended.baseOffset, nextOffset: appended.lastOffset + 1,
+      logStartOffset: part.log.logStartOffset, partition: part, completed: appended.completed,
+    };
+  }
+
+  /** The producers of a partition this broker leads, with their state (DescribeProducers). */
+  activeProducers(part: Partition): ActiveProducer[] {
+    const log = part.log;
+    const open = log.txns.openTxns();
+    const store = this.engine.logs;
+    const out: ActiveProducer[] = [];
+    // Kafka's isProducerExpired: no open transaction and nothing newer (by the batches' timestamps)
+    // than producer.id.expiration.ms.
+    const expiredBefore = Date.now() - this.engine.configs.brokerInt('producer.id.expiration.ms');
+    for (const { producerId, newestBaseOffset } of store.producersOf(part.topic, part.p)) {
+      const newest = store.batchAt(part.topic, part.p, newestBaseOffset);
+      if (!newest) continue;
+      if (!open.has(producerId) && newest.maxTimestamp < expiredBefore) continue;
+      const data = store.lastDataBatch(part.topic, part.p, producerId);
+      let coordinatorEpoch = this.engine.producers.coordinatorEpochOf(part.topic, part.p, producerId);
+      if (coordinatorEpoch < 0 && newest.baseSequence < 0) coordinatorEpoch = txnMarkerCoordinatorEpoch(newest.bytes);
+      out.push({
+        producerId,
+        producerEpoch: newest.producerEpoch,
+        // A marker that bumped the epoch (transactions v2) starts the sequences over.
+        lastSequence: data && data.producerEpoch === newest.producerEpoch ? nextSeq(data.baseSequence, data.recordCount - 1) : -1,
+        lastTimestamp: newest.maxTimestamp,
+        coordinatorEpoch,
+        currentTxnStartOffset: open.get(producerId)?.firstOffset ?? -1,
+      });
+    }
+    return out;
+  }
+
+  /**
    * Append records the coordinator built to a partition this broker leads, inside the caller's
    * transaction. Returns what to wait for: the offset the ISR must reach (acks=all, see
    * waitForOffset), as the group coordinator writes with acks=all.
    */
-  appendCoordinatorRecords(topicName: string, index: number, build: (baseOffset: number) => Buffer): { partition: Partition; nextOffset: number } {
+  appendCoordinatorRecords(topicName: string, index: number, build: (baseOffset: number) => Buffer, producer?: { producerId: number; producerEpoch: number }): { partition: Partition; nextOffset: number } {
     const part = this.getPartition(topicName, index);
     if (!part || !part.isLeader()) throw Object.assign(new Error(`Not the leader of ${topicName}-${index}`), { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
+    if (producer) {
+      // A transactional write (TxnOffsetCommit) of a producer whose epoch a newer one replaced.
+      const code = this.engine.producers.checkMarker(part.topic, part.p, producer.producerId, producer.producerEpoch, -1);
+      if (code === ErrorCode.INVALID_PRODUCER_EPOCH) throw Object.assign(new Error(`Producer ${producer.producerId} is fenced`), { errorCode: code });
+    }
     const batch = build(part.log.logEndOffset);
     const h = readBatchHeader(batch, 0);
     const { lastOffset } = part.log.appendAsLeader(batch, part.leaderEpoch, {
-      maxTimestamp: h.maxTimestamp, recordCount: h.recordCount, producerId: -1, producerEpoch: -1, baseSequence: -1,
+      maxTimestamp: h.maxTimestamp, recordCount: h.recordCount, producerId: producer?.producerId ?? -1, producerEpoch: producer?.producerEpoch ?? -1, baseSequence: -1,
     }, h.lastOffsetDelta);
     part.maybeIncrementHighWatermark();
     return { partition: part, nextOffset: lastOffset + 1 };
@@ -393,7 +479,7 @@ export class ReplicaManager implements PartitionHost {
    * follower (replicaId >= 0) reads to the log end and its fetch offset updates the leader's view
    * of it; a consumer reads to the high watermark.
    */
-  readFromLocalLog(replicaId: number, part: Partition, fetchOffset: number, maxBytes: number, now = Date.now()): LocalRead {
+  readFromLocalLog(replicaId: number, part: Partition, fetchOffset: number, maxBytes: number, now = Date.now(), isolationLevel = READ_UNCOMMITTED): LocalRead {
     const log = part.log;
     const isFollower = replicaId >= 0;
     if (isFollower && !part.replicas.includes(replicaId)) {
@@ -409,10 +495,19 @@ export class ReplicaManager implements PartitionHost {
     if (isFollower && !part.updateFollowerFetchState(replicaId, fetchOffset, now)) {
       return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1 };
     }
-    const end = isFollower || replicaId === DEBUGGING_REPLICA_ID ? log.logEndOffset : log.highWatermark;
-    const out: LocalRead = { errorCode: 0, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+    // READ_COMMITTED consumers stop at the last stable offset (Kafka's FetchIsolation.TXN_COMMITTED).
+    const readCommitted = !isFollower && replicaId !== DEBUGGING_REPLICA_ID && isolationLevel === READ_COMMITTED;
+    const lso = log.lastStableOffset;
+    const end = isFollower || replicaId === DEBUGGING_REPLICA_ID ? log.logEndOffset : readCommitted ? lso : log.highWatermark;
+    const out: LocalRead = { errorCode: 0, highWatermark: log.highWatermark, lastStableOffset: lso, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+    if (readCommitted) out.abortedTransactions = [];
     if (fetchOffset >= end || maxBytes <= 0) return out;
     out.read = log.read(fetchOffset, maxBytes, end);
+    const batches = out.read.batches;
+    if (readCommitted && batches.length > 0) {
+      // The aborted transactions overlapping the fetched batches (Kafka's collectAbortedTransactions).
+      out.abortedTransactions = log.txns.abortedTxns(fetchOffset, batchLastOffset(batches[batches.length - 1], 0) + 1);
+    }
     return out;
   }
 
@@ -441,6 +536,20 @@ export class ReplicaManager implements PartitionHost {
     this.fetchers.close();
     this.purgatory.shutdown();
   }
+}
+
+export interface ActiveProducer {
+  producerId: number;
+  producerEpoch: number;
+  lastSequence: number;
+  lastTimestamp: number;
+  coordinatorEpoch: number;
+  currentTxnStartOffset: number;
+}
+
+function nextSeq(seq: number, count: number): number {
+  const n = seq + count;
+  return n > 0x7fffffff ? n - 0x80000000 : n;
 }
 
 function failResult(r: ProducePartitionResult, errorCode: number): void {

@@ -118,6 +118,43 @@ const MIGRATIONS: string[] = [
   INSERT INTO leader_epochs (tk, partition, epoch, start_offset)
     SELECT tk, partition, leader_epoch, log_start_offset FROM partitions WHERE high_watermark > log_start_offset;
   `,
+  // 5: each partition's transaction state, kept beside its log as Kafka keeps producer snapshots and
+  // the .txnindex files: the open transactions (first offset per producer, which holds the last
+  // stable offset back) and the aborted transactions a read_committed fetch is told about; and the
+  // group coordinator's offsets committed in a transaction, pending until its marker. All are
+  // written in the transaction that appends the batch or marker, so a kill -9 never splits them.
+  `
+  CREATE TABLE txn_open (
+    tk INTEGER NOT NULL,
+    partition INTEGER NOT NULL,
+    producer_id INTEGER NOT NULL,
+    producer_epoch INTEGER NOT NULL,
+    first_offset INTEGER NOT NULL,
+    PRIMARY KEY (tk, partition, producer_id),
+    FOREIGN KEY (tk, partition) REFERENCES partitions(tk, partition) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  CREATE TABLE txn_aborted (
+    tk INTEGER NOT NULL,
+    partition INTEGER NOT NULL,
+    last_offset INTEGER NOT NULL,
+    producer_id INTEGER NOT NULL,
+    first_offset INTEGER NOT NULL,
+    last_stable_offset INTEGER NOT NULL,
+    PRIMARY KEY (tk, partition, last_offset),
+    FOREIGN KEY (tk, partition) REFERENCES partitions(tk, partition) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  CREATE TABLE group_pending_offsets (
+    producer_id INTEGER NOT NULL,
+    group_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    partition INTEGER NOT NULL,
+    committed_offset INTEGER NOT NULL,
+    leader_epoch INTEGER NOT NULL,
+    metadata TEXT NOT NULL,
+    commit_ts INTEGER NOT NULL,
+    PRIMARY KEY (producer_id, group_id, topic, partition)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function openDatabase(dir: string): Db {

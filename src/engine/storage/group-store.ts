@@ -61,6 +61,46 @@ export class GroupStore {
     }));
   }
 
+  // --- Offsets committed in a transaction, until its marker (TxnOffsetCommit) ---------------------
+
+  private pendingStmts?: ReturnType<GroupStore['preparePending']>;
+
+  private preparePending() {
+    const db = this.db;
+    return {
+      put: db.prepare(
+        `INSERT OR REPLACE INTO group_pending_offsets (producer_id, group_id, topic, partition, committed_offset, leader_epoch, metadata, commit_ts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      del: db.prepare('DELETE FROM group_pending_offsets WHERE producer_id = ? AND group_id = ?'),
+      delGroup: db.prepare('DELETE FROM group_pending_offsets WHERE group_id = ?'),
+      all: db.prepare('SELECT * FROM group_pending_offsets ORDER BY producer_id, group_id, topic, partition'),
+    };
+  }
+
+  private get ps() {
+    return (this.pendingStmts ??= this.preparePending());
+  }
+
+  putPendingOffset(producerId: number, o: StoredOffset): void {
+    this.ps.put.run(producerId, o.groupId, o.topic, o.partition, o.offset, o.leaderEpoch, o.metadata, o.commitTimestamp);
+  }
+
+  deletePendingOffsets(producerId: number, groupId: string): void {
+    this.ps.del.run(producerId, groupId);
+  }
+
+  deleteGroupPendingOffsets(groupId: string): void {
+    this.ps.delGroup.run(groupId);
+  }
+
+  loadPendingOffsets(): (StoredOffset & { producerId: number })[] {
+    return (this.ps.all.all() as any[]).map((r) => ({
+      producerId: r.producer_id, groupId: r.group_id, topic: r.topic, partition: r.partition, offset: r.committed_offset,
+      leaderEpoch: r.leader_epoch, metadata: r.metadata, commitTimestamp: r.commit_ts, expireTimestamp: -1,
+    }));
+  }
+
   loadGroups(): { groupId: string; value: Buffer }[] {
     return (this.db.prepare('SELECT group_id, value FROM group_metadata').all() as any[]).map((r) => ({ groupId: r.group_id, value: r.value }));
   }

@@ -267,6 +267,136 @@ export class LogStore {
       yield { baseOffset, epoch: Buffer.isBuffer(raw) && raw.length === 4 ? raw.readInt32BE(0) : -1 };
     }
   }
+  // --- Transaction state (open transactions, the aborted-transactions index) ---------------------
+
+  private txnStmts?: ReturnType<LogStore['prepareTxnStmts']>;
+
+  private prepareTxnStmts() {
+    const db = this.db;
+    return {
+      open: db.prepare('SELECT producer_id, producer_epoch, first_offset FROM txn_open WHERE tk = ? AND partition = ?').raw(),
+      putOpen: db.prepare('INSERT OR REPLACE INTO txn_open (tk, partition, producer_id, producer_epoch, first_offset) VALUES (?, ?, ?, ?, ?)'),
+      delOpen: db.prepare('DELETE FROM txn_open WHERE tk = ? AND partition = ? AND producer_id = ?'),
+      delAllOpen: db.prepare('DELETE FROM txn_open WHERE tk = ? AND partition = ?'),
+      putAborted: db.prepare(
+        'INSERT OR REPLACE INTO txn_aborted (tk, partition, last_offset, producer_id, first_offset, last_stable_offset) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      aborted: db.prepare(
+        `SELECT producer_id, first_offset, last_offset, last_stable_offset FROM txn_aborted
+          WHERE tk = ? AND partition = ? AND last_offset >= ? AND first_offset < ? ORDER BY first_offset`,
+      ).raw(),
+      delAbortedFrom: db.prepare('DELETE FROM txn_aborted WHERE tk = ? AND partition = ? AND last_offset >= ?'),
+      delAbortedBefore: db.prepare('DELETE FROM txn_aborted WHERE tk = ? AND partition = ? AND last_offset < ?'),
+      // Attributes are bytes 21-22 of a v2 batch header (SQLite's substr is 1-based).
+      producerBatchesFrom: db.prepare(
+        `SELECT base_offset, producer_id, producer_epoch, substr(bytes, 22, 2) FROM batches
+          WHERE tk = ? AND partition = ? AND last_offset >= ? AND producer_id >= 0 ORDER BY last_offset`,
+      ).raw(),
+      producerBatchesBefore: db.prepare(
+        `SELECT base_offset, producer_epoch, substr(bytes, 22, 2) FROM batches
+          WHERE tk = ? AND partition = ? AND producer_id = ? AND base_offset < ? ORDER BY base_offset DESC`,
+      ).raw(),
+      producers: db.prepare(
+        `SELECT producer_id, MAX(base_offset) FROM batches WHERE tk = ? AND partition = ? AND producer_id >= 0 GROUP BY producer_id`,
+      ).raw(),
+      batchAtBase: db.prepare(
+        'SELECT base_offset, last_offset, producer_epoch, base_sequence, record_count, max_timestamp, bytes FROM batches WHERE tk = ? AND partition = ? AND base_offset = ?',
+      ),
+      lastDataBatch: db.prepare(
+        `SELECT producer_epoch, base_sequence, record_count, max_timestamp FROM batches
+          WHERE tk = ? AND partition = ? AND producer_id = ? AND base_sequence >= 0 ORDER BY base_offset DESC LIMIT 1`,
+      ),
+    };
+  }
+
+  private get ts() {
+    return (this.txnStmts ??= this.prepareTxnStmts());
+  }
+
+  loadOpenTxns(topic: TopicRecord, p: PartitionRecord): OpenTxnRow[] {
+    return (this.ts.open.all(topic.tk, p.partition) as number[][]).map(([producerId, producerEpoch, firstOffset]) => ({ producerId, producerEpoch, firstOffset }));
+  }
+
+  putOpenTxn(topic: TopicRecord, p: PartitionRecord, t: OpenTxnRow): void {
+    this.ts.putOpen.run(topic.tk, p.partition, t.producerId, t.producerEpoch, t.firstOffset);
+  }
+
+  deleteOpenTxn(topic: TopicRecord, p: PartitionRecord, producerId: number): void {
+    this.ts.delOpen.run(topic.tk, p.partition, producerId);
+  }
+
+  addAbortedTxn(topic: TopicRecord, p: PartitionRecord, a: AbortedTxnRow): void {
+    this.ts.putAborted.run(topic.tk, p.partition, a.lastOffset, a.producerId, a.firstOffset, a.lastStableOffset);
+  }
+
+  /** Aborted transactions overlapping [fromOffset, upperBound), by first offset. */
+  abortedTxns(topic: TopicRecord, p: PartitionRecord, fromOffset: number, upperBound: number): AbortedTxnRow[] {
+    return (this.ts.aborted.all(topic.tk, p.partition, fromOffset, upperBound) as number[][]).map(([producerId, firstOffset, lastOffset, lastStableOffset]) => ({
+      producerId, firstOffset, lastOffset, lastStableOffset,
+    }));
+  }
+
+  /** The log lost everything from `offset` on (truncation): so do its aborted transactions. */
+  deleteAbortedTxnsFrom(topic: TopicRecord, p: PartitionRecord, offset: number): void {
+    this.ts.delAbortedFrom.run(topic.tk, p.partition, offset);
+  }
+
+  /** The log now starts at `offset` (retention, DeleteRecords): aborted transactions ending below it go. */
+  deleteAbortedTxnsBefore(topic: TopicRecord, p: PartitionRecord, offset: number): void {
+    this.ts.delAbortedBefore.run(topic.tk, p.partition, offset);
+  }
+
+  deleteAllTxnState(topic: TopicRecord, p: PartitionRecord): void {
+    this.ts.delAllOpen.run(topic.tk, p.partition);
+    this.ts.delAbortedFrom.run(topic.tk, p.partition, -1);
+  }
+
+  /** Batches of producers (pid >= 0) ending at or after `offset`: base offset, pid, epoch, attributes. */
+  producerBatchesFrom(topic: TopicRecord, p: PartitionRecord, offset: number): { baseOffset: number; producerId: number; producerEpoch: number; attributes: number }[] {
+    return (this.ts.producerBatchesFrom.all(topic.tk, p.partition, offset) as [number, number, number, Buffer][]).map(([baseOffset, producerId, producerEpoch, a]) => ({
+      baseOffset, producerId, producerEpoch, attributes: attrs(a),
+    }));
+  }
+
+  /** One producer's batches below `offset`, newest first (lazily: callers stop early). */
+  *producerBatchesBefore(topic: TopicRecord, p: PartitionRecord, producerId: number, offset: number): IterableIterator<{ baseOffset: number; producerEpoch: number; attributes: number }> {
+    for (const [baseOffset, producerEpoch, a] of this.ts.producerBatchesBefore.iterate(topic.tk, p.partition, producerId, offset) as IterableIterator<[number, number, Buffer]>) {
+      yield { baseOffset, producerEpoch, attributes: attrs(a) };
+    }
+  }
+
+  /** Every producer that has a batch in the partition, with the base offset of its newest batch. */
+  producersOf(topic: TopicRecord, p: PartitionRecord): { producerId: number; newestBaseOffset: number }[] {
+    return (this.ts.producers.all(topic.tk, p.partition) as number[][]).map(([producerId, newestBaseOffset]) => ({ producerId, newestBaseOffset }));
+  }
+
+  batchAt(topic: TopicRecord, p: PartitionRecord, baseOffset: number): { producerEpoch: number; baseSequence: number; recordCount: number; maxTimestamp: number; bytes: Buffer } | undefined {
+    const r = this.ts.batchAtBase.get(topic.tk, p.partition, baseOffset) as any;
+    return r ? { producerEpoch: r.producer_epoch, baseSequence: r.base_sequence, recordCount: r.record_count, maxTimestamp: r.max_timestamp, bytes: r.bytes } : undefined;
+  }
+
+  /** The newest batch of a producer that carried sequence numbers (not a marker). */
+  lastDataBatch(topic: TopicRecord, p: PartitionRecord, producerId: number): { producerEpoch: number; baseSequence: number; recordCount: number; maxTimestamp: number } | undefined {
+    const r = this.ts.lastDataBatch.get(topic.tk, p.partition, producerId) as any;
+    return r ? { producerEpoch: r.producer_epoch, baseSequence: r.base_sequence, recordCount: r.record_count, maxTimestamp: r.max_timestamp } : undefined;
+  }
+}
+
+function attrs(a: Buffer | null): number {
+  return Buffer.isBuffer(a) && a.length === 2 ? a.readInt16BE(0) : 0;
+}
+
+export interface OpenTxnRow {
+  producerId: number;
+  producerEpoch: number;
+  firstOffset: number;
+}
+
+export interface AbortedTxnRow {
+  producerId: number;
+  firstOffset: number;
+  lastOffset: number;
+  lastStableOffset: number;
 }
 
 export interface BatchSummary {

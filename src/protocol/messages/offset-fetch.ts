@@ -1,6 +1,7 @@
-// OffsetFetch (API key 9): versions 0-5, never flexible here.
-// Field layout follows Kafka 3.9's OffsetFetchRequest/OffsetFetchResponse message definitions, limited to
-// the versions we implement. Optional (?) properties exist only in some of those versions; decoded
+// OffsetFetch (API key 9): versions 0-7, flexible from 6 (v7 adds requireStable, KIP-447: offsets
+// committed in a transaction still pending are UNSTABLE_OFFSET_COMMIT instead of the old ones).
+// Field layout follows Kafka's OffsetFetchRequest/OffsetFetchResponse message definitions, limited to
+// the versions we implement (v8+ batch several groups). Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
 import { ApiSpec } from '../schema';
 
@@ -12,6 +13,7 @@ export interface OffsetFetchRequestTopic {
 export interface OffsetFetchRequest {
   groupId: string;
   topics: OffsetFetchRequestTopic[] | null;
+  requireStable?: boolean;
 }
 
 export interface OffsetFetchResponsePartition {
@@ -36,14 +38,15 @@ export interface OffsetFetchResponse {
 export const offsetFetch: ApiSpec = {
   apiKey: 9,
   name: 'OffsetFetch',
-  validVersions: '0-5',
-  flexibleVersions: 'none',
+  validVersions: '0-7',
+  flexibleVersions: '6+',
   request: [
     { name: 'groupId', type: 'string', versions: '0-7' },
     { name: 'topics', type: '[]', versions: '0-7', nullableVersions: '2-7', fields: [
       { name: 'name', type: 'string', versions: '0-7' },
       { name: 'partitionIndexes', type: '[]int32', versions: '0-7' },
     ] },
+    { name: 'requireStable', type: 'bool', versions: '7+', default: false },
   ],
   response: [
     { name: 'throttleTimeMs', type: 'int32', versions: '3+' },

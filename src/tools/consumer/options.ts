@@ -22,6 +22,7 @@ import { checkRequiredArgs, commonOptions, parseJavaInteger, parseOptions, type 
 import { javaStringHashCode, javaHashSetOrder } from '../../util/java-hash';
 import { loadPropertiesFile, parseKeyValueArgs } from '../../cli/properties';
 import { COORDINATOR_FORMATTERS, CoordinatorRecordFormatter } from './coordinator-formatters';
+import { TransactionLogMessageFormatter } from './transaction-log-formatter';
 import {
   DEFAULT_FORMATTER, DefaultMessageFormatter, FORMATTER_PACKAGE, JsonLinesFormatter, NoOpMessageFormatter,
   type LogError, type RecordFormatter,
@@ -134,11 +135,6 @@ export interface ConsoleConsumerOptions {
 function usage(io: ToolIO, message: string, specs: readonly OptionSpec[]): never {
   printUsageAndExit(io, message, specs);
 }
-
-const UNIMPLEMENTED_FORMATTERS = new Set([
-  `${FORMATTER_PACKAGE}TransactionLogMessageFormatter`,
-  'kafka.coordinator.transaction.TransactionLog$TransactionLogMessageFormatter',
-]);
 
 /** Java Long.parseLong (radix 10), or undefined. */
 function parseLong(s: string): number | undefined {
@@ -278,11 +274,12 @@ export function parseConsoleConsumerOptions(argv: string[], io: ToolIO, logError
     } else {
       const name = opts.stringValueOf('formatter')!;
       formatterName = name;
-      if (UNIMPLEMENTED_FORMATTERS.has(name)) throw new Error(`${name} (this formatter is not implemented by kafka-local)`);
       if (COORDINATOR_FORMATTERS[name]) {
         formatter = new CoordinatorRecordFormatter(COORDINATOR_FORMATTERS[name]);
       } else if (name === `${FORMATTER_PACKAGE}NoOpMessageFormatter`) {
         formatter = new NoOpMessageFormatter();
+      } else if (name === `${FORMATTER_PACKAGE}TransactionLogMessageFormatter`) {
+        formatter = new TransactionLogMessageFormatter();
       } else if (name === `${FORMATTER_PACKAGE}DefaultMessageFormatter` || name === `${FORMATTER_PACKAGE}LoggingMessageFormatter`) {
         formatter = new DefaultMessageFormatter();
       } else {

@@ -31,8 +31,32 @@ function sortSetOfLists(s: string): string {
   return s;
 }
 
+/**
+ * kafka-transactions' tables: producer ids (allocated by each broker in its own order) and
+ * durations (clock differences) are masked cell by cell, and the table laid out again as the tool
+ * does (each cell padded to its column, then a tab), so the other columns' alignment still counts.
+ */
+const VOLATILE_COLUMNS = new Set(['ProducerId', 'TransactionDurationMs', 'Duration(min)']);
+const TRANSACTION_HEADERS = /^(TransactionalId\tCoordinator\t|CoordinatorId\tTransactionalId\t|ProducerId\tProducerEpoch\t|Topic\tPartition\tProducerId\t)/;
+
+function maskTransactionTables(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!TRANSACTION_HEADERS.test(lines[i])) continue;
+    const headers = lines[i].split('\t').slice(0, -1);
+    let end = i + 1;
+    while (end < lines.length && lines[end].endsWith('\t') && lines[end].split('\t').length === headers.length + 1) end++;
+    const rows = lines.slice(i + 1, end).map((l) => l.split('\t').slice(0, -1).map((c, k) => (VOLATILE_COLUMNS.has(headers[k]) ? '<n>' : c.trimEnd())));
+    const widths = headers.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
+    const layout = (cells: string[]) => cells.map((c, k) => `${c.padEnd(widths[k])}\t`).join('');
+    lines.splice(i, end - i, layout(headers), ...rows.map(layout));
+    i = end - 1;
+  }
+  return lines.join('\n');
+}
+
 export function maskOutput(text: string, ctx: MaskContext): string {
-  let s = text;
+  let s = maskTransactionTables(text);
   if (ctx.logDir) s = s.split(ctx.logDir).join('<logdir>');
   if (ctx.dir) s = s.split(ctx.dir).join('<dir>');
   // kafka-dump-log's batch lines: producer ids, checksums and sizes (timestamp deltas are varints)
@@ -58,5 +82,7 @@ export function maskOutput(text: string, ctx: MaskContext): string {
     .replace(/\b(producer|consumer)-(\S+-)?\d+\b/g, '$1-$2<n>')
     .replace(/correlation id \d+/g, 'correlation id <n>')
     .replace(/\bdirectory\.id=[A-Za-z0-9_-]{22}\b/g, 'directory.id=<directory-id>')
+    // TransactionLogMessageFormatter's producer ids (each broker allocates its own).
+    .replace(/"(producerId|previousProducerId|nextProducerId)":\d+/g, '"$1":<n>')
     .replace(/\b1[6-9]\d{11}\b/g, '<epoch-ms>');
 }

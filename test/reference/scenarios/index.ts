@@ -17,10 +17,11 @@ import { consumerPerfTest } from './kafka-consumer-perf-test';
 import { e2eLatency } from './kafka-e2e-latency';
 import { storage } from './kafka-storage';
 import { dumpLog } from './kafka-dump-log';
+import { transactions } from './kafka-transactions';
 
 export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
   ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions,
-  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...offsetsFormatters, ...dumpLog];
+  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...offsetsFormatters, ...dumpLog, ...transactions];
 
 const seen = new Set<string>();
 for (const s of scenarios) {

@@ -67,4 +67,11 @@ export const producerPerfTest: Scenario[] = [
   send('warmup', 'ppt-warmup', ['--num-records', '10', '--warmup-records', '4', '--throughput', '-1', '--record-size', '5', ...B]),
   send('print-metrics', 'ppt-metrics', ['--num-records', '10', '--throughput', '-1', '--record-size', '5', '--print-metrics', ...B]),
   send('keys', 'ppt-keys', ['--num-records', '10', '--throughput', '-1', '--record-size', '5', '--key-distribution', 'range', '--record-key-range', '3', ...B]),
+  // Transactions (each run fits in one): by --transactional-id, by --transaction-duration-ms alone
+  // (a generated id), by a transactional.id property. Not shorter ones: Kafka's producer (transactions
+  // v2) then logs CONCURRENT_TRANSACTIONS retries whose number depends on timing.
+  send('transactional-id', 'ppt-tx', ['--num-records', '20', '--throughput', '-1', '--record-size', '5', '--transactional-id', 'ppt-tx', ...B]),
+  send('transaction-duration-only', 'ppt-txd', ['--num-records', '5', '--throughput', '-1', '--record-size', '5', '--transaction-duration-ms', '3000', ...B]),
+  send('transactional-id-property', 'ppt-txp', ['--num-records', '5', '--throughput', '-1', '--record-size', '5',
+    '--command-property', 'bootstrap.servers={bootstrap}', 'transactional.id=ppt-txp']),
 ];

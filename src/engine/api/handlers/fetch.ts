@@ -6,6 +6,8 @@
 // answers at once when it names no partition (a client closing its fetch session) or a partition
 // has an error: only data worth waiting for is waited for. Fetch v0-3 get the batches converted
 // to message format v0 (v0-1) or v1 (v2-3), as Kafka 3.9's KafkaApis.maybeConvertFetchedData did.
+// isolation_level READ_COMMITTED (v4+) reads up to the last stable offset and gets the aborted
+// transactions of what it read; every response from v4 carries the last stable offset.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
 import { ErrorCode } from '../../../protocol/errors';
@@ -19,7 +21,7 @@ interface PartitionOut {
   highWatermark: number;
   lastStableOffset: number;
   logStartOffset: number;
-  abortedTransactions: null;
+  abortedTransactions: { producerId: number; firstOffset: number }[] | null;
   preferredReadReplica: number;
   records: Buffer | null;
 }
@@ -62,10 +64,13 @@ function build(engine: Engine, req: any, version: number): { responses: unknown[
       const offset: number = fp.fetchOffset;
       // Kafka always returns at least the first batch of the first non-empty partition.
       const limit = Math.min(fp.partitionMaxBytes, bytes === 0 ? Math.max(budget, 1) : budget);
-      const local = engine.replicaManager.readFromLocalLog(replicaId, part, offset, limit);
+      const local = engine.replicaManager.readFromLocalLog(replicaId, part, offset, limit, Date.now(), version >= 4 ? req.isolationLevel : 0);
       if (local.errorCode !== 0 && !local.outOfRange) return failed(out, local.errorCode);
       out.highWatermark = local.highWatermark;
-      out.lastStableOffset = local.highWatermark;
+      out.lastStableOffset = local.lastStableOffset ?? local.highWatermark;
+      if (local.abortedTransactions) {
+        out.abortedTransactions = local.abortedTransactions.map((a) => ({ producerId: a.producerId, firstOffset: a.firstOffset }));
+      }
       out.logStartOffset = local.logStartOffset;
       if (local.outOfRange) { out.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE; return out; }
       const read = local.read;

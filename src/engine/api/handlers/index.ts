@@ -39,6 +39,14 @@ import { handleDescribeLogDirs } from './describe-log-dirs';
 import { handleElectLeaders } from './elect-leaders';
 import { handleAlterPartitionReassignments, handleListPartitionReassignments } from './partition-reassignments';
 import { handleDescribeQuorum } from './describe-quorum';
+import { handleAddPartitionsToTxn } from './add-partitions-to-txn';
+import { handleAddOffsetsToTxn } from './add-offsets-to-txn';
+import { handleEndTxn } from './end-txn';
+import { handleDescribeTransactions } from './describe-transactions';
+import { handleListTransactions } from './list-transactions';
+import { handleWriteTxnMarkers } from './write-txn-markers';
+import { handleDescribeProducers } from './describe-producers';
+import { handleTxnOffsetCommit } from './txn-offset-commit';
 
 export interface RequestContext {
   version: number;
@@ -66,6 +74,11 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.IncrementalAlterConfigs, onController(ApiKey.IncrementalAlterConfigs, handleIncrementalAlterConfigs)],
   [ApiKey.InitProducerId, handleInitProducerId],
   [ApiKey.FindCoordinator, handleFindCoordinator],
+  [ApiKey.AddPartitionsToTxn, handleAddPartitionsToTxn],
+  [ApiKey.AddOffsetsToTxn, handleAddOffsetsToTxn],
+  [ApiKey.EndTxn, handleEndTxn],
+  [ApiKey.DescribeTransactions, handleDescribeTransactions],
+  [ApiKey.ListTransactions, handleListTransactions],
   [ApiKey.JoinGroup, handleJoinGroup],
   [ApiKey.SyncGroup, handleSyncGroup],
   [ApiKey.Heartbeat, handleHeartbeat],
@@ -84,9 +97,12 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.DescribeUserScramCredentials, handleDescribeUserScramCredentials],
   [ApiKey.AlterUserScramCredentials, onController(ApiKey.AlterUserScramCredentials, handleAlterUserScramCredentials)],
   [ApiKey.ListConfigResources, handleListConfigResources],
+  [ApiKey.DescribeProducers, handleDescribeProducers],
+  [ApiKey.TxnOffsetCommit, handleTxnOffsetCommit],
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
+  [ApiKey.WriteTxnMarkers, handleWriteTxnMarkers],
   [ApiKey.OffsetForLeaderEpoch, handleOffsetForLeaderEpoch],
   [ApiKey.DescribeLogDirs, handleDescribeLogDirs],
   [ApiKey.ElectLeaders, onController(ApiKey.ElectLeaders, handleElectLeaders)],

@@ -1,10 +1,16 @@
-// Idempotent producers only: transactions are not implemented, so a transactional id is refused.
+// InitProducerId: an idempotent producer (no transactional id) gets a fresh producer id at epoch
+// 0; a transactional one asks the transaction coordinator (fencing older instances of the id).
 import type { Engine } from '../../engine';
-import { ErrorCode, KafkaError } from '../../../protocol/errors';
+import type { RequestContext } from '.';
+import type { InitProducerIdRequest } from '../../../protocol/messages/init-producer-id';
+import { KafkaError } from '../../../protocol/errors';
+import { fencedForVersion } from './txn-errors';
 
-export function handleInitProducerId(engine: Engine, req: { transactionalId: string | null }): unknown {
+export function handleInitProducerId(engine: Engine, req: InitProducerIdRequest, ctx: RequestContext): unknown {
   if (req.transactionalId !== null && req.transactionalId !== undefined) {
-    return { throttleTimeMs: 0, errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, producerId: -1, producerEpoch: -1 };
+    return engine.txnCoordinator.initProducerId(req.transactionalId, req.transactionTimeoutMs, {
+      producerId: req.producerId ?? -1, producerEpoch: req.producerEpoch ?? -1,
+    }).then((r) => ({ throttleTimeMs: 0, ...r, errorCode: fencedForVersion(r.errorCode, ctx.version, 4) }));
   }
   const answer = (producerId: number) => ({ throttleTimeMs: 0, errorCode: 0, producerId, producerEpoch: 0 });
   const id = engine.allocateProducerId();
@@ -12,3 +18,4 @@ export function handleInitProducerId(engine: Engine, req: { transactionalId: str
   // A block from the controller on another broker.
   return id.then(answer, (e) => ({ throttleTimeMs: 0, errorCode: KafkaError.wrap(e).code, producerId: -1, producerEpoch: -1 }));
 }
+

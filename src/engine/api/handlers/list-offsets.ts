@@ -1,5 +1,5 @@
 // ListOffsets, through the replica manager (leader only; a consumer's latest is the high
-// watermark, a follower's or debugger's the log end): -1 latest, -2 earliest (log start), -4 earliest-local (the log
+// watermark, the last stable offset with isolation_level READ_COMMITTED, a follower's or debugger's the log end): -1 latest, -2 earliest (log start), -4 earliest-local (the log
 // start too: no tiered storage), -5 latest-tiered and -6 earliest-pending-upload (-1: nothing
 // tiered, UnifiedLog's answer without remote storage), -3 the record with the largest timestamp, else the first offset whose record
 // timestamp is >= the target, answered per record as Kafka does (the batch found by its max
@@ -106,7 +106,8 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
         out.errorCode = ErrorCode.OFFSET_NOT_AVAILABLE;
         return out;
       }
-      const end = isClient ? log.highWatermark : log.logEndOffset;
+      // isolation_level READ_COMMITTED (v2+): a consumer sees up to the last stable offset.
+      const end = isClient ? (req.isolationLevel === 1 ? log.lastStableOffset : log.highWatermark) : log.logEndOffset;
       try {
         const r = offsetForTimestamp(log, lp.timestamp, end);
         out.offset = r.offset;
