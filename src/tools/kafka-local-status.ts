@@ -1,14 +1,11 @@
 // kafka-local status: what is in the cluster right now (brokers, topics, consumer groups), as
 // tables or one JSON document, once or redrawn with --watch. Our own command, not a Kafka tool:
 // it only parses, gathers through our client (status/gather.ts) and prints.
-import { parseBootstrap } from '../cli/bootstrap';
 import type { ToolIO } from '../cli/io';
-import { Admin } from '../client/admin';
-import { GroupAdmin } from '../client/group-admin';
-import { ReplicaAdmin } from '../client/replica-admin';
+import { clusterClients, parseLocalCommand } from './local-command';
 import { TimeoutError } from '../protocol/errors';
 import { gatherStatus } from './status/gather';
-import { parseStatusOptions, StatusUsageError, USAGE, type StatusOptions } from './status/options';
+import { parseStatusOptions, USAGE } from './status/options';
 import { paintFor, wantsColor } from './status/paint';
 import { renderJson } from './status/render-json';
 import { renderTables } from './status/render-table';
@@ -17,26 +14,11 @@ import { watchStatus } from './status/watch';
 const PREFIX = 'kafka-local status: ';
 
 export async function main(argv: string[], io: ToolIO): Promise<number> {
-  let opts: StatusOptions;
-  let bootstrap;
-  try {
-    opts = parseStatusOptions(argv);
-    if (opts.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    try {
-      bootstrap = parseBootstrap(opts.bootstrap);
-    } catch {
-      throw new StatusUsageError(`--bootstrap-server is not a list of host:port: '${opts.bootstrap}'`);
-    }
-  } catch (e) {
-    if (!(e instanceof StatusUsageError)) throw e;
-    io.stderr(`${PREFIX}${e.message}\n\n${USAGE}`);
-    return 1;
-  }
-  const admin = new Admin({ bootstrap, clientId: 'kafka-local-status', defaultApiTimeoutMs: opts.timeoutMs, requestTimeoutMs: opts.timeoutMs });
-  const clients = { admin, groups: new GroupAdmin(admin.cluster), replicas: new ReplicaAdmin(admin, opts.timeoutMs) };
+  const parsed = parseLocalCommand(argv, io, PREFIX, USAGE, parseStatusOptions);
+  if (typeof parsed === 'number') return parsed;
+  const { opts, bootstrap } = parsed;
+  const clients = clusterClients(bootstrap, 'kafka-local-status', opts.timeoutMs);
+  const { admin } = clients;
   const gather = async () => {
     try {
       return await gatherStatus(clients, { topic: opts.topic, group: opts.group, timeoutMs: opts.timeoutMs });

@@ -2,12 +2,9 @@
 // not a Kafka tool: it parses, starts the poller (ui/poller.ts, through our client only) and the
 // loopback HTTP server (ui/server.ts), prints where the page is, and runs until Ctrl-C / SIGTERM.
 import * as path from 'node:path';
-import { parseBootstrap } from '../cli/bootstrap';
 import type { ToolIO } from '../cli/io';
-import { Admin } from '../client/admin';
-import { GroupAdmin } from '../client/group-admin';
-import { ReplicaAdmin } from '../client/replica-admin';
-import { parseUiOptions, UiUsageError, USAGE, type UiOptions } from './ui/options';
+import { clusterClients, parseLocalCommand } from './local-command';
+import { parseUiOptions, USAGE } from './ui/options';
 import { Poller } from './ui/poller';
 import { UiServer } from './ui/server';
 
@@ -16,26 +13,11 @@ const PREFIX = 'kafka-local ui: ';
 export const ASSET_DIR = path.join(__dirname, '..', 'ui');
 
 export async function main(argv: string[], io: ToolIO): Promise<number> {
-  let opts: UiOptions;
-  let bootstrap;
-  try {
-    opts = parseUiOptions(argv);
-    if (opts.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    try {
-      bootstrap = parseBootstrap(opts.bootstrap);
-    } catch {
-      throw new UiUsageError(`--bootstrap-server is not a list of host:port: '${opts.bootstrap}'`);
-    }
-  } catch (e) {
-    if (!(e instanceof UiUsageError)) throw e;
-    io.stderr(`${PREFIX}${e.message}\n\n${USAGE}`);
-    return 1;
-  }
-  const admin = new Admin({ bootstrap, clientId: 'kafka-local-ui', defaultApiTimeoutMs: opts.timeoutMs, requestTimeoutMs: opts.timeoutMs });
-  const clients = { admin, groups: new GroupAdmin(admin.cluster), replicas: new ReplicaAdmin(admin, opts.timeoutMs) };
+  const parsed = parseLocalCommand(argv, io, PREFIX, USAGE, parseUiOptions);
+  if (typeof parsed === 'number') return parsed;
+  const { opts, bootstrap } = parsed;
+  const clients = clusterClients(bootstrap, 'kafka-local-ui', opts.timeoutMs);
+  const { admin } = clients;
   const server = new UiServer(ASSET_DIR);
   const poller = new Poller(clients, opts, () => server.shownTopics(), () => server.broadcast());
   server.attach(poller);

@@ -1,5 +1,6 @@
 // `kafka-local status` options. Our own command (not a Kafka tool), so its parsing is plain:
 // `--name value` or `--name=value`; `--watch` takes an optional number of seconds.
+import { eachArg, LocalUsageError, unknownArgument } from '../local-command';
 
 export interface StatusOptions {
   bootstrap: string;
@@ -29,11 +30,12 @@ configs) and consumer groups (members, committed offsets, lag), through the Kafk
   --timeout SECONDS   How long to wait for the cluster (default 10).
 `;
 
-export class StatusUsageError extends Error {}
+/** A usage error of `kafka-local status` (printed with the usage, exit 1). */
+export { LocalUsageError as StatusUsageError };
 
 function positiveNumber(name: string, text: string): number {
   const n = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new StatusUsageError(`${name} needs a positive number of seconds, not '${text}'`);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new LocalUsageError(`${name} needs a positive number of seconds, not '${text}'`);
   return n;
 }
 
@@ -41,7 +43,7 @@ function regex(name: string, text: string): RegExp {
   try {
     return new RegExp(text);
   } catch (e) {
-    throw new StatusUsageError(`${name} is not a valid regular expression: ${(e as Error).message}`);
+    throw new LocalUsageError(`${name} is not a valid regular expression: ${(e as Error).message}`);
   }
 }
 
@@ -49,39 +51,30 @@ export function parseStatusOptions(argv: readonly string[]): StatusOptions {
   const o: StatusOptions = {
     bootstrap: 'localhost:9092', topic: null, group: null, watch: null, output: 'table', color: true, timeoutMs: 10000, help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined) throw new StatusUsageError(`${name} needs a value`);
-      i++;
-      return next;
-    };
-    switch (name) {
-      case '--bootstrap-server': o.bootstrap = value(); break;
-      case '--topic': o.topic = regex(name, value()); break;
-      case '--group': o.group = regex(name, value()); break;
+  eachArg(argv, (a) => {
+    switch (a.name) {
+      case '--bootstrap-server': o.bootstrap = a.value(); break;
+      case '--topic': o.topic = regex(a.name, a.value()); break;
+      case '--group': o.group = regex(a.name, a.value()); break;
       case '--output': {
-        const v = value();
-        if (v !== 'json' && v !== 'table') throw new StatusUsageError(`--output is json or table, not '${v}'`);
+        const v = a.value();
+        if (v !== 'json' && v !== 'table') throw new LocalUsageError(`--output is json or table, not '${v}'`);
         o.output = v;
         break;
       }
-      case '--watch':
-        if (inline !== undefined) o.watch = positiveNumber(name, inline);
-        else if (argv[i + 1] !== undefined && /^\d/.test(argv[i + 1])) o.watch = positiveNumber(name, argv[++i]);
+      case '--watch': {
+        const next = a.peek();
+        if (a.inline !== undefined) o.watch = positiveNumber(a.name, a.inline);
+        else if (next !== undefined && /^\d/.test(next)) o.watch = positiveNumber(a.name, a.take());
         else o.watch = 2;
         break;
+      }
       case '--no-color': case '--no-colour': o.color = false; break;
-      case '--timeout': o.timeoutMs = positiveNumber(name, value()) * 1000; break;
+      case '--timeout': o.timeoutMs = positiveNumber(a.name, a.value()) * 1000; break;
       case '--help': case '-h': o.help = true; break;
-      default: throw new StatusUsageError(`unknown argument '${arg}'`);
+      default: unknownArgument(a);
     }
-  }
-  if (o.bootstrap.trim() === '') throw new StatusUsageError('--bootstrap-server needs an address');
+  });
+  if (o.bootstrap.trim() === '') throw new LocalUsageError('--bootstrap-server needs an address');
   return o;
 }

@@ -1,4 +1,5 @@
 // `kafka-local ui` options. Our own command (not a Kafka tool): `--name value` or `--name=value`.
+import { eachArg, LocalUsageError, unknownArgument } from '../local-command';
 
 export interface UiOptions {
   bootstrap: string;
@@ -23,37 +24,27 @@ Served on 127.0.0.1 only; talks to the cluster through the Kafka protocol alone.
   --timeout SECONDS   How long one poll may wait for the cluster (default 10).
 `;
 
-export class UiUsageError extends Error {}
+/** A usage error of `kafka-local ui` (printed with the usage, exit 1). */
+export { LocalUsageError as UiUsageError };
 
 export function parseUiOptions(argv: readonly string[]): UiOptions {
   const o: UiOptions = { bootstrap: 'localhost:9092', port: 9000, intervalMs: 500, timeoutMs: 10000, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined) throw new UiUsageError(`${name} needs a value`);
-      i++;
-      return next;
-    };
+  eachArg(argv, (a) => {
     const integer = (min: number, max: number): number => {
-      const v = value();
+      const v = a.value();
       const n = Number(v);
-      if (!/^\d+$/.test(v) || n < min || n > max) throw new UiUsageError(`${name} needs a whole number from ${min} to ${max}, not '${v}'`);
+      if (!/^\d+$/.test(v) || n < min || n > max) throw new LocalUsageError(`${a.name} needs a whole number from ${min} to ${max}, not '${v}'`);
       return n;
     };
-    switch (name) {
-      case '--bootstrap-server': o.bootstrap = value(); break;
+    switch (a.name) {
+      case '--bootstrap-server': o.bootstrap = a.value(); break;
       case '--port': o.port = integer(0, 65535); break;
       case '--interval': o.intervalMs = integer(100, 60000); break;
       case '--timeout': o.timeoutMs = integer(1, 3600) * 1000; break;
       case '--help': case '-h': o.help = true; break;
-      default: throw new UiUsageError(`unknown argument '${arg}'`);
+      default: unknownArgument(a);
     }
-  }
-  if (o.bootstrap.trim() === '') throw new UiUsageError('--bootstrap-server needs an address');
+  });
+  if (o.bootstrap.trim() === '') throw new LocalUsageError('--bootstrap-server needs an address');
   return o;
 }
