@@ -161,8 +161,9 @@ describe('usage and argument checks', () => {
   it('formatter problems go through usage with the exception message', async () => {
     await expectUsage([...B, '--topic', 'x', '--formatter', 'com.example.Nope'], 'com.example.Nope');
     await expectUsage([...B, '--topic', 'x', '--formatter-config', '/nonexistent/f.properties'], '/nonexistent/f.properties');
-    await expectUsage([...B, '--topic', 'x', '--formatter', 'org.apache.kafka.tools.consumer.TransactionLogMessageFormatter'],
-      'org.apache.kafka.tools.consumer.TransactionLogMessageFormatter (this formatter is not implemented by kafka-local)');
+    // Kafka 4.4 has no 2.x transaction-log formatter class any more: a class that is not there.
+    await expectUsage([...B, '--topic', 'x', '--formatter', 'kafka.coordinator.transaction.TransactionLog$TransactionLogMessageFormatter'],
+      'kafka.coordinator.transaction.TransactionLog$TransactionLogMessageFormatter');
     await expectUsage([...B, '--topic', 'x', '--output', 'xml'], "Unknown --output format 'xml'; the only one is jsonl.");
     await expectUsage([...B, '--topic', 'x', '--output', 'jsonl', '--formatter', 'org.apache.kafka.tools.consumer.NoOpMessageFormatter'],
       'Option --output cannot be used together with --formatter.');
