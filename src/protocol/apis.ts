@@ -35,7 +35,7 @@ export const ApiKey = {
  * DescribeQuorum) span the versions of the message definitions in shared/reference.
  */
 export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
-  [ApiKey.Produce, { min: 0, max: 8 }],
+  [ApiKey.Produce, { min: 0, max: 12 }],
   [ApiKey.Fetch, { min: 0, max: 11 }],
   [ApiKey.ListOffsets, { min: 0, max: 11 }],
   [ApiKey.Metadata, { min: 0, max: 13 }],
@@ -60,7 +60,7 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   // only when transaction.version >= 2 is finalized: this engine finalizes no feature, so they do not.
   [ApiKey.AddPartitionsToTxn, { min: 0, max: 5 }],
   [ApiKey.AddOffsetsToTxn, { min: 0, max: 4 }],
-  [ApiKey.EndTxn, { min: 0, max: 4 }],
+  [ApiKey.EndTxn, { min: 0, max: 5 }],
   [ApiKey.DescribeTransactions, { min: 0, max: 0 }],
   [ApiKey.ListTransactions, { min: 0, max: 2 }],
   [ApiKey.DescribeConfigs, { min: 0, max: 3 }],
@@ -83,7 +83,7 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
   // Offsets committed in a transaction; v5+ (transactions v2) would add the group's partition to
   // the transaction implicitly, which needs the transaction coordinator's v2 support.
-  [ApiKey.TxnOffsetCommit, { min: 0, max: 4 }],
+  [ApiKey.TxnOffsetCommit, { min: 0, max: 5 }],
   // Active producers of a partition (kafka-transactions describe-producers; Kafka 4.4: 0).
   [ApiKey.DescribeProducers, { min: 0, max: 0 }],
   // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2).
