@@ -2,7 +2,9 @@
 // parser and of each command, the commands' own checks, and live transactions made by Kafka's
 // kafka-producer-perf-test: a committed one, and an open one (a throughput of 0.001 record/s sends
 // a record in a transaction, then waits). The transaction-log formatter's scenario stays on Kafka's
-// brokers: the engine writes TransactionLogValue v0 (transactions v1), Kafka 4.4 v1 with tags.
+// brokers: the engine writes TransactionLogValue v1 with Kafka 4.4's epochs and
+// clientTransactionVersion, but Kafka also writes a previousProducerId tag there (an id, where the
+// engine leaves the default -1 for a producer id that never rotated).
 // Ids and clocks in the tables are masked (lib/mask.ts, maskTransactionTables); transactional
 // ids stay in __transaction_state between scenarios, so lists filter by pattern.
 import { awaitOutput, kafkaBackground, prepare, step, type Scenario, type Step } from '../lib/scenario';
