@@ -440,6 +440,8 @@ export class TransactionCoordinator {
 
   /** Prepare, write and apply a transition (a failed write leaves the state as it was). */
   private async transition(md: TransactionMetadata, t: TxnTransit, coordinatorEpoch: number): Promise<number> {
+    // As Kafka's, every transition records the producer id it leaves as the previous one.
+    t.lastProducerId = md.producerId;
     md.pendingState = t.state;
     let code: number;
     try {
