@@ -30,7 +30,6 @@ const open = (topic: string, id: string): Step[] => [
 ];
 
 const live = (name: string, steps: Step[]): Scenario => ({ id: `${T}/${name}`, steps });
-const kafkaOnly = (name: string, steps: Step[]): Scenario => ({ id: `${T}/${name}`, brokers: 'kafka', steps });
 
 export const transactions: Scenario[] = [
   run('no-args', []),
