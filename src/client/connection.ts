@@ -32,12 +32,12 @@ const CLIENT_MIN_VERSIONS: ReadonlyMap<number, number> = new Map([
 ]);
 
 /**
- * The highest version this client sends where it is below the schema's: the transactional
- * producer stays below KIP-890's transactions v2 (AddPartitionsToTxn 4+ are the brokers' versions;
- * AddOffsetsToTxn 4 and EndTxn 5 would have the broker add partitions implicitly): it adds them.
+ * The highest version this client sends where it is below the schema's: AddPartitionsToTxn 4+ are
+ * the brokers' versions. (Produce 12, TxnOffsetCommit 5 and EndTxn 5 are transactions v2: the
+ * transactional producer caps them itself when the broker has not finalized transaction.version 2.)
  */
 const CLIENT_MAX_VERSIONS: ReadonlyMap<number, number> = new Map([
-  [ApiKey.AddPartitionsToTxn, 3], [ApiKey.AddOffsetsToTxn, 3], [ApiKey.EndTxn, 4],
+  [ApiKey.AddPartitionsToTxn, 3], [ApiKey.AddOffsetsToTxn, 3],
 ]);
 
 /** Versions this client can speak for each API (what our schemas implement). */
@@ -55,6 +55,7 @@ export class BrokerConnection {
   private readonly frames = new FrameReader((f) => this.onFrame(f));
   private closedError: Error | undefined;
   private brokerVersions = new Map<number, { min: number; max: number }>();
+  private finalized = new Map<string, number>();
 
   constructor(readonly host: string, readonly port: number, readonly clientId: string, readonly nodeId = -1,
     private readonly metrics?: NetworkMetrics) {}
@@ -104,6 +105,12 @@ export class BrokerConnection {
     }
     if (body.errorCode !== 0) throw KafkaError.from(body.errorCode);
     for (const k of body.apiKeys) this.brokerVersions.set(k.apiKey, { min: k.minVersion, max: k.maxVersion });
+    for (const f of body.finalizedFeatures ?? []) this.finalized.set(f.name, f.maxVersionLevel);
+  }
+
+  /** The broker's finalized level of a feature (ApiVersions v3+), 0 when it reports none. */
+  finalizedFeature(name: string): number {
+    return this.finalized.get(name) ?? 0;
   }
 
   /** The broker's ApiVersions answer: its version range per API key (kafka-broker-api-versions). */
@@ -111,12 +118,12 @@ export class BrokerConnection {
     return this.brokerVersions;
   }
 
-  /** Highest version both sides support, or undefined. */
-  versionFor(apiKey: number): number | undefined {
+  /** Highest version both sides support (at most `cap`), or undefined. */
+  versionFor(apiKey: number, cap = Number.MAX_SAFE_INTEGER): number | undefined {
     const ours = CLIENT_VERSIONS.get(apiKey);
     const theirs = this.brokerVersions.get(apiKey);
     if (!ours || !theirs) return undefined;
-    const v = Math.min(ours.max, theirs.max);
+    const v = Math.min(ours.max, theirs.max, cap);
     return v >= Math.max(ours.min, theirs.min) ? v : undefined;
   }
 
@@ -124,9 +131,9 @@ export class BrokerConnection {
     return this.versionFor(apiKey) !== undefined;
   }
 
-  /** Send a request at the negotiated version. */
-  send<T = any>(apiKey: number, body: unknown): Promise<T> {
-    const v = this.versionFor(apiKey);
+  /** Send a request at the negotiated version (at most `cap`). */
+  send<T = any>(apiKey: number, body: unknown, cap?: number): Promise<T> {
+    const v = this.versionFor(apiKey, cap);
     if (v === undefined) {
       return Promise.reject(KafkaError.from(ErrorCode.UNSUPPORTED_VERSION, `The broker does not support ${apiSpec(apiKey)?.name ?? apiKey}`));
     }
@@ -134,8 +141,8 @@ export class BrokerConnection {
   }
 
   /** Send a request that gets no response (Produce with acks=0). */
-  sendNoResponse(apiKey: number, body: unknown): void {
-    const v = this.versionFor(apiKey);
+  sendNoResponse(apiKey: number, body: unknown, cap?: number): void {
+    const v = this.versionFor(apiKey, cap);
     if (v === undefined) throw KafkaError.from(ErrorCode.UNSUPPORTED_VERSION);
     const spec = apiSpec(apiKey)!;
     this.writeFrame(encodeRequestFrame(spec, v, this.nextCorrelation++, this.clientId, body));

@@ -776,7 +776,7 @@ export class Producer {
     this.metrics?.request(batches.map((b) => ({ topic: b.part.topic.name, count: b.count, bytes: b.bytes!.length, createdMs: b.createdMs })), now);
     if (s.acks === 0) {
       try {
-        conn.sendNoResponse(ApiKey.Produce, body);
+        conn.sendNoResponse(ApiKey.Produce, body, this.txn?.produceVersionCap);
       } catch (e) {
         for (const b of batches) this.fail(b, e instanceof KafkaError ? e : KafkaError.from(ErrorCode.NETWORK_EXCEPTION, `Disconnected from node ${node.id}`));
         return;
@@ -796,7 +796,7 @@ export class Producer {
       b.part.inFlight.push(b);
     }
     const req: InflightRequest = { node, batches, sentAt: now, correlationId: 0 };
-    const p = conn.send(ApiKey.Produce, body);
+    const p = conn.send(ApiKey.Produce, body, this.txn?.produceVersionCap);
     req.correlationId = conn.lastCorrelationId;
     node.requests.push(req);
     p.then((resp) => this.onProduceResponse(req, resp), (err) => this.onProduceFailure(req, err));
@@ -1195,6 +1195,15 @@ export class Producer {
     const err = txn.error;
     if (err !== null) throw err;
     await txn.endTransaction(true);
+    this.afterEnd(txn);
+  }
+
+  /** Transactions v2: the end bumped the epoch (or moved the producer id); sequences restart. */
+  private afterEnd(txn: TransactionManager): void {
+    if (txn.producerId === this.producerId && txn.producerEpoch === this.producerEpoch) return;
+    this.producerId = txn.producerId;
+    this.producerEpoch = txn.producerEpoch;
+    this.pidGen++;
   }
 
   /** Drop what is not sent, wait for what is in flight, then EndTxn(abort). */
@@ -1203,6 +1212,7 @@ export class Producer {
     this.failAllQueued(new ProducerException('org.apache.kafka.common.errors.TransactionAbortedException', 'Failing batch since transaction was aborted'));
     await this.whenIdle();
     await txn.endTransaction(false);
+    this.afterEnd(txn);
   }
 
   // -------------------------------------------------------------------------------------------

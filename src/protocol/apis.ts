@@ -35,7 +35,8 @@ export const ApiKey = {
  * DescribeQuorum) span the versions of the message definitions in shared/reference.
  */
 export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new Map([
-  [ApiKey.Produce, { min: 0, max: 8 }],
+  // v12 is transactions v2 (the leader adds the partition); v13 (topic ids) is not implemented.
+  [ApiKey.Produce, { min: 0, max: 12 }],
   [ApiKey.Fetch, { min: 0, max: 11 }],
   [ApiKey.ListOffsets, { min: 0, max: 11 }],
   [ApiKey.Metadata, { min: 0, max: 13 }],
@@ -56,11 +57,12 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   // KIP-360 (v3+: the producer id and epoch, so a producer can bump its epoch), PRODUCER_FENCED (v4).
   [ApiKey.InitProducerId, { min: 0, max: 5 }],
   // The transaction coordinator. AddPartitionsToTxn v4+ are the brokers' batched/verify-only
-  // versions (KIP-890 part 1); EndTxn v5 is transactions v2 (KIP-890 part 2), which clients use
-  // only when transaction.version >= 2 is finalized: this engine finalizes no feature, so they do not.
+  // versions (KIP-890 part 1; v5: a partition leader adding a partition, transactions v2); EndTxn
+  // v5 is transactions v2 (KIP-890 part 2), which clients use when transaction.version >= 2 is
+  // finalized, as this engine finalizes it (engine/features.ts).
   [ApiKey.AddPartitionsToTxn, { min: 0, max: 5 }],
   [ApiKey.AddOffsetsToTxn, { min: 0, max: 4 }],
-  [ApiKey.EndTxn, { min: 0, max: 4 }],
+  [ApiKey.EndTxn, { min: 0, max: 5 }],
   [ApiKey.DescribeTransactions, { min: 0, max: 0 }],
   [ApiKey.ListTransactions, { min: 0, max: 2 }],
   [ApiKey.DescribeConfigs, { min: 0, max: 3 }],
@@ -81,9 +83,9 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.DescribeCluster, { min: 0, max: 2 }],
   [ApiKey.ListConfigResources, { min: 0, max: 1 }],
   [ApiKey.DescribeTopicPartitions, { min: 0, max: 0 }],
-  // Offsets committed in a transaction; v5+ (transactions v2) would add the group's partition to
-  // the transaction implicitly, which needs the transaction coordinator's v2 support.
-  [ApiKey.TxnOffsetCommit, { min: 0, max: 4 }],
+  // Offsets committed in a transaction; v5 (transactions v2) also adds the group's partition to the
+  // transaction (AddOffsetsToTxn's work). v6 (topic ids, KIP-1319) is not implemented.
+  [ApiKey.TxnOffsetCommit, { min: 0, max: 5 }],
   // Active producers of a partition (kafka-transactions describe-producers; Kafka 4.4: 0).
   [ApiKey.DescribeProducers, { min: 0, max: 0 }],
   // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2).

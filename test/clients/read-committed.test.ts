@@ -86,7 +86,7 @@ describe('read_committed consumers we did not write', () => {
     const c = await conn.send(ApiKey.CreateTopics, { topics: [{ name: t, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false });
     expect(c.topics[0].errorCode).toBe(0);
     const p = await newProducer();
-    const r = await conn.send(ApiKey.TxnOffsetCommit, { transactionalId: 'rc', groupId: group, producerId: p.producerId, producerEpoch: p.producerEpoch, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: 17, committedLeaderEpoch: -1, committedMetadata: '' }] }] });
+    const r = await conn.send(ApiKey.TxnOffsetCommit, { transactionalId: 'rc', groupId: group, producerId: p.producerId, producerEpoch: p.producerEpoch, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: 17, committedLeaderEpoch: -1, committedMetadata: '' }] }] }, 4); // v4: transactions v1, this producer never met the coordinator
     expect(r.topics[0].partitions[0].errorCode).toBe(0);
     // Pending: read_committed keeps retrying UNSTABLE_OFFSET_COMMIT until its timeout; read_uncommitted sees no commit yet.
     expect(await runPython('committed_stable.py', [engine.bootstrap, t, group, 'read_committed', '2'])).toEqual({ offset: null, error: '_TIMED_OUT' });

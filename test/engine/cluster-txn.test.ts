@@ -123,7 +123,7 @@ describe('transactions on a 3-broker cluster', () => {
     const init = await cc.send(ApiKey.InitProducerId, { transactionalId: null, transactionTimeoutMs: 60000 });
     const p = { producerId: Number(init.producerId), producerEpoch: init.producerEpoch };
     const commitOffset = async (c: any, offset: number) => {
-      const r = await c.send(ApiKey.TxnOffsetCommit, { transactionalId: 'x', groupId: group, ...p, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: '' }] }] });
+      const r = await c.send(ApiKey.TxnOffsetCommit, { transactionalId: 'x', groupId: group, ...p, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: '' }] }] }, 4); // v4: transactions v1, this producer never met the coordinator
       return r.topics[0].partitions[0].errorCode;
     };
     const marker = async (c: any, commit: boolean) => {

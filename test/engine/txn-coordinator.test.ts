@@ -16,7 +16,7 @@ const E = {
   TRANSACTIONAL_ID_NOT_FOUND: 105,
 };
 
-interface Marker { producerId: number; producerEpoch: number; transactionResult: boolean; coordinatorEpoch: number; topics: { name: string; partitionIndexes: number[] }[] }
+interface Marker { producerId: number; producerEpoch: number; transactionResult: boolean; coordinatorEpoch: number; transactionVersion?: number; topics: { name: string; partitionIndexes: number[] }[] }
 
 function recordMarkers(engine: any): Marker[] {
   const seen: Marker[] = [];
@@ -172,6 +172,41 @@ describe('transaction coordinator', () => {
     expect(await describeTxn('tx-commit')).toMatchObject({ transactionState: 'CompleteCommit' });
     const again = await init('tx-restart');
     expect(again).toMatchObject({ errorCode: 0, producerId: p.producerId, producerEpoch: p.producerEpoch + 1 });
+  });
+
+  it('transactions v2: AddPartitionsToTxn v5 from a leader, EndTxn v5 bumps the epoch (markers carry it), retries, empty aborts, a new id at exhaustion', async () => {
+    await c.request(ApiKey.FindCoordinator, 2, { key: 'tx-v2', keyType: 1 });
+    await c.request(ApiKey.CreateTopics, 4, { topics: [{ name: 'tv2', numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false });
+    const p = await waitFor(async () => { const r = await init('tx-v2', 5); return r.errorCode === 0 && r; }, 10000, 'InitProducerId');
+    const pid = Number(p.producerId);
+    const addV5 = (epoch: number) => c.request(ApiKey.AddPartitionsToTxn, 5, { transactions: [
+      { transactionalId: 'tx-v2', producerId: pid, producerEpoch: epoch, verifyOnly: false, topics: [{ name: 'tv2', partitions: [1] }] },
+    ] });
+    expect((await addV5(p.producerEpoch)).resultsByTransaction[0].topicResults[0].resultsByPartition).toEqual([{ partitionIndex: 1, partitionErrorCode: 0 }]);
+    const committed = await end('tx-v2', pid, p.producerEpoch, true, 5);
+    expect(committed).toMatchObject({ errorCode: 0, producerId: pid, producerEpoch: p.producerEpoch + 1 });
+    await waitFor(async () => (await describeTxn('tx-v2')).transactionState === 'CompleteCommit', 10000, 'CompleteCommit');
+    const m = markers.filter((x: any) => x.producerId === pid);
+    expect(m.map((x: any) => [x.producerEpoch, x.transactionResult, x.transactionVersion])).toEqual([[p.producerEpoch + 1, true, 2]]);
+    // The retry (the old epoch) is answered with what the end gave; the old epoch is fenced otherwise.
+    expect(await end('tx-v2', pid, p.producerEpoch, true, 5)).toMatchObject({ errorCode: 0, producerId: pid, producerEpoch: p.producerEpoch + 1 });
+    expect((await addV5(p.producerEpoch)).resultsByTransaction[0].topicResults[0].resultsByPartition[0].partitionErrorCode).toBe(E.PRODUCER_FENCED);
+    // An abort with nothing added (the producer may not know) is written, and bumps too.
+    expect(await end('tx-v2', pid, p.producerEpoch + 1, false, 5)).toMatchObject({ errorCode: 0, producerId: pid, producerEpoch: p.producerEpoch + 2 });
+    await waitFor(async () => (await describeTxn('tx-v2')).transactionState === 'CompleteAbort', 10000, 'CompleteAbort');
+    expect((await end('tx-v2', pid, p.producerEpoch + 2, true, 5)).errorCode).toBe(E.INVALID_TXN_STATE);
+    // At the last epoch the end moves the producer to a new id at epoch 0 (Kafka's overflow).
+    const md = eng.engine.txnCoordinator.state.get('tx-v2');
+    md.producerEpoch = 32766;
+    expect((await addV5(32766)).resultsByTransaction[0].topicResults[0].resultsByPartition[0].partitionErrorCode).toBe(0);
+    const rotated = await end('tx-v2', pid, 32766, true, 5);
+    expect(rotated.errorCode).toBe(0);
+    expect(Number(rotated.producerId)).not.toBe(pid);
+    expect(rotated.producerEpoch).toBe(0);
+    await waitFor(async () => (await describeTxn('tx-v2')).transactionState === 'CompleteCommit', 10000, 'CompleteCommit after rotation');
+    expect(await describeTxn('tx-v2')).toMatchObject({ producerId: rotated.producerId, producerEpoch: 0 });
+    // The retry with the old id and its last epoch is answered with the new ones.
+    expect(await end('tx-v2', pid, 32766, true, 5)).toMatchObject({ errorCode: 0, producerId: rotated.producerId, producerEpoch: 0 });
   });
 });
 

@@ -210,7 +210,9 @@ describe('transactions on a partition', () => {
         transactionalId: 'tx-1', groupId: g, producerId: p.producerId, producerEpoch: p.producerEpoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
         topics: [{ name: t, partitions: offsets.map((o, i) => ({ partitionIndex: i, committedOffset: o, committedLeaderEpoch: -1, committedMetadata: 'm' })) }], ...extra,
       };
-      return version === undefined ? conn.send(ApiKey.TxnOffsetCommit, body) : conn.request(ApiKey.TxnOffsetCommit, version, body);
+      // v4 (transactions v1): v5 would first add the group's partition at the transaction coordinator,
+      // which these producers (made up at the partition) never met.
+      return version === undefined ? conn.send(ApiKey.TxnOffsetCommit, body, 4) : conn.request(ApiKey.TxnOffsetCommit, version, body);
     };
     const p = await newProducer();
     // Committed.
@@ -256,7 +258,7 @@ describe('transactions on a partition', () => {
     await writeTxnMarkers(engine.engine, markers(bumped, false, [{ name: '__consumer_offsets', partitionIndexes: [offsetsPartition('g-checks')] }]));
     r = await txnCommit('g-checks', q, [2]);
     expect(r.topics[0].partitions[0].errorCode).toBe(47); // INVALID_PRODUCER_EPOCH
-    r = await conn.send(ApiKey.TxnOffsetCommit, { transactionalId: 'tx', groupId: 'g-checks', producerId: q.producerId, producerEpoch: bumped.producerEpoch, topics: [{ name: 'txn-none', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: null }] }] });
+    r = await conn.send(ApiKey.TxnOffsetCommit, { transactionalId: 'tx', groupId: 'g-checks', producerId: q.producerId, producerEpoch: bumped.producerEpoch, topics: [{ name: 'txn-none', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: null }] }] }, 4);
     expect(r.topics[0].partitions[0].errorCode).toBe(3);
   });
 

@@ -51,7 +51,7 @@ describe('transactions across a kill -9', () => {
     await produce('aborted', a);         // 0
     await marker(a, false, t, 0, 4);     // 1
     await produce('open', open);         // 2
-    const tc = await c.send(ApiKey.TxnOffsetCommit, { transactionalId: 'x', groupId: group, producerId: open.producerId, producerEpoch: open.producerEpoch, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: 42, committedLeaderEpoch: -1, committedMetadata: '' }] }] });
+    const tc = await c.send(ApiKey.TxnOffsetCommit, { transactionalId: 'x', groupId: group, producerId: open.producerId, producerEpoch: open.producerEpoch, topics: [{ name: t, partitions: [{ partitionIndex: 0, committedOffset: 42, committedLeaderEpoch: -1, committedMetadata: '' }] }] }, 4); // v4: transactions v1, this producer never met the coordinator
     expect(tc.topics[0].partitions[0].errorCode).toBe(0);
     expect(await fetchState()).toEqual({ lso: 2, aborted: [0] });
     expect(await committedOffset()).toBe(-1);

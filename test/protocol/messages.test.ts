@@ -601,7 +601,7 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
 describe('message schema registry', () => {
   it('has exactly the APIs and versions we implement', () => {
     const expected: Record<number, [string, string, string]> = {
-      0: ['Produce', '0-8', 'none'], 1: ['Fetch', '0-11', 'none'], 2: ['ListOffsets', '0-11', '6+'],
+      0: ['Produce', '0-12', '9+'], 1: ['Fetch', '0-11', 'none'], 2: ['ListOffsets', '0-11', '6+'],
       3: ['Metadata', '0-13', '9+'], 8: ['OffsetCommit', '0-7', 'none'], 9: ['OffsetFetch', '0-7', '6+'],
       10: ['FindCoordinator', '0-2', 'none'], 11: ['JoinGroup', '0-5', 'none'], 12: ['Heartbeat', '0-3', 'none'],
       13: ['LeaveGroup', '0-3', 'none'], 14: ['SyncGroup', '0-3', 'none'], 15: ['DescribeGroups', '0-6', '5+'],
@@ -699,6 +699,13 @@ describe('round trips at min and max version', () => {
       throttleTimeMs: 0,
     });
     expect(pr3.responses[0].partitionResponses[0]).toMatchObject({ logStartOffset: -1, recordErrors: [], errorMessage: null });
+    // v10+ (flexible): KIP-951's tagged currentLeader and nodeEndpoints, absent or present.
+    const pr12 = roundTrip(M.produce, 'response', 12, {
+      responses: [{ name: 't', partitionResponses: [{ index: 0, errorCode: 6, baseOffset: -1, logAppendTimeMs: -1, currentLeader: { leaderId: 2, leaderEpoch: 7 } }, { index: 1, errorCode: 0, baseOffset: 5, logAppendTimeMs: -1 }] }],
+      throttleTimeMs: 0, nodeEndpoints: [{ nodeId: 2, host: 'b2', port: 9093, rack: null }],
+    });
+    expect(pr12.responses[0].partitionResponses.map((x: any) => x.currentLeader)).toEqual([{ leaderId: 2, leaderEpoch: 7 }, null]);
+    expect(pr12.nodeEndpoints).toEqual([{ nodeId: 2, host: 'b2', port: 9093, rack: null }]);
     const f4 = roundTrip(M.fetch, 'request', 4, { maxWaitMs: 1, minBytes: 1, topics: [] });
     expect(f4).toMatchObject({ replicaId: -1, maxBytes: 0x7fffffff, sessionEpoch: -1, rackId: '' });
     const lg0 = roundTrip(M.leaveGroup, 'request', 0, { groupId: 'g', memberId: 'm' });

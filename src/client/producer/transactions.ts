@@ -6,7 +6,12 @@
 // (COORDINATOR_LOAD_IN_PROGRESS) and CONCURRENT_TRANSACTIONS (the previous transaction's markers
 // still being written) are retried; PRODUCER_FENCED, INVALID_PRODUCER_EPOCH,
 // TRANSACTIONAL_ID_AUTHORIZATION_FAILED and the like make the producer fail for good; any other
-// error leaves the transaction to be aborted. Transactions v1 (the producer adds its partitions).
+// error leaves the transaction to be aborted. Transactions v2 (KIP-890 part 2) when the
+// coordinator finalizes transaction.version >= 2, as Java's 4.x producer: no AddPartitionsToTxn
+// (the leaders add partitions on the first Produce v12 batch) nor AddOffsetsToTxn (TxnOffsetCommit
+// v5 adds the group), and EndTxn v5 answers the bumped epoch (or new producer id) to go on with.
+// Transactions v1 otherwise (older brokers): the producer adds its partitions, with Produce <= 11,
+// TxnOffsetCommit <= 4 and EndTxn <= 4.
 import type { BrokerConnection } from '../connection';
 import { ApiKey } from '../../protocol/apis';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
@@ -36,6 +41,9 @@ const FATAL = new Set<number>([
 const COORDINATOR_MOVED = new Set<number>([ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE]);
 const RETRY = new Set<number>([ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, ErrorCode.CONCURRENT_TRANSACTIONS, ...COORDINATOR_MOVED]);
 
+/** The last versions of transactions v1; the next ones mean transactions v2 to the broker. */
+const V1_MAX = { produce: 11, txnOffsetCommit: 4, endTxn: 4 };
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const key = (topic: string, partition: number) => `${topic}:${partition}`;
 
@@ -52,6 +60,8 @@ export class TransactionManager {
   private adding: Promise<void> | null = null;
   private offsetsAdded = false;
   private lastError: Error | null = null;
+  /** Transactions v2 (decided at initTransactions and beginTransaction from the coordinator's features). */
+  private v2 = false;
 
   constructor(
     readonly transactionalId: string,
@@ -81,14 +91,25 @@ export class TransactionManager {
     return KafkaError.from(ErrorCode.REQUEST_TIMED_OUT, `Timeout expired after ${this.maxBlockMs}ms while awaiting ${what}`);
   }
 
+  /** The Produce version cap of this producer (transactions v1 must not send v12). */
+  get produceVersionCap(): number | undefined {
+    return this.v2 ? undefined : V1_MAX.produce;
+  }
+
+  /** Java's TransactionManager: transactions v2 when the broker finalizes transaction.version >= 2. */
+  private async decideVersion(): Promise<void> {
+    const c = await this.coordinatorConn(Date.now() + this.maxBlockMs);
+    this.v2 = c.conn.finalizedFeature('transaction.version') >= 2 && (c.conn.versionFor(ApiKey.EndTxn) ?? 0) >= 5;
+  }
+
   /** A request to the transaction coordinator, retried on coordinator moves and concurrent transactions; the answer's error code (or 0). */
-  private async toCoordinator(apiKey: number, body: unknown, what: string, codeOf: (resp: any) => number): Promise<any> {
+  private async toCoordinator(apiKey: number, body: unknown, what: string, codeOf: (resp: any) => number, cap?: number): Promise<any> {
     const deadline = Date.now() + this.maxBlockMs;
     for (;;) {
       const c = await this.coordinatorConn(deadline);
       let resp: any;
       try {
-        resp = await c.conn.send(apiKey, body);
+        resp = await c.conn.send(apiKey, body, cap);
       } catch (e) {
         if (e instanceof KafkaError) throw e;
         this.coordinator = null; // the connection dropped: find the coordinator again
@@ -122,6 +143,7 @@ export class TransactionManager {
 
   async initTransactions(): Promise<void> {
     this.require('UNINITIALIZED');
+    await this.decideVersion();
     const resp = await this.toCoordinator(ApiKey.InitProducerId, {
       transactionalId: this.transactionalId, transactionTimeoutMs: this.timeoutMs, producerId: -1, producerEpoch: -1,
     }, 'InitProducerId', (r) => r.errorCode);
@@ -132,6 +154,9 @@ export class TransactionManager {
 
   beginTransaction(): void {
     this.require('READY');
+    // As Java, the version is looked at again (the cluster may have been upgraded meanwhile).
+    const c = this.coordinator;
+    if (c && !c.conn.isClosed()) this.v2 = c.conn.finalizedFeature('transaction.version') >= 2 && (c.conn.versionFor(ApiKey.EndTxn) ?? 0) >= 5;
     this.state = 'IN_TRANSACTION';
   }
 
@@ -140,6 +165,11 @@ export class TransactionManager {
     const k = key(topic, partition);
     if (this.added.has(k)) return true;
     if (this.state !== 'IN_TRANSACTION') return false;
+    if (this.v2) {
+      // The partition's leader adds it when the first batch arrives.
+      this.added.add(k);
+      return true;
+    }
     this.pending.set(k, { topic, partition });
     if (this.adding === null) {
       this.adding = this.addPending().catch((e: unknown) => {
@@ -181,12 +211,13 @@ export class TransactionManager {
 
   async sendOffsetsToTransaction(offsets: readonly TxnOffset[], groupId: string): Promise<void> {
     this.require('IN_TRANSACTION');
-    if (!this.offsetsAdded) {
+    if (!this.offsetsAdded && !this.v2) {
       await this.toCoordinator(ApiKey.AddOffsetsToTxn, {
         transactionalId: this.transactionalId, producerId: this.producerId, producerEpoch: this.producerEpoch, groupId,
       }, 'AddOffsetsToTxn', (r) => r.errorCode);
       this.offsetsAdded = true;
     }
+    this.offsetsAdded = true;
     const deadline = Date.now() + this.maxBlockMs;
     const byTopic = new Map<string, TxnOffset[]>();
     for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
@@ -198,7 +229,7 @@ export class TransactionManager {
         topics: [...byTopic].map(([name, os]) => ({
           name, partitions: os.map((o) => ({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: o.leaderEpoch ?? -1, committedMetadata: o.metadata ?? '' })),
         })),
-      });
+      }, this.v2 ? undefined : V1_MAX.txnOffsetCommit);
       let code = 0;
       for (const t of resp.topics) for (const p of t.partitions) if (p.errorCode !== 0) code = p.errorCode;
       if (code === 0) return;
@@ -221,9 +252,14 @@ export class TransactionManager {
     // A transaction that added nothing is unknown to the coordinator: nothing to end.
     if (this.added.size > 0 || this.offsetsAdded) {
       try {
-        await this.toCoordinator(ApiKey.EndTxn, {
+        const resp = await this.toCoordinator(ApiKey.EndTxn, {
           transactionalId: this.transactionalId, producerId: this.producerId, producerEpoch: this.producerEpoch, committed: commit,
-        }, 'EndTxn', (r) => r.errorCode);
+        }, 'EndTxn', (r) => r.errorCode, this.v2 ? undefined : V1_MAX.endTxn);
+        // v5: the epoch the end bumped to, or a new producer id once the epoch was exhausted.
+        if (this.v2 && Number(resp.producerId) >= 0 && resp.producerEpoch >= 0) {
+          this.producerId = Number(resp.producerId);
+          this.producerEpoch = resp.producerEpoch;
+        }
       } catch (e) {
         if (this.state === 'COMMITTING' || this.state === 'ABORTING') this.state = 'ABORTABLE_ERROR';
         throw e;

@@ -96,7 +96,7 @@ export function encodeTransactionLogKey(transactionalId: string): Buffer {
   return encodeVersioned(TRANSACTION_LOG_KEY, TRANSACTION_LOG_KEY_VERSION, { transactionalId });
 }
 
-/** Version 0 (transaction.version 0, what this engine finalizes) or 1 (flexible, transaction.version >= 1). */
+/** Version 0 (transaction.version 0) or 1 (flexible, transaction.version >= 1: what this engine writes, engine/features.ts). */
 export function encodeTransactionLogValue(v: TransactionLogValue, version: 0 | 1 = 0): Buffer {
   return encodeVersioned(TRANSACTION_LOG_VALUE, version, v);
 }

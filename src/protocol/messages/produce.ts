@@ -1,6 +1,8 @@
-// Produce (API key 0): versions 0-8, never flexible here (v0-2 carry message format v0/v1:
-// records/legacy.ts).
-// Field layout follows Kafka 3.9's ProduceRequest/ProduceResponse message definitions, limited to
+// Produce (API key 0): versions 0-12, flexible from 9 (v0-2 carry message format v0/v1:
+// records/legacy.ts). v10 adds the tagged currentLeader/nodeEndpoints (KIP-951), v11 the
+// TRANSACTION_ABORTABLE error, v12 means transactions v2 (KIP-890 part 2: the leader adds the
+// partition to the transaction itself). v13 (topic ids) is not implemented.
+// Field layout follows Kafka 4.4's ProduceRequest/ProduceResponse message definitions, limited to
 // the versions we implement. Optional (?) properties exist only in some of those versions; decoded
 // objects always carry them (absent ones hold the default).
 import { ApiSpec } from '../schema';
@@ -35,6 +37,8 @@ export interface PartitionProduceResponse {
   logStartOffset?: number;
   recordErrors?: BatchIndexAndErrorMessage[];
   errorMessage?: string | null;
+  /** v10+ (tagged): the leader to use, with NOT_LEADER_OR_FOLLOWER. */
+  currentLeader?: { leaderId: number; leaderEpoch: number };
 }
 
 export interface TopicProduceResponse {
@@ -45,13 +49,15 @@ export interface TopicProduceResponse {
 export interface ProduceResponse {
   responses: TopicProduceResponse[];
   throttleTimeMs: number;
+  /** v10+ (tagged): the endpoints of the currentLeaders named above. */
+  nodeEndpoints?: { nodeId: number; host: string; port: number; rack: string | null }[];
 }
 
 export const produce: ApiSpec = {
   apiKey: 0,
   name: 'Produce',
-  validVersions: '0-8',
-  flexibleVersions: 'none',
+  validVersions: '0-12',
+  flexibleVersions: '9+',
   request: [
     { name: 'transactionalId', type: 'string', versions: '3+', nullableVersions: '3+', default: null },
     { name: 'acks', type: 'int16', versions: '0+' },
@@ -78,8 +84,18 @@ export const produce: ApiSpec = {
           { name: 'batchIndexErrorMessage', type: 'string', versions: '8+', nullableVersions: '8+', default: null },
         ] },
         { name: 'errorMessage', type: 'string', versions: '8+', nullableVersions: '8+', default: null },
+        { name: 'currentLeader', type: 'struct', versions: '10+', taggedVersions: '10+', tag: 0, fields: [
+          { name: 'leaderId', type: 'int32', versions: '10+', default: -1 },
+          { name: 'leaderEpoch', type: 'int32', versions: '10+', default: -1 },
+        ] },
       ] },
     ] },
     { name: 'throttleTimeMs', type: 'int32', versions: '1+' },
+    { name: 'nodeEndpoints', type: '[]', versions: '10+', taggedVersions: '10+', tag: 0, fields: [
+      { name: 'nodeId', type: 'int32', versions: '10+' },
+      { name: 'host', type: 'string', versions: '10+' },
+      { name: 'port', type: 'int32', versions: '10+' },
+      { name: 'rack', type: 'string', versions: '10+', nullableVersions: '10+', default: null },
+    ] },
   ],
 };

@@ -1,8 +1,8 @@
 // kafka-transactions (Kafka 4.4's TransactionsCommand, argparse4j): argument errors of the main
 // parser and of each command, the commands' own checks, and live transactions made by Kafka's
 // kafka-producer-perf-test: a committed one, and an open one (a throughput of 0.001 record/s sends
-// a record in a transaction, then waits). The transaction-log formatter's scenario stays on Kafka's
-// brokers: the engine writes TransactionLogValue v0 (transactions v1), Kafka 4.4 v1 with tags.
+// a record in a transaction, then waits), and Kafka's transaction-log formatter reading the
+// __transaction_state records (TransactionLogValue v1 with its tags, transactions v2) of both.
 // Ids and clocks in the tables are masked (lib/mask.ts, maskTransactionTables); transactional
 // ids stay in __transaction_state between scenarios, so lists filter by pattern.
 import { awaitOutput, kafkaBackground, prepare, step, type Scenario, type Step } from '../lib/scenario';
@@ -30,7 +30,6 @@ const open = (topic: string, id: string): Step[] => [
 ];
 
 const live = (name: string, steps: Step[]): Scenario => ({ id: `${T}/${name}`, steps });
-const kafkaOnly = (name: string, steps: Step[]): Scenario => ({ id: `${T}/${name}`, brokers: 'kafka', steps });
 
 export const transactions: Scenario[] = [
   run('no-args', []),
@@ -94,7 +93,7 @@ export const transactions: Scenario[] = [
   // The transaction log as TransactionLogMessageFormatter prints it: tx-formatter's partition of
   // __transaction_state (23 of 50, no other id of these scenarios) holds its four records (Empty,
   // Ongoing, PrepareCommit, CompleteCommit). Producer ids and times are masked.
-  kafkaOnly('transaction-log-formatter', [
+  live('transaction-log-formatter', [
     ...committed('tx-fmt', 'tx-formatter'),
     step('kafka-console-consumer', ...B, '--topic', '__transaction_state', '--partition', '23', '--offset', '0', '--max-messages', '4',
       '--formatter', 'org.apache.kafka.tools.consumer.TransactionLogMessageFormatter'),

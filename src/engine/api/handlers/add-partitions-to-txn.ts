@@ -12,6 +12,7 @@ import { partitionKey } from '../../coordinator/txn/transaction-metadata';
 import { fencedForVersion } from './txn-errors';
 
 const FIRST_FENCED_VERSION = 2;
+const FIRST_TV2_VERSION = 5;
 
 function resultsWith(topics: AddPartitionsToTxnTopic[], code: (topic: string, p: number) => number): AddPartitionsToTxnTopicResult[] {
   return topics.map((t) => ({ name: t.name, resultsByPartition: t.partitions.map((p) => ({ partitionIndex: p, partitionErrorCode: code(t.name, p) })) }));
@@ -33,7 +34,9 @@ async function addOne(engine: Engine, transactionalId: string, producerId: numbe
     const codes = tc.verifyPartitions(transactionalId, producerId, producerEpoch, parts);
     return resultsWith(topics, (t, p) => codes.get(partitionKey(t, p)) ?? ErrorCode.NONE);
   }
-  const code = fencedForVersion(await tc.addPartitions(transactionalId, producerId, producerEpoch, parts), version, FIRST_FENCED_VERSION);
+  // v5 from a partition leader is transactions v2 (the producer's first batch there adds it).
+  const transactionVersion = version >= FIRST_TV2_VERSION ? 2 : 0;
+  const code = fencedForVersion(await tc.addPartitions(transactionalId, producerId, producerEpoch, parts, transactionVersion), version, FIRST_FENCED_VERSION);
   return resultsWith(topics, () => code);
 }
 

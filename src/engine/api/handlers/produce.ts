@@ -2,17 +2,27 @@
 // log (validation, offsets, leader epoch: log/leader-append.ts), all in one SQLite transaction
 // before replying. acks=0 gets no reply at all; acks=all is answered once the ISR has the records
 // (a delayed produce: the reply waits, the event loop does not). Produce v0-2 may carry message
-// format v0/v1, converted to one RecordBatch v2 first, as Kafka 3.9 did.
+// format v0/v1, converted to one RecordBatch v2 first, as Kafka 3.9 did. A transactional
+// Produce v12+ (transactions v2) first adds its partitions to the producer's transaction at the
+// coordinator (replica/add-partitions-to-txn-manager.ts); a partition that could not be added
+// answers the coordinator's error and is not appended.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
 import { NO_RESPONSE } from '.';
 import { ErrorCode } from '../../../protocol/errors';
-import { ATTRIBUTES_OFFSET, batchCodec, MAGIC_V2 } from '../../../protocol/records/batch';
+import { ATTRIBUTES_OFFSET, batchCodec, MAGIC_V2, readBatchHeader } from '../../../protocol/records/batch';
 import { CODEC_ZSTD } from '../../../protocol/records/compression';
 import { magicAt } from '../../../protocol/records/legacy';
+import { ATTR_TRANSACTIONAL } from '../../../protocol/records/layout';
+import { appendFailure } from '../../log/leader-append';
 import type { ProducePartitionResult } from '../../replica/replica-manager';
 import { isStorageError } from '../../log/storage-error';
 import { engineLog } from '../../server-log';
+import { addPartitionsToTxn } from '../../replica/add-partitions-to-txn-manager';
+import { partitionKey } from '../../coordinator/txn/transaction-metadata';
+
+/** Produce v12 is transactions v2: the leader adds the partition to the transaction itself. */
+const FIRST_TV2_VERSION = 12;
 
 interface PartitionResult {
   index: number;
@@ -29,6 +39,41 @@ function result(index: number, errorCode: number, errorMessage: string | null = 
 }
 
 export function handleProduce(engine: Engine, req: any, ctx: RequestContext): unknown {
+  if (ctx.version >= FIRST_TV2_VERSION && req.transactionalId) {
+    const need = partitionsToAdd(engine, req);
+    if (need) {
+      return addPartitionsToTxn(engine, { transactionalId: req.transactionalId, ...need.producer }, need.keys, req.timeoutMs > 0 ? req.timeoutMs : 30000)
+        .then((codes) => produce(engine, req, ctx, codes));
+    }
+  }
+  return produce(engine, req, ctx, new Map());
+}
+
+/**
+ * The partitions of a transactional request this broker leads whose producer has no transaction
+ * open there at the batch's epoch (they are not in its transaction yet), with the producer.
+ */
+function partitionsToAdd(engine: Engine, req: any): { producer: { producerId: number; producerEpoch: number }; keys: string[] } | undefined {
+  let producer: { producerId: number; producerEpoch: number } | undefined;
+  const keys: string[] = [];
+  for (const t of req.topicData) {
+    for (const pd of t.partitionData) {
+      const r: Buffer | null = pd.records;
+      if (!r || r.length < ATTRIBUTES_OFFSET + 2 || magicAt(r) !== MAGIC_V2) continue;
+      const h = readBatchHeader(r);
+      if (!(h.attributes & ATTR_TRANSACTIONAL) || h.producerId < 0) continue;
+      const part = engine.replicaManager.getPartition(t.name, pd.index);
+      if (!part || !part.isLeader()) continue; // the append answers NOT_LEADER_OR_FOLLOWER
+      producer ??= { producerId: h.producerId, producerEpoch: h.producerEpoch };
+      const open = part.log.txns.openTxns().get(h.producerId);
+      if (open && open.producerEpoch === h.producerEpoch) continue;
+      keys.push(partitionKey(t.name, pd.index));
+    }
+  }
+  return producer && keys.length > 0 ? { producer, keys } : undefined;
+}
+
+function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<string, number>): unknown {
   const acks: number = req.acks;
   const responses: { name: string; partitionResponses: PartitionResult[] }[] = [];
   let appended = false;
@@ -49,6 +94,11 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
       for (const t of req.topicData) {
         const list: { index: number; r: ProducePartitionResult }[] = [];
         for (const pd of t.partitionData) {
+          const txnError = txnErrors.get(partitionKey(t.name, pd.index));
+          if (txnError) {
+            list.push({ index: pd.index, r: { ...appendFailure(txnError), logStartOffset: -1 } });
+            continue;
+          }
           const r = engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, acks, ctx.clientId, ctx.version);
           if (r.baseOffset >= 0) appended = true;
           list.push({ index: pd.index, r });

@@ -5,10 +5,42 @@
 // group's generation, member id and instance id are checked (ILLEGAL_GENERATION,
 // UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID); an older producer epoch is INVALID_PRODUCER_EPOCH.
 // Answered once the partition's ISR has the records (acks=all), as an OffsetCommit.
+// v5 is transactions v2: it also does AddOffsetsToTxn's work, adding the group's partition to the
+// transaction (at the coordinator, as a leader's first transactional batch does) unless the
+// producer's transaction is already open there.
 import type { Engine } from '../../engine';
+import type { RequestContext } from '.';
 import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../../protocol/messages/txn-offset-commit';
+import { ErrorCode } from '../../../protocol/errors';
+import { OFFSETS_TOPIC } from '../../coordinator/offsets-records';
+import { partitionKey } from '../../coordinator/txn/transaction-metadata';
+import { addPartitionsToTxn } from '../../replica/add-partitions-to-txn-manager';
 
-export function handleTxnOffsetCommit(engine: Engine, req: TxnOffsetCommitRequest): TxnOffsetCommitResponse | Promise<TxnOffsetCommitResponse> {
+const FIRST_TV2_VERSION = 5;
+
+export function handleTxnOffsetCommit(engine: Engine, req: TxnOffsetCommitRequest, ctx: RequestContext): TxnOffsetCommitResponse | Promise<TxnOffsetCommitResponse> {
+  if (ctx.version < FIRST_TV2_VERSION) return commit(engine, req);
+  const offsets = engine.coordinator.offsetsTopic;
+  const topic = offsets.ensure();
+  const failAll = (errorCode: number): TxnOffsetCommitResponse => ({
+    throttleTimeMs: 0,
+    topics: req.topics.map((t) => ({ name: t.name ?? '', partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) })),
+  });
+  if (!topic) return failAll(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+  const index = offsets.partitionFor(req.groupId);
+  const part = engine.replicaManager.getPartition(OFFSETS_TOPIC, index);
+  const producerId = Number(req.producerId);
+  const open = part?.log.txns.openTxns().get(producerId);
+  if (open && open.producerEpoch === req.producerEpoch) return commit(engine, req);
+  const producer = { transactionalId: req.transactionalId, producerId, producerEpoch: req.producerEpoch };
+  return addPartitionsToTxn(engine, producer, [partitionKey(OFFSETS_TOPIC, index)], engine.configs.brokerInt('request.timeout.ms'))
+    .then((codes) => {
+      const code = [...codes.values()][0] ?? ErrorCode.NONE;
+      return code === ErrorCode.NONE ? commit(engine, req) : failAll(code);
+    });
+}
+
+function commit(engine: Engine, req: TxnOffsetCommitRequest): TxnOffsetCommitResponse | Promise<TxnOffsetCommitResponse> {
   const topics = engine.coordinator.commitTxnOffsets({
     groupId: req.groupId,
     producerId: Number(req.producerId),

@@ -1,5 +1,7 @@
-// The transaction coordinator (Kafka's TransactionCoordinator, transactions v1: the client adds
-// partitions with AddPartitionsToTxn). It hands out producer ids and epochs per transactional id,
+// The transaction coordinator (Kafka's TransactionCoordinator). Transactions v1: the client adds
+// partitions with AddPartitionsToTxn and the epoch stays. Transactions v2 (KIP-890 part 2,
+// EndTxn v5): the partition leaders add partitions (AddPartitionsToTxn v5), and every end bumps
+// the producer epoch (a new producer id when it is exhausted), which the markers carry. It hands out producer ids and epochs per transactional id,
 // tracks the partitions of the ongoing transaction, and ends it in two phases: PrepareCommit /
 // PrepareAbort is written to __transaction_state and the client answered, then the markers go to
 // every partition (transaction-marker-channel.ts) and CompleteCommit / CompleteAbort is written.
@@ -13,7 +15,7 @@ import { TransactionStatus, TransactionStatusId, transactionStatusId } from '../
 import { CoordinatorTimers } from '../timers';
 import { engineLog } from '../../server-log';
 import {
-  NO_PRODUCER_EPOCH, NO_PRODUCER_ID, TransactionMetadata, TxnTransit, partitionKey, partitionsByTopic,
+  MAX_PRODUCER_EPOCH, NO_PRODUCER_EPOCH, NO_PRODUCER_ID, TransactionMetadata, TxnTransit, partitionKey, partitionsByTopic,
 } from './transaction-metadata';
 import { TransactionStateManager } from './transaction-state-manager';
 import { TransactionMarkerChannel } from './transaction-marker-channel';
@@ -24,6 +26,13 @@ const EXPIRE_KEY = 'remove-expired-transactional-ids';
 
 export interface InitProducerIdResult {
   errorCode: number;
+  producerId: number;
+  producerEpoch: number;
+}
+
+export interface EndTxnResult {
+  errorCode: number;
+  /** Transactions v2: the producer id and epoch the producer continues with (-1 otherwise). */
   producerId: number;
   producerEpoch: number;
 }
@@ -215,7 +224,7 @@ export class TransactionCoordinator {
   }
 
   /** Add partitions to the ongoing transaction (starting it); the error applies to every partition. */
-  async addPartitions(transactionalId: string, producerId: number, producerEpoch: number, partitions: TopicPartitions[]): Promise<number> {
+  async addPartitions(transactionalId: string, producerId: number, producerEpoch: number, partitions: TopicPartitions[], transactionVersion = 0): Promise<number> {
     const v = this.validate(transactionalId, producerId, producerEpoch);
     if (!v.md) return v.code;
     const md = v.md;
@@ -229,6 +238,7 @@ export class TransactionCoordinator {
     const t = md.transit();
     for (const k of keys) t.partitions.add(k);
     if (md.state !== TransactionStatus.Ongoing) t.txnStartTimestamp = now;
+    t.clientTransactionVersion = transactionVersion;
     t.state = TransactionStatus.Ongoing;
     t.txnLastUpdateTimestamp = now;
     return this.transition(md, t, this.state.coordinatorEpochOf(transactionalId));
@@ -252,23 +262,100 @@ export class TransactionCoordinator {
   }
 
   /** The group's __consumer_offsets partition joins the transaction (its offsets commit with it). */
-  async addOffsets(transactionalId: string, producerId: number, producerEpoch: number, groupId: string): Promise<number> {
+  async addOffsets(transactionalId: string, producerId: number, producerEpoch: number, groupId: string, transactionVersion = 0): Promise<number> {
     const offsets = this.engine.coordinator.offsetsTopic;
     if (!offsets.ensure()) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-    return this.addPartitions(transactionalId, producerId, producerEpoch, [{ name: OFFSETS_TOPIC, partitions: [offsets.partitionFor(groupId)] }]);
+    return this.addPartitions(transactionalId, producerId, producerEpoch, [{ name: OFFSETS_TOPIC, partitions: [offsets.partitionFor(groupId)] }], transactionVersion);
   }
 
   // -------------------------------------------------------------------------------------------
   // EndTxn
 
-  /** EndTxn from the client: validated, then the two-phase end. */
-  async endTxn(transactionalId: string, producerId: number, producerEpoch: number, commit: boolean): Promise<number> {
+  /** EndTxn from the client: validated, then the two-phase end (v5: transactions v2). */
+  async endTxn(transactionalId: string, producerId: number, producerEpoch: number, commit: boolean, transactionVersion = 0): Promise<EndTxnResult> {
+    if (transactionVersion >= 2) return this.endTxnV2(transactionalId, producerId, producerEpoch, commit);
     const v = this.validate(transactionalId, producerId, producerEpoch);
-    if (!v.md) {
-      // A retried EndTxn after the epoch was bumped by a timeout abort is still a fenced producer.
-      return v.code;
+    // A retried EndTxn after the epoch was bumped by a timeout abort is still a fenced producer.
+    const errorCode = v.md ? await this.endTransaction(v.md, commit, true, this.state.coordinatorEpochOf(transactionalId)) : v.code;
+    return { errorCode, producerId: NO_PRODUCER_ID, producerEpoch: NO_PRODUCER_EPOCH };
+  }
+
+  /**
+   * Kafka's endTransaction with transactions v2: the epoch the producer sent must be the current
+   * one, or the one before the bump of the end it retries (or the last of a producer id that
+   * overflowed). The end bumps the epoch; an abort with nothing in the transaction (the producer
+   * may have failed before any leader added a partition) is written too, bumping it as well.
+   */
+  private async endTxnV2(transactionalId: string, producerId: number, producerEpoch: number, commit: boolean): Promise<EndTxnResult> {
+    const fail = (errorCode: number): EndTxnResult => ({ errorCode, producerId: NO_PRODUCER_ID, producerEpoch: NO_PRODUCER_EPOCH });
+    if (!transactionalId) return fail(ErrorCode.INVALID_REQUEST);
+    const c = this.state.coordinatorError(transactionalId);
+    if (c !== ErrorCode.NONE) return fail(c);
+    const md = this.state.get(transactionalId);
+    if (!md) return fail(ErrorCode.INVALID_PRODUCER_ID_MAPPING);
+    const coordinatorEpoch = this.state.coordinatorEpochOf(transactionalId);
+    const ended = md.state === TransactionStatus.PrepareCommit || md.state === TransactionStatus.PrepareAbort
+      || md.state === TransactionStatus.CompleteCommit || md.state === TransactionStatus.CompleteAbort;
+    const retryOnOverflow = md.lastProducerId === producerId && producerEpoch === MAX_PRODUCER_EPOCH && md.producerEpoch === 0 && ended;
+    const retryOnEpochBump = md.producerId === producerId && md.producerEpoch === producerEpoch + 1 && ended;
+    const isRetry = retryOnOverflow || retryOnEpochBump;
+    if (md.producerId !== producerId && !retryOnOverflow) return fail(ErrorCode.INVALID_PRODUCER_ID_MAPPING);
+    if (!isRetry && md.producerEpoch !== producerEpoch) return fail(ErrorCode.PRODUCER_FENCED);
+    if (md.pendingState !== null) return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
+    const current = (): EndTxnResult => (md.nextProducerId !== NO_PRODUCER_ID
+      ? { errorCode: ErrorCode.NONE, producerId: md.nextProducerId, producerEpoch: 0 }
+      : { errorCode: ErrorCode.NONE, producerId: md.producerId, producerEpoch: md.producerEpoch });
+    switch (md.state) {
+      case TransactionStatus.Ongoing:
+        return isRetry ? fail(ErrorCode.INVALID_TXN_STATE) : this.prepareEndV2(md, commit, false, coordinatorEpoch);
+      case TransactionStatus.PrepareCommit:
+        return fail(commit && isRetry ? ErrorCode.CONCURRENT_TRANSACTIONS : ErrorCode.INVALID_TXN_STATE);
+      case TransactionStatus.PrepareAbort:
+        return fail(!commit && isRetry ? ErrorCode.CONCURRENT_TRANSACTIONS : ErrorCode.INVALID_TXN_STATE);
+      case TransactionStatus.CompleteCommit:
+        if (commit) return isRetry ? current() : fail(ErrorCode.INVALID_TXN_STATE);
+        return isRetry ? fail(ErrorCode.INVALID_TXN_STATE) : this.prepareEndV2(md, false, true, coordinatorEpoch);
+      case TransactionStatus.CompleteAbort:
+        if (commit) return fail(ErrorCode.INVALID_TXN_STATE);
+        return isRetry ? current() : this.prepareEndV2(md, false, true, coordinatorEpoch);
+      case TransactionStatus.Empty:
+        return !commit && !isRetry ? this.prepareEndV2(md, false, true, coordinatorEpoch) : fail(ErrorCode.INVALID_TXN_STATE);
+      default:
+        return fail(ErrorCode.INVALID_TXN_STATE);
     }
-    return this.endTransaction(v.md, commit, true, this.state.coordinatorEpochOf(transactionalId));
+  }
+
+  /** PrepareCommit/PrepareAbort with the epoch bumped (a new producer id next if it is exhausted). */
+  private async prepareEndV2(md: TransactionMetadata, commit: boolean, noPartitionAdded: boolean, coordinatorEpoch: number): Promise<EndTxnResult> {
+    const fail = (errorCode: number): EndTxnResult => ({ errorCode, producerId: NO_PRODUCER_ID, producerEpoch: NO_PRODUCER_EPOCH });
+    let nextProducerId = NO_PRODUCER_ID;
+    if (md.isProducerEpochExhausted()) {
+      try {
+        nextProducerId = await this.engine.allocateProducerId();
+      } catch (e: any) {
+        return fail(e?.code ?? ErrorCode.COORDINATOR_NOT_AVAILABLE);
+      }
+      if (md.pendingState !== null) return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
+      if (this.state.coordinatorEpochOf(md.transactionalId) !== coordinatorEpoch) return fail(ErrorCode.NOT_COORDINATOR);
+    }
+    const now = Date.now();
+    const t = md.transit();
+    t.state = commit ? TransactionStatus.PrepareCommit : TransactionStatus.PrepareAbort;
+    t.lastProducerEpoch = md.producerEpoch;
+    t.producerEpoch = md.producerEpoch + 1;
+    t.nextProducerId = nextProducerId;
+    t.clientTransactionVersion = 2;
+    t.txnLastUpdateTimestamp = now;
+    if (noPartitionAdded) {
+      t.partitions = new Set();
+      t.txnStartTimestamp = now;
+    }
+    const code = await this.transition(md, t, coordinatorEpoch);
+    if (code !== ErrorCode.NONE) return fail(code);
+    this.completeTransaction(md, coordinatorEpoch);
+    return nextProducerId !== NO_PRODUCER_ID
+      ? { errorCode: ErrorCode.NONE, producerId: nextProducerId, producerEpoch: 0 }
+      : { errorCode: ErrorCode.NONE, producerId: md.producerId, producerEpoch: md.producerEpoch };
   }
 
   /**
@@ -312,7 +399,7 @@ export class TransactionCoordinator {
     const owner = () => this.state.get(md.transactionalId) === md && this.state.coordinatorEpochOf(md.transactionalId) === coordinatorEpoch;
     const job = {
       transactionalId: md.transactionalId, producerId: md.producerId, producerEpoch: md.producerEpoch, commit, coordinatorEpoch,
-      partitions: new Set(md.partitions),
+      partitions: new Set(md.partitions), transactionVersion: md.clientTransactionVersion,
     };
     void (async () => {
       try {
@@ -327,6 +414,13 @@ export class TransactionCoordinator {
           const t = md.transit();
           t.state = commit ? TransactionStatus.CompleteCommit : TransactionStatus.CompleteAbort;
           t.partitions = new Set();
+          if (t.nextProducerId !== NO_PRODUCER_ID) {
+            // The exhausted epoch's end moves the producer to its next id, at epoch 0.
+            t.lastProducerId = t.producerId;
+            t.producerId = t.nextProducerId;
+            t.producerEpoch = 0;
+            t.nextProducerId = NO_PRODUCER_ID;
+          }
           t.txnLastUpdateTimestamp = Date.now();
           const code = await this.transition(md, t, coordinatorEpoch);
           if (code === ErrorCode.NONE) {
@@ -346,6 +440,8 @@ export class TransactionCoordinator {
 
   /** Prepare, write and apply a transition (a failed write leaves the state as it was). */
   private async transition(md: TransactionMetadata, t: TxnTransit, coordinatorEpoch: number): Promise<number> {
+    // As Kafka's, every transition records the producer id it leaves as the previous one.
+    t.lastProducerId = md.producerId;
     md.pendingState = t.state;
     let code: number;
     try {

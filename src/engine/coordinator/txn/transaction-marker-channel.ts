@@ -16,7 +16,8 @@ import { partitionsByTopic, partitionKey, splitPartitionKey } from './transactio
 const LOGGER = 'org.apache.kafka.coordinator.transaction.TransactionMarkerChannelManager';
 const RETRY_BACKOFF_MS = 100;
 export const MARKER_CLIENT_ID = 'kafka-local-txn-markers';
-const WRITE_TXN_MARKERS_VERSION = 1;
+/** v2 carries the transaction version (a v2 marker's epoch is the bumped one). */
+const WRITE_TXN_MARKERS_VERSION = 2;
 
 export interface TxnMarkerJob {
   transactionalId: string;
@@ -25,6 +26,8 @@ export interface TxnMarkerJob {
   commit: boolean;
   coordinatorEpoch: number;
   partitions: ReadonlySet<string>;
+  /** 2: transactions v2 (the epoch is the one the end bumped to). */
+  transactionVersion?: number;
 }
 
 /** Writes markers on partitions this broker leads: the WriteTxnMarkers handler (a test can stub it). */
@@ -70,7 +73,7 @@ export class TransactionMarkerChannel {
       await Promise.all([...byLeader].map(async ([leader, keys]) => {
         const request: WriteTxnMarkersRequest = { markers: [{
           producerId: job.producerId, producerEpoch: job.producerEpoch, transactionResult: job.commit,
-          coordinatorEpoch: job.coordinatorEpoch, transactionVersion: 0,
+          coordinatorEpoch: job.coordinatorEpoch, transactionVersion: job.transactionVersion ?? 0,
           topics: partitionsByTopic(keys).map((t) => ({ name: t.topic, partitionIndexes: t.partitions })),
         }] };
         let response: WriteTxnMarkersResponse;
@@ -106,7 +109,22 @@ export class TransactionMarkerChannel {
     }
   }
 
-  private async remote(nodeId: number, request: WriteTxnMarkersRequest): Promise<WriteTxnMarkersResponse> {
+  private remote(nodeId: number, request: WriteTxnMarkersRequest): Promise<WriteTxnMarkersResponse> {
+    return this.requestTo<WriteTxnMarkersResponse>(nodeId, ApiKey.WriteTxnMarkers, WRITE_TXN_MARKERS_VERSION, request);
+  }
+
+  /** A request to another broker of the cluster over this channel's connections (a failure drops the connection). */
+  async requestTo<T>(nodeId: number, apiKey: number, version: number, request: unknown): Promise<T> {
+    if (this.closed) throw new Error('the transaction marker channel is closed');
+    try {
+      return await this.send1<T>(nodeId, apiKey, version, request);
+    } catch (e) {
+      this.dropConnection(nodeId);
+      throw e;
+    }
+  }
+
+  private async send1<T>(nodeId: number, apiKey: number, version: number, request: unknown): Promise<T> {
     const broker = this.engine.metadata.brokers().find((b) => b.nodeId === nodeId);
     if (!broker) throw new Error(`broker ${nodeId} is not registered`);
     let cur = this.connections.get(nodeId);
@@ -125,7 +143,7 @@ export class TransactionMarkerChannel {
       cur = { host: broker.host, port: broker.port, c };
       this.connections.set(nodeId, cur);
     }
-    return await cur.c.request<WriteTxnMarkersResponse>(ApiKey.WriteTxnMarkers, WRITE_TXN_MARKERS_VERSION, request);
+    return await cur.c.request<T>(apiKey, version, request);
   }
 
   private dropConnection(nodeId: number): void {

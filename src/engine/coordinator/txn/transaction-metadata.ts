@@ -22,6 +22,13 @@ export interface TxnTransit {
   partitions: Set<string>;
   txnStartTimestamp: number;
   txnLastUpdateTimestamp: number;
+  /**
+   * Transactions v2 (KIP-890 part 2): the producer id the transaction's end moves to when the
+   * epoch is exhausted (NO_PRODUCER_ID otherwise), and the transaction version the client uses
+   * (2: every end bumps the epoch).
+   */
+  nextProducerId: number;
+  clientTransactionVersion: number;
 }
 
 export function partitionKey(topic: string, partition: number): string {
@@ -56,6 +63,8 @@ export class TransactionMetadata implements TxnTransit {
   partitions = new Set<string>();
   txnStartTimestamp = -1;
   txnLastUpdateTimestamp: number;
+  nextProducerId = NO_PRODUCER_ID;
+  clientTransactionVersion = 0;
   /** The state a write in flight moves to; null when none is in flight. */
   pendingState: TransactionStatusId | null = null;
 
@@ -73,6 +82,8 @@ export class TransactionMetadata implements TxnTransit {
       v.transactionStatus as TransactionStatusId, v.transactionLastUpdateTimestampMs);
     md.txnStartTimestamp = v.transactionStartTimestampMs;
     md.lastProducerId = v.previousProducerId ?? NO_PRODUCER_ID;
+    md.nextProducerId = v.nextProducerId ?? NO_PRODUCER_ID;
+    md.clientTransactionVersion = v.clientTransactionVersion ?? 0;
     for (const t of v.transactionPartitions ?? []) for (const p of t.partitionIds) md.partitions.add(partitionKey(t.topic, p));
     return md;
   }
@@ -87,6 +98,7 @@ export class TransactionMetadata implements TxnTransit {
       producerId: this.producerId, lastProducerId: this.lastProducerId, producerEpoch: this.producerEpoch,
       lastProducerEpoch: this.lastProducerEpoch, txnTimeoutMs: this.txnTimeoutMs, state: this.state,
       partitions: new Set(this.partitions), txnStartTimestamp: this.txnStartTimestamp, txnLastUpdateTimestamp: this.txnLastUpdateTimestamp,
+      nextProducerId: this.nextProducerId, clientTransactionVersion: this.clientTransactionVersion,
     };
   }
 
@@ -100,6 +112,8 @@ export class TransactionMetadata implements TxnTransit {
     this.partitions = t.partitions;
     this.txnStartTimestamp = t.txnStartTimestamp;
     this.txnLastUpdateTimestamp = t.txnLastUpdateTimestamp;
+    this.nextProducerId = t.nextProducerId;
+    this.clientTransactionVersion = t.clientTransactionVersion;
     this.pendingState = null;
   }
 
@@ -113,11 +127,16 @@ export class TransactionMetadata implements TxnTransit {
   }
 }
 
-/** The record value of a transition (Kafka writes no partition list for Empty). */
+/**
+ * The record value of a transition (Kafka writes no partition list for Empty). Value v1's tagged
+ * fields (the previous and next producer ids, the client's transaction version) are what Kafka
+ * 4.4 writes with transaction.version 2 finalized.
+ */
 export function logValueOf(t: TxnTransit): TransactionLogValue {
   const byTopic = partitionsByTopic(t.partitions);
   return {
-    producerId: t.producerId, producerEpoch: t.producerEpoch, transactionTimeoutMs: t.txnTimeoutMs, transactionStatus: t.state,
+    producerId: t.producerId, previousProducerId: t.lastProducerId, nextProducerId: t.nextProducerId,
+    clientTransactionVersion: t.clientTransactionVersion, producerEpoch: t.producerEpoch, transactionTimeoutMs: t.txnTimeoutMs, transactionStatus: t.state,
     transactionPartitions: t.state === TransactionStatus.Empty ? null : byTopic.map((x) => ({ topic: x.topic, partitionIds: x.partitions })),
     transactionLastUpdateTimestampMs: t.txnLastUpdateTimestamp, transactionStartTimestampMs: t.txnStartTimestamp,
   };

@@ -15,6 +15,7 @@ import {
 } from '../../../protocol/internal/transaction-log';
 import { engineLog } from '../../server-log';
 import { TransactionMetadata, TxnTransit, logValueOf } from './transaction-metadata';
+import { TRANSACTION_LOG_VALUE_VERSION } from '../../features';
 
 const LOGGER = 'org.apache.kafka.coordinator.transaction.TransactionStateManager';
 
@@ -167,7 +168,7 @@ export class TransactionStateManager {
    */
   async write(transactionalId: string, coordinatorEpoch: number, transit: TxnTransit | null): Promise<number> {
     const partition = this.partitionFor(transactionalId);
-    const record = { key: encodeTransactionLogKey(transactionalId), value: transit ? encodeTransactionLogValue(logValueOf(transit), 0) : null };
+    const record = { key: encodeTransactionLogKey(transactionalId), value: transit ? encodeTransactionLogValue(logValueOf(transit), TRANSACTION_LOG_VALUE_VERSION) : null };
     let appended;
     try {
       if (this.loaded.get(partition)?.coordinatorEpoch !== coordinatorEpoch) return ErrorCode.NOT_COORDINATOR;
