@@ -1,28 +1,16 @@
 // Small helpers for building the page as HTML text (each panel is redrawn only when its text changes).
-import morphdom from 'morphdom';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text made safe for HTML content and attribute values. */
 export const esc = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-/**
- * Make an element's content `html`, only when it differs (keeps hover, focus and scroll otherwise),
- * by updating the nodes already there (morphdom): a partition row whose window moved on by one
- * record changes the text and colour of its cells instead of being rebuilt cell by cell.
- */
+/** Replace an element's content only when it differs (keeps hover, focus and scroll otherwise). */
 const drawn = new WeakMap<Element, string>();
 export function setHtml(el: Element, html: string): void {
-  const before = drawn.get(el);
-  if (before === html) return;
+  if (drawn.get(el) === html) return;
   drawn.set(el, html);
-  if (before === undefined || el.childElementCount === 0) {
-    el.innerHTML = html;
-    return;
-  }
-  const next = document.createElement(el.tagName);
-  next.innerHTML = html;
-  morphdom(el, next, { childrenOnly: true });
+  el.innerHTML = html;
 }
 
 /**
