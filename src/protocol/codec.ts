@@ -182,6 +182,9 @@ export function structPlan(fields: FieldSpec[], version: number, flexible: boole
       f.plan.encode(w, x === undefined ? f.dflt : x);
     }
     if (flexible) {
+      // Most structs have no tagged fields: no per-struct array for them (a Metadata reply
+      // encodes one struct per partition).
+      if (taggedList.length === 0) { w.uint8(0); return; }
       const present = taggedList.filter(([, t]) => !isDefault(o[t.name], t.dflt));
       w.uvarint(present.length);
       for (const [tag, t] of present) {

@@ -47,6 +47,7 @@ export class Writer {
   }
 
   uvarint(v: number): this {
+    if (v >= 0 && v < 0x80) return this.uint8(v); // lengths and tag counts: almost always one byte
     this.ensure(10);
     while (v >= 0x80) {
       this.buf[this.pos++] = (v & 0x7f) | 0x80;

@@ -86,7 +86,7 @@ describe('PartitionLog', () => {
     opened.close();
   }, 30000);
 
-  it('serves the newest batches from memory exactly as the store does, and forgets them when stored batches are rewritten', () => {
+  it('serves the newest batches and its size from memory exactly as the store does, and forgets them when stored batches are rewritten', () => {
     const engine = openLogDir(tempDir());
     const topic = engine.topics.ensureReplica('BBBBBBBBBBBBBBBBBBBBBB', 'tail', 0, [1], false).topic;
     const p = topic.partitions[0];
@@ -104,10 +104,14 @@ describe('PartitionLog', () => {
           }
         }
       }
+      // The size it keeps up by appends is what the store sums.
+      expect(log.sizeBytes).toBe(engine.logs.partitionSize(topic, p));
     };
+    expect(log.sizeBytes).toBe(0);
     engine.logs.transaction(() => {
       for (let base = 0; base < 20; base += 5) log.appendAsFollower(leaderBatch(base, 0, 5));
     });
+    expect(log.sizeBytes).toBeGreaterThan(0);
     sameAsStore();
     log.truncateTo(12);
     expect(log.logEndOffset).toBe(10);
@@ -119,6 +123,11 @@ describe('PartitionLog', () => {
     const compacted = leaderBatch(10, 1, 2);
     engine.logs.replaceBatch(rowid, compacted, 0);
     expect(log.read(10, 1 << 20, 15).batches).toEqual([compacted]);
+    sameAsStore();
+    // Retention deletes whole batches below the new log start.
+    engine.logs.transaction(() => log.appendAsLeader(leaderBatch(0, 0, 5), 1, { maxTimestamp: 0, recordCount: 5, producerId: -1, producerEpoch: -1, baseSequence: -1 }, 4));
+    expect(log.sizeBytes).toBe(engine.logs.partitionSize(topic, p));
+    engine.logs.deleteBatchesBefore(topic, p, 10);
     sameAsStore();
     engine.close();
   });

@@ -29,6 +29,12 @@ export class PartitionLog {
   private readonly tail: TailCache;
   /** The high watermark the database holds (-1: unknown, write it at the next checkpoint). */
   private storedHw: number;
+  /**
+   * Bytes stored, summed from the store once and then kept up by appends; anything that rewrites
+   * or removes stored batches (the store's `rewrites`) makes it sum again. Summing on every ask
+   * read every batch row of the partition (DescribeLogDirs asks for all of them).
+   */
+  private stored: { rewrites: number; bytes: number } | null = null;
 
   constructor(private readonly store: LogStore, readonly topic: TopicRecord, readonly p: PartitionRecord) {
     this.tail = new TailCache(store.tailBudget, () => store.rewrites);
@@ -98,6 +104,7 @@ export class PartitionLog {
     setPartitionLeaderEpoch(batch, leaderEpoch);
     const lastOffset = baseOffset + lastOffsetDelta;
     this.store.appendBatch(this.topic, this.p, batch, { ...meta, baseOffset, lastOffset });
+    if (this.stored) this.stored.bytes += batch.length;
     this.tail.append(baseOffset, lastOffset, batch);
     if (this.epochs.assign(leaderEpoch, baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     this.leo = lastOffset + 1;
@@ -120,6 +127,7 @@ export class PartitionLog {
       baseOffset: h.baseOffset, lastOffset, maxTimestamp: h.maxTimestamp, recordCount: h.recordCount,
       producerId: h.producerId, producerEpoch: h.producerEpoch, baseSequence: h.baseSequence,
     });
+    if (this.stored) this.stored.bytes += batch.length;
     this.tail.append(h.baseOffset, lastOffset, batch);
     if (this.epochs.assign(h.partitionLeaderEpoch, h.baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     this.leo = lastOffset + 1;
@@ -160,6 +168,13 @@ export class PartitionLog {
     if (next === this.p.highWatermark) return false;
     this.p.highWatermark = next;
     return true;
+  }
+
+  /** The bytes of the batches stored for this partition (what retention.bytes is compared with). */
+  get sizeBytes(): number {
+    const rewrites = this.store.rewrites;
+    if (this.stored?.rewrites !== rewrites) this.stored = { rewrites, bytes: this.store.partitionSize(this.topic, this.p) };
+    return this.stored.bytes;
   }
 
   /** Write the high watermark to the database when it moved since it was last written. */

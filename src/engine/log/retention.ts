@@ -37,7 +37,7 @@ export function retentionCutoff(engine: Engine, log: PartitionLog, now: number):
   if (retentionMs < 0 && retentionBytes < 0) return log.logStartOffset;
   // Walk from the oldest batch and stop at the first one that stays: a partition's whole index is
   // read only when everything goes.
-  let diff = retentionBytes >= 0 ? engine.logs.partitionSize(topic, log.p) - retentionBytes : -1;
+  let diff = retentionBytes >= 0 ? log.sizeBytes - retentionBytes : -1;
   let last = -1; // last offset of the last batch that goes
   let all = true;
   const hw = log.highWatermark;

@@ -98,6 +98,8 @@ export class MetadataImage {
   offset = 0;
   clusterId = '';
   readonly brokers = new Map<number, BrokerRegistration>();
+  /** Bumped on every change to `brokers`: what answers derived from them are cached on. */
+  brokersVersion = 0;
   readonly topicsById = new Map<string, TopicImage>();
   readonly topicsByName = new Map<string, TopicImage>();
   readonly configs = new Map<string, Map<string, string>>();
@@ -132,6 +134,7 @@ export class MetadataImage {
           rack: r.rack, fenced: r.fenced, inControlledShutdown: false,
         };
         this.brokers.set(r.brokerId, after);
+        this.brokersVersion++;
         out.push({ kind: 'broker', id: r.brokerId, before, after });
         return;
       }
@@ -144,6 +147,7 @@ export class MetadataImage {
           inControlledShutdown: r.inControlledShutdown === 1 ? true : r.fenced === -1 ? false : before.inControlledShutdown,
         };
         this.brokers.set(r.brokerId, after);
+        this.brokersVersion++;
         out.push({ kind: 'broker', id: r.brokerId, before, after });
         return;
       }
@@ -151,6 +155,7 @@ export class MetadataImage {
         const before = this.brokers.get(r.brokerId);
         if (!before || before.epoch !== r.brokerEpoch) return;
         this.brokers.delete(r.brokerId);
+        this.brokersVersion++;
         out.push({ kind: 'broker', id: r.brokerId, before });
         return;
       }

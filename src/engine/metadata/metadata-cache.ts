@@ -36,15 +36,36 @@ export class ClusterMetadata {
     return this.image.clusterId;
   }
 
+  /**
+   * The live registrations, derived again only when a broker registration changed: every
+   * partition's view needs them (a Metadata reply for 1,000 partitions, each produce and fetch),
+   * and rebuilding them per partition was most of what such a reply cost.
+   */
+  private live: { version: number; brokers: BrokerInfo[]; ids: ReadonlySet<number> } | null = null;
+
+  private liveRegistered(): { brokers: BrokerInfo[]; ids: ReadonlySet<number> } {
+    if (this.live?.version !== this.image.brokersVersion) {
+      const brokers = [...this.image.brokers.values()].filter((b) => !b.fenced).sort((a, b) => a.id - b.id)
+        .map((b) => ({ nodeId: b.id, host: b.endpoints[0]?.host ?? '', port: b.endpoints[0]?.port ?? -1, rack: b.rack }));
+      this.live = { version: this.image.brokersVersion, brokers, ids: new Set(brokers.map((b) => b.nodeId)) };
+    }
+    return this.live;
+  }
+
   /** Registered, unfenced brokers by id (this broker alone until it has registered). */
   brokers(): BrokerInfo[] {
-    const live = [...this.image.brokers.values()].filter((b) => !b.fenced).sort((a, b) => a.id - b.id);
-    if (live.length === 0) return [this.localBroker()];
-    return live.map((b) => ({ nodeId: b.id, host: b.endpoints[0]?.host ?? '', port: b.endpoints[0]?.port ?? -1, rack: b.rack }));
+    const { brokers } = this.liveRegistered();
+    if (brokers.length === 0) return [this.localBroker()];
+    return brokers.map((b) => ({ ...b }));
   }
 
   liveBrokerIds(): number[] {
     return this.brokers().map((b) => b.nodeId);
+  }
+
+  private liveIds(): ReadonlySet<number> {
+    const { ids } = this.liveRegistered();
+    return ids.size > 0 ? ids : new Set([this.localBroker().nodeId]);
   }
 
   /** Every registered broker id, fenced or not (what placement and the replication-factor check count). */
@@ -72,7 +93,7 @@ export class ClusterMetadata {
   }
 
   partitionView(p: PartitionRecord): PartitionView {
-    const live = new Set(this.liveBrokerIds());
+    const live = this.liveIds();
     const reg = this.image.topicsById.get(p.topicId)?.partitions[p.partition];
     if (!reg) {
       // Not in the image (yet): as a one-broker cluster answered before the metadata log.

@@ -25,9 +25,9 @@ export interface GatherOptions {
   group: RegExp | null;
   timeoutMs: number;
   /**
-   * For a caller that gathers again and again (kafka-local ui): topic configs and replica sizes
-   * change rarely and cost the brokers most to describe, so they are asked at most every
-   * `everyMs` and reused in between (their warnings are not repeated).
+   * For a caller that gathers again and again (kafka-local ui): topic configs, replica sizes and
+   * the fenced brokers change rarely (the last never without the live brokers changing too), so
+   * they are asked at most every `everyMs` and reused in between (their warnings are not repeated).
    */
   cache?: GatherCache;
   /**
@@ -42,6 +42,8 @@ export interface GatherCache {
   everyMs: number;
   configs?: { at: number; names: string; value: Map<string, { minIsr: number | null; overrides: Record<string, string | null> }> };
   sizes?: { at: number; brokers: string; value: Map<string, number> };
+  /** A fenced broker leaves Metadata's live brokers, so a change there asks again at once. */
+  fenced?: { at: number; brokers: string; value: { brokerId: number; host: string; port: number; rack: string | null }[] };
   offsets?: { at: number; earliest: Map<string, unknown>; latest: Map<string, unknown> };
 }
 
@@ -80,14 +82,16 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
     c && cache && now - c.at < cache.everyMs && same(c) ? c : undefined;
   const cachedConfigs = fresh(cache?.configs, (c) => c.names === names.join('\0'));
   const cachedSizes = fresh(cache?.sizes, (c) => c.brokers === brokerIds.join(','));
+  const cachedFenced = fresh(cache?.fenced, (c) => c.brokers === brokerIds.join(','));
   const [fenced, configs, sizes, groups] = await Promise.all([
-    fencedBrokers(admin, deadline).catch(() => []),
+    cachedFenced?.value ?? fencedBrokers(admin, deadline).catch(() => []),
     cachedConfigs?.value ?? topicConfigs(admin, names, warnings),
     cachedSizes?.value ?? replicaSizes(clients.replicas, brokerIds, warnings),
     describeGroups(clients.groups, opts, deadline, warnings),
   ]);
   if (cache && !cachedConfigs) cache.configs = { at: now, names: names.join('\0'), value: configs };
   if (cache && !cachedSizes) cache.sizes = { at: now, brokers: brokerIds.join(','), value: sizes };
+  if (cache && !cachedFenced) cache.fenced = { at: now, brokers: brokerIds.join(','), value: fenced };
 
   // End offsets for the chosen topics' partitions and for every partition a group committed.
   const leaders = new Map<string, TopicPartitions>(allTopics.map((t) => [t.name, {

@@ -32,7 +32,7 @@ export function handleDescribeLogDirs(engine: Engine, req: DescribeLogDirsReques
         const replica = engine.replicaManager.getPartition(topic.name, p.partition);
         if (!replica) return [];
         const offsetLag = Math.max(0, replica.log.highWatermark - replica.log.logEndOffset);
-        return [{ partitionIndex: p.partition, partitionSize: engine.logs.partitionSize(replica.topic, replica.p), offsetLag, isFutureKey: false }];
+        return [{ partitionIndex: p.partition, partitionSize: replica.log.sizeBytes, offsetLag, isFutureKey: false }];
       });
     if (partitions.length > 0) topics.push({ name: topic.name, partitions });
   }
