@@ -93,9 +93,12 @@ public class GroupChecks {
     return parts.stream().map(TopicPartition::partition).sorted().collect(Collectors.toList());
   }
 
-  /** Poll every member in turn until the condition holds (one thread: KafkaConsumer is not thread-safe). */
+  /**
+   * Poll every member in turn until the condition holds (one thread: KafkaConsumer is not
+   * thread-safe). 60 s: Kafka's own broker on a loaded 2-core machine took over 30 s for a first join.
+   */
   static void pollUntil(String what, BooleanSupplier cond, Member... members) throws InterruptedException {
-    Checks.waitFor(what, Duration.ofSeconds(30), () -> {
+    Checks.waitFor(what, Duration.ofSeconds(60), () -> {
       for (Member m : members) m.poll();
       return cond.getAsBoolean();
     });
