@@ -37,6 +37,8 @@ export class TestCluster {
   readonly address = `localhost:2181/${path.basename(this.home)}`;
   readonly brokers = new Map<number, ClusterBroker>();
   readonly dirs = new Map<number, string>();
+  /** Pids this helper is stopping: their exit is expected. */
+  private readonly killing = new Set<number>();
 
   constructor(readonly opts: ClusterOptions = {}) {}
 
@@ -71,7 +73,11 @@ export class TestCluster {
     proc.stderr!.setEncoding('utf8');
     proc.stdout!.on('data', (d) => { out += d; });
     proc.stderr!.on('data', (d) => { out += d; });
-    const exited = new Promise<number | null>((r) => proc.on('exit', (code, sig) => r(code ?? (sig ? -1 : null))));
+    const exited = new Promise<number | null>((r) => proc.on('exit', (code, sig) => {
+      // A broker that dies on its own is what a failing test needs to show: its last words.
+      if (!this.killing.has(proc.pid!)) process.stderr.write(`broker ${id} (pid ${proc.pid}) exited by itself (${code ?? sig}):\n${out.slice(-6000)}\n`);
+      r(code ?? (sig ? -1 : null));
+    }));
     const port = await waitFor(() => {
       if (proc.exitCode !== null) throw new Error(`broker ${id} exited: ${out}`);
       const m = /Awaiting socket connections on 127\.0\.0\.1:(\d+)/.exec(out);
@@ -102,6 +108,7 @@ export class TestCluster {
   /** Signal a broker by its pid; SIGKILL and SIGTERM wait until it is gone. */
   async signal(id: number, sig: NodeJS.Signals): Promise<void> {
     const b = this.broker(id);
+    if (sig === 'SIGKILL' || sig === 'SIGTERM') this.killing.add(b.proc.pid!);
     process.kill(b.proc.pid!, sig);
     if (sig === 'SIGKILL' || sig === 'SIGTERM') {
       await b.exited;
@@ -119,6 +126,7 @@ export class TestCluster {
   /** Kill every broker still running (stalled ones are resumed first so they can die). */
   async stop(): Promise<void> {
     for (const b of this.brokers.values()) {
+      this.killing.add(b.proc.pid!);
       try {
         process.kill(b.proc.pid!, 'SIGCONT');
         process.kill(b.proc.pid!, 'SIGKILL');

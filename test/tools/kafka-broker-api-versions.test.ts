@@ -42,7 +42,7 @@ describe('kafka-broker-api-versions', () => {
       const range = min === max ? min : `${min} to ${max}`;
       expect(text.startsWith(`${range} [usable: `), `api ${id}: ${text}`).toBe(true);
     }
-    expect(ours.get(0)).toBe('0 to 8 [usable: 8]');
+    expect(ours.get(0)).toBe('0 to 12 [usable: 12]');
     expect(ours.get(17)).toBe('UNSUPPORTED');
     expect(ours.get(35)).toBe('0 to 4 [usable: 4]');
     expect(ours.get(55)).toBe('0 to 2 [usable: 2]');
