@@ -2,10 +2,9 @@
 // user started, as Kafka's script signals every `kafka.Kafka` JVM. None: `No kafka server to
 // stop`, exit 1. --node-id selects engines whose node.id (override or properties file) is N.
 // Anything else on the command line (--help, a typo) prints the usage and stops nothing.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ToolIO } from '../cli/io';
+import { userNodeScripts } from './node-processes';
 
 export interface EngineProcess {
   pid: number;
@@ -13,21 +12,8 @@ export interface EngineProcess {
 }
 
 export function findEngines(): EngineProcess[] {
-  let out: string;
-  try {
-    out = execFileSync('ps', ['-eo', 'pid=,uid=,args='], { encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  const uid = process.getuid?.();
   const found: EngineProcess[] = [];
-  for (const line of out.split('\n')) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(\S+)\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || (uid !== undefined && Number(m[2]) !== uid)) continue;
-    if (!/^node/.test(path.basename(m[3]))) continue;
-    const args = m[4].split(/\s+/);
+  for (const { pid, args } of userNodeScripts()) {
     // A `--cluster N` launcher is not a broker: its brokers are processes of their own.
     if (/kafka-server-start(\.sh)?$/.test(args[0] ?? '') && !args.some((a) => a === '--cluster' || a.startsWith('--cluster='))) {
       found.push({ pid, args: args.slice(1) });
