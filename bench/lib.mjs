@@ -12,6 +12,26 @@ export const bin = (tool) => join(root, 'bin', tool);
 /** Tools never start an engine of their own here. */
 export const env = { ...process.env, KAFKA_LOCAL_AUTOSTART: '0' };
 
+/**
+ * Run a command to its end and time it: stdin/stdout are 'ignore' or a file descriptor (the
+ * caller closes it). Resolves { seconds, stderr }; a non-zero exit rejects with its stderr.
+ */
+export function timed(cmd, args, { stdin = 'ignore', stdout = 'ignore' } = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const p = spawn(cmd, args, { env, stdio: [stdin, stdout, 'pipe'] });
+    let err = '';
+    p.stderr.setEncoding('utf8');
+    p.stderr.on('data', (d) => { err += d; });
+    p.on('error', reject);
+    p.on('exit', (code) => {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`));
+      else resolve({ seconds, stderr: err });
+    });
+  });
+}
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];

@@ -7,11 +7,11 @@
 // Run after `npx tsc -p .`:
 //   node bench/producer.mjs [records=1000000] [runs=3] [-- extra producer args]
 // Writes bench/results.json under "producer" (merged with what is there).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, openSync, closeSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
-import { bin, env, median, root, startEngine } from './lib.mjs';
+import { bin, env, median, root, startEngine, timed } from './lib.mjs';
 
 const dash = process.argv.indexOf('--');
 const positional = process.argv.slice(2, dash < 0 ? undefined : dash);
@@ -20,22 +20,14 @@ const N = Number(positional[0] ?? 1_000_000);
 const RUNS = Number(positional[1] ?? 3);
 const SIZE = 100;
 
-function runWithFile(cmd, args, file) {
-  return new Promise((resolve, reject) => {
-    const fd = openSync(file, 'r');
-    const t0 = process.hrtime.bigint();
-    const p = spawn(cmd, args, { env, stdio: [fd, 'ignore', 'pipe'] });
+/** Run with the file as standard input, timed. */
+async function runWithFile(cmd, args, file) {
+  const fd = openSync(file, 'r');
+  try {
+    return await timed(cmd, args, { stdin: fd });
+  } finally {
     closeSync(fd);
-    let err = '';
-    p.stderr.setEncoding('utf8');
-    p.stderr.on('data', (d) => { err += d; });
-    p.on('error', reject);
-    p.on('exit', (code) => {
-      const s = Number(process.hrtime.bigint() - t0) / 1e9;
-      if (code !== 0) reject(new Error(`${cmd} exited ${code}: ${err}`));
-      else resolve({ seconds: s, stderr: err });
-    });
-  });
+  }
 }
 
 function countRecords(port, topic) {

@@ -15,33 +15,17 @@
 // within each run (engine first in odd runs, Kafka first in even ones). Figures are medians.
 // Run after `npx tsc -p .`:  node bench/vs-kafka.mjs [runs=3] [records=1000000]
 // Writes bench/results.json under "vsKafka" (merged with what is there).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, openSync, closeSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createTopic, e2eLatency, env, median, root, startEngine } from './lib.mjs';
+import { createTopic, e2eLatency, env, median, root, startEngine, timed } from './lib.mjs';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const N = Number(process.argv[3] ?? 1_000_000);
 const SIZE = 100;
 const LATENCY_RECORDS = 50_000;
 const reference = join(root, 'scripts', 'reference.sh');
-
-function timed(cmd, args, { stdin = 'ignore', stdout = 'ignore' } = {}) {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const p = spawn(cmd, args, { env, stdio: [stdin, stdout, 'pipe'] });
-    let err = '';
-    p.stderr.setEncoding('utf8');
-    p.stderr.on('data', (d) => { err += d; });
-    p.on('error', reject);
-    p.on('exit', (code) => {
-      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`));
-      else resolve(seconds);
-    });
-  });
-}
 
 function countRecords(bootstrap, topic) {
   const r = spawnSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-o', 'beginning', '-X', 'fetch.wait.max.ms=10', '-f', '\n'], { maxBuffer: 64 * 1024 * 1024 });
@@ -67,7 +51,7 @@ async function kcatProduce(bootstrap, topic) {
   createTopic(bootstrap, topic);
   const fd = openSync(inputFile, 'r');
   try {
-    return await timed('kcat', ['-P', '-b', bootstrap, '-t', topic, '-X', 'acks=all'], { stdin: fd });
+    return (await timed('kcat', ['-P', '-b', bootstrap, '-t', topic, '-X', 'acks=all'], { stdin: fd })).seconds;
   } finally {
     closeSync(fd);
   }
@@ -76,7 +60,7 @@ async function kcatProduce(bootstrap, topic) {
 async function kcatConsume(bootstrap, topic) {
   const fd = openSync('/dev/null', 'w');
   try {
-    return await timed('kcat', ['-C', '-e', '-o', 'beginning', '-q', '-b', bootstrap, '-t', topic, '-X', 'fetch.wait.max.ms=10'], { stdout: fd });
+    return (await timed('kcat', ['-C', '-e', '-o', 'beginning', '-q', '-b', bootstrap, '-t', topic, '-X', 'fetch.wait.max.ms=10'], { stdout: fd })).seconds;
   } finally {
     closeSync(fd);
   }
