@@ -20,9 +20,11 @@ import { dumpLog } from './kafka-dump-log';
 import { transactions } from './kafka-transactions';
 
 // The __consumer_offsets formatter scenarios print a whole partition of that topic: they come
-// first, while the fresh brokers' partitions hold only their own group's records (later scenarios'
-// console consumers use random group ids, which land in any partition).
-export const scenarios: Scenario[] = [...offsetsFormatters, ...topics, ...configs, ...producer, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
+// before any scenario that joins a group, while the partitions hold only their own group's records
+// (later console consumers use random group ids, which land in any partition); and after the
+// topics and configs scenarios, which list every topic: they run on Kafka's brokers only and
+// create __consumer_offsets there.
+export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...offsetsFormatters, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
   ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions,
   ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...dumpLog, ...transactions];
 
