@@ -3,17 +3,23 @@
 // it reads all 50 partitions of __consumer_offsets from the oldest offset, decodes the offset
 // commit and group metadata records itself, and computes lag from ListOffsets. What it finds must
 // be what kafka-consumer-groups --describe prints: the committed offsets of a group whose member
-// left (our console consumer) and of a live kcat -G member, their log end offsets and lags, and
-// the live member's assignment in the group's metadata record.
+// left (our console consumer), of a live kcat -G member and of a commit with a retention time
+// (OffsetCommit v2, stored as OffsetCommitValue v1 by Kafka 4.4 too), their log end offsets and
+// lags, and the live member's assignment in the group's metadata record.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, ChildProcess } from 'node:child_process';
-import { startInProcessEngine, TestEngine, runTool, waitFor } from '../helpers/engine';
+import * as path from 'node:path';
+import { startInProcessEngine, TestEngine, runTool, waitFor, ROOT } from '../helpers/engine';
 import { kcatProduce } from '../helpers/groups';
 import { recordVersions, runGo } from './run-client';
+
+const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
+const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
 
 const TOPIC = 'burrow-t';
 const LEFT = 'burrow-left';
 const LIVE = 'burrow-live';
+const RETAINED = 'burrow-retained';
 
 let engine: TestEngine;
 let kcat: ChildProcess | undefined;
@@ -39,6 +45,15 @@ beforeAll(async () => {
   // A group whose member read 12 records, committed and left.
   const c = await runTool('kafka-console-consumer', ['--bootstrap-server', engine.bootstrap, '--topic', TOPIC, '--group', LEFT, '--from-beginning', '--max-messages', '12']);
   expect(c.code, c.stderr).toBe(0);
+  // A simple consumer's commit with a retention time (OffsetCommit v2).
+  const conn = new BrokerConnection('127.0.0.1', engine.port, 'burrow-test');
+  await conn.connect();
+  const oc = await conn.request(ApiKey.OffsetCommit, 2, {
+    groupId: RETAINED, generationIdOrMemberEpoch: -1, memberId: '', retentionTimeMs: 3600000,
+    topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, committedOffset: 2, committedMetadata: 'kept an hour' }] }],
+  });
+  conn.close();
+  expect(oc.topics[0].partitions[0].errorCode).toBe(0);
   // A group with a live member that read everything (librdkafka's auto commit).
   kcat = spawn('kcat', ['-b', engine.bootstrap, '-G', LIVE, '-q', '-X', 'auto.offset.reset=earliest', '-X', 'auto.commit.interval.ms=100', TOPIC], { stdio: ['ignore', 'ignore', 'pipe'] });
   // More records: the group that left lags; the live member reads and commits them too.
@@ -71,18 +86,21 @@ describe('a Burrow-like lag checker (Sarama 1.25)', () => {
     expect([...(versions.byClient.get('burrow-lagchecker') ?? [])].sort()).toEqual(apis);
     expect(r.partitions).toBe(50);
     expect(r.undecoded).toEqual([]);
-    for (const group of [LEFT, LIVE]) {
+    for (const [group, valueVersion] of [[LEFT, 3], [LIVE, 3], [RETAINED, 1]] as const) {
       const rows = await describeGroup(group);
       const seen = r.offsets.filter((o: any) => o.group === group);
       expect(seen.map((o: any) => [o.topic, o.partition, o.offset, o.logEnd, o.lag]))
         .toEqual([...rows].sort(([a], [b]) => a - b).map(([p, row]) => [TOPIC, p, row.committed, row.logEnd, row.lag]));
+      expect(seen.length).toBeGreaterThan(0);
       // OffsetCommitValue v3, as Kafka 3.9 wrote it: readers that predate v4 (Burrow before 1.9.5,
-      // Kafka 2.x's formatter) read it (deliberate difference offset-commit-value-v3).
-      for (const o of seen) expect(o.valueVersion).toBe(3);
+      // Kafka 2.x's formatter) read it (deliberate difference offset-commit-value-v3). v1 (with the
+      // expiry) for a commit with a retention time, as Kafka 4.4.
+      for (const o of seen) expect(o.valueVersion).toBe(valueVersion);
     }
     const lag = (group: string): number => r.offsets.filter((o: any) => o.group === group).reduce((n: number, o: any) => n + o.lag, 0);
     expect(lag(LEFT)).toBeGreaterThanOrEqual(3);
     expect(lag(LIVE)).toBe(0);
+    expect(r.offsets.filter((o: any) => o.group === RETAINED).map((o: any) => [o.partition, o.offset, o.lag])).toEqual([[0, 2, 8]]);
     const groups = new Map<string, any>(r.groups.map((g: any) => [g.group, g]));
     expect(groups.get(LEFT)).toMatchObject({ valueVersion: 3, protocolType: 'consumer', members: [] });
     expect(groups.get(LIVE)).toMatchObject({
