@@ -4,11 +4,13 @@
 // Metadata v0-2 and the v0 group APIs; the engine converts their messages to and from the
 // RecordBatch v2 it stores, as Kafka 3.9 did. Each run checks the versions really used, that
 // every record comes back once with its key, value, partition, offset (and timestamp from
-// message format v1 on), and the committed and end offsets.
+// message format v1 on), and the committed and end offsets. Sarama 1.25 itself (an old release, not
+// a current one set to old versions) runs with its defaults.
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import * as path from 'node:path';
 import { startInProcessEngine, TestEngine, ROOT } from '../helpers/engine';
 import { runKcat } from '../helpers/kcat';
+import { describeRows } from '../helpers/groups';
 import { recordVersions, runGo, runPython, storedCodecs } from './run-client';
 
 const { partitionForKey } = require(path.join(ROOT, 'dist/protocol/murmur2'));
@@ -55,6 +57,12 @@ function expectRoundTrip(delivered: any[], consumed: any[], partitionOf: (key: s
 }
 
 const murmur = (key: string): number => partitionForKey(Buffer.from(key), 3);
+/** Sarama's default partitioner before 1.40: FNV-1a of the key as an int32, its remainder made positive. */
+const fnv1a = (key: string): number => {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(key)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return Math.abs((h | 0) % 3);
+};
 const crc = (key: string): number => crc32(Buffer.from(key)) % 3;
 
 describe('kafka-python with a fixed old api_version', () => {
@@ -145,4 +153,29 @@ describe('Sarama configured as an old Kafka version', () => {
     expect(r.committed).toEqual([0, 1, 2].map((p) => [p, 10 + p, 'meta']));
     for (let p = 0; p < 3; p++) expect(r[`oldest-${p}`]).toBe(0);
   }, 60000);
+});
+
+describe('Sarama 1.25 (Shopify/sarama, 2020) with its defaults', () => {
+  it('0.8.2 produce and partition consumers, then a 0.10.2 consumer group that rebalances and commits', async () => {
+    const topic = 'sarama-legacy';
+    const r = await runGo('saramalegacy', [engine.bootstrap, topic, 'sarama-legacy-group']);
+    expect(r.defaultVersion).toBe('0.8.2.0');
+    // OffsetCommit v1 (generation, member and a per-partition timestamp): Kafka 4 no longer takes it.
+    expectUsed({
+      Produce: [0], Fetch: [0, 3], ListOffsets: [0, 1], Metadata: [0, 1], FindCoordinator: [0], JoinGroup: [1],
+      SyncGroup: [0], Heartbeat: [0], LeaveGroup: [0], OffsetCommit: [1], OffsetFetch: [1], ApiVersions: [],
+    });
+    const counts = expectRoundTrip(r.delivered, r.consumed, fnv1a, 30);
+    // The group: a alone owns every partition and reads every message once; b's joining splits
+    // them by range in one generation, and nothing is read again (a's marks were committed).
+    expect(r.assignedAlone).toEqual([0, 1, 2]);
+    const together = Object.values(r.assignedTogether) as number[][];
+    expect(together.map((a) => a.length).sort()).toEqual([1, 2]);
+    expect(together.flat().sort()).toEqual([0, 1, 2]);
+    expect(r.groupConsumed).toHaveLength(30);
+    expect(new Set(r.groupConsumed.map((c: any) => c.value)).size).toBe(30);
+    for (const c of r.groupConsumed) expect(c.member).toBe('a');
+    const rows = await describeRows(engine.bootstrap, 'sarama-legacy-group');
+    expect([0, 1, 2].map((p) => rows.get(`${topic}:${p}`)?.committed)).toEqual(counts.map(String));
+  }, 90000);
 });

@@ -83,7 +83,12 @@ export interface GroupMetadataValue {
 export const offsetsPartitionFor = coordinatorPartitionFor;
 
 export const encodeOffsetCommitKey = (k: OffsetCommitKey): Buffer => encodeVersionedData(OFFSET_COMMIT_KEY, 1, k);
-/** Version 3, or 1 when the commit carries an explicit expiry (OffsetCommit v2-4 retention time), as Kafka writes. */
+/**
+ * Version 3, or 1 when the commit carries an explicit expiry (OffsetCommit v2-4 retention time), as
+ * Kafka 3.9 wrote. Kafka 4.4 writes v4 (flexible, with the topic id) where this writes v3: readers
+ * older than v4 (Burrow before 1.9.5, Kafka 2.x's formatter) refuse it, and every v4 reader reads
+ * v3 (test/reference/deliberate-differences.json, offset-commit-value-v3).
+ */
 export const encodeOffsetCommitValue = (v: OffsetCommitValue, version: 1 | 3 = 3): Buffer => encodeVersionedData(OFFSET_COMMIT_VALUE, version, v);
 export const encodeGroupMetadataKey = (group: string): Buffer => encodeVersionedData(GROUP_METADATA_KEY, 2, { group });
 export const encodeGroupMetadataValue = (v: GroupMetadataValue): Buffer => encodeVersionedData(GROUP_METADATA_VALUE, 3, v);

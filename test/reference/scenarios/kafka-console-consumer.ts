@@ -236,7 +236,8 @@ for (const s of consumer) {
 }
 
 // Reading __consumer_offsets with Kafka 4.4's coordinator record formatters. Kafka's broker writes
-// offset commits as OffsetCommitValue v4 (with the topic id) and ours as v3, so these run on
+// offset commits as OffsetCommitValue v4 (with the topic id) and ours as v3 (deliberate difference
+// offset-commit-value-v3: readers older than v4, such as Burrow before 1.9.5, read v3), so these run on
 // Kafka's brokers: they compare our formatters with Kafka's on the same records (our engine's
 // records are read in test/tools/kafka-console-consumer-offsets-formatter.test.ts). The group's
 // records are made by Kafka's own console consumer (its subscription bytes are printed), and read
