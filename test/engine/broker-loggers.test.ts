@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, spawnEngine, waitFor, type ChildEngine } from '../helpers/engine';
+import { withBrokerLoggersHere } from '../../src/engine/api/handlers/broker-loggers';
 
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
@@ -105,5 +106,29 @@ describe('broker loggers on the wire', () => {
     // Lines come out in order: once the third is there, the second would have been before it.
     await waitFor(() => logged(9003), 10000, 'the WARN line again');
     expect(logged(9002)).toBe(false);
+  });
+});
+
+describe('on a cluster', () => {
+  it('the receiving broker answers for its loggers; the other resources go on (to the controller) in order', async () => {
+    const passedOn: unknown[] = [];
+    const rest = async (_e: unknown, req: any) => {
+      passedOn.push(req.resources.map((r: any) => r.resourceName));
+      return { throttleTimeMs: 0, responses: req.resources.map((r: any) => ({ errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName })) };
+    };
+    const handler = withBrokerLoggersHere(rest);
+    const engine = { settings: { nodeId: 2 } } as any;
+    const ctx = { version: 0, clientId: null, correlationId: 1, connection: { id: 1, remote: 'x', isClosed: () => false } };
+    const r: any = await handler(engine, { validateOnly: true, resources: [
+      { resourceType: 2, resourceName: 't', configs: [{ name: 'retention.ms', configOperation: SET, value: '1' }] },
+      { resourceType: LOGGER, resourceName: '2', configs: [{ name: 'root', configOperation: SET, value: 'DEBUG' }] },
+      { resourceType: LOGGER, resourceName: '1', configs: [{ name: 'root', configOperation: SET, value: 'DEBUG' }] },
+      { resourceType: 4, resourceName: '2', configs: [{ name: 'log.cleaner.threads', configOperation: SET, value: '2' }] },
+    ] }, ctx);
+    expect(passedOn).toEqual([['t', '2']]);
+    expect(r.responses.map((x: any) => [x.resourceType, x.resourceName, x.errorCode])).toEqual([[2, 't', 0], [8, '2', 0], [8, '1', 42], [4, '2', 0]]);
+    // Only loggers: nothing goes on.
+    await handler(engine, { validateOnly: true, resources: [{ resourceType: LOGGER, resourceName: '2', configs: [] }] }, ctx);
+    expect(passedOn).toHaveLength(1);
   });
 });
