@@ -78,15 +78,19 @@ function alterLoggers(engine: Engine, r: IncrementalAlterConfigsResource, valida
  * handed to `rest` (which may forward them to the controller); the answers in request order.
  */
 export function withBrokerLoggersHere(rest: Handler): Handler {
-  return async (engine: Engine, req: IncrementalAlterConfigsRequest, ctx: RequestContext): Promise<IncrementalAlterConfigsResponse> => {
+  return (engine: Engine, req: IncrementalAlterConfigsRequest, ctx: RequestContext) => {
     const mine = req.resources.filter((r) => r.resourceType === RESOURCE_BROKER_LOGGER);
-    if (mine.length === 0) return await rest(engine, req, ctx) as IncrementalAlterConfigsResponse;
+    // Without loggers the request is rest's alone (answered as before, synchronously if it can be).
+    if (mine.length === 0) return rest(engine, req, ctx);
     const local = perResource(mine, (r) => alterLoggers(engine, r, !!req.validateOnly));
     const others = req.resources.filter((r) => r.resourceType !== RESOURCE_BROKER_LOGGER);
-    const remote = others.length === 0 ? []
-      : (await rest(engine, { ...req, resources: others }, ctx) as IncrementalAlterConfigsResponse).responses;
-    let l = 0;
-    let o = 0;
-    return { throttleTimeMs: 0, responses: req.resources.map((r) => (r.resourceType === RESOURCE_BROKER_LOGGER ? local[l++] : remote[o++])) };
+    const merge = (remote: IncrementalAlterConfigsResponse['responses']): IncrementalAlterConfigsResponse => {
+      let l = 0;
+      let o = 0;
+      return { throttleTimeMs: 0, responses: req.resources.map((r) => (r.resourceType === RESOURCE_BROKER_LOGGER ? local[l++] : remote[o++])) };
+    };
+    if (others.length === 0) return merge([]);
+    return Promise.resolve(rest(engine, { ...req, resources: others }, ctx))
+      .then((resp) => merge((resp as IncrementalAlterConfigsResponse).responses));
   };
 }
