@@ -1,5 +1,7 @@
-// The engine's own log lines, in Kafka's log4j shape, to stdout (the server log).
+// The engine's own log lines, in Kafka's log4j shape, to stdout (the server log), at the levels
+// of its loggers (logger-levels.ts, which kafka-configs --entity-type broker-loggers changes).
 import { formatLogLine } from '../cli/log';
+import { loggerEnabled } from './logger-levels';
 
 export type Level = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
@@ -12,5 +14,6 @@ export function setEngineLogQuiet(q: boolean): void {
 
 export function engineLog(level: Level, message: string, logger: string): void {
   if (quiet && level !== 'ERROR') return;
+  if (!loggerEnabled(logger, level)) return;
   sink(formatLogLine(level, message, logger));
 }

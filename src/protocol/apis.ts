@@ -19,6 +19,7 @@ export const ApiKey = {
   AlterPartitionReassignments: 45, ListPartitionReassignments: 46, OffsetDelete: 47,
   DescribeClientQuotas: 48, AlterClientQuotas: 49, DescribeUserScramCredentials: 50, AlterUserScramCredentials: 51,
   DescribeQuorum: 55, AlterPartition: 56, DescribeCluster: 60, DescribeProducers: 61, DescribeTransactions: 65, ListTransactions: 66,
+  DescribeAcls: 29, CreateAcls: 30, DeleteAcls: 31, SaslAuthenticate: 36,
   AllocateProducerIds: 67, ConsumerGroupDescribe: 69, ListConfigResources: 74,
   DescribeTopicPartitions: 75,
 } as const;
@@ -88,11 +89,20 @@ export const ADVERTISED: ReadonlyMap<number, { min: number; max: number }> = new
   [ApiKey.TxnOffsetCommit, { min: 0, max: 5 }],
   // Active producers of a partition (kafka-transactions describe-producers; Kafka 4.4: 0).
   [ApiKey.DescribeProducers, { min: 0, max: 0 }],
-  // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2).
-  // Advertised as Kafka's brokers do: Admin.abortTransaction (kafka-transactions abort) sends it.
-  [ApiKey.WriteTxnMarkers, { min: 1, max: 2 }],
+  // Transaction markers from the transaction coordinator to partition leaders (Kafka 4.4: 1-2;
+  // 3.9 also served v0). Advertised as Kafka's brokers do: Admin.abortTransaction
+  // (kafka-transactions abort) sends it.
+  [ApiKey.WriteTxnMarkers, { min: 0, max: 2 }],
   // Followers truncate with it after a leader change; consumers validate positions (Kafka 4.4: 0-4).
   [ApiKey.OffsetForLeaderEpoch, { min: 0, max: 4 }],
+  // Served as Kafka 4.4 serves them on a PLAINTEXT listener without an authorizer: the ACL calls
+  // fail with SECURITY_DISABLED, the SASL ones with ILLEGAL_SASL_STATE (handlers/acls.ts, sasl.ts).
+  // ACL v0 (no pattern type) as Kafka 3.9 accepted it; Kafka 4 starts at 1.
+  [ApiKey.SaslHandshake, { min: 0, max: 1 }],
+  [ApiKey.SaslAuthenticate, { min: 0, max: 2 }],
+  [ApiKey.DescribeAcls, { min: 0, max: 3 }],
+  [ApiKey.CreateAcls, { min: 0, max: 3 }],
+  [ApiKey.DeleteAcls, { min: 0, max: 3 }],
 ]);
 
 /**

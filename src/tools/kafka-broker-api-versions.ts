@@ -5,7 +5,7 @@
 //   localhost:9092 (id: 1 rack: null isFenced: false) -> (
 //   	Produce(0): 0 to 13 [usable: 13],
 //   	...
-//   	SaslHandshake(17): UNSUPPORTED,
+//   	DescribeDelegationToken(41): UNSUPPORTED,
 //   	...
 //   )
 //

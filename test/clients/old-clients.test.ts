@@ -5,7 +5,8 @@
 // RecordBatch v2 it stores, as Kafka 3.9 did. Each run checks the versions really used, that
 // every record comes back once with its key, value, partition, offset (and timestamp from
 // message format v1 on), and the committed and end offsets. Sarama 1.25 itself (an old release, not
-// a current one set to old versions) runs with its defaults.
+// a current one set to old versions) runs with its defaults; kafka-python's admin client, set for
+// a 1.1 broker, calls the admin APIs at that era's versions.
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import * as path from 'node:path';
 import { startInProcessEngine, TestEngine, ROOT } from '../helpers/engine';
@@ -18,7 +19,9 @@ const { crc32 } = require(path.join(ROOT, 'dist/protocol/records/crc32'));
 
 const API: Record<string, number> = {
   Produce: 0, Fetch: 1, ListOffsets: 2, Metadata: 3, OffsetCommit: 8, OffsetFetch: 9, FindCoordinator: 10,
-  JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14, ApiVersions: 18,
+  JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14, DescribeGroups: 15, ListGroups: 16, ApiVersions: 18,
+  CreateTopics: 19, DeleteTopics: 20, DeleteRecords: 21, DescribeAcls: 29, DescribeConfigs: 32, AlterConfigs: 33,
+  CreatePartitions: 37, DeleteGroups: 42,
 };
 
 let engine: TestEngine;
@@ -99,6 +102,27 @@ describe('kafka-python with a fixed old api_version', () => {
     expect(r.assignedTogether).toEqual({ a: [0, 1], b: [2] }); // range over a, b
     expect(r.committed).toEqual(counts.map((n, p) => [p, n]));
     expect(r.endOffsets).toEqual([[0, counts[0]], [1, counts[1]]]);
+  }, 60000);
+});
+
+describe('kafka-python\'s admin client with a fixed old api_version', () => {
+  it('1.1.0: the admin APIs at the versions of a 1.1 broker, with Kafka\'s answers', async () => {
+    const r = await runPython('kafka_python_old_admin.py', [engine.bootstrap, 'kp-admin', '1.1.0']);
+    expectUsed({
+      CreateTopics: [2], DeleteTopics: [1], DeleteRecords: [0], DescribeConfigs: [1], AlterConfigs: [0], CreatePartitions: [0],
+      ListGroups: [1], DescribeGroups: [1], DeleteGroups: [0], DescribeAcls: [0], ApiVersions: [],
+    });
+    expect(r.create.ok).toContain('error_code=0');
+    expect(r.createAgain).toEqual({ error: 'TopicAlreadyExistsError' });
+    expect(r.alterConfigs.ok).toContain('error_code=0');
+    expect(r.retention).toEqual({ ok: '123456' });
+    expect(r.createPartitions.ok).toContain('error_code=0');
+    expect(r.deleteRecords).toEqual({ ok: ["TopicPartition(topic='kp-admin', partition=0)"] });
+    expect(r.listGroups).toEqual({ ok: [] });
+    expect(r.describeGroups).toEqual({ ok: ['Dead'] });
+    expect(r.deleteGroups).toEqual({ ok: [['no-such-group', 'GroupIdNotFoundError']] });
+    expect(r.describeAcls).toEqual({ error: 'SecurityDisabledError' }); // no authorizer, as Kafka's broker
+    expect(r.delete.ok).toContain('error_code=0');
   }, 60000);
 });
 

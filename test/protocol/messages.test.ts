@@ -594,6 +594,28 @@ const FIXTURES: Record<string, { request: unknown; response: unknown }> = {
     request: { mechanism: 'PLAIN' } satisfies M.SaslHandshakeRequest,
     response: { errorCode: 33, mechanisms: ['PLAIN', 'SCRAM-SHA-256'] } satisfies M.SaslHandshakeResponse,
   },
+  SaslAuthenticate: {
+    request: { authBytes: Buffer.from('\0user\0secret') } satisfies M.SaslAuthenticateRequest,
+    response: { errorCode: 34, errorMessage: 'SaslAuthenticate request received after successful authentication', authBytes: Buffer.alloc(0), sessionLifetimeMs: 0 } satisfies M.SaslAuthenticateResponse,
+  },
+  DescribeAcls: {
+    request: { resourceTypeFilter: 2, resourceNameFilter: 'orders', patternTypeFilter: 3, principalFilter: null, hostFilter: null, operation: 1, permissionType: 1 } satisfies M.DescribeAclsRequest,
+    response: {
+      throttleTimeMs: 0, errorCode: 0, errorMessage: null,
+      resources: [{ resourceType: 2, resourceName: 'orders', patternType: 3, acls: [{ principal: 'User:alice', host: '*', operation: 3, permissionType: 3 }] }],
+    } satisfies M.DescribeAclsResponse,
+  },
+  CreateAcls: {
+    request: { creations: [{ resourceType: 2, resourceName: 'orders', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 3 }] } satisfies M.CreateAclsRequest,
+    response: { throttleTimeMs: 0, results: [{ errorCode: 54, errorMessage: 'No Authorizer is configured.' }] } satisfies M.CreateAclsResponse,
+  },
+  DeleteAcls: {
+    request: { filters: [{ resourceTypeFilter: 2, resourceNameFilter: null, patternTypeFilter: 1, principalFilter: 'User:alice', hostFilter: null, operation: 1, permissionType: 1 }] } satisfies M.DeleteAclsRequest,
+    response: {
+      throttleTimeMs: 0,
+      filterResults: [{ errorCode: 0, errorMessage: null, matchingAcls: [{ errorCode: 0, errorMessage: null, resourceType: 2, resourceName: 'orders', patternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 3 }] }],
+    } satisfies M.DeleteAclsResponse,
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -617,8 +639,9 @@ describe('message schema registry', () => {
       46: ['ListPartitionReassignments', '0', '0+'], 55: ['DescribeQuorum', '0-2', '0+'],
       56: ['AlterPartition', '0-3', '0+'], 67: ['AllocateProducerIds', '0', '0+'],
       24: ['AddPartitionsToTxn', '0-5', '3+'], 25: ['AddOffsetsToTxn', '0-4', '3+'], 26: ['EndTxn', '0-5', '3+'],
-      27: ['WriteTxnMarkers', '1-2', '1+'], 28: ['TxnOffsetCommit', '0-6', '3+'], 61: ['DescribeProducers', '0', '0+'],
+      27: ['WriteTxnMarkers', '0-2', '1+'], 28: ['TxnOffsetCommit', '0-6', '3+'], 61: ['DescribeProducers', '0', '0+'],
       65: ['DescribeTransactions', '0', '0+'], 66: ['ListTransactions', '0-2', '0+'],
+      29: ['DescribeAcls', '0-3', '2+'], 30: ['CreateAcls', '0-3', '2+'], 31: ['DeleteAcls', '0-3', '2+'], 36: ['SaslAuthenticate', '0-2', '2+'],
     };
     expect([...API_SPECS.keys()].sort((a, b) => a - b)).toEqual(Object.keys(expected).map(Number).sort((a, b) => a - b));
     for (const [key, [name, vv, flex]] of Object.entries(expected)) {

@@ -359,12 +359,37 @@ describe('users, clients, ips: client quotas and SCRAM credentials', () => {
   });
 });
 
-describe.concurrent('entity types this broker does not serve', () => {
-  it('broker loggers: the broker has no loggers to show', async () => {
-    await expectError([...B, '--describe', '--broker-logger', '1'],
-      execution('InvalidRequestException', 'Unsupported resource type: BROKER_LOGGER'), 'Dynamic configs for broker-logger 1 are:\n');
-    await expectError([...B, '--alter', '--broker-logger', '1', '--add-config', 'kafka=DEBUG'],
-      execution('InvalidRequestException', 'Unsupported resource type: BROKER_LOGGER'));
+describe('broker loggers', () => {
+  const L1 = ['--entity-type', 'broker-loggers', '--entity-name', '1'];
+  const line = (logger: string, level: string) => `  ${logger}=${level} sensitive=false synonyms={}\n`;
+
+  it('describe lists root and the engine\'s loggers at their effective levels; alter and delete change them', async () => {
+    const before = await kc([...B, '--describe', ...L1]);
+    expect(before.code).toBe(0);
+    expect(before.stdout.startsWith('Dynamic configs for broker-logger 1 are:\n')).toBe(true);
+    expect(before.stdout).toContain(line('root', 'INFO'));
+    expect(before.stdout).toContain(line('kafka.server.ReplicaManager', 'INFO'));
+    expectRun(await kc([...B, '--alter', ...L1, '--add-config', 'kafka.server.ReplicaManager=DEBUG,kafka.log.LogCleaner=FATAL']), 0,
+      'Completed updating config for broker-logger 1.\n');
+    const after = await kc([...B, '--describe', '--broker-logger', '1']);
+    expect(after.stdout).toContain(line('kafka.server.ReplicaManager', 'DEBUG'));
+    expect(after.stdout).toContain(line('kafka.log.LogCleaner', 'FATAL'));
+    expectRun(await kc([...B, '--alter', ...L1, '--delete-config', 'kafka.server.ReplicaManager,kafka.log.LogCleaner']), 0,
+      'Completed updating config for broker-logger 1.\n');
+    expectRun(await kc([...B, '--describe', ...L1]), 0, before.stdout);
+  });
+
+  it('Kafka\'s refusals: levels, unknown loggers, root, other brokers', async () => {
+    await expectError([...B, '--alter', ...L1, '--add-config', 'root=VERBOSE'], execution('InvalidConfigurationException',
+      'Cannot set the log level of root to VERBOSE as it is not a supported log level. Valid log levels are DEBUG, ERROR, FATAL, INFO, TRACE, WARN'));
+    await expectError([...B, '--alter', ...L1, '--add-config', 'root=OFF'], execution('InvalidConfigurationException',
+      'Cannot set the log level of root to OFF as it is not a supported log level. Valid log levels are DEBUG, ERROR, FATAL, INFO, TRACE, WARN'));
+    await expectError([...B, '--alter', ...L1, '--delete-config', 'root'],
+      execution('InvalidRequestException', 'Removing the log level of the root logger is not allowed'));
+    // The tool checks the names against the broker's list first.
+    await expectMessage([...B, '--alter', ...L1, '--add-config', 'kafka.server=DEBUG'], 'Invalid broker logger(s): kafka.server');
+    expectRun(await kc([...B, '--describe', '--entity-type', 'broker-loggers', '--entity-name', '2']), 0,
+      "The broker-logger '2' doesn't exist and doesn't have dynamic config.\n");
   });
 });
 

@@ -25,6 +25,8 @@ import { deleteRecords } from './delete-records';
 import { alterConfigs } from './alter-configs';
 import { incrementalAlterConfigs } from './incremental-alter-configs';
 import { saslHandshake } from './sasl-handshake';
+import { saslAuthenticate } from './sasl-authenticate';
+import { createAcls, deleteAcls, describeAcls } from './acls';
 import { consumerGroupDescribe } from './consumer-group-describe';
 import { describeCluster } from './describe-cluster';
 import { describeTopicPartitions } from './describe-topic-partitions';
@@ -93,6 +95,8 @@ export * from './txn-offset-commit';
 export * from './describe-producers';
 export * from './describe-transactions';
 export * from './list-transactions';
+export * from './sasl-authenticate';
+export * from './acls';
 
 export const ALL_API_SPECS: readonly ApiSpec[] = [
   produce,
@@ -144,6 +148,10 @@ export const ALL_API_SPECS: readonly ApiSpec[] = [
   describeProducers,
   describeTransactions,
   listTransactions,
+  saslAuthenticate,
+  describeAcls,
+  createAcls,
+  deleteAcls,
 ];
 
 export const API_SPECS: Map<number, ApiSpec> = new Map(ALL_API_SPECS.map((s) => [s.apiKey, s]));

@@ -1,6 +1,6 @@
 // WriteTxnMarkers (API key 27): the transaction coordinator asks partition leaders to write COMMIT/ABORT markers.
-// Versions 1-2, flexible from 1+, as Kafka 4.4's WriteTxnMarkersRequest/WriteTxnMarkersResponse message
-// definitions. Optional (?) properties exist only in some versions; decoded objects always carry them.
+// Versions 0-2, flexible from 1+, as Kafka 4.4's WriteTxnMarkersRequest/WriteTxnMarkersResponse message
+// definitions, with v0 (v1 not flexible) that Kafka 3.9 still served. Optional (?) properties exist only in some versions; decoded objects always carry them.
 import { ApiSpec } from '../schema';
 
 export interface WriteTxnMarkersResponse {
@@ -43,7 +43,7 @@ export interface WriteTxnMarkersWritableTxnMarkerTopic {
 export const writeTxnMarkers: ApiSpec = {
   apiKey: 27,
   name: 'WriteTxnMarkers',
-  validVersions: '1-2',
+  validVersions: '0-2',
   flexibleVersions: '1+',
   request: [
     { name: 'markers', type: '[]', versions: '0+', fields: [

@@ -26,6 +26,7 @@ const offsetsTopic = (): Step => prepare('kafka-consumer-groups', ...B, '--descr
 const topic = (name: string) => ['--entity-type', 'topics', '--entity-name', name];
 const broker1 = ['--entity-type', 'brokers', '--entity-name', '1'];
 const brokerDefault = ['--entity-type', 'brokers', '--entity-default'];
+const brokerLogger1 = ['--entity-type', 'broker-loggers', '--entity-name', '1'];
 
 export const configs: Scenario[] = [
   // ---- section 1: parsing, usage, version; section 6.1: argument checks --------------------------
@@ -188,6 +189,26 @@ export const configs: Scenario[] = [
       kc('--alter', '--broker-defaults', '--delete-config', 'log.retention.bytes'), gone('log.retention.bytes', '--broker-defaults'),
     ],
   },
+
+  // ---- broker loggers (each scenario puts back the level it changed) ----------------------------
+  // The loggers differ by nature (a JVM's log4j loggers, the engine's own): a describe is compared
+  // on root and kafka.server.ReplicaManager, which both brokers have (deliberate-differences.json).
+  { id: 'kafka-configs/broker-loggers-alter-and-delete', steps: [
+    kc('--alter', ...brokerLogger1, '--add-config', 'kafka.server.ReplicaManager=DEBUG'),
+    kc('--alter', ...brokerLogger1, '--delete-config', 'kafka.server.ReplicaManager'),
+  ] },
+  { id: 'kafka-configs/broker-loggers-describe', steps: [
+    pkc('--alter', ...brokerLogger1, '--add-config', 'kafka.server.ReplicaManager=TRACE'),
+    kc('--describe', ...brokerLogger1),
+    pkc('--alter', ...brokerLogger1, '--delete-config', 'kafka.server.ReplicaManager'),
+    kc('--describe', '--broker-logger', '1'),
+  ] },
+  { id: 'kafka-configs/broker-loggers-invalid-level', steps: [kc('--alter', ...brokerLogger1, '--add-config', 'root=VERBOSE')] },
+  { id: 'kafka-configs/broker-loggers-lower-case-level', steps: [kc('--alter', ...brokerLogger1, '--add-config', 'kafka.server.ReplicaManager=debug')] },
+  { id: 'kafka-configs/broker-loggers-unknown-logger', steps: [kc('--alter', ...brokerLogger1, '--add-config', 'no.such.logger=DEBUG')] },
+  { id: 'kafka-configs/broker-loggers-delete-root', steps: [kc('--alter', ...brokerLogger1, '--delete-config', 'root')] },
+  { id: 'kafka-configs/broker-loggers-unknown-broker', steps: [kc('--describe', '--entity-type', 'broker-loggers', '--entity-name', '2')] },
+  { id: 'kafka-configs/broker-loggers-name-not-integer', steps: [kc('--describe', '--entity-type', 'broker-loggers', '--entity-name', 'x')] },
 
   // ---- users, clients, ips: client quotas and SCRAM credentials (each scenario removes what it set) ----
   { id: 'kafka-configs/describe-quotas-none', steps: [kc('--describe', '--entity-type', 'clients'), kc('--describe', '--entity-type', 'users'), kc('--describe', '--entity-type', 'ips'), kc('--describe', '--client', 'c1')] },

@@ -7,6 +7,7 @@ import { topicNameError } from '../../../protocol/topic-name';
 import type { DescribedConfig } from '../../../config/resolve';
 import { ResourceConfigs } from '../../resource-configs';
 import { CONFIG_SOURCE_ID, CONFIG_TYPE_ID } from '../../../config/wire-ids';
+import { describeBrokerLoggers, RESOURCE_BROKER_LOGGER } from './broker-loggers';
 
 const TOPIC = 2;
 const BROKER = 4;
@@ -72,14 +73,14 @@ export function handleDescribeConfigs(engine: Engine, req: any, ctx: RequestCont
           configs: engine.configs.describeBroker(keys, name === '').map((c) => entry(c, includeSynonyms, ctx.version)),
         };
       }
+      if (r.resourceType === RESOURCE_BROKER_LOGGER) return describeBrokerLoggers(engine, r.resourceName, keys);
       if (ResourceConfigs.supports(r.resourceType)) {
         return {
           errorCode: 0, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
           configs: engine.resources.describe(r.resourceType, r.resourceName, keys).map((c) => entry(c, includeSynonyms, ctx.version)),
         };
       }
-      // Kafka's answer for a resource type the broker does not serve (ConfigHelper's fallback),
-      // here also for broker loggers, whose log4j levels this engine does not have.
+      // Kafka's answer for a resource type the broker does not serve (ConfigHelper's fallback).
       return errorResult(r, ErrorCode.INVALID_REQUEST, `Unsupported resource type: ${RESOURCE_TYPE_NAMES[r.resourceType] ?? 'UNKNOWN'}`);
     } catch (e: any) {
       return errorResult(r, ErrorCode.UNKNOWN_SERVER_ERROR, null);

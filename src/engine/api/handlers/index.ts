@@ -47,6 +47,9 @@ import { handleListTransactions } from './list-transactions';
 import { handleWriteTxnMarkers } from './write-txn-markers';
 import { handleDescribeProducers } from './describe-producers';
 import { handleTxnOffsetCommit } from './txn-offset-commit';
+import { handleCreateAcls, handleDeleteAcls, handleDescribeAcls } from './acls';
+import { withBrokerLoggersHere } from './broker-loggers';
+import { handleSaslAuthenticate, handleSaslHandshake } from './sasl';
 
 export interface RequestContext {
   version: number;
@@ -71,7 +74,7 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.CreatePartitions, onController(ApiKey.CreatePartitions, handleCreatePartitions)],
   [ApiKey.DescribeConfigs, handleDescribeConfigs],
   [ApiKey.AlterConfigs, onController(ApiKey.AlterConfigs, handleAlterConfigs)],
-  [ApiKey.IncrementalAlterConfigs, onController(ApiKey.IncrementalAlterConfigs, handleIncrementalAlterConfigs)],
+  [ApiKey.IncrementalAlterConfigs, withBrokerLoggersHere(onController(ApiKey.IncrementalAlterConfigs, handleIncrementalAlterConfigs))],
   [ApiKey.InitProducerId, handleInitProducerId],
   [ApiKey.FindCoordinator, handleFindCoordinator],
   [ApiKey.AddPartitionsToTxn, handleAddPartitionsToTxn],
@@ -99,6 +102,11 @@ export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [ApiKey.ListConfigResources, handleListConfigResources],
   [ApiKey.DescribeProducers, handleDescribeProducers],
   [ApiKey.TxnOffsetCommit, handleTxnOffsetCommit],
+  [ApiKey.DescribeAcls, handleDescribeAcls],
+  [ApiKey.CreateAcls, handleCreateAcls],
+  [ApiKey.DeleteAcls, handleDeleteAcls],
+  [ApiKey.SaslHandshake, handleSaslHandshake],
+  [ApiKey.SaslAuthenticate, handleSaslAuthenticate],
   // Inter-broker (INTER_BROKER in protocol/apis): answered by the active controller.
   [ApiKey.AlterPartition, handleAlterPartition],
   [ApiKey.AllocateProducerIds, handleAllocateProducerIds],
