@@ -14,6 +14,10 @@ import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 export { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../protocol/messages/list-offsets';
 
 export const ISOLATION_READ_UNCOMMITTED = 0;
+/** ListOffsets' replica id of a consumer (latest = high watermark). */
+export const CONSUMER_REPLICA_ID = -1;
+/** ListOffsets' replica id of a debugging tool: latest = the log end offset, and followers answer too. */
+export const DEBUGGING_REPLICA_ID = -2;
 export const ISOLATION_READ_COMMITTED = 1;
 
 export interface OffsetQuery {
@@ -32,6 +36,11 @@ export interface OffsetAnswer {
 
 export interface ListOffsetsOptions {
   isolationLevel?: number;
+  /**
+   * -1 (the default): a consumer, whose latest offset is the high watermark. DEBUGGING_REPLICA_ID
+   * (-2) gets the log end offset instead (isolation level ignored), as a follower would.
+   */
+  replicaId?: number;
   /** Absolute time (ms) after which the call fails with a TimeoutError. */
   deadline: number;
   retryBackoffMs?: number;
@@ -119,7 +128,7 @@ export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuer
 async function sendListOffsets(cluster: Cluster, leader: number, list: readonly OffsetQuery[], opts: ListOffsetsOptions): Promise<any> {
   const conn = await cluster.connectionTo(leader);
   return conn.send(ApiKey.ListOffsets, {
-    replicaId: -1,
+    replicaId: opts.replicaId ?? CONSUMER_REPLICA_ID,
     isolationLevel: opts.isolationLevel ?? ISOLATION_READ_UNCOMMITTED,
     topics: [...groupByTopic(list).entries()].map(([name, qs]) => ({
       name,
