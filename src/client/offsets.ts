@@ -10,6 +10,7 @@ export { tpKey };
 import { ConnectionError } from './connection';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+import { byDeadline } from '../util/by-deadline';
 
 export { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../protocol/messages/list-offsets';
 
@@ -153,7 +154,8 @@ export async function listOffsetsOnce(
   await Promise.all([...byLeader.entries()].map(async ([leader, list]) => {
     let body: any;
     try {
-      body = await sendListOffsets(cluster, leader, list, opts);
+      // A stalled leader answers nothing: its partitions get a timeout, the others their answers.
+      body = await byDeadline(sendListOffsets(cluster, leader, list, opts), opts.deadline, `ListOffsets to broker ${leader}`);
     } catch (e) {
       const err = e instanceof KafkaError ? e : KafkaError.from(ErrorCode.NETWORK_EXCEPTION, (e as Error).message);
       for (const q of list) out.set(tpKey(q.topic, q.partition), err);

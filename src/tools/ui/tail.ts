@@ -8,6 +8,7 @@ import { tpKey } from '../../client/offsets';
 import { ApiKey } from '../../protocol/apis';
 import { ErrorCode } from '../../protocol/errors';
 import { batchLastOffset, nextBatchEnd } from '../../protocol/records/batch';
+import { byDeadline } from '../../util/by-deadline';
 import type { StatusDocument } from '../status/model';
 import { TAIL_RECORDS, TEXT_LIMIT, type TailRecord } from './snapshot';
 
@@ -31,7 +32,7 @@ export class TailReader {
   constructor(private readonly cluster: Cluster) {}
 
   /** Bring the held tails of `topics` up to the ends `doc` reports; forget partitions no longer shown. */
-  async update(doc: StatusDocument, topics: ReadonlySet<string>): Promise<void> {
+  async update(doc: StatusDocument, topics: ReadonlySet<string>, deadline: number): Promise<void> {
     const byLeader = new Map<number, { topic: string; partition: number; fetchOffset: number }[]>();
     const shown = new Set<string>();
     for (const t of doc.topics) {
@@ -53,7 +54,8 @@ export class TailReader {
       }
     }
     for (const key of this.held.keys()) if (!shown.has(key)) this.held.delete(key);
-    await Promise.all([...byLeader].map(([leader, parts]) => this.fetchFrom(leader, parts).catch(() => undefined)));
+    // A stalled leader's tails stay as they were; the others' come.
+    await Promise.all([...byLeader].map(([leader, parts]) => byDeadline(this.fetchFrom(leader, parts), deadline, 'Fetch').catch(() => undefined)));
   }
 
   /** The held records of one partition, offsets ascending. */
