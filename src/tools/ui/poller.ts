@@ -80,6 +80,7 @@ export class Poller {
         byDeadline(this.defaults.update(doc), deadline, 'describeConfigs').catch(() => undefined),
       ]);
       this.timeline.add(doc);
+      for (const r of this.tails.takeRemovals()) this.timeline.note(`compaction removed ${r.count} record${r.count === 1 ? '' : 's'} from ${r.topic}-${r.partition}`);
       this.status = doc;
       this.error = null;
     } catch (e) {
@@ -98,17 +99,20 @@ export class Poller {
   snapshot(topics: ReadonlySet<string>): UiSnapshot {
     const tails: UiSnapshot['tails'] = {};
     const logEnds: UiSnapshot['logEnds'] = {};
+    const accounted: UiSnapshot['accounted'] = {};
     for (const t of this.status?.topics ?? []) {
       if (!topics.has(t.name)) continue;
       for (const p of t.partitions) {
         tails[`${t.name}:${p.partition}`] = this.tails.records(t.name, p.partition);
         const leo = this.logEnds.of(t.name, p.partition);
         if (leo !== undefined) logEnds[`${t.name}:${p.partition}`] = leo;
+        const range = this.tails.accounted(t.name, p.partition);
+        if (range) accounted[`${t.name}:${p.partition}`] = range;
       }
     }
     return {
       bootstrap: this.opts.bootstrap, at: this.at, pollMs: this.opts.intervalMs, status: this.status, error: this.error,
-      tails, logEnds, defaults: this.defaults.all(), timeline: this.timeline.events,
+      tails, accounted, logEnds, defaults: this.defaults.all(), timeline: this.timeline.events,
     };
   }
 }

@@ -36,6 +36,11 @@ export interface UiSnapshot {
   /** The last records of each shown partition, by `topic:partition`, offsets ascending. */
   tails: Record<string, TailRecord[]>;
   /**
+   * The offsets each tail accounts for, [from, to), by `topic:partition`: an offset there without
+   * a record in the tail has none in the log (compaction removed it, or a transaction marker).
+   */
+  accounted: Record<string, [number, number]>;
+  /**
    * The log end offset of each shown partition, by `topic:partition` (ListOffsets as the debugging
    * replica, see log-ends.ts); the status's logEndOffset is the high watermark. Missing where the
    * leader did not tell: the page then draws LEO at the HW.

@@ -1,7 +1,9 @@
 // The end of each shown partition: what the page draws as coloured offset cells. Tail-only: each
 // poll asks only for records past those already held, never before `end - TAIL_RECORDS`, so a
 // producer at any rate costs one small Fetch per leader per poll (maxWait 0, a few KB per
-// partition) and nothing per record that the page does not show.
+// partition) and nothing per record that the page does not show. A compacted topic's tail is read
+// again whole each poll (the same bounded window): compaction removes records from the middle of
+// the log without moving its start, so only held records that no longer come back show it.
 import type { Cluster } from '../../client/cluster';
 import { RecordCursor, RecordWalk, forEachHeader } from '../../client/consumer/records';
 import { tpKey } from '../../client/offsets';
@@ -16,8 +18,17 @@ const PARTITION_MAX_BYTES = 16 * 1024;
 
 interface Held {
   records: TailRecord[];
+  /** The first offset the held records account for: from here to `next`, an offset without a record has none in the log. */
+  from: number;
   /** The next offset to ask for. */
   next: number;
+}
+
+/** Records compaction removed from a held tail, seen by one poll. */
+export interface Removal {
+  topic: string;
+  partition: number;
+  count: number;
 }
 
 const text = (buf: Buffer, start: number, len: number): string | null =>
@@ -26,6 +37,7 @@ const text = (buf: Buffer, start: number, len: number): string | null =>
 export class TailReader {
   private readonly held = new Map<string, Held>();
   private readonly walk = new RecordWalk({ checkCrcs: false, readCommitted: false });
+  private removals: Removal[] = [];
   /** Fetch requests sent so far (the benchmark reads it). */
   requests = 0;
 
@@ -37,16 +49,18 @@ export class TailReader {
     const shown = new Set<string>();
     for (const t of doc.topics) {
       if (!topics.has(t.name)) continue;
+      const compacted = /compact/.test(t.configs['cleanup.policy'] ?? '');
       for (const p of t.partitions) {
         const key = tpKey(t.name, p.partition);
         shown.add(key);
         if (p.leader === null || p.logEndOffset === null || p.logStartOffset === null) continue;
         let h = this.held.get(key);
-        if (!h) this.held.set(key, (h = { records: [], next: 0 }));
+        if (!h) this.held.set(key, (h = { records: [], from: 0, next: 0 }));
         // Retention or delete-records moved the start; a recreated topic starts over.
         if (p.logEndOffset < h.next) h.next = 0;
         h.records = h.records.filter((r) => r.offset >= p.logStartOffset! && r.offset < p.logEndOffset!);
-        const from = Math.max(h.next, p.logStartOffset, p.logEndOffset - TAIL_RECORDS);
+        const window = Math.max(p.logStartOffset, p.logEndOffset - TAIL_RECORDS);
+        const from = compacted && h.next > window ? window : Math.max(h.next, window);
         if (from >= p.logEndOffset) continue;
         let l = byLeader.get(p.leader);
         if (!l) byLeader.set(p.leader, (l = []));
@@ -61,6 +75,22 @@ export class TailReader {
   /** The held records of one partition, offsets ascending. */
   records(topic: string, partition: number): TailRecord[] {
     return this.held.get(tpKey(topic, partition))?.records ?? [];
+  }
+
+  /**
+   * The offsets the held records of one partition account for, [from, to): an offset there
+   * without a held record has none in the log (compacted away, or a transaction marker).
+   */
+  accounted(topic: string, partition: number): [number, number] | undefined {
+    const h = this.held.get(tpKey(topic, partition));
+    return h && h.next > h.from ? [h.from, h.next] : undefined;
+  }
+
+  /** What compaction removed since the last call. */
+  takeRemovals(): Removal[] {
+    const r = this.removals;
+    this.removals = [];
+    return r;
   }
 
   private async fetchFrom(leader: number, parts: { topic: string; partition: number; fetchOffset: number }[]): Promise<void> {
@@ -95,9 +125,18 @@ export class TailReader {
           },
         });
         // Past the last complete batch even when it held nothing to show (transaction markers).
-        h.next = Math.max(h.next, lastBatchOffset(p.records) + 1);
-        if (got.length === 0) continue;
-        h.records = [...h.records.filter((r) => r.offset < got[0].offset), ...got].slice(-TAIL_RECORDS);
+        const covered = lastBatchOffset(p.records) + 1;
+        if (covered <= fetchOffset) continue;
+        // Held records in the range this answer covers that it no longer has: compaction took them.
+        const present = new Set(got.map((r) => r.offset));
+        const removed = h.records.filter((r) => r.offset >= fetchOffset && r.offset < covered && !present.has(r.offset)).length;
+        if (removed > 0) this.removals.push({ topic: t.topic, partition: p.partitionIndex, count: removed });
+        if (h.next <= h.from || fetchOffset > h.next) h.from = fetchOffset;
+        h.from = Math.min(h.from, fetchOffset);
+        h.next = Math.max(h.next, covered);
+        h.records = [...h.records.filter((r) => r.offset < fetchOffset), ...got, ...h.records.filter((r) => r.offset >= covered)].slice(-TAIL_RECORDS);
+        // Records cut off the front of the window: what lies before the first kept one is not accounted for.
+        if (h.records.length === TAIL_RECORDS) h.from = Math.max(h.from, h.records[0].offset);
       }
     }
   }

@@ -21,7 +21,10 @@ function replicasHtml(p: PartitionStatus, alive: Set<number>): string {
 }
 
 /** What a partition row (div.partition) shows: replicas, owners, lag, and the log itself. */
-export function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailRecord[], own: Ownership, alive: Set<number>, sel: Selected | null, logEnd?: number): string {
+export function partitionHtml(
+  t: TopicStatus, p: PartitionStatus, tail: TailRecord[], own: Ownership, alive: Set<number>, sel: Selected | null,
+  logEnd?: number, accounted?: [number, number],
+): string {
   const tp = `${t.name}:${p.partition}`;
   const start = p.logStartOffset ?? 0;
   // The status's logEndOffset is what consumers see: the high watermark.
@@ -70,9 +73,12 @@ export function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailReco
     const r = byOffset.get(o);
     const selected = sel && sel.topic === t.name && sel.partition === p.partition && sel.offset === o ? ' selected' : '';
     const lag = lagOf.has(o) ? ' unread' : '';
+    const gone = !r && accounted !== undefined && o >= accounted[0] && o < accounted[1];
     const cell = r
       ? `<div class="cell rec${selected}${lag}" data-record="${esc(`${tp}:${o}`)}" data-key="${esc(r.key ?? '')}" data-null-key="${r.key === null}" style="background:${keyColour(r.key)}">${o % 1000}</div>`
-      : `<div class="cell unknown${lag}">${o % 1000}</div>`;
+      : gone
+        ? `<div class="cell gone${lag}" data-gone="${esc(`${tp}:${o}`)}" title="offset ${o}: no record here any more (compaction kept a later record with the same key), or a transaction marker">${o % 1000}</div>`
+        : `<div class="cell unknown${lag}">${o % 1000}</div>`;
     cells += `<div class="slot">${cell}${marksHtml(o)}</div>`;
   }
   cells += `<div class="slot next"><div class="cell next" title="the next record produced gets offset ${leo}">${leo % 1000}</div>${marksHtml(leo)}</div>`;
