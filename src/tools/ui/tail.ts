@@ -1,9 +1,11 @@
 // The end of each shown partition: what the page draws as coloured offset cells. Tail-only: each
 // poll asks only for records past those already held, never before `end - TAIL_RECORDS`, so a
 // producer at any rate costs one small Fetch per leader per poll (maxWait 0, a few KB per
-// partition) and nothing per record that the page does not show. A compacted topic's tail is read
-// again whole each poll (the same bounded window): compaction removes records from the middle of
-// the log without moving its start, so only held records that no longer come back show it.
+// partition) and nothing per record that the page does not show. A compacted topic's tail is also
+// read again, a second Fetch per leader per poll over the same bounded window: compaction removes
+// records from the middle of the log without moving its start, so only held records that no
+// longer come back show it. Kafka answers a Fetch from one log segment, so that re-read sweeps the
+// window over successive polls (`verify`), a segment at a time.
 import type { Cluster } from '../../client/cluster';
 import { RecordCursor, RecordWalk, forEachHeader } from '../../client/consumer/records';
 import { tpKey } from '../../client/offsets';
@@ -22,6 +24,16 @@ interface Held {
   from: number;
   /** The next offset to ask for. */
   next: number;
+  /** Compacted topics: where the re-read of the held window goes on (-1: from the window's start). */
+  verify: number;
+}
+
+interface Ask {
+  topic: string;
+  partition: number;
+  fetchOffset: number;
+  /** A re-read of held records, up to this offset (exclusive); undefined: a read of new records. */
+  until?: number;
 }
 
 /** Records compaction removed from a held tail, seen by one poll. */
@@ -45,7 +57,13 @@ export class TailReader {
 
   /** Bring the held tails of `topics` up to the ends `doc` reports; forget partitions no longer shown. */
   async update(doc: StatusDocument, topics: ReadonlySet<string>, deadline: number): Promise<void> {
-    const byLeader = new Map<number, { topic: string; partition: number; fetchOffset: number }[]>();
+    const reads = new Map<number, Ask[]>();
+    const rereads = new Map<number, Ask[]>();
+    const add = (m: Map<number, Ask[]>, leader: number, a: Ask) => {
+      let l = m.get(leader);
+      if (!l) m.set(leader, (l = []));
+      l.push(a);
+    };
     const shown = new Set<string>();
     for (const t of doc.topics) {
       if (!topics.has(t.name)) continue;
@@ -55,21 +73,23 @@ export class TailReader {
         shown.add(key);
         if (p.leader === null || p.logEndOffset === null || p.logStartOffset === null) continue;
         let h = this.held.get(key);
-        if (!h) this.held.set(key, (h = { records: [], from: 0, next: 0 }));
+        if (!h) this.held.set(key, (h = { records: [], from: 0, next: 0, verify: -1 }));
         // Retention or delete-records moved the start; a recreated topic starts over.
         if (p.logEndOffset < h.next) h.next = 0;
         h.records = h.records.filter((r) => r.offset >= p.logStartOffset! && r.offset < p.logEndOffset!);
         const window = Math.max(p.logStartOffset, p.logEndOffset - TAIL_RECORDS);
-        const from = compacted && h.next > window ? window : Math.max(h.next, window);
-        if (from >= p.logEndOffset) continue;
-        let l = byLeader.get(p.leader);
-        if (!l) byLeader.set(p.leader, (l = []));
-        l.push({ topic: t.name, partition: p.partition, fetchOffset: from });
+        const from = Math.max(h.next, window);
+        if (from < p.logEndOffset) add(reads, p.leader, { topic: t.name, partition: p.partition, fetchOffset: from });
+        if (compacted && h.records.length > 0) {
+          const at = h.verify >= Math.max(window, h.from) && h.verify < h.next ? h.verify : Math.max(window, h.from);
+          if (at < h.next) add(rereads, p.leader, { topic: t.name, partition: p.partition, fetchOffset: at, until: h.next });
+        }
       }
     }
     for (const key of this.held.keys()) if (!shown.has(key)) this.held.delete(key);
     // A stalled leader's tails stay as they were; the others' come.
-    await Promise.all([...byLeader].map(([leader, parts]) => byDeadline(this.fetchFrom(leader, parts), deadline, 'Fetch').catch(() => undefined)));
+    const fetches = [...reads, ...rereads].map(([leader, asks]) => byDeadline(this.fetchFrom(leader, asks), deadline, 'Fetch').catch(() => undefined));
+    await Promise.all(fetches);
   }
 
   /** The held records of one partition, offsets ascending. */
@@ -93,7 +113,7 @@ export class TailReader {
     return r;
   }
 
-  private async fetchFrom(leader: number, parts: { topic: string; partition: number; fetchOffset: number }[]): Promise<void> {
+  private async fetchFrom(leader: number, parts: Ask[]): Promise<void> {
     const conn = await this.cluster.connectionTo(leader);
     const byTopic = new Map<string, typeof parts>();
     for (const p of parts) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
@@ -106,14 +126,15 @@ export class TailReader {
       })),
       forgottenTopicsData: [], rackId: '',
     });
-    const asked = new Map(parts.map((p) => [tpKey(p.topic, p.partition), p.fetchOffset]));
+    const asked = new Map(parts.map((p) => [tpKey(p.topic, p.partition), p]));
     for (const t of body.responses ?? []) {
       for (const p of t.partitions) {
         const key = tpKey(t.topic, p.partitionIndex);
         const h = this.held.get(key);
-        const fetchOffset = asked.get(key);
-        if (!h || fetchOffset === undefined || p.errorCode !== ErrorCode.NONE || !p.records || p.records.length === 0) continue;
+        const ask = asked.get(key);
+        if (!h || ask === undefined || p.errorCode !== ErrorCode.NONE || !p.records || p.records.length === 0) continue;
         const got: TailRecord[] = [];
+        const { fetchOffset, until } = ask;
         this.walk.reset({ topic: t.topic, partition: p.partitionIndex, records: p.records, fetchOffset, abortedTransactions: null });
         const cursor = new RecordCursor();
         this.walk.run(cursor, {
@@ -127,14 +148,20 @@ export class TailReader {
         // Past the last complete batch even when it held nothing to show (transaction markers).
         const covered = lastBatchOffset(p.records) + 1;
         if (covered <= fetchOffset) continue;
-        // Held records in the range this answer covers that it no longer has: compaction took them.
-        const present = new Set(got.map((r) => r.offset));
-        const removed = h.records.filter((r) => r.offset >= fetchOffset && r.offset < covered && !present.has(r.offset)).length;
-        if (removed > 0) this.removals.push({ topic: t.topic, partition: p.partitionIndex, count: removed });
+        if (until !== undefined) {
+          // A re-read: held records in the range it covers that it no longer has were compacted away.
+          const to = Math.min(covered, until);
+          const present = new Set(got.map((r) => r.offset));
+          const removed = h.records.filter((r) => r.offset >= fetchOffset && r.offset < to && !present.has(r.offset)).length;
+          if (removed > 0) this.removals.push({ topic: t.topic, partition: p.partitionIndex, count: removed });
+          h.records = [...h.records.filter((r) => r.offset < fetchOffset), ...got.filter((r) => r.offset < to), ...h.records.filter((r) => r.offset >= to)];
+          h.verify = to >= until ? -1 : to;
+          continue;
+        }
+        // A read of new records (or of the window, when the end jumped past what was held).
         if (h.next <= h.from || fetchOffset > h.next) h.from = fetchOffset;
-        h.from = Math.min(h.from, fetchOffset);
         h.next = Math.max(h.next, covered);
-        h.records = [...h.records.filter((r) => r.offset < fetchOffset), ...got, ...h.records.filter((r) => r.offset >= covered)].slice(-TAIL_RECORDS);
+        h.records = [...h.records.filter((r) => r.offset < fetchOffset), ...got].slice(-TAIL_RECORDS);
         // Records cut off the front of the window: what lies before the first kept one is not accounted for.
         if (h.records.length === TAIL_RECORDS) h.from = Math.max(h.from, h.records[0].offset);
       }
