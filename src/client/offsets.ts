@@ -10,10 +10,15 @@ export { tpKey };
 import { ConnectionError } from './connection';
 import { ApiKey } from '../protocol/apis';
 import { ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
+import { byDeadline } from '../util/by-deadline';
 
 export { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../protocol/messages/list-offsets';
 
 export const ISOLATION_READ_UNCOMMITTED = 0;
+/** ListOffsets' replica id of a consumer (latest = high watermark). */
+export const CONSUMER_REPLICA_ID = -1;
+/** ListOffsets' replica id of a debugging tool: latest = the log end offset, and followers answer too. */
+export const DEBUGGING_REPLICA_ID = -2;
 export const ISOLATION_READ_COMMITTED = 1;
 
 export interface OffsetQuery {
@@ -32,6 +37,11 @@ export interface OffsetAnswer {
 
 export interface ListOffsetsOptions {
   isolationLevel?: number;
+  /**
+   * -1 (the default): a consumer, whose latest offset is the high watermark. DEBUGGING_REPLICA_ID
+   * (-2) gets the log end offset instead (isolation level ignored), as a follower would.
+   */
+  replicaId?: number;
   /** Absolute time (ms) after which the call fails with a TimeoutError. */
   deadline: number;
   retryBackoffMs?: number;
@@ -119,7 +129,7 @@ export async function listOffsets(cluster: Cluster, queries: readonly OffsetQuer
 async function sendListOffsets(cluster: Cluster, leader: number, list: readonly OffsetQuery[], opts: ListOffsetsOptions): Promise<any> {
   const conn = await cluster.connectionTo(leader);
   return conn.send(ApiKey.ListOffsets, {
-    replicaId: -1,
+    replicaId: opts.replicaId ?? CONSUMER_REPLICA_ID,
     isolationLevel: opts.isolationLevel ?? ISOLATION_READ_UNCOMMITTED,
     topics: [...groupByTopic(list).entries()].map(([name, qs]) => ({
       name,
@@ -144,7 +154,8 @@ export async function listOffsetsOnce(
   await Promise.all([...byLeader.entries()].map(async ([leader, list]) => {
     let body: any;
     try {
-      body = await sendListOffsets(cluster, leader, list, opts);
+      // A stalled leader answers nothing: its partitions get a timeout, the others their answers.
+      body = await byDeadline(sendListOffsets(cluster, leader, list, opts), opts.deadline, `ListOffsets to broker ${leader}`);
     } catch (e) {
       const err = e instanceof KafkaError ? e : KafkaError.from(ErrorCode.NETWORK_EXCEPTION, (e as Error).message);
       for (const q of list) out.set(tpKey(q.topic, q.partition), err);

@@ -27,8 +27,8 @@ export interface UiProcess {
 }
 
 /** Start `kafka-local ui` against `bootstrap` on a free loopback port; resolves once it serves. */
-export async function startUi(bootstrap: string, interval = 500): Promise<UiProcess> {
-  const tool = spawnTool('kafka-local', ['ui', '--bootstrap-server', bootstrap, '--port', '0', '--interval', String(interval)], { stdin: 'ignore' });
+export async function startUi(bootstrap: string, interval = 500, extra: string[] = []): Promise<UiProcess> {
+  const tool = spawnTool('kafka-local', ['ui', '--bootstrap-server', bootstrap, '--port', '0', '--interval', String(interval), ...extra], { stdin: 'ignore' });
   const exited = new Promise<void>((r) => tool.proc.on('exit', () => r()));
   const url = await waitFor(() => {
     if (tool.proc.exitCode !== null) throw new Error(`kafka-local ui exited: ${tool.stdout()}${tool.stderr()}`);

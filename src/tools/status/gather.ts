@@ -13,6 +13,7 @@ import type { ReplicaAdmin } from '../../client/replica-admin';
 import { ApiKey } from '../../protocol/apis';
 import { KafkaError } from '../../protocol/errors';
 import { ZERO_UUID } from '../../protocol/uuid';
+import { byDeadline } from '../../util/by-deadline';
 import {
   REBALANCING_STATES, STATUS_VERSION, type BrokerStatus, type GroupStatus, type GroupTopicStatus, type PartitionStatus,
   type StatusDocument, type TopicStatus,
@@ -66,7 +67,7 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 export async function gatherStatus(clients: Clients, opts: GatherOptions): Promise<StatusDocument> {
   const { admin } = clients;
   const deadline = Date.now() + opts.timeoutMs;
-  const md = await admin.cluster.metadata(null, deadline, 'status');
+  const md = await byDeadline(admin.cluster.metadata(null, deadline, 'status'), deadline, 'metadata');
   const warnings: string[] = [];
   const allTopics = (md.topics as MetadataTopic[]).filter((t) => t.errorCode === 0);
   const chosen = allTopics
@@ -84,9 +85,9 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   const cachedSizes = fresh(cache?.sizes, (c) => c.brokers === brokerIds.join(','));
   const cachedFenced = fresh(cache?.fenced, (c) => c.brokers === brokerIds.join(','));
   const [fenced, configs, sizes, groups] = await Promise.all([
-    cachedFenced?.value ?? fencedBrokers(admin, deadline).catch(() => []),
-    cachedConfigs?.value ?? topicConfigs(admin, names, warnings),
-    cachedSizes?.value ?? replicaSizes(clients.replicas, brokerIds, warnings),
+    cachedFenced?.value ?? byDeadline(fencedBrokers(admin, deadline), deadline, 'describeCluster').catch(() => []),
+    cachedConfigs?.value ?? topicConfigs(admin, names, deadline, warnings),
+    cachedSizes?.value ?? replicaSizes(clients.replicas, brokerIds, deadline, warnings),
     describeGroups(clients.groups, opts, deadline, warnings),
   ]);
   if (cache && !cachedConfigs) cache.configs = { at: now, names: names.join('\0'), value: configs };
@@ -115,7 +116,8 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
     ? [...wanted].filter(([key, p]) => opts.hotTopics!.has(p.topic) || committed.has(key) || !cachedOffsets.latest.has(key)).map(([, p]) => p)
     : [...wanted.values()];
   const ask = (timestamp: number): OffsetQuery[] => asked.map((p) => ({ ...p, timestamp }));
-  const offsetOpts = { deadline, callName: 'status' };
+  // Their own timeout: a stalled broker may have used up the first one (ListGroups, log dirs).
+  const offsetOpts = { deadline: Math.max(deadline, Date.now() + opts.timeoutMs), callName: 'status' };
   let [earliest, latest] = await Promise.all([
     listOffsetsOnce(admin.cluster, ask(EARLIEST_TIMESTAMP), leaders, offsetOpts),
     listOffsetsOnce(admin.cluster, ask(LATEST_TIMESTAMP), leaders, offsetOpts),
@@ -225,12 +227,12 @@ async function fencedBrokers(admin: Admin, deadline: number): Promise<{ brokerId
  * Each topic's min.insync.replicas and its own overrides (source DYNAMIC_TOPIC_CONFIG): what the
  * brokers set (static or dynamic broker defaults) applies to every topic alike and says nothing of it.
  */
-async function topicConfigs(admin: Admin, names: string[], warnings: string[]): Promise<Map<string, { minIsr: number | null; overrides: Record<string, string | null> }>> {
+async function topicConfigs(admin: Admin, names: string[], deadline: number, warnings: string[]): Promise<Map<string, { minIsr: number | null; overrides: Record<string, string | null> }>> {
   const out = new Map<string, { minIsr: number | null; overrides: Record<string, string | null> }>();
   if (names.length === 0) return out;
   let described;
   try {
-    described = await admin.describeConfigs(ConfigResourceType.TOPIC, names);
+    described = await byDeadline(admin.describeConfigs(ConfigResourceType.TOPIC, names), deadline, 'describeConfigs');
   } catch (e) {
     warnings.push(`topic configs could not be read: ${message(e)}`);
     return out;
@@ -252,11 +254,11 @@ async function topicConfigs(admin: Admin, names: string[], warnings: string[]): 
 }
 
 /** Replica sizes by `topic:partition:broker` from each live broker's DescribeLogDirs. */
-async function replicaSizes(replicas: ReplicaAdmin, brokerIds: number[], warnings: string[]): Promise<Map<string, number>> {
+async function replicaSizes(replicas: ReplicaAdmin, brokerIds: number[], deadline: number, warnings: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   let described;
   try {
-    described = await replicas.describeLogDirs(brokerIds);
+    described = await byDeadline(replicas.describeLogDirs(brokerIds), deadline, 'describeLogDirs');
   } catch (e) {
     warnings.push(`log dirs could not be read: ${message(e)}`);
     return out;
@@ -282,7 +284,7 @@ async function describeGroups(groups: GroupAdmin, opts: GatherOptions, deadline:
   const out = new Map<string, GroupFacts>();
   let ids: string[];
   try {
-    ids = (await groups.listConsumerGroups(Math.max(1, deadline - Date.now())))
+    ids = (await byDeadline(groups.listConsumerGroups(Math.max(1, deadline - Date.now())), deadline, 'listGroups'))
       .map((l) => l.groupId)
       .filter((id) => (opts.group ? fullMatch(opts.group, id) : true))
       .sort();
@@ -291,7 +293,13 @@ async function describeGroups(groups: GroupAdmin, opts: GatherOptions, deadline:
     return out;
   }
   if (ids.length === 0) return out;
-  const described = await groups.describeGroupsWithOffsets(ids, Math.max(1, deadline - Date.now()));
+  let described;
+  try {
+    described = await byDeadline(groups.describeGroupsWithOffsets(ids, Math.max(1, deadline - Date.now())), deadline, 'describeGroups');
+  } catch (e) {
+    warnings.push(`consumer groups could not be described: ${message(e)}`);
+    described = new Map();
+  }
   for (const id of ids) {
     const r = described.get(id);
     if (r?.ok) out.set(id, { groupId: id, description: r.value.description, offsets: r.value.offsets });

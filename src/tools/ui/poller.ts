@@ -1,12 +1,14 @@
 // The view's only contact with the cluster: one status gather (status/gather.ts, the requests
-// `kafka-local status` makes) every interval, then the tails of the shown partitions and, when
-// overrides changed, their defaults. Bounded: one poll at a time, the next one `intervalMs` after
+// `kafka-local status` makes) every interval, then the tails and log end offsets of the shown
+// partitions and, when overrides changed, their defaults. Bounded: one poll at a time, the next one `intervalMs` after
 // the last one ended, and none at all while no page is open.
 import type { Admin } from '../../client/admin';
 import { gatherStatus, type Clients, type GatherCache } from '../status/gather';
 import type { StatusDocument } from '../status/model';
+import { byDeadline } from '../../util/by-deadline';
 import { ConfigDefaults } from './config-defaults';
 import type { UiSnapshot } from './snapshot';
+import { LogEnds } from './log-ends';
 import { TailReader } from './tail';
 import { Timeline } from './timeline';
 
@@ -18,6 +20,7 @@ export interface PollerOptions {
 
 export class Poller {
   private readonly tails: TailReader;
+  private readonly logEnds: LogEnds;
   private readonly defaults: ConfigDefaults;
   private readonly timeline = new Timeline();
   private status: StatusDocument | null = null;
@@ -43,6 +46,7 @@ export class Poller {
     private readonly onUpdate: () => void,
   ) {
     this.tails = new TailReader(clients.admin.cluster);
+    this.logEnds = new LogEnds(clients.admin.cluster);
     this.defaults = new ConfigDefaults(clients.admin);
   }
 
@@ -69,8 +73,14 @@ export class Poller {
     this.running = true;
     try {
       const doc = await gatherStatus(this.clients, { topic: null, group: null, timeoutMs: this.opts.timeoutMs, cache: this.cache, hotTopics: shown });
-      await Promise.all([this.tails.update(doc, this.shown() ?? shown), this.defaults.update(doc).catch(() => undefined)]);
+      const now = this.shown() ?? shown;
+      const deadline = Date.now() + this.opts.timeoutMs;
+      await Promise.all([
+        this.tails.update(doc, now, deadline), this.logEnds.update(doc, now, deadline).catch(() => undefined),
+        byDeadline(this.defaults.update(doc), deadline, 'describeConfigs').catch(() => undefined),
+      ]);
       this.timeline.add(doc);
+      for (const r of this.tails.takeRemovals()) this.timeline.note(`compaction removed ${r.count} record${r.count === 1 ? '' : 's'} from ${r.topic}-${r.partition}`);
       this.status = doc;
       this.error = null;
     } catch (e) {
@@ -88,13 +98,21 @@ export class Poller {
   /** The latest snapshot with the tails of `topics`. */
   snapshot(topics: ReadonlySet<string>): UiSnapshot {
     const tails: UiSnapshot['tails'] = {};
+    const logEnds: UiSnapshot['logEnds'] = {};
+    const accounted: UiSnapshot['accounted'] = {};
     for (const t of this.status?.topics ?? []) {
       if (!topics.has(t.name)) continue;
-      for (const p of t.partitions) tails[`${t.name}:${p.partition}`] = this.tails.records(t.name, p.partition);
+      for (const p of t.partitions) {
+        tails[`${t.name}:${p.partition}`] = this.tails.records(t.name, p.partition);
+        const leo = this.logEnds.of(t.name, p.partition);
+        if (leo !== undefined) logEnds[`${t.name}:${p.partition}`] = leo;
+        const range = this.tails.accounted(t.name, p.partition);
+        if (range) accounted[`${t.name}:${p.partition}`] = range;
+      }
     }
     return {
       bootstrap: this.opts.bootstrap, at: this.at, pollMs: this.opts.intervalMs, status: this.status, error: this.error,
-      tails, defaults: this.defaults.all(), timeline: this.timeline.events,
+      tails, accounted, logEnds, defaults: this.defaults.all(), timeline: this.timeline.events,
     };
   }
 }

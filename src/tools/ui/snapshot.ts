@@ -1,5 +1,5 @@
 // What the page gets on every update: the status document (src/tools/status/model.ts, the same
-// facts `kafka-local status --output json` prints), the tail of the partitions the page shows,
+// facts `kafka-local status --output json` prints), the tail and log end offset of the partitions the page shows,
 // the defaults behind each topic's overrides, and the timeline of what changed. Plain data only:
 // it crosses the wire as JSON (Server-Sent Events) and the page's code imports these types.
 import type { StatusDocument } from '../status/model';
@@ -35,6 +35,17 @@ export interface UiSnapshot {
   error: string | null;
   /** The last records of each shown partition, by `topic:partition`, offsets ascending. */
   tails: Record<string, TailRecord[]>;
+  /**
+   * The offsets each tail accounts for, [from, to), by `topic:partition`: an offset there without
+   * a record in the tail has none in the log (compaction removed it, or a transaction marker).
+   */
+  accounted: Record<string, [number, number]>;
+  /**
+   * The log end offset of each shown partition, by `topic:partition` (ListOffsets as the debugging
+   * replica, see log-ends.ts); the status's logEndOffset is the high watermark. Missing where the
+   * leader did not tell: the page then draws LEO at the HW.
+   */
+  logEnds: Record<string, number>;
   /** For each topic with overrides: the value each overridden config would have without it. */
   defaults: Record<string, Record<string, string | null>>;
   /** Newest last. */

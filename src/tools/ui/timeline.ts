@@ -1,6 +1,7 @@
 // The timeline: what changed between successive snapshots, in the sentences of `kafka-local
 // status --watch` (status/diff.ts: topics, partitions, leaders, ISR, members, rebalances, log
-// starts moving), newest last, the last MAX_EVENTS kept.
+// starts moving), and what the view's own reads saw (records compaction removed from a tail),
+// newest last, the last MAX_EVENTS kept.
 import { diffStatus } from '../status/diff';
 import type { StatusDocument } from '../status/model';
 import type { TimelineEvent } from './snapshot';
@@ -19,7 +20,17 @@ export class Timeline {
     } else {
       this.events.push({ at, text: `watching ${doc.cluster.brokers.length} broker(s), ${doc.topics.length} topic(s), ${doc.groups.length} group(s)` });
     }
-    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    this.trim();
     this.last = doc;
+  }
+
+  /** An event the snapshots do not show (e.g. compaction: the log start and end stay). */
+  note(text: string, at = Date.now()): void {
+    this.events.push({ at, text });
+    this.trim();
+  }
+
+  private trim(): void {
+    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
   }
 }

@@ -100,7 +100,8 @@ function renderTopics(doc: NonNullable<UiSnapshot['status']>, open: Set<string>,
     });
     shown.forEach((p, j) => {
       rows[j].className = `partition${p.leaderless ? ' leaderless' : ''}`;
-      setHtml(rows[j], partitionHtml(t, p, snap.tails[`${t.name}:${p.partition}`] ?? [], own, alive, state.selected));
+      const tp = `${t.name}:${p.partition}`;
+      setHtml(rows[j], partitionHtml(t, p, snap.tails[tp] ?? [], own, alive, state.selected, snap.logEnds?.[tp], snap.accounted?.[tp]));
     });
   });
 }

@@ -5,7 +5,7 @@ import { esc } from './dom';
 
 const KINDS: [RegExp, string][] = [
   [/died|lost its leader|deleted|is gone|left|shrank/, 'bad'],
-  [/log start moved/, 'cut'],
+  [/log start moved|compaction removed/, 'cut'],
   [/rebalanc|PreparingRebalance|CompletingRebalance/, 'rebalance'],
   [/created|grew|joined|came back|appeared|expanded|has a leader again/, 'good'],
   [/leader moved|controller moved/, 'move'],

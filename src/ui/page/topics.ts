@@ -1,5 +1,6 @@
 // Topics and their partitions drawn as logs: one cell per offset, coloured by the record's key,
-// with the log start, the high watermark / log end and each group's committed offset marked under
+// with the log start, the high watermark, the log end (apart from the HW while followers have not
+// copied the tail: those cells drawn as not yet replicated) and each group's committed offset marked under
 // the cells, the group's lag drawn as the cells it has yet to read, and the owning member beside
 // the row. Windowed: only the last WINDOW offsets get cells, whatever the log's length.
 import type { PartitionStatus, TailRecord, TopicStatus } from '../../tools/ui/snapshot';
@@ -20,17 +21,24 @@ function replicasHtml(p: PartitionStatus, alive: Set<number>): string {
 }
 
 /** What a partition row (div.partition) shows: replicas, owners, lag, and the log itself. */
-export function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailRecord[], own: Ownership, alive: Set<number>, sel: Selected | null): string {
+export function partitionHtml(
+  t: TopicStatus, p: PartitionStatus, tail: TailRecord[], own: Ownership, alive: Set<number>, sel: Selected | null,
+  logEnd?: number, accounted?: [number, number],
+): string {
   const tp = `${t.name}:${p.partition}`;
   const start = p.logStartOffset ?? 0;
+  // The status's logEndOffset is what consumers see: the high watermark.
   const end = p.logEndOffset ?? start;
-  const from = Math.max(start, end - WINDOW);
+  const leo = Math.max(end, logEnd ?? end);
+  const from = Math.max(start, leo - WINDOW);
   const byOffset = new Map(tail.map((r) => [r.offset, r]));
   const positions = own.positions.get(tp) ?? [];
-  // Under each slot three lines: log start, end, committed offsets (neighbouring labels never collide).
-  const marks = new Map<number, [string, string, string]>();
-  const mark = (at: number, html: string, line: 0 | 1 | 2) => {
-    const m = marks.get(at) ?? ['', '', ''];
+  // Under each slot a line per kind of mark: log start, HW, committed offsets, and the LEO when
+  // apart from the HW (neighbouring labels never collide).
+  const lines = leo > end ? 4 : 3;
+  const marks = new Map<number, string[]>();
+  const mark = (at: number, html: string, line: 0 | 1 | 2 | 3) => {
+    const m = marks.get(at) ?? Array<string>(lines).fill('');
     m[line] += html;
     marks.set(at, m);
   };
@@ -41,7 +49,12 @@ export function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailReco
   const GAP = -1;
   const slot = (o: number) => (o < from ? GAP : o);
   mark(slot(start), `<span class="mark start" data-logstart="${esc(tp)}" data-value="${start}" title="log start offset: the first offset still in the log">start ${start}</span>`, 0);
-  mark(end, `<span class="mark end" data-hw="${esc(tp)}" data-value="${end}" title="high watermark: the end consumers can read (the log end offset as clients see it)">HW=LEO ${end}</span>`, 1);
+  if (leo === end) {
+    mark(end, `<span class="mark end" data-hw="${esc(tp)}" data-leo="${esc(tp)}" data-value="${end}" title="high watermark = log end offset: every in-sync replica has every record, consumers can read them all">HW=LEO ${end}</span>`, 1);
+  } else {
+    mark(end, `<span class="mark end" data-hw="${esc(tp)}" data-value="${end}" title="high watermark: the end consumers can read, copied by every in-sync replica">HW ${end}</span>`, 1);
+    mark(leo, `<span class="mark leo" data-leo="${esc(tp)}" data-value="${leo}" title="log end offset: the leader's next offset; ${leo - end} record(s) past the HW are not yet on every in-sync replica">LEO ${leo}</span>`, 3);
+  }
   const lagOf = new Map<number, string>();
   for (const pos of positions) {
     if (pos.committed === null) continue;
@@ -52,16 +65,23 @@ export function partitionHtml(t: TopicStatus, p: PartitionStatus, tail: TailReco
   if (from > start) {
     cells += `<div class="slot gap"><div class="cell gap" title="offsets ${start}..${from - 1} are not drawn">${from - start} earlier</div>${marksHtml(GAP)}</div>`;
   }
-  for (let o = from; o < end; o++) {
+  for (let o = from; o < leo; o++) {
+    if (o >= end) {
+      cells += `<div class="slot"><div class="cell unreplicated" data-unreplicated="${esc(`${tp}:${o}`)}" title="offset ${o}: on the leader, not yet on every in-sync replica; consumers cannot read it until the high watermark passes it">${o % 1000}</div>${marksHtml(o)}</div>`;
+      continue;
+    }
     const r = byOffset.get(o);
     const selected = sel && sel.topic === t.name && sel.partition === p.partition && sel.offset === o ? ' selected' : '';
     const lag = lagOf.has(o) ? ' unread' : '';
+    const gone = !r && accounted !== undefined && o >= accounted[0] && o < accounted[1];
     const cell = r
       ? `<div class="cell rec${selected}${lag}" data-record="${esc(`${tp}:${o}`)}" data-key="${esc(r.key ?? '')}" data-null-key="${r.key === null}" style="background:${keyColour(r.key)}">${o % 1000}</div>`
-      : `<div class="cell unknown${lag}">${o % 1000}</div>`;
+      : gone
+        ? `<div class="cell gone${lag}" data-gone="${esc(`${tp}:${o}`)}" title="offset ${o}: no record here any more (compaction kept a later record with the same key), or a transaction marker">${o % 1000}</div>`
+        : `<div class="cell unknown${lag}">${o % 1000}</div>`;
     cells += `<div class="slot">${cell}${marksHtml(o)}</div>`;
   }
-  cells += `<div class="slot next"><div class="cell next" title="the next record produced gets offset ${end}">${end % 1000}</div>${marksHtml(end)}</div>`;
+  cells += `<div class="slot next"><div class="cell next" title="the next record produced gets offset ${leo}">${leo % 1000}</div>${marksHtml(leo)}</div>`;
   const owners = (own.owners.get(tp) ?? []).map((o) =>
     `<span class="owner" data-owner="${esc(`${o.group}:${tp}`)}" data-client="${esc(o.clientId)}" style="border-color:${o.colour};color:${o.colour}" title="member ${esc(o.memberId)}">${esc(o.group)}: ${esc(o.clientId)}</span>`).join('');
   const lags = positions.filter((x) => x.lag !== null).map((x) =>

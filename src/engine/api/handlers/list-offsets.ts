@@ -1,5 +1,7 @@
-// ListOffsets, through the replica manager (leader only; a consumer's latest is the high
-// watermark, the last stable offset with isolation_level READ_COMMITTED, a follower's or debugger's the log end): -1 latest, -2 earliest (log start), -4 earliest-local (the log
+// ListOffsets, through the replica manager (a consumer's latest is the high watermark, the last
+// stable offset with isolation_level READ_COMMITTED; any other replica id's the log end, whatever
+// the isolation level; only the debugging replica id -2 may ask a follower, which answers from its
+// own log, as Kafka 4.4 does): -1 latest, -2 earliest (log start), -4 earliest-local (the log
 // start too: no tiered storage), -5 latest-tiered and -6 earliest-pending-upload (-1: nothing
 // tiered, UnifiedLog's answer without remote storage), -3 the record with the largest timestamp, else the first offset whose record
 // timestamp is >= the target, answered per record as Kafka does (the batch found by its max
@@ -9,7 +11,7 @@ import { ErrorCode } from '../../../protocol/errors';
 import { decodeRecords } from '../../../protocol/records/batch';
 import type { RequestContext } from '.';
 import type { PartitionLog } from '../../log/partition-log';
-import { CONSUMER_REPLICA_ID } from '../../replica/replica-manager';
+import { CONSUMER_REPLICA_ID, DEBUGGING_REPLICA_ID } from '../../replica/replica-manager';
 
 import {
   LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, EARLIEST_LOCAL_TIMESTAMP, LATEST_TIERED_TIMESTAMP, EARLIEST_PENDING_UPLOAD_TIMESTAMP,
@@ -88,6 +90,7 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
   const counts = new Map<string, number>();
   for (const t of req.topics) for (const lp of t.partitions) counts.set(`${t.name}\u0000${lp.partitionIndex}`, (counts.get(`${t.name}\u0000${lp.partitionIndex}`) ?? 0) + 1);
   const isClient = req.replicaId === CONSUMER_REPLICA_ID;
+  const onlyLeader = req.replicaId !== DEBUGGING_REPLICA_ID;
   const topics = req.topics.map((t: any) => {
     const partitions = t.partitions.map((lp: any) => {
       const out = { partitionIndex: lp.partitionIndex, errorCode: 0, timestamp: -1, offset: -1, leaderEpoch: -1 };
@@ -96,7 +99,7 @@ export function handleListOffsets(engine: Engine, req: any, ctx?: RequestContext
         out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
         return out;
       }
-      const part = engine.replicaManager.readablePartition(t.name, lp.partitionIndex, lp.currentLeaderEpoch, true);
+      const part = engine.replicaManager.readablePartition(t.name, lp.partitionIndex, lp.currentLeaderEpoch, onlyLeader);
       if (typeof part === 'number') { out.errorCode = part; return out; }
       const log = part.log;
       // Partition.fetchOffsetForTimestamp: a new leader whose high watermark has not reached its
