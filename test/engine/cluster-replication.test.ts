@@ -301,9 +301,23 @@ describe('replication across broker processes', () => {
     // The old coordinator comes back as a follower: it unloaded the group and answers NOT_COORDINATOR.
     await cluster.start(coordinator);
     await waitFor(async () => sortedIds((await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!.isr) === '1,2,3', 20000, 'offsets partition in sync again');
+    // Nothing moves the leadership back meanwhile (the automatic rebalance waits 300 s).
+    const leaderNow = (await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!;
+    expect(leaderNow.leader).toBe(String(next));
     const fromOld = await request(coordinator, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false });
-    const leaderNow = Number((await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!.leader);
-    if (leaderNow !== coordinator) expect(fromOld.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
+    expect(fromOld.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
+    // A preferred election gives the partition back to its first replica, the old coordinator: it
+    // loads the group again and the broker that led meanwhile unloads it.
+    expect(leaderNow.replicas.split(',')[0]).toBe(String(coordinator));
+    const elected = await runTool('kafka-leader-election', ['--bootstrap-server', cluster.bootstrap(next), '--election-type', 'preferred', '--topic', '__consumer_offsets', '--partition', String(partition)]);
+    expect(elected.stdout).toBe(`Successfully completed leader election (PREFERRED) for partitions __consumer_offsets-${partition}\n`);
+    const back = await waitFor(async () => {
+      const r = await request(coordinator, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false });
+      return r.errorCode === 0 ? r : undefined;
+    }, 20000, `broker ${coordinator} coordinating ${group} again`);
+    expect(back.topics).toEqual([expect.objectContaining({ name: 'tracked', partitions: [expect.objectContaining({ partitionIndex: 0, committedOffset: 7 })] })]);
+    await waitFor(async () => (await request(next, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false })).errorCode === ErrorCode.NOT_COORDINATOR,
+      20000, `broker ${next} unloaded ${group}`);
   }, 120000);
 
   it('a leader killed with records its followers never fetched truncates them when it comes back (OffsetForLeaderEpoch): no replica keeps what the new leader never had', async () => {
