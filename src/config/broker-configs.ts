@@ -585,10 +585,21 @@ export function brokerConfigSynonyms(name: string): string[] {
   return [name];
 }
 
+/**
+ * QuotaConfig.brokerQuotaConfigs: dynamic broker configs outside KafkaConfig (DynamicConfig.Broker
+ * adds them), so a broker describes a set throttle rate with its value, not as a sensitive null.
+ */
+const BROKER_QUOTA_CONFIG_TYPES: ReadonlyMap<string, ConfigType> = new Map([
+  ['leader.replication.throttled.rate', 'long'], ['follower.replication.throttled.rate', 'long'],
+  ['replica.alter.log.dirs.io.max.bytes.per.second', 'long'],
+]);
+
 /** KafkaConfig.configType: the type of a name, of its listener-less base, or null (unknown). */
 export function brokerConfigType(name: string): ConfigType | null {
   const def = BY_NAME.get(name);
   if (def) return def.type;
+  const quota = BROKER_QUOTA_CONFIG_TYPES.get(name);
+  if (quota) return quota;
   for (const s of brokerConfigSynonyms(name)) {
     const d = BY_NAME.get(s);
     if (d) return d.type;

@@ -197,7 +197,8 @@ async function startCluster(countArg: string, argv: string[], io: ToolIO): Promi
       const code = await main(['-daemon', ...b.argv], io);
       if (code !== 0) return code;
     }
-    io.stdout(`Started ${count} brokers (node ids 1-${count}) in the background; stop one with kafka-server-stop --node-id=N, all with kafka-server-stop.\n`);
+    // Where the data went is the one thing a learner cannot guess (it outlives the brokers).
+    io.stdout(`Started ${count} brokers (node ids 1-${count}, data in ${path.join(logBase, 'broker-N')}) in the background; stop one with kafka-server-stop --node-id=N, all with kafka-server-stop.\n`);
     return 0;
   }
   const children = brokers.map((b) => spawn(process.execPath, [process.argv[1], ...b.argv], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env }));

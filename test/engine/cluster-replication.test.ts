@@ -31,7 +31,11 @@ const LAG_MS = 1500;
 // by the leader's lag check (AlterPartition), not by being fenced.
 const cluster = new TestCluster({
   brokers: 3, sessionTimeoutMs: 8000,
-  overrides: { 'replica.lag.time.max.ms': String(LAG_MS), 'offsets.topic.replication.factor': '3', 'replica.fetch.wait.max.ms': '200' },
+  overrides: {
+    'replica.lag.time.max.ms': String(LAG_MS), 'offsets.topic.replication.factor': '3', 'replica.fetch.wait.max.ms': '200',
+    // Cleaner passes close together, for the compaction test.
+    'log.cleaner.backoff.ms': '100',
+  },
 });
 
 interface PartitionLine { partition: number; leader: string; replicas: string; isr: string }
@@ -66,6 +70,13 @@ function storedBatches(broker: number, topic: string, partition: number): Buffer
 function values(batches: Buffer[]): string[] {
   const out: string[] = [];
   for (const b of batches) decodeRecords(b, (r: any) => { out.push(r.value ? Buffer.from(r.value).toString() : ''); });
+  return out;
+}
+
+/** Every record of stored batches as `offset key=value` (NULL for a null value). */
+function records(batches: Buffer[]): string[] {
+  const out: string[] = [];
+  for (const b of batches) decodeRecords(b, (r: any) => { out.push(`${r.offset} ${r.key ? Buffer.from(r.key).toString() : ''}=${r.value ? Buffer.from(r.value).toString() : 'NULL'}`); });
   return out;
 }
 
@@ -127,6 +138,36 @@ describe('replication across broker processes', () => {
     expect(all.length).toBe(n);
     expect(new Set(all).size).toBe(n);
   }, 180000);
+
+  it('a compacted RF 3 topic ends with the same compacted records on every replica (each broker\'s cleaner compacts its own copy)', async () => {
+    await createTopic('compacted', ['--partitions', '1', '--replication-factor', '3', '--config', 'cleanup.policy=compact', '--config', 'min.cleanable.dirty.ratio=0.01']);
+    const p = await waitFor(async () => { const x = (await describeTopic('compacted', anyLive()))[0]; return x && sortedIds(x.isr) === '1,2,3' ? x : undefined; }, 15000, 'compacted in sync');
+    const leader = Number(p.leader);
+    const conn = new BrokerConnection('127.0.0.1', cluster.broker(leader).port, 'compaction-test');
+    await conn.connect();
+    try {
+      // One batch per request, as in test/engine/compaction.test.ts: offsets 0 k1=v1, 1 k2=v1,
+      // 2 k1=v2, 3 k3=v1, 4 k2=NULL, 5 k1=v3, 6 k3=v2 (the last batch, 5-6, is never cleaned).
+      for (const recs of [[['k1', 'v1'], ['k2', 'v1']], [['k1', 'v2']], [['k3', 'v1'], ['k2', null]], [['k1', 'v3'], ['k3', 'v2']]]) {
+        const batch = buildBatch(recs.map(([k, v]) => ({ key: Buffer.from(k!), value: v === null ? null : Buffer.from(v), timestamp: Date.now() })));
+        const r = await conn.send(ApiKey.Produce, { transactionalId: null, acks: -1, timeoutMs: 5000, topicData: [{ name: 'compacted', partitionData: [{ index: 0, records: batch }] }] });
+        expect(r.responses[0].partitionResponses[0].errorCode).toBe(0);
+      }
+    } finally {
+      conn.close();
+    }
+    const expected = ['2 k1=v2', '3 k3=v1', '4 k2=NULL', '5 k1=v3', '6 k3=v2'];
+    const onEach = await waitFor(() => {
+      const logs = [1, 2, 3].map((b) => records(storedBatches(b, 'compacted', 0)));
+      return logs.every((l) => l.join() === expected.join()) ? logs : undefined;
+    }, 30000, 'compacted alike on brokers 1, 2, 3').catch((e) => {
+      throw new Error(`${e.message}: ${[1, 2, 3].map((b) => `${b}: ${records(storedBatches(b, 'compacted', 0)).join(', ')}`).join('; ')}`);
+    });
+    expect(onEach).toEqual([expected, expected, expected]);
+    // What a consumer reads from the leader is the same.
+    const read = await runKcat(cluster.bootstrap(leader), ['-C', '-t', 'compacted', '-o', 'beginning', '-e', '-q', '-Z', '-f', '%o %k=%s\n']);
+    expect(read.stdout).toBe(expected.join('\n') + '\n');
+  }, 60000);
 
   it('a follower stalled past replica.lag.time.max.ms leaves the ISR in --describe and is back after SIGCONT', async () => {
     await createTopic('lagging', ['--partitions', '1', '--replication-factor', '3']);
@@ -301,9 +342,23 @@ describe('replication across broker processes', () => {
     // The old coordinator comes back as a follower: it unloaded the group and answers NOT_COORDINATOR.
     await cluster.start(coordinator);
     await waitFor(async () => sortedIds((await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!.isr) === '1,2,3', 20000, 'offsets partition in sync again');
+    // Nothing moves the leadership back meanwhile (the automatic rebalance waits 300 s).
+    const leaderNow = (await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!;
+    expect(leaderNow.leader).toBe(String(next));
     const fromOld = await request(coordinator, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false });
-    const leaderNow = Number((await describeTopic('__consumer_offsets', next)).find((x) => x.partition === partition)!.leader);
-    if (leaderNow !== coordinator) expect(fromOld.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
+    expect(fromOld.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
+    // A preferred election gives the partition back to its first replica, the old coordinator: it
+    // loads the group again and the broker that led meanwhile unloads it.
+    expect(leaderNow.replicas.split(',')[0]).toBe(String(coordinator));
+    const elected = await runTool('kafka-leader-election', ['--bootstrap-server', cluster.bootstrap(next), '--election-type', 'preferred', '--topic', '__consumer_offsets', '--partition', String(partition)]);
+    expect(elected.stdout).toBe(`Successfully completed leader election (PREFERRED) for partitions __consumer_offsets-${partition}\n`);
+    const back = await waitFor(async () => {
+      const r = await request(coordinator, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false });
+      return r.errorCode === 0 ? r : undefined;
+    }, 20000, `broker ${coordinator} coordinating ${group} again`);
+    expect(back.topics).toEqual([expect.objectContaining({ name: 'tracked', partitions: [expect.objectContaining({ partitionIndex: 0, committedOffset: 7 })] })]);
+    await waitFor(async () => (await request(next, ApiKey.OffsetFetch, 5, { groupId: group, topics: null, requireStable: false })).errorCode === ErrorCode.NOT_COORDINATOR,
+      20000, `broker ${next} unloaded ${group}`);
   }, 120000);
 
   it('a leader killed with records its followers never fetched truncates them when it comes back (OffsetForLeaderEpoch): no replica keeps what the new leader never had', async () => {

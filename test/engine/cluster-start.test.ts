@@ -103,7 +103,7 @@ describe('kafka-server-start --cluster N', () => {
     const r = await runTool('kafka-server-start', ['--cluster', '2', '-daemon', '--override', 'listeners=PLAINTEXT://127.0.0.1:0',
       '--override', 'broker.session.timeout.ms=3000', '--override', 'broker.heartbeat.interval.ms=250'], { env: { KAFKA_LOCAL_HOME: home } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Started 2 brokers (node ids 1-2) in the background');
+    expect(r.stdout).toBe(`Started 2 brokers (node ids 1-2, data in ${path.join(home, 'cluster', 'broker-N')}) in the background; stop one with kafka-server-stop --node-id=N, all with kafka-server-stop.\n`);
     const b = [];
     for (const id of [1, 2]) b.push(await started(path.join(home, 'cluster', `broker-${id}`)));
     await waitFor(async () => (await brokerIds(b[0].port)).join() === '1,2', 10000, 'two brokers');

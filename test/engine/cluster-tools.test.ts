@@ -104,6 +104,42 @@ describe('operator tools on a 3-broker cluster', () => {
     expect(list.stdout).toBe('No partition reassignments found.\n');
   }, 120000);
 
+  it('kafka-reassign-partitions --execute --throttle sets the throttle configs Kafka 4.4 sets (topic replicas, every broker\'s rates); --verify clears them', async () => {
+    expect((await tool('kafka-topics', '--bootstrap-server', cluster.bootstrap(), '--create', '--topic', 'throttled', '--replica-assignment', '1:2,2:3')).code).toBe(0);
+    await waitFor(async () => allIn(await describeTopic('throttled'), 2), 20000, 'throttled in sync');
+    const plan = path.join(tempDir('kl-cluster-plan-'), 'plan.json');
+    fs.writeFileSync(plan, '{"version":1,"partitions":[{"topic":"throttled","partition":0,"replicas":[3,1]},{"topic":"throttled","partition":1,"replicas":[1,2]}]}');
+    const exec = await tool('kafka-reassign-partitions', '--bootstrap-server', cluster.bootstrap(), '--execute', '--reassignment-json-file', plan, '--throttle', '10000000');
+    expect(exec.code, exec.stderr).toBe(0);
+    expect(exec.stdout).toContain('\n\nSave this to use as the --reassignment-json-file option during rollback\n'
+      + 'Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n'
+      + 'The inter-broker throttle limit was set to 10000000 B/s\nSuccessfully started partition reassignments for throttled-0,throttled-1\n');
+    const configs = async () => {
+      const out = [(await tool('kafka-configs', '--bootstrap-server', cluster.bootstrap(), '--describe', '--entity-type', 'topics', '--entity-name', 'throttled')).stdout];
+      for (const b of ['1', '2', '3']) out.push((await tool('kafka-configs', '--bootstrap-server', cluster.bootstrap(), '--describe', '--entity-type', 'brokers', '--entity-name', b)).stdout);
+      return out.join('');
+    };
+    // What Kafka 4.4 showed for the same plan on its 3-node cluster (test/reference/cluster-settings.test.ts):
+    // the current replicas throttled as leaders, the added ones as followers, the rate on every broker.
+    const rates = (b: number) => `Dynamic configs for broker ${b} are:\n`
+      + '  follower.replication.throttled.rate=10000000 sensitive=false synonyms={DYNAMIC_BROKER_CONFIG:follower.replication.throttled.rate=10000000}\n'
+      + '  leader.replication.throttled.rate=10000000 sensitive=false synonyms={DYNAMIC_BROKER_CONFIG:leader.replication.throttled.rate=10000000}\n';
+    expect(await configs()).toBe('Dynamic configs for topic throttled are:\n'
+      + '  follower.replication.throttled.replicas=0:3,1:1 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:follower.replication.throttled.replicas=0:3,1:1}\n'
+      + '  leader.replication.throttled.replicas=0:1,0:2,1:2,1:3 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:leader.replication.throttled.replicas=0:1,0:2,1:2,1:3}\n'
+      + rates(1) + rates(2) + rates(3));
+    const verify = await waitFor(async () => {
+      const r = await tool('kafka-reassign-partitions', '--bootstrap-server', cluster.bootstrap(), '--verify', '--reassignment-json-file', plan);
+      return r.stdout.includes('is still in progress') ? undefined : r;
+    }, 30000, 'reassignment completed');
+    expect(verify.stdout).toBe('Status of partition reassignment:\nReassignment of partition throttled-0 is completed.\nReassignment of partition throttled-1 is completed.\n\n'
+      + 'Clearing broker-level throttles on brokers 1,2,3\nClearing topic-level throttles on topic throttled\n');
+    expect(await configs()).toBe('Dynamic configs for topic throttled are:\nDynamic configs for broker 1 are:\nDynamic configs for broker 2 are:\nDynamic configs for broker 3 are:\n');
+    // Gone again: the preferred-election test below counts the partitions broker 3 prefers to lead.
+    expect((await tool('kafka-topics', '--bootstrap-server', cluster.bootstrap(), '--delete', '--topic', 'throttled')).code).toBe(0);
+    await waitFor(async () => !(await tool('kafka-topics', '--bootstrap-server', cluster.bootstrap(), '--list')).stdout.split('\n').includes('throttled'), 20000, 'throttled deleted');
+  }, 120000);
+
   it('kafka-log-dirs --describe lists each broker\'s own replicas', async () => {
     expect((await tool('kafka-topics', '--bootstrap-server', cluster.bootstrap(), '--create', '--topic', 'spread', '--replica-assignment', '1:2,2:3,3:1')).code).toBe(0);
     await waitFor(async () => allIn(await describeTopic('spread'), 3), 20000, 'spread in sync');
