@@ -1,10 +1,13 @@
 // `kafka-local status` options. Our own command (not a Kafka tool), so its parsing is plain:
 // `--name value` or `--name=value`; `--watch` takes an optional number of seconds.
+import { compileJavaRegex } from '../../cli/topic-filter';
 import { eachArg, LocalUsageError, unknownArgument } from '../local-command';
 
 export interface StatusOptions {
   bootstrap: string;
+  /** Anchored: matches whole topic names only. */
   topic: RegExp | null;
+  /** Anchored: matches whole group ids only. */
   group: RegExp | null;
   /** Seconds between frames; null: print once. */
   watch: number | null;
@@ -39,9 +42,10 @@ function positiveNumber(name: string, text: string): number {
   return n;
 }
 
+/** A Java regular expression matched against whole names (Pattern.matches), as kafka-topics --topic does. */
 function regex(name: string, text: string): RegExp {
   try {
-    return new RegExp(text);
+    return compileJavaRegex(text);
   } catch (e) {
     throw new LocalUsageError(`${name} is not a valid regular expression: ${(e as Error).message}`);
   }
