@@ -25,7 +25,8 @@ What is in the cluster right now: brokers, topics (partitions, leaders, ISR, off
 configs) and consumer groups (members, committed offsets, lag), through the Kafka protocol.
 
   --bootstrap-server  The broker(s) to ask (default localhost:9092).
-  --topic REGEX       Only topics whose whole name matches (default: every non-internal topic).
+  --topic REGEX       Only topics whose whole name matches, as kafka-topics --topic matches
+                      (default: every non-internal topic).
   --group REGEX       Only consumer groups whose whole id matches (default: every group).
   --watch [SECONDS]   Redraw every SECONDS (default 2) until Ctrl-C, saying what changed.
   --output json       One JSON document instead of tables (see the README for its shape).
