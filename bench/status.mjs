@@ -3,8 +3,10 @@
 // in a terminal under NO_COLOR (plain text too, but stdout is a TTY), and in a terminal with colour
 // (chalk and cli-table3). The terminal is a pseudo-terminal from util-linux `script`, 200 columns
 // by 50 rows, whose own start (a shell that runs `stty` and execs node) is measured alone and
-// reported beside the figures. One engine, 1,000 one-partition topics with a record each,
-// one group with committed offsets; the median of 5 runs each, after one warm-up run.
+// reported beside the figures, as is the CPU time of each run (bash's `times`): on a loaded
+// machine the wall time is mostly the engine's. One engine, 1,000 one-partition topics with a record each,
+// one group with committed offsets; the median of 5 runs each (the modes taking turns), after one
+// warm-up run each.
 // Run after `npm run build`:  node bench/status.mjs [topics=1000] [runs=5]
 // Writes bench/results.json under "status" (merged with what is there).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,16 +23,41 @@ const TOPICS = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 5);
 const name = (i) => `topic-${String(i).padStart(4, '0')}`;
 
-/** The shell line `script` runs in its pseudo-terminal: a fixed size, then the command itself. */
-const inTerminal = (args, envPrefix = '') => ['-qfec', `stty cols 200 rows 50; ${envPrefix}exec ${[process.execPath, ...args].map((a) => `'${a}'`).join(' ')}`, '/dev/null'];
+const quote = (a) => `'${a}'`;
+/** `script` running the command in a 200x50 pseudo-terminal (a fixed size first, then the command itself). */
+const inTerminal = (args, envPrefix = '') =>
+  `script -qfec ${quote(`stty cols 200 rows 50; ${envPrefix}exec ${[process.execPath, ...args].map((a) => `"${a}"`).join(' ')}`)} /dev/null > /dev/null`;
 
-async function runs(label, cmd, args, stdout = 'ignore') {
-  await timed(cmd, args, { stdout }); // warm-up: the file cache, the engine's first look at every topic
-  const seconds = [];
-  for (let i = 0; i < RUNS; i++) seconds.push((await timed(cmd, args, { stdout })).seconds);
-  const r = { medianSeconds: +median(seconds).toFixed(3), runs: seconds.map((s) => +s.toFixed(3)) };
-  console.log(`${label}: median ${r.medianSeconds} s of ${r.runs.join(', ')}`);
-  return r;
+/**
+ * `line` run by bash, which then prints its children's CPU time (`times`): wall seconds, and the
+ * CPU seconds (user + system) of the command itself, apart from the engine's (on a loaded machine
+ * the wall time is mostly the engine waiting for a core).
+ */
+async function once(line, stdout) {
+  const r = await timed('bash', ['-c', `${line}; times >&2`], { stdout });
+  const children = r.stderr.trim().split('\n').pop().split(/\s+/).map((t) => {
+    const m = /^(\d+)m([\d.]+)s$/.exec(t);
+    return Number(m[1]) * 60 + Number(m[2]);
+  });
+  return { seconds: r.seconds, cpuSeconds: children[0] + children[1] };
+}
+
+/**
+ * Each mode `RUNS` times, taking turns (a machine whose load drifts then weighs on every mode
+ * alike), after one warm-up run of each (the file cache, the engine's first look at every topic).
+ */
+async function runs(modes) {
+  for (const m of modes) await once(m.line, m.stdout);
+  const all = modes.map(() => []);
+  for (let i = 0; i < RUNS; i++) for (const [k, m] of modes.entries()) all[k].push(await once(m.line, m.stdout));
+  return Object.fromEntries(modes.map((m, k) => {
+    const r = {
+      medianSeconds: +median(all[k].map((x) => x.seconds)).toFixed(3), medianCpuSeconds: +median(all[k].map((x) => x.cpuSeconds)).toFixed(3),
+      seconds: all[k].map((x) => +x.seconds.toFixed(3)), cpuSeconds: all[k].map((x) => +x.cpuSeconds.toFixed(3)),
+    };
+    console.log(`${m.label}: median ${r.medianSeconds} s (${r.medianCpuSeconds} CPU-s) of ${r.seconds.join(', ')}`);
+    return [m.key, r];
+  }));
 }
 
 const engine = await startEngine({ prefix: 'kl-bench-status-' });
@@ -53,10 +80,12 @@ try {
     '--reset-offsets', '--topic', name(0), '--topic', name(1), '--to-earliest', '--execute']);
 
   const status = [bin('kafka-local'), 'status', '--bootstrap-server', engine.bootstrap];
-  result.piped = await runs('piped (plain)', process.execPath, status, 'pipe');
-  result.terminalNoColor = await runs('terminal, NO_COLOR', 'script', inTerminal(status, 'NO_COLOR=1 '));
-  result.terminalColor = await runs('terminal, colour', 'script', inTerminal(status));
-  result.terminalStartOnly = await runs('the terminal alone (script, stty, node -e 0)', 'script', inTerminal(['-e', '0']));
+  Object.assign(result, await runs([
+    { key: 'piped', label: 'piped (plain)', line: [process.execPath, ...status].map((a) => `"${a}"`).join(' '), stdout: 'pipe' },
+    { key: 'terminalNoColor', label: 'terminal, NO_COLOR', line: inTerminal(status, 'NO_COLOR=1 ') },
+    { key: 'terminalColor', label: 'terminal, colour', line: inTerminal(status, 'unset NO_COLOR; ') },
+    { key: 'terminalStartOnly', label: 'the terminal alone (script, stty, node -e 0)', line: inTerminal(['-e', '0']) },
+  ]));
 } finally {
   await engine.stop();
 }
