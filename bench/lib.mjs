@@ -14,13 +14,15 @@ export const env = { ...process.env, KAFKA_LOCAL_AUTOSTART: '0' };
 
 /**
  * Run a command to its end and time it: stdin/stdout are 'ignore' or a file descriptor (the
- * caller closes it). Resolves { seconds, stderr }; a non-zero exit rejects with its stderr.
+ * caller closes it); stdout may also be 'pipe' (read here and dropped: the command writes into a
+ * pipe as it would into `| less`). Resolves { seconds, stderr }; a non-zero exit rejects with its stderr.
  */
 export function timed(cmd, args, { stdin = 'ignore', stdout = 'ignore' } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const p = spawn(cmd, args, { env, stdio: [stdin, stdout, 'pipe'] });
     let err = '';
+    p.stdout?.resume();
     p.stderr.setEncoding('utf8');
     p.stderr.on('data', (d) => { err += d; });
     p.on('error', reject);

@@ -32,6 +32,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     if (opts.watch !== null) {
       return await watchStatus(gather, {
         intervalMs: opts.watch * 1000, json: opts.output === 'json', inPlace: process.stdout.isTTY === true, paint, bootstrap: opts.bootstrap,
+        screen: () => ({ rows: process.stdout.rows, columns: process.stdout.columns }),
       }, io);
     }
     const doc = await gather();

@@ -57,10 +57,15 @@ export interface Clients {
 interface MetadataPartition { partitionIndex: number; leaderId: number; replicaNodes: number[]; isrNodes: number[]; errorCode: number }
 interface MetadataTopic { name: string; topicId?: string; isInternal: boolean; errorCode: number; partitions: MetadataPartition[] }
 
-const fullMatch = (re: RegExp, s: string): boolean => {
-  const m = re.exec(s);
-  return m !== null && m.index === 0 && m[0].length === s.length;
-};
+/**
+ * `re` matching whole names only (Java's Pattern.matches, what kafka-topics --topic does): the
+ * pattern anchored at both ends around a group, so `orders|orders-dlq` keeps `orders-dlq`. (The
+ * length of the first match is no test: `ab|abc` matches `abc` by its first two letters.)
+ */
+export function wholeNameMatcher(re: RegExp): (name: string) => boolean {
+  const anchored = new RegExp(`^(?:${re.source})$`, re.flags.replace(/[gy]/g, ''));
+  return (name) => anchored.test(name);
+}
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -70,8 +75,9 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   const md = await byDeadline(admin.cluster.metadata(null, deadline, 'status'), deadline, 'metadata');
   const warnings: string[] = [];
   const allTopics = (md.topics as MetadataTopic[]).filter((t) => t.errorCode === 0);
+  const topicMatches = opts.topic ? wholeNameMatcher(opts.topic) : null;
   const chosen = allTopics
-    .filter((t) => (opts.topic ? fullMatch(opts.topic, t.name) : !t.isInternal))
+    .filter((t) => (topicMatches ? topicMatches(t.name) : !t.isInternal))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const liveBrokers: { nodeId: number; host: string; port: number; rack: string | null }[] = md.brokers;
 
@@ -283,10 +289,11 @@ interface GroupFacts {
 async function describeGroups(groups: GroupAdmin, opts: GatherOptions, deadline: number, warnings: string[]): Promise<Map<string, GroupFacts>> {
   const out = new Map<string, GroupFacts>();
   let ids: string[];
+  const groupMatches = opts.group ? wholeNameMatcher(opts.group) : null;
   try {
     ids = (await byDeadline(groups.listConsumerGroups(Math.max(1, deadline - Date.now())), deadline, 'listGroups'))
       .map((l) => l.groupId)
-      .filter((id) => (opts.group ? fullMatch(opts.group, id) : true))
+      .filter((id) => (groupMatches ? groupMatches(id) : true))
       .sort();
   } catch (e) {
     warnings.push(`consumer groups could not be listed: ${message(e)}`);

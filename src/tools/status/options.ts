@@ -1,10 +1,13 @@
 // `kafka-local status` options. Our own command (not a Kafka tool), so its parsing is plain:
 // `--name value` or `--name=value`; `--watch` takes an optional number of seconds.
+import { compileJavaRegex } from '../../cli/topic-filter';
 import { eachArg, LocalUsageError, unknownArgument } from '../local-command';
 
 export interface StatusOptions {
   bootstrap: string;
+  /** Anchored: matches whole topic names only. */
   topic: RegExp | null;
+  /** Anchored: matches whole group ids only. */
   group: RegExp | null;
   /** Seconds between frames; null: print once. */
   watch: number | null;
@@ -22,7 +25,8 @@ What is in the cluster right now: brokers, topics (partitions, leaders, ISR, off
 configs) and consumer groups (members, committed offsets, lag), through the Kafka protocol.
 
   --bootstrap-server  The broker(s) to ask (default localhost:9092).
-  --topic REGEX       Only topics whose whole name matches (default: every non-internal topic).
+  --topic REGEX       Only topics whose whole name matches, as kafka-topics --topic matches
+                      (default: every non-internal topic).
   --group REGEX       Only consumer groups whose whole id matches (default: every group).
   --watch [SECONDS]   Redraw every SECONDS (default 2) until Ctrl-C, saying what changed.
   --output json       One JSON document instead of tables (see the README for its shape).
@@ -39,9 +43,10 @@ function positiveNumber(name: string, text: string): number {
   return n;
 }
 
+/** A Java regular expression matched against whole names (Pattern.matches), as kafka-topics --topic does. */
 function regex(name: string, text: string): RegExp {
   try {
-    return new RegExp(text);
+    return compileJavaRegex(text);
   } catch (e) {
     throw new LocalUsageError(`${name} is not a valid regular expression: ${(e as Error).message}`);
   }

@@ -1,6 +1,7 @@
-// The table view of a status snapshot: borderless cli-table3 tables (they line up in a terminal
-// and grep well in a pipe), a STATUS column that names each problem in words (under-replicated,
-// under-min-isr, leaderless, rebalancing, empty) and colours it when colour is on.
+// The table view of a status snapshot: borderless tables (they line up in a terminal and grep well
+// in a pipe), a STATUS column that names each problem in words (under-replicated, under-min-isr,
+// leaderless, rebalancing, empty) and colours it when colour is on. On a terminal small tables are
+// drawn by cli-table3; plain text and long tables are laid out here, in the same columns.
 import { stripVTControlCharacters } from 'node:util';
 import Table from 'cli-table3';
 import type { Paint } from './paint';
@@ -14,30 +15,46 @@ const BORDERLESS = {
 };
 
 /**
- * Rows per cli-table3 table: its layout pass is quadratic in the rows (it looks for spans), so a
- * thousand topics are drawn as chunks of one shared column width, which line up as one table.
+ * Tables of up to this many rows (with the header) are drawn by cli-table3 on a terminal; longer
+ * ones are laid out by hand (handTable). cli-table3 costs about a quarter of a millisecond per row
+ * (per-cell option merging, ANSI-aware widths, a layout pass quadratic in the rows), so a thousand
+ * topics took most of a second in it; the two layouts print the same text (a test holds them equal).
  */
-const CHUNK = 200;
+export const CLI_TABLE_MAX_ROWS = 100;
 
 /**
- * Columns padded to their widest cell, two spaces apart: what the borderless, unpadded cli-table3
- * tables print. Plain text (a pipe, NO_COLOR, --no-color) is laid out this way directly: cli-table3
- * and chalk serve the terminal, and its per-cell cost made a thousand topics take over a second.
+ * Columns padded to their widest cell (`widths`, measured without colour codes), two spaces apart,
+ * trailing blanks cut: what the borderless, unpadded cli-table3 tables print, for coloured cells as
+ * for plain ones. `visible` holds each cell's width when it differs from its length (colour codes).
  */
-function plainTable(all: string[][], colWidths: number[]): string[] {
-  return all.map((r) => colWidths.map((w, i) => (r[i] ?? '').padEnd(w)).join(BORDERLESS.middle).trimEnd());
+function handTable(all: string[][], widths: number[], visible: (r: number, c: number) => number): string[] {
+  return all.map((row, r) => {
+    let line = '';
+    for (let c = 0; c < widths.length; c++) {
+      const cell = row[c] ?? '';
+      line += c === 0 ? cell : BORDERLESS.middle + cell;
+      if (c < widths.length - 1) line += ' '.repeat(widths[c] - visible(r, c));
+    }
+    return line.trimEnd();
+  });
 }
 
-function table(paint: Paint, head: string[], rows: string[][]): string {
+function cliTable(all: string[][], colWidths: number[]): string[] {
+  const t = new Table({ chars: BORDERLESS, colWidths, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true } });
+  t.push(...all);
+  return t.toString().split('\n').map((l) => l.trimEnd());
+}
+
+export function table(paint: Paint, head: string[], rows: string[][], small = CLI_TABLE_MAX_ROWS): string {
   const all = [head.map((h) => paint.bold(h)), ...rows];
-  const colWidths = head.map((_, i) => Math.max(...all.map((r) => stripVTControlCharacters(r[i] ?? '').length)));
-  if (paint.level === 0) return `${plainTable(all, colWidths).join('\n')}\n`;
-  const lines: string[] = [];
-  for (let i = 0; i < all.length; i += CHUNK) {
-    const t = new Table({ chars: BORDERLESS, colWidths, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true } });
-    t.push(...all.slice(i, i + CHUNK));
-    lines.push(...t.toString().split('\n').map((l) => l.trimEnd()));
+  if (paint.level === 0) {
+    const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+    return `${handTable(all, widths, (r, c) => (all[r][c] ?? '').length).join('\n')}\n`;
   }
+  // Colour codes take no room on the screen: widths are measured without them, once per cell.
+  const seen = all.map((r) => head.map((_, i) => stripVTControlCharacters(r[i] ?? '').length));
+  const widths = head.map((_, i) => Math.max(...seen.map((r) => r[i])));
+  const lines = all.length <= small ? cliTable(all, widths) : handTable(all, widths, (r, c) => seen[r][c]);
   return `${lines.join('\n')}\n`;
 }
 
@@ -129,9 +146,14 @@ function groupsSection(doc: StatusDocument, paint: Paint): string {
   return out;
 }
 
-/** The whole table view, sections separated by an empty line. */
-export function renderTables(doc: StatusDocument, paint: Paint): string {
+/** The view's sections, each ending in a newline: the cluster first, then topics, groups and any warnings. */
+export function renderSections(doc: StatusDocument, paint: Paint): string[] {
   const sections = [clusterSection(doc, paint), topicsSection(doc, paint), groupsSection(doc, paint)];
   if (doc.warnings.length > 0) sections.push(doc.warnings.map((w) => paint.yellow(`warning: ${w}`)).join('\n') + '\n');
-  return sections.join('\n');
+  return sections;
+}
+
+/** The whole table view, sections separated by an empty line. */
+export function renderTables(doc: StatusDocument, paint: Paint): string {
+  return renderSections(doc, paint).join('\n');
 }

@@ -1,6 +1,6 @@
 // `--watch`: a frame every N seconds until Ctrl-C (SIGINT) or SIGTERM. On a terminal each frame
-// is drawn in place on the alternate screen (cursor home + clear: no scrolling), and the normal
-// screen comes back on exit; into a pipe frames follow each other, plain. Each frame says what
+// is drawn in place on the alternate screen (cursor home + clear: no scrolling), cut to the
+// terminal's height (fit-frame.ts), and the normal screen comes back on exit; into a pipe frames follow each other, plain. Each frame says what
 // changed since the one before (diff.ts). A frame that cannot be read says why and the watch goes
 // on: the next good frame is compared with the last good one. With --output json each frame is
 // one line: the document with a `changes` array.
@@ -8,18 +8,20 @@ import type { ToolIO } from '../../cli/io';
 import { diffStatus } from './diff';
 import type { StatusDocument } from './model';
 import type { Paint } from './paint';
-import { renderTables } from './render-table';
+import { fitFrame } from './fit-frame';
+import { renderSections } from './render-table';
 
 export const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l';
 export const LEAVE_SCREEN = '\x1b[?25h\x1b[?1049l';
 export const HOME_CLEAR = '\x1b[H\x1b[2J';
-const MAX_CHANGES = 30;
 
 export interface WatchOptions {
   intervalMs: number;
   json: boolean;
   /** Draw in place (stdout is a terminal). */
   inPlace: boolean;
+  /** In place: the terminal's size now (it may change between frames); a frame is cut to its rows. */
+  screen?: () => { rows?: number; columns?: number };
   paint: Paint;
   bootstrap: string;
 }
@@ -70,15 +72,17 @@ function tableFrame(
 ): string {
   const { paint } = opts;
   const time = new Date().toTimeString().slice(0, 8);
-  let out = opts.inPlace ? HOME_CLEAR : frame > 1 ? '\n' : '';
-  out += `${paint.bold('kafka-local status')}  ${opts.bootstrap}  every ${opts.intervalMs / 1000}s  ${time}  frame ${frame}  (Ctrl-C to quit)\n`;
-  if (error !== undefined) return `${out}${paint.red(`error: ${error}`)}\n`;
-  if (!hadFrame) out += 'Changes: first frame\n';
-  else if (changes.length === 0) out += 'Changes: none since the last frame\n';
-  else {
-    out += `Changes since the last frame (${changes.length}):\n`;
-    for (const c of changes.slice(0, MAX_CHANGES)) out += `  ${paint.cyan(`* ${c}`)}\n`;
-    if (changes.length > MAX_CHANGES) out += `  ... and ${changes.length - MAX_CHANGES} more\n`;
-  }
-  return `${out}\n${renderTables(doc!, paint)}`;
+  const start = opts.inPlace ? HOME_CLEAR : frame > 1 ? '\n' : '';
+  const title = `${paint.bold('kafka-local status')}  ${opts.bootstrap}  every ${opts.intervalMs / 1000}s  ${time}  frame ${frame}  (Ctrl-C to quit)`;
+  if (error !== undefined) return `${start}${title}\n${paint.red(`error: ${error}`)}\n`;
+  const heading = !hadFrame ? 'Changes: first frame'
+    : changes.length === 0 ? 'Changes: none since the last frame' : `Changes since the last frame (${changes.length}):`;
+  const [cluster, ...rest] = renderSections(doc!, paint).map((s) => s.replace(/\n$/, '').split('\n'));
+  const parts = {
+    head: [title, heading], changes: changes.map((c) => `  ${paint.cyan(`* ${c}`)}`), cluster, rest: rest.flatMap((lines) => ['', ...lines]),
+  };
+  if (!opts.inPlace) return `${start}${fitFrame(parts).join('\n')}\n`;
+  // In place the last line ends without a newline: a newline on the screen's last row would scroll it.
+  const screen = opts.screen?.() ?? {};
+  return `${start}${fitFrame(parts, screen.rows, screen.columns).join('\n')}`;
 }
