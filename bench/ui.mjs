@@ -1,18 +1,18 @@
 // The cost of `kafka-local ui` (issue 13): an engine with 100 topics x 10 partitions and our
 // Producer sending 10,000 records/s (100-byte values, 50 keys, every 10 ms a burst of 100 spread
-// over all topics), measured in three windows of the same length:
-// alternating: the view running with no page open (it polls nothing then), then a page open in
-// Chromium (the view polls every 500 ms and fetches the tails of the 8 topics the page draws
-// open), closed, open, closed.
+// over all topics), measured in windows of the same length, alternating: the view running with
+// no page open (it polls nothing then), then a page open in Chromium (the view polls every 500 ms
+// and fetches the tails of the 8 topics the page draws open), closed, open, ... closed.
 // Before the producer starts, one window without and one with a page open measure the view's own
 // cost on the engine with nothing else going on.
 // Reported: the engine's CPU (utime+stime from /proc) in each window, the view's share
-// (mean with the page open minus mean without, over the first; and the quiet cost over the busy
-// engine's CPU; target < 5%), the Kafka requests per second
+// (per page-open window: its engine CPU minus the mean of the closed windows beside it, over its
+// engine CPU, the median of these; and the quiet cost over the busy engine's CPU; target < 5%),
+// the Kafka requests per second
 // the view sends (counted in the view's process by wrapping BrokerConnection.send), the view's own
 // CPU, and then the page's frame time (requestAnimationFrame intervals, render time per update)
 // while 1,000 records/s arrive in the topics it draws.
-// Run after `npm run build` with Chromium installed:  node bench/ui.mjs [seconds=10]
+// Run after `npm run build` with Chromium installed:  node bench/ui.mjs [seconds=10] [pairs=4]
 // Writes bench/results.json under "ui" (merged with what is there).
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +37,9 @@ if (process.argv[2] === 'serve') {
 }
 
 const SECONDS = Number(process.argv[2] ?? 10);
+// Pairs of busy windows (no page, page open): the machine's own noise between windows is several
+// points of a core, so the view's share is the median over pairs of adjacent windows.
+const PAIRS = Number(process.argv[3] ?? 4);
 const TOPICS = 100;
 const PARTITIONS = 10;
 const name = (i) => `t${String(i).padStart(3, '0')}`;
@@ -146,7 +149,7 @@ try {
   // Alternating windows, so a change in the machine's load does not read as the view's cost.
   const closed = [];
   const opened = [];
-  for (const phase of ['closed', 'open', 'closed', 'open', 'closed']) {
+  for (const phase of [...Array.from({ length: PAIRS }, () => ['closed', 'open']).flat(), 'closed']) {
     if (phase === 'closed') {
       closed.push(await window('no page open', engine, view, producer));
       continue;
@@ -167,7 +170,10 @@ try {
   });
   result.noPage = summary(closed);
   result.pageOpen = summary(opened);
-  result.viewShareOfEngineCpuPercent = +Math.max(0, (100 * (result.pageOpen.engineCpuPercent - result.noPage.engineCpuPercent)) / result.pageOpen.engineCpuPercent).toFixed(1);
+  // Each page-open window against the mean of the windows just before and after it.
+  const shares = opened.map((o, i) => (100 * (o.engineCpuPercent - (closed[i].engineCpuPercent + closed[i + 1].engineCpuPercent) / 2)) / o.engineCpuPercent);
+  result.viewSharePerPairPercent = shares.map((x) => +x.toFixed(1));
+  result.viewShareOfEngineCpuPercent = +Math.max(0, median(shares)).toFixed(1);
   // The same share from the quiet measurement: what the view costs the engine, over what the
   // engine spends with the producer and the page (less noisy than the difference of busy windows).
   result.viewShareFromQuietPercent = +Math.max(0, (100 * result.noProducer.viewEngineCpuPercent) / result.pageOpen.engineCpuPercent).toFixed(1);

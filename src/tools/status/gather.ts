@@ -90,7 +90,8 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   const cachedConfigs = fresh(cache?.configs, (c) => c.names === names.join('\0'));
   const cachedSizes = fresh(cache?.sizes, (c) => c.brokers === brokerIds.join(','));
   const cachedFenced = fresh(cache?.fenced, (c) => c.brokers === brokerIds.join(','));
-  const [fenced, configs, sizes, groups] = await Promise.all([
+  const [controller, fenced, configs, sizes, groups] = await Promise.all([
+    activeController(clients.replicas, md.controllerId, deadline),
     cachedFenced?.value ?? byDeadline(fencedBrokers(admin, deadline), deadline, 'describeCluster').catch(() => []),
     cachedConfigs?.value ?? topicConfigs(admin, names, deadline, warnings),
     cachedSizes?.value ?? replicaSizes(clients.replicas, brokerIds, deadline, warnings),
@@ -177,13 +178,29 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
     version: STATUS_VERSION,
     cluster: {
       clusterId: md.clusterId ?? null,
-      controller: md.controllerId >= 0 ? md.controllerId : null,
+      controller,
       brokers: brokers(liveBrokers, fenced, allTopics),
     },
     topics,
     groups: [...groups.values()].map((g) => groupStatus(g, (topic, partition) => offsetOf(latest, topic, partition))),
     warnings,
   };
+}
+
+/**
+ * The active controller: the metadata quorum's leader (DescribeQuorum, forwarded by a broker).
+ * A KRaft broker's Metadata and DescribeCluster name a random live broker as "controller" (clients
+ * cannot reach the controllers), which changed at every poll against Kafka; Metadata's id stands
+ * in where DescribeQuorum is not served (ZooKeeper-era brokers).
+ */
+async function activeController(replicas: ReplicaAdmin, metadataController: number, deadline: number): Promise<number | null> {
+  try {
+    const leader = (await byDeadline(replicas.describeMetadataQuorum(), deadline, 'describeQuorum')).leaderId;
+    if (leader >= 0) return leader;
+  } catch {
+    // not served, or no answer in time: Metadata's id
+  }
+  return metadataController >= 0 ? metadataController : null;
 }
 
 const maxOf = (xs: (number | undefined)[]): number | undefined => {
