@@ -55,6 +55,15 @@ function maskTransactionTables(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * A client that cannot reach a broker logs the same WARN line at every reconnect attempt; how
+ * many fit before its deadline depends on the jittered backoff (Kafka's own runs differ), so a
+ * run of identical log lines counts as one.
+ */
+function collapseRetries(s: string): string {
+  return s.replace(/^(\[<ts>\] WARN [^\n]*\n)\1+/gm, '$1');
+}
+
 export function maskOutput(text: string, ctx: MaskContext): string {
   let s = maskTransactionTables(text);
   if (ctx.logDir) s = s.split(ctx.logDir).join('<logdir>');
@@ -69,8 +78,8 @@ export function maskOutput(text: string, ctx: MaskContext): string {
     s = s.replace(new RegExp(`(localhost|127\\.0\\.0\\.1|\\[::1\\]|/127\\.0\\.0\\.1):${escape(port)}\\b`, 'g'), '<broker>');
   }
   if (ctx.clusterId) s = s.split(ctx.clusterId).join('<cluster-id>');
-  return sortSetOfLists(s)
-    .replace(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]/gm, '[<ts>]')
+  return collapseRetries(sortSetOfLists(s)
+    .replace(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]/gm, '[<ts>]'))
     .replace(/(TopicId: |topic ?[Ii]d[=:] ?)[A-Za-z0-9_-]{22}\b/g, '$1<topic-id>')
     .replace(/"topicId":"[A-Za-z0-9_-]{22}"/g, '"topicId":"<topic-id>"')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
