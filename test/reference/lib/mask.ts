@@ -57,11 +57,18 @@ function maskTransactionTables(text: string): string {
 
 /**
  * A client that cannot reach a broker logs the same WARN line at every reconnect attempt; how
- * many fit before its deadline depends on the jittered backoff (Kafka's own runs differ), so a
- * run of identical log lines counts as one.
+ * many fit before its deadline depends on the jittered backoff, and one more may come from the
+ * network thread while the tool prints its error (Kafka's own runs differ in both): a WARN line
+ * that repeats one before it counts once.
  */
 function collapseRetries(s: string): string {
-  return s.replace(/^(\[<ts>\] WARN [^\n]*\n)\1+/gm, '$1');
+  const seen = new Set<string>();
+  return s.split('\n').filter((line) => {
+    if (!line.startsWith('[<ts>] WARN ')) return true;
+    if (seen.has(line)) return false;
+    seen.add(line);
+    return true;
+  }).join('\n');
 }
 
 export function maskOutput(text: string, ctx: MaskContext): string {

@@ -219,7 +219,7 @@ export const configs: Scenario[] = [
   },
   // delete.topic.enable is read-only: Kafka refuses it dynamically (a broker started with it is
   // tested in test/reference/topic-deletion-disabled.test.ts).
-  { id: 'kafka-configs/alter-broker-read-only', steps: [kc('--alter', ...brokerDefault, '--add-config', 'delete.topic.enable=false'), kc('--alter', ...broker1, '--add-config', 'delete.topic.enable=false')] },
+  { id: 'kafka-configs/alter-broker-delete-topic-enable', steps: [kc('--alter', ...brokerDefault, '--add-config', 'delete.topic.enable=false'), kc('--alter', ...broker1, '--add-config', 'delete.topic.enable=false')] },
 
   // ---- users, clients, ips: client quotas and SCRAM credentials (each scenario removes what it set) ----
   { id: 'kafka-configs/describe-quotas-none', steps: [kc('--describe', '--entity-type', 'clients'), kc('--describe', '--entity-type', 'users'), kc('--describe', '--entity-type', 'ips'), kc('--describe', '--client', 'c1')] },
