@@ -150,6 +150,19 @@ describe('kafka-consumer-perf-test', () => {
     for (const l of lines) expect(l).toMatch(/^\d{4}, 0, \d+\.\d{4}, [\d.NaInfity]+, \d+, [\d.NaInfity]+, \d+, -?\d+, [\d.NaInfity]+, [\d.NaInfity]+$/);
   });
 
+  it('keeps the seed-era --broker-list, --threads and --num-fetch-threads (removed in Kafka 4.0) with their hints', async () => {
+    await createTopic(engine, 'cpt-seed');
+    await runTool('kafka-producer-perf-test', [...B, '--topic', 'cpt-seed', '--num-records', '10', '--throughput', '-1', '--record-size', '10']);
+    const r = await runTool('kafka-consumer-perf-test', ['--broker-list', engine.bootstrap, '--topic', 'cpt-seed', '--messages', '10', '--threads', '2', '--num-fetch-threads', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('kafka-local: --broker-list is the pre-4.0 spelling (removed in Kafka 4.0); use --bootstrap-server instead.\n');
+    const [warning, deprecated, header, line] = r.stdout.split('\n');
+    expect(warning).toBe('WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test');
+    expect(deprecated).toBe('Warning: --messages is deprecated. Use --num-records instead.');
+    expect(header).toBe(HEADER);
+    expect(Number(LINE.exec(line)![2])).toBe(10);
+  });
+
   it('answers usage errors with jopt\'s message and table', async () => {
     const r = await runTool('kafka-consumer-perf-test', [...B, '--topic', 'x']);
     expect(r.code).toBe(1);
