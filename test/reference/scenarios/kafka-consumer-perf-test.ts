@@ -63,7 +63,8 @@ export const consumerPerfTest: Scenario[] = [
   consume('date-format', 'cpt-date', [...B, '--topic', 'cpt-date', '--num-records', '10', '--date-format', 'yyyy']),
   consume('command-property', 'cpt-prop', [...B, '--topic', 'cpt-prop', '--num-records', '10', '--command-property', 'max.poll.records=3', 'client.id=mine']),
   consume('consumer-config', 'cpt-conf', [...B, '--topic', 'cpt-conf', '--num-records', '10', '--consumer.config', '{dir}/c.properties'], { 'c.properties': 'client.id=perf\n' }),
-  consume('timeout', 'cpt-tmo', [...B, '--topic', 'cpt-tmo', '--num-records', '11', '--timeout', '1000']),
+  // --timeout counts from the start, group join included: 5 s lets both sides read the 10 records under load.
+  consume('timeout', 'cpt-tmo', [...B, '--topic', 'cpt-tmo', '--num-records', '11', '--timeout', '5000']),
   consume('from-latest', 'cpt-latest', [...B, '--topic', 'cpt-latest', '--num-records', '1', '--from-latest', '--timeout', '1000']),
   consume('fetch-size', 'cpt-fetch', [...B, '--topic', 'cpt-fetch', '--num-records', '10', '--fetch-size', '100']),
   consume('socket-buffer-size', 'cpt-sock', [...B, '--topic', 'cpt-sock', '--num-records', '10', '--socket-buffer-size', '65536', '--fetch-size', '4096']),
