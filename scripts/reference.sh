@@ -3,7 +3,7 @@
 #
 #   scripts/reference.sh fetch [--legacy]        jars into the cache (Maven), the tool runner compiled
 #   scripts/reference.sh classpath [--legacy]    the classpath (for javac/java of our own test programs)
-#   scripts/reference.sh start [--nodes N] [--dedicated-controller] [--dir DIR]
+#   scripts/reference.sh start [--nodes N] [--dedicated-controller] [--dir DIR] [--override K=V]...
 #                                                a KRaft cluster (combined broker+controller nodes
 #                                                1..N) on free loopback ports; prints bootstrap=,
 #                                                dir=, pids= and writes DIR/cluster.env. With
@@ -12,6 +12,10 @@
 #                                                brokers never loses the quorum; also prints
 #                                                bootstrap_controller=, broker_pids= (node 1..N
 #                                                in order) and controller_pid=
+#                                                --override K=V (repeatable, not with
+#                                                --dedicated-controller): a broker setting added to
+#                                                every node's server.properties, for what cannot be
+#                                                changed dynamically (e.g. delete.topic.enable=false)
 #   scripts/reference.sh start-legacy [--dir DIR]
 #                                                ZooKeeper and a Kafka 2.8.2 broker (broker.id 1,
 #                                                as the engine's node id, so ids in texts agree)
@@ -98,10 +102,11 @@ wait_port() { # port pid log
 JVM_OPTS=(-Xmx512M -Xms256M -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true)
 
 start() {
-  local nodes=1 dir="" dedicated=0
+  local nodes=1 dir="" dedicated=0 overrides=()
   while [ $# -gt 0 ]; do
     case "$1" in
       --nodes) nodes="$2"; shift 2;;
+      --override) [[ "$2" == *=* ]] || die "start: --override takes KEY=VALUE"; overrides+=("$2"); shift 2;;
       --dir) dir="$2"; shift 2;;
       --dedicated-controller) dedicated=1; shift;;
       *) die "start: unknown option $1";;
@@ -110,7 +115,10 @@ start() {
   fetch
   [ -n "$dir" ] || dir="$(mktemp -d "${TMPDIR:-/tmp}/kafka-reference-XXXXXX")"
   mkdir -p "$dir"
-  if [ "$dedicated" = 1 ]; then start_dedicated "$nodes" "$dir"; return; fi
+  if [ "$dedicated" = 1 ]; then
+    [ "${#overrides[@]}" = 0 ] || die "start: --override is not supported with --dedicated-controller"
+    start_dedicated "$nodes" "$dir"; return
+  fi
   local cp; cp="$(classpath)"
   local ports=() cports=() voters=""
   for i in $(seq 1 "$nodes"); do ports+=("$(free_port)"); cports+=("$(free_port)"); done
@@ -124,6 +132,8 @@ start() {
     else quorum="controller.quorum.voters=$voters"; rf=3; fi
     sed -e "s#@NODE_ID@#$i#; s#@QUORUM@#$quorum#; s#@PORT@#${ports[$((i-1))]}#g; s#@CONTROLLER_PORT@#${cports[$((i-1))]}#g; s#@LOG_DIR@#$ndir/data#; s#@RF@#$rf#g" \
       "$REF/config/server.properties" > "$ndir/server.properties"
+    # Later lines win in a properties file: an override replaces the template's value.
+    for o in ${overrides[@]+"${overrides[@]}"}; do echo "$o" >> "$ndir/server.properties"; done
     local standalone=(); [ "$nodes" = 1 ] && standalone=(--standalone)
     java $(log4j_opts tools-log4j2) -cp "$cp" kafka.tools.StorageTool format "${standalone[@]}" -t "$cluster_id" -c "$ndir/server.properties" > "$ndir/format.out" 2>&1 \
       || { cat "$ndir/format.out" >&2; die "kafka-storage format failed for node $i"; }

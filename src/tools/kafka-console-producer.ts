@@ -10,6 +10,7 @@
 // - SIGINT: flush what is pending, then exit 130 (the JVM's shutdown hook closes the producer);
 // - seed-era --broker-list is accepted (ignored when --bootstrap-server is given) with a hint.
 
+import { BROKER_LIST_HINT } from '../cli/seed-era-hints';
 import * as fs from 'node:fs';
 import * as tty from 'node:tty';
 import { ensureLocalEngine } from '../cli/autostart';
@@ -134,7 +135,7 @@ async function run(opts: OptionSet, io: ToolIO, toolOpts: ProducerToolOptions): 
     const renamed = checkRenamedOptions(opts, io.stdout);
     if (renamed !== undefined) throw new UsageError(renamed);
     if (opts.has('broker-list')) {
-      io.stderr('kafka-local: --broker-list is the pre-4.0 spelling (removed in Kafka 4.0); use --bootstrap-server instead.\n');
+      io.stderr(BROKER_LIST_HINT);
     }
     bootstrap = opts.has('bootstrap-server') ? opts.stringValueOf('bootstrap-server') : opts.stringValueOf('broker-list');
     validateBootstrapServers(bootstrap);

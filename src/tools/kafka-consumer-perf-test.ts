@@ -47,7 +47,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
   const specs = consumerPerfSpecs();
   let opts: OptionSet;
   try {
-    opts = parseOrPrintUsage(io, specs, argv, HELP_MESSAGE, KAFKA_VERSION, (o) => checkConsumerPerfArgs(o, io.stdout));
+    opts = parseOrPrintUsage(io, specs, argv, HELP_MESSAGE, KAFKA_VERSION, (o) => checkConsumerPerfArgs(o, io.stdout, io.stderr));
   } catch (e) {
     if (e instanceof ExitError) return e.code;
     throw e;

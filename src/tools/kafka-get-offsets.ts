@@ -10,6 +10,7 @@
 // does not offer them (an older Kafka; our engine offers 1-9) gets what Kafka's admin client
 // does there: a WARN `Broker <id> does not support MAX_TIMESTAMP offset specs` and each partition
 // skipped with UnsupportedVersionException.
+import { BROKER_LIST_HINT } from '../cli/seed-era-hints';
 import { ensureLocalEngine } from '../cli/autostart';
 import { formatAddress, parseBootstrap, validateBootstrapServers, type HostPort } from '../cli/bootstrap';
 import { checkRequiredArgs } from '../cli/command-line-utils';
@@ -191,7 +192,7 @@ export async function main(argv: string[], io: ToolIO): Promise<number> {
     let bootstrapText: string;
     try {
       if (!opts.has('bootstrap-server') && opts.has('broker-list')) {
-        io.stderr('kafka-local: --broker-list is the pre-4.0 spelling (removed in Kafka 4.0); use --bootstrap-server instead.\n');
+        io.stderr(BROKER_LIST_HINT);
         bootstrapText = opts.stringValueOf('broker-list')!;
       } else {
         checkRequiredArgs(opts, 'bootstrap-server');

@@ -2,7 +2,7 @@
 // (earliest / latest / explicit), OFFSET_OUT_OF_RANGE handling, prefetch limits.
 import * as path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { ROOT, startInProcessEngine, type TestEngine } from '../helpers/engine';
+import { ROOT, startInProcessEngine, waitFor, type TestEngine } from '../helpers/engine';
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 const { Cluster } = require(path.join(ROOT, 'dist/client/cluster'));
@@ -120,12 +120,15 @@ describe('Fetcher', () => {
     const c = cluster();
     const f = fetcher(c, { prefetch: 1 });
     try {
+      // Parked: the leader's loop waits for poll() to free a slot (it sends no Fetch meanwhile).
+      const parked = () => [...f.loops.values()].every((l: any) => l.unread === 1 && l.wake !== null);
       f.assign([{ topic: 'f3', partition: 2, start: 'earliest' }]);
-      await new Promise((r) => setTimeout(r, 500));
+      await waitFor(() => f.queue.length === 1 && parked(), 10000, 'first response queued, loop parked');
       expect(f.queue.length).toBe(1);
       const first = await f.poll(Date.now() + 1000);
       expect(first.fetchOffset).toBe(0);
-      await new Promise((r) => setTimeout(r, 300));
+      // Taking it freed the slot: the next response comes, and the loop parks again at one.
+      await waitFor(() => f.queue.length > 0 && f.queue[0].data.fetchOffset > 0 && parked(), 10000, 'second response queued, loop parked');
       expect(f.queue.length).toBe(1);
     } finally {
       f.close();

@@ -303,10 +303,15 @@ describe('group.initial.rebalance.delay.ms', () => {
     const other = await startInProcessEngine({ 'group.initial.rebalance.delay.ms': '400' });
     const ca = await connect(other.port);
     const cb = await connect(other.port);
+    const cc = await connect(other.port);
     try {
       const t0 = Date.now();
       const ja = join(ca, { groupId: 'g-delay', version: 3, rebalanceTimeoutMs: 10000 });
-      await new Promise((r) => setTimeout(r, 100)); // the second member arrives within the delay
+      // The second member arrives while the first waits in the delay (the group shows it preparing).
+      await waitFor(async () => {
+        const d = await describe1(cc, 'g-delay');
+        return d.groupState === 'PreparingRebalance' && d.members.length === 1;
+      }, 5000, 'first member waiting in the initial delay');
       const jb = join(cb, { groupId: 'g-delay', version: 3, rebalanceTimeoutMs: 10000 });
       const [a, b] = await Promise.all([ja, jb]);
       expect(Date.now() - t0).toBeGreaterThanOrEqual(400);
@@ -317,6 +322,7 @@ describe('group.initial.rebalance.delay.ms', () => {
     } finally {
       ca.close();
       cb.close();
+      cc.close();
       await other.stop();
     }
   }, 30000);

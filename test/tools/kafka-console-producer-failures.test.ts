@@ -126,8 +126,10 @@ describe('the broker goes away', () => {
     p.proc.stdin!.write('r1\n');
     await waitFor(async () => (await kcatCount(first.bootstrap, 'restart')) === 'r1\n', 15000, 'first record stored');
     await first.kill('SIGTERM');
+    const before = p.stderr().length;
     p.proc.stdin!.write('r2\n');
-    await new Promise((r) => setTimeout(r, 300));
+    // r2 is pending: the producer has tried the stopped broker for it.
+    await waitFor(() => p.stderr().slice(before).includes('could not be established'), 15000, 'the producer tried the stopped broker');
     const second = await spawnEngine({ dir: first.dir, port: first.port });
     engines.push(second);
     p.proc.stdin!.end();

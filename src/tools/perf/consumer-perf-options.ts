@@ -2,6 +2,7 @@
 // the specs (descriptions in our words), the checks in Kafka's order, and the consumer properties.
 import { checkInvalidArgs, checkRequiredArgs } from '../../cli/command-line-utils';
 import { UsageError } from '../../cli/errors';
+import { BROKER_LIST_HINT } from '../../cli/seed-era-hints';
 import { commonOptions, type OptionSet, type OptionSpec } from '../../cli/options';
 import { loadPropertiesFile, parseKeyValueArgs } from '../../cli/properties';
 
@@ -27,6 +28,10 @@ export function consumerPerfSpecs(): OptionSpec[] {
     { name: 'reporting-interval', arg: 'required', type: 'long', argName: 'interval_ms', description: 'Milliseconds between progress lines.', defaultValue: 5000 },
     { name: 'date-format', arg: 'required', argName: 'date format', description: 'java.text.SimpleDateFormat pattern of the times printed.', defaultValue: 'yyyy-MM-dd HH:mm:ss:SSS' },
     { name: 'hide-header', arg: 'none', description: 'Do not print the header line.' },
+    // Seed era (2.8–3.9, removed in 4.0): still accepted, as tutorials use them.
+    { name: 'broker-list', arg: 'required', argName: 'broker-list', description: 'Deprecated: use --bootstrap-server.', hidden: true },
+    { name: 'threads', arg: 'required', type: 'int', argName: 'count', description: 'Ignored (removed in Kafka 4.0).', defaultValue: 10, hidden: true },
+    { name: 'num-fetch-threads', arg: 'required', type: 'int', argName: 'count', description: 'Ignored (removed in Kafka 4.0).', defaultValue: 1, hidden: true },
     ...commonOptions(),
   ];
 }
@@ -39,8 +44,14 @@ function checkOneOf(opts: OptionSet, ...names: string[]): void {
 }
 
 /** The checks after help/version, in Kafka's order; the deprecation warnings go to stdout. */
-export function checkConsumerPerfArgs(opts: OptionSet, stdout: (s: string) => void): void {
-  checkRequiredArgs(opts, 'bootstrap-server');
+export function checkConsumerPerfArgs(opts: OptionSet, stdout: (s: string) => void, stderr: (s: string) => void): void {
+  // Kafka 2.8–3.9's own warning for the options they ignored; --broker-list stood in for
+  // --bootstrap-server (which wins when both are given).
+  if (opts.has('threads') || opts.has('num-fetch-threads')) {
+    stdout('WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test\n');
+  }
+  if (opts.has('broker-list')) stderr(BROKER_LIST_HINT);
+  if (!opts.has('broker-list')) checkRequiredArgs(opts, 'bootstrap-server');
   checkOneOf(opts, 'topic', 'include');
   checkOneOf(opts, 'messages', 'num-records');
   checkInvalidArgs(opts, 'consumer.config', ['command-config']);
@@ -53,7 +64,7 @@ export function consumerPerfProps(opts: OptionSet): Map<string, string> {
   const file = opts.has('consumer.config') ? opts.stringValueOf('consumer.config') : opts.stringValueOf('command-config');
   const props = file !== undefined ? loadPropertiesFile(file) : new Map<string, string>();
   for (const [k, v] of parseKeyValueArgs(opts.valuesOf('command-property').map(String))) props.set(k, v);
-  props.set('bootstrap.servers', opts.stringValueOf('bootstrap-server')!);
+  props.set('bootstrap.servers', opts.stringValueOf(opts.has('bootstrap-server') ? 'bootstrap-server' : 'broker-list')!);
   props.set('group.id', opts.stringValueOf('group')!);
   props.set('receive.buffer.bytes', String(opts.numberValueOf('socket-buffer-size')));
   props.set('max.partition.fetch.bytes', String(opts.numberValueOf('fetch-size')));

@@ -335,7 +335,8 @@ export class TopicService {
     }
     const configs = await this.topicConfigs(descriptions.map((d) => d.name));
     const live = this.liveBrokers();
-    const elrs = zk ? new Map<string, { elr: number[]; lastKnownElr: number[] }>()
+    // By --topic-id Kafka describes through Metadata, which carries no ELR: it prints N/A.
+    const elrs = zk || useTopicId ? new Map<string, { elr: number[]; lastKnownElr: number[] }>()
       : await this.admin.eligibleLeaderReplicas(descriptions.map((d) => d.name), o.has('partition-size-limit-per-response') ? o.numberValueOf('partition-size-limit-per-response')! : 2000);
 
     const underReplicated = o.has('under-replicated-partitions');
@@ -375,7 +376,8 @@ export class TopicService {
         line += `\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
         if (!zk) {
           const e = elrs.get(`${td.name}-${p.partition}`);
-          line += `\tElr: ${e?.elr.join(',') ?? ''}\tLastKnownElr: ${e?.lastKnownElr.join(',') ?? ''}`;
+          const none = useTopicId ? 'N/A' : '';
+          line += `\tElr: ${e?.elr.join(',') ?? none}\tLastKnownElr: ${e?.lastKnownElr.join(',') ?? none}`;
         }
         this.out(line);
       }

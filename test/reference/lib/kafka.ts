@@ -79,9 +79,9 @@ async function started(args: string[]): Promise<ReferenceCluster> {
   };
 }
 
-/** A KRaft cluster of the pinned release: nodes 1..n, each broker and controller. */
-export function startReferenceCluster(nodes = 1): Promise<ReferenceCluster> {
-  return started(['start', '--nodes', String(nodes)]);
+/** A KRaft cluster of the pinned release: nodes 1..n, each broker and controller (`overrides`: static broker settings). */
+export function startReferenceCluster(nodes = 1, overrides: Record<string, string> = {}): Promise<ReferenceCluster> {
+  return started(['start', '--nodes', String(nodes), ...Object.entries(overrides).flatMap(([k, v]) => ['--override', `${k}=${v}`])]);
 }
 
 /**

@@ -55,6 +55,22 @@ function maskTransactionTables(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * A client that cannot reach a broker logs the same WARN line at every reconnect attempt; how
+ * many fit before its deadline depends on the jittered backoff, and one more may come from the
+ * network thread while the tool prints its error (Kafka's own runs differ in both): a WARN line
+ * that repeats one before it counts once.
+ */
+function collapseRetries(s: string): string {
+  const seen = new Set<string>();
+  return s.split('\n').filter((line) => {
+    if (!line.startsWith('[<ts>] WARN ')) return true;
+    if (seen.has(line)) return false;
+    seen.add(line);
+    return true;
+  }).join('\n');
+}
+
 export function maskOutput(text: string, ctx: MaskContext): string {
   let s = maskTransactionTables(text);
   if (ctx.logDir) s = s.split(ctx.logDir).join('<logdir>');
@@ -69,8 +85,8 @@ export function maskOutput(text: string, ctx: MaskContext): string {
     s = s.replace(new RegExp(`(localhost|127\\.0\\.0\\.1|\\[::1\\]|/127\\.0\\.0\\.1):${escape(port)}\\b`, 'g'), '<broker>');
   }
   if (ctx.clusterId) s = s.split(ctx.clusterId).join('<cluster-id>');
-  return sortSetOfLists(s)
-    .replace(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]/gm, '[<ts>]')
+  return collapseRetries(sortSetOfLists(s)
+    .replace(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]/gm, '[<ts>]'))
     .replace(/(TopicId: |topic ?[Ii]d[=:] ?)[A-Za-z0-9_-]{22}\b/g, '$1<topic-id>')
     .replace(/"topicId":"[A-Za-z0-9_-]{22}"/g, '"topicId":"<topic-id>"')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')

@@ -7,7 +7,8 @@ export interface Step {
   /**
    * Arguments; placeholders: {bootstrap} (the broker), {zookeeper} (legacy scenarios: ZooKeeper
    * there, the broker here, as our --zookeeper reaches it), {dir} (the scenario's directory,
-   * holding its files).
+   * holding its files), {topic-id:NAME} (the id the side's broker gave topic NAME, looked up when
+   * the step runs).
    */
   args: string[];
   /** Standard input. */
@@ -37,6 +38,11 @@ export interface Step {
    * not, e.g. a KIP-848 consumer group with a console consumer of group.protocol=consumer.
    */
   kafkaTool?: boolean;
+  /**
+   * With `background`: `tool` names a node script of test/reference/scripts/, run alike on every
+   * lane (a small client of ours, for a state no tool makes, e.g. a group held mid-rebalance).
+   */
+  script?: boolean;
 }
 
 export interface Scenario {
@@ -106,6 +112,11 @@ export function awaitGone(pattern: string, tool: string, ...args: string[]): Ste
 /** A regex source matching `text` literally, for `until`/`untilGone` and their shorthands. */
 export function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Shorthand: a script of test/reference/scripts/ left running on every lane until the scenario ends. */
+export function backgroundScript(file: string, ...args: string[]): Step {
+  return { tool: file, args, compare: false, background: true, script: true };
 }
 
 /** Shorthand: Kafka's tool left running in the background on every lane. */

@@ -45,9 +45,11 @@ function fill(arg: string, broker: Broker, dir: string): string {
   return arg.replace(/\{logdir\}/g, broker.logDir ?? '{logdir}').replace(/\{bootstrap\}/g, broker.bootstrap).replace(/\{zookeeper\}/g, broker.zookeeper).replace(/\{dir\}/g, dir);
 }
 
-/** A background step's process: Kafka's tool in its own JVM, or bin/<tool>. */
-function startBackground(lane: Lane, tool: string, args: string[], input: string | undefined, kafkaTool = false): ChildProcess {
-  const proc = toolSide(lane.mode) === 'kafka' || kafkaTool
+/** A background step's process: Kafka's tool in its own JVM, bin/<tool>, or a script of ours. */
+function startBackground(lane: Lane, tool: string, args: string[], input: string | undefined, kafkaTool = false, script = false): ChildProcess {
+  const proc = script
+    ? spawn(process.execPath, [path.join(ROOT, 'test', 'reference', 'scripts', tool), ...args], { stdio: ['pipe', 'ignore', 'inherit'] })
+    : toolSide(lane.mode) === 'kafka' || kafkaTool
     ? spawn('bash', [SCRIPT, 'tool', tool, ...args], { stdio: ['pipe', 'ignore', 'ignore'] })
     : spawnTool(tool.endsWith('.sh') ? tool : `${tool}.sh`, args).proc;
   proc.stdin!.end(input ?? '');
@@ -89,10 +91,10 @@ export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> 
     const addresses = [lane.broker.bootstrap, ...lane.broker.bootstrap.split(','), lane.broker.zookeeper];
     const ctx = { addresses, dir, clusterId: lane.broker.clusterId, logDir: lane.broker.logDir };
     for (const st of s.steps) {
-      const args = st.args.map((a) => fill(a, lane.broker, dir));
+      const args = await resolveTopicIds(st.args.map((a) => fill(a, lane.broker, dir)), lane.broker);
       const input = st.input === undefined ? undefined : fill(st.input, lane.broker, dir);
       if (st.background) {
-        running.push(startBackground(lane, st.tool, args, input, st.kafkaTool));
+        running.push(startBackground(lane, st.tool, args, input, st.kafkaTool, st.script));
         results.push({ step: st, code: 0, stdout: '', stderr: '' });
         continue;
       }
@@ -128,6 +130,30 @@ export async function runOnLane(s: Scenario, lane: Lane): Promise<StepResult[]> 
   } finally {
     await Promise.all(running.map((p) => stopBackground(p)));
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `{topic-id:NAME}` in a step's arguments: the id this side's broker gave topic NAME, looked up
+ * (through our client) when the step runs, as each broker makes up its own.
+ */
+async function resolveTopicIds(args: string[], broker: Broker): Promise<string[]> {
+  const re = /\{topic-id:([^}]+)\}/g;
+  const names = [...new Set(args.flatMap((a) => [...a.matchAll(re)].map((m) => m[1])))];
+  if (names.length === 0) return args;
+  const { Admin } = require(path.join(ROOT, 'dist/client/admin'));
+  const [host, port] = broker.bootstrap.split(',')[0].split(':');
+  const admin = new Admin({ bootstrap: [{ host, port: Number(port) }] });
+  try {
+    const ids = new Map<string, string>();
+    for (const t of await admin.describeTopics(names)) if (t.topicId && t.errorCode === 0) ids.set(t.name, t.topicId);
+    return args.map((a) => a.replace(re, (_m, name: string) => {
+      const id = ids.get(name);
+      if (!id) throw new Error(`{topic-id:${name}}: the broker has no topic ${name}`);
+      return id;
+    }));
+  } finally {
+    admin.close();
   }
 }
 

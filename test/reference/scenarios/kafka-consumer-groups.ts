@@ -6,7 +6,7 @@
 // Stable with its members (never a sleep). Member ids are random, and so is the order in which a
 // broker lists members: views of two members are made so that this order cannot show (an even
 // share of partitions where rows follow the members; an uneven one where rows are sorted by it).
-import { awaitOutput, background, kafkaBackground, prepare, prepareIn, step, type Scenario, type Step } from '../lib/scenario';
+import { awaitOutput, background, backgroundScript, kafkaBackground, prepare, prepareIn, step, type Scenario, type Step } from '../lib/scenario';
 
 const CG = 'kafka-consumer-groups';
 const B = ['--bootstrap-server', '{bootstrap}'];
@@ -44,6 +44,24 @@ const active = (members: number, partitions = 4): Step[] => [
   stable('g1', members),
 ];
 
+/**
+ * Nothing listens on 127.0.0.1:1: the admin client retries until --timeout (kept short) and fails
+ * with "Timed out waiting for a node assignment" (--list: no broker to send ListGroups to).
+ */
+const UNREACHABLE_FILES = { 'admin.properties': 'default.api.timeout.ms=2000\nrequest.timeout.ms=1000\n' };
+const UNREACHABLE = ['--bootstrap-server', '127.0.0.1:1', '--command-config', '{dir}/admin.properties', '--timeout', '2000'];
+
+/**
+ * g1 (committed offsets on `events`) held mid-rebalance by scripts/hold-rebalance.cjs until the
+ * scenario ends: one member joined and never syncs (CompletingRebalance), or a second member's
+ * JoinGroup pending on top of it (PreparingRebalance, until the first rejoins, which it never does).
+ */
+const rebalancing = (members: 1 | 2): Step[] => [
+  topic('events', 2), produce('events', 4), consume('g1', 'events', 4),
+  backgroundScript('hold-rebalance.cjs', '{bootstrap}', 'g1', 'events', String(members)),
+  awaitOutput(`${members === 1 ? 'CompletingRebalance' : 'PreparingRebalance'}\\s+${members}\\n`, CG, ...B, '--describe', '--group', 'g1', '--state'),
+];
+
 const RESET = ['--reset-offsets', '--group', 'g1'];
 
 export const consumerGroups: Scenario[] = [
@@ -57,6 +75,8 @@ export const consumerGroups: Scenario[] = [
   { id: 'kafka-consumer-groups/missing-bootstrap', steps: [step(CG, '--list')] },
   { id: 'kafka-consumer-groups/no-action', steps: [cg()] },
   { id: 'kafka-consumer-groups/two-actions', steps: [cg('--list', '--describe', '--group', 'g1')] },
+  { id: 'kafka-consumer-groups/unreachable-list', files: UNREACHABLE_FILES, steps: [step(CG, ...UNREACHABLE, '--list')] },
+  { id: 'kafka-consumer-groups/unreachable-describe', files: UNREACHABLE_FILES, steps: [step(CG, ...UNREACHABLE, '--describe', '--group', 'g1')] },
   { id: 'kafka-consumer-groups/bad-timeout', steps: [cg('--list', '--timeout', 'soon')] },
   { id: 'kafka-consumer-groups/describe-without-group', steps: [cg('--describe')] },
   { id: 'kafka-consumer-groups/describe-two-views', steps: [cg('--describe', '--group', 'g1', '--members', '--state')] },
@@ -138,6 +158,21 @@ export const consumerGroups: Scenario[] = [
   { id: 'kafka-consumer-groups/describe-two-members', steps: [...active(2), cg('--describe', '--group', 'g1', '--members'), cg('--describe', '--group', 'g1', '--state')] },
   // Two members sharing 3 partitions (2 + 1): the offsets rows go by member, most partitions first.
   { id: 'kafka-consumer-groups/describe-two-members-offsets', steps: [...active(2, 3), cg('--describe', '--group', 'g1')] },
+
+  {
+    id: 'kafka-consumer-groups/describe-completing-rebalance',
+    steps: [...rebalancing(1), cg('--describe', '--group', 'g1'), cg('--describe', '--group', 'g1', '--members'), cg('--describe', '--group', 'g1', '--members', '--verbose'),
+      cg('--describe', '--group', 'g1', '--state'), cg('--list', '--state')],
+  },
+  {
+    id: 'kafka-consumer-groups/describe-preparing-rebalance',
+    steps: [...rebalancing(2), cg('--describe', '--group', 'g1'), cg('--describe', '--group', 'g1', '--members'), cg('--describe', '--group', 'g1', '--state'),
+      cg('--describe', '--all-groups', '--offsets')],
+  },
+  {
+    id: 'kafka-consumer-groups/reset-offsets-rebalancing',
+    steps: [...rebalancing(1), cg('--reset-offsets', '--group', 'g1', '--topic', 'events', '--to-earliest', '--execute'), cg('--delete', '--group', 'g1')],
+  },
 
   // --- --reset-offsets
   { id: 'kafka-consumer-groups/reset-to-earliest', steps: [...ORDERS, cg(...RESET, '--topic', 'orders', '--to-earliest', '--dry-run'), cg('--describe', '--group', 'g1')] },

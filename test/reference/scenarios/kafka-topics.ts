@@ -24,6 +24,13 @@ const offsetsTopic = (): Step => prepare('kafka-consumer-groups', ...B, '--descr
 /** Broker configs changed by a scenario are restored by its last step. */
 const configs = (...args: string[]): Step => prepare('kafka-configs', ...B, ...args);
 
+/**
+ * Nothing listens on 127.0.0.1:1: the admin client retries until default.api.timeout.ms (kept
+ * short here) and fails with "Timed out waiting for a node assignment".
+ */
+const UNREACHABLE_FILES = { 'admin.properties': 'default.api.timeout.ms=2000\nrequest.timeout.ms=1000\n' };
+const UNREACHABLE = ['--bootstrap-server', '127.0.0.1:1', '--command-config', '{dir}/admin.properties'];
+
 const LONG_NAME = 'x'.repeat(250);
 
 export const topics: Scenario[] = [
@@ -81,6 +88,8 @@ export const topics: Scenario[] = [
     files: { 'admin.properties': 'request.timeout.ms=70000\n' },
     steps: [kt('--list', '--exclude-internal', '--command-config', '{dir}/admin.properties')],
   },
+  { id: 'kafka-topics/unreachable-list', files: UNREACHABLE_FILES, steps: [step('kafka-topics', ...UNREACHABLE, '--list')] },
+  { id: 'kafka-topics/unreachable-create', files: UNREACHABLE_FILES, steps: [step('kafka-topics', ...UNREACHABLE, '--create', '--topic', 't')] },
 
   // ---- create -------------------------------------------------------------------------------
   { id: 'kafka-topics/create', steps: [kt('--create', '--topic', 'first', '--partitions', '3'), kt('--describe', '--topic', 'first')] },
@@ -168,6 +177,9 @@ export const topics: Scenario[] = [
   { id: 'kafka-topics/describe-topic-id-unknown', steps: [kt('--describe', '--topic-id', 'AAAAAAAAAAAAAAAAAAAAAQ')] },
   { id: 'kafka-topics/describe-topic-id-unknown-if-exists', steps: [kt('--describe', '--topic-id', 'AAAAAAAAAAAAAAAAAAAAAQ', '--if-exists')] },
   { id: 'kafka-topics/describe-topic-id-invalid', steps: [kt('--describe', '--topic-id', 'not-a-uuid')] },
+  // {topic-id:t}: the id the broker gave t, looked up when the step runs (ids differ per broker).
+  { id: 'kafka-topics/describe-topic-id', steps: [create('t', '--partitions', '2'), create('other'), kt('--describe', '--topic-id', '{topic-id:t}')] },
+  { id: 'kafka-topics/describe-topic-id-if-exists', steps: [create('t'), kt('--describe', '--topic-id', '{topic-id:t}', '--if-exists')] },
   { id: 'kafka-topics/describe-topic-id-zero', steps: [create('t'), kt('--describe', '--topic-id', 'AAAAAAAAAAAAAAAAAAAAAA', '--topic', 't')] },
   { id: 'kafka-topics/describe-partition-size-limit', steps: [create('wide', '--partitions', '5'), create('narrow'), kt('--describe', '--partition-size-limit-per-response', '2', '--exclude-internal')] },
   { id: 'kafka-topics/describe-partition-size-limit-bad', steps: [create('t'), kt('--describe', '--partition-size-limit-per-response', 'many')] },
@@ -252,5 +264,11 @@ export const topics: Scenario[] = [
   { id: 'kafka-topics/zookeeper-alter-internal', legacy: true, steps: [offsetsTopic(), zk('--alter', '--topic', '__consumer_offsets', '--partitions', '60')] },
   { id: 'kafka-topics/zookeeper-delete', legacy: true, steps: [zkCreate('a'), zk('--delete', '--topic', 'a')] },
   { id: 'kafka-topics/zookeeper-delete-unknown', legacy: true, steps: [zk('--delete', '--topic', 'nope')] },
+  // 2.8 accepted --disable-rack-aware (placement without racks) and --force (ignored).
+  { id: 'kafka-topics/zookeeper-create-disable-rack-aware', legacy: true, steps: [zk('--create', '--topic', 'nr', '--partitions', '2', '--replication-factor', '1', '--disable-rack-aware'), zk('--describe', '--topic', 'nr')] },
+  { id: 'kafka-topics/zookeeper-alter-disable-rack-aware', legacy: true, steps: [zkCreate('a'), zk('--alter', '--topic', 'a', '--partitions', '2', '--disable-rack-aware'), zk('--describe', '--topic', 'a')] },
+  { id: 'kafka-topics/zookeeper-create-force', legacy: true, steps: [zk('--create', '--topic', 'f', '--partitions', '1', '--replication-factor', '1', '--force'), zk('--list', '--exclude-internal')] },
+  { id: 'kafka-topics/zookeeper-delete-force', legacy: true, steps: [zkCreate('a'), zk('--delete', '--topic', 'a', '--force')] },
+  { id: 'kafka-topics/zookeeper-list-force', legacy: true, steps: [zkCreate('a'), zk('--list', '--force', '--exclude-internal')] },
   { id: 'kafka-topics/zookeeper-delete-internal', legacy: true, steps: [offsetsTopic(), zk('--delete', '--topic', '__consumer_offsets')] },
 ];
