@@ -339,10 +339,11 @@ describe('command line', () => {
   });
 
   it('--broker-list still works, with a one-line hint naming --bootstrap-server', async () => {
-    const r = await runTool('kafka-console-producer', ['--broker-list', engine.bootstrap, '--topic', 'existing'], { input: 'from-broker-list\n' });
+    expect((await topics(['--create', '--topic', 'via-broker-list'])).code).toBe(0);
+    const r = await runTool('kafka-console-producer', ['--broker-list', engine.bootstrap, '--topic', 'via-broker-list'], { input: 'from-broker-list\n' });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('kafka-local: --broker-list is the pre-4.0 spelling (removed in Kafka 4.0); use --bootstrap-server instead.\n');
-    expect(await consume('existing', '%s|')).toContain('from-broker-list|');
+    expect(await consume('via-broker-list', '%s|')).toBe('from-broker-list|');
   });
 
   it('--line-reader other than the line reader: ClassNotFoundException', async () => {
@@ -378,7 +379,8 @@ describe('terminal and signals', () => {
   });
 
   it('piped input shows no prompt', async () => {
-    const r = await produce(['--topic', 'existing'], 'no-prompt\n');
+    expect((await topics(['--create', '--topic', 'no-prompt'])).code).toBe(0);
+    const r = await produce(['--topic', 'no-prompt'], 'no-prompt\n');
     expect(r.stdout).toBe('');
   });
 
