@@ -2,7 +2,8 @@
 // one reused buffer (net's `onread`), so each byte is copied once, straight into a frame buffer
 // of exactly the frame's size: no fresh 64 KB buffer per read and no concatenation afterwards
 // (a 1 MB fetch response used to live twice, as its read chunks and as their concatenation,
-// until the next garbage collection).
+// until the next garbage collection). Large frames come from the frame pool (frame-pool.ts).
+import { framePool } from './frame-pool';
 
 /** Size of the buffer a connection reads into, reused for every read. */
 export const READ_BUFFER_SIZE = 128 * 1024;
@@ -45,7 +46,7 @@ export class FrameReader {
 
   private start(size: number): void {
     // A negative size is a broken stream: an empty frame fails to decode and closes the connection.
-    this.frame = Buffer.allocUnsafe(Math.max(size, 0));
+    this.frame = framePool.take(Math.max(size, 0));
     this.filled = 0;
     if (size <= 0) this.finish();
   }
