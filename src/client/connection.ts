@@ -1,7 +1,7 @@
 // One TCP connection to a broker: Kafka framing, correlation ids, responses matched in order,
 // and ApiVersions negotiation (v3 first, falling back to what the broker says it supports).
 import { writeChunks } from '../util/socket-write';
-import { FrameReader, READ_BUFFER_SIZE } from './frame-reader';
+import { FrameReader } from './frame-reader';
 import * as net from 'node:net';
 import { ADVERTISED, ApiKey, apiSpec, CLIENT_ONLY, decodeResponseFrame, encodeRequestFrame } from '../protocol/apis';
 import { ErrorCode, KafkaError } from '../protocol/errors';
@@ -67,7 +67,7 @@ export class BrokerConnection {
         host: this.host,
         port: this.port,
         noDelay: true,
-        onread: { buffer: Buffer.allocUnsafe(READ_BUFFER_SIZE), callback: (n: number, buf: Uint8Array) => { this.frames.push(buf as Buffer, n); return true; } },
+        onread: { buffer: () => this.frames.nextReadBuffer(), callback: (n: number, buf: Uint8Array) => { this.frames.push(buf as Buffer, n); return true; } },
       });
       const timer = setTimeout(() => {
         sock.destroy();

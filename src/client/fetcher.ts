@@ -23,6 +23,7 @@ import { ApiKey } from '../protocol/apis';
 import { errorInfo, ErrorCode, KafkaError, TimeoutError } from '../protocol/errors';
 import { batchLastOffset, nextBatchEnd } from '../protocol/records/batch';
 import { countRecords, type ConsumerMetrics } from './consumer/metrics';
+import { framePool } from './frame-pool';
 
 export type ResetStrategy = 'earliest' | 'latest' | 'none';
 
@@ -90,10 +91,20 @@ interface LeaderLoop {
   wake: (() => void) | null;
 }
 
+/** What the chunks of one response share. */
+interface ResponseShare {
+  /** Chunks not taken by poll() yet: the last one taken frees a prefetch slot. */
+  left: number;
+  loop: LeaderLoop;
+  /** Chunks not given back with release() yet: the last one gives the response's memory back. */
+  unreleased: number;
+  /** A view of the response frame the chunks' records lie in. */
+  frame: Uint8Array;
+}
+
 interface QueuedChunk {
   data: FetchedPartition;
-  /** Shared by the chunks of one response: the last one taken frees a prefetch slot. */
-  response: { left: number; loop: LeaderLoop };
+  response: ResponseShare;
 }
 
 /** A single-flight background task (see Fetcher.singleFlight). */
@@ -121,6 +132,8 @@ export class Fetcher {
   private readonly parts = new Map<string, PartitionState>();
   private readonly loops = new Map<number, LeaderLoop>();
   private readonly queue: QueuedChunk[] = [];
+  /** The response each chunk handed out by poll() came in (see release()). */
+  private readonly responseOf = new WeakMap<FetchedPartition, ResponseShare>();
   private waiter: (() => void) | null = null;
   private fatal: Error | null = null;
   private closed = false;
@@ -227,6 +240,7 @@ export class Fetcher {
           q.response.loop.unread--;
           this.wakeLoop(q.response.loop);
         }
+        this.responseOf.set(q.data, q.response);
         return q.data;
       }
       if (this.closed || this.woken) {
@@ -248,6 +262,18 @@ export class Fetcher {
         this.waiter = done;
       });
     }
+  }
+
+  /**
+   * The application is done with a chunk poll() returned: nothing reads or writes its records any
+   * more. Once every chunk of a response is given back, the response's memory is reused for a
+   * later one (optional: chunks never given back are garbage collected).
+   */
+  release(chunk: FetchedPartition): void {
+    const r = this.responseOf.get(chunk);
+    if (r === undefined) return;
+    this.responseOf.delete(chunk);
+    if (--r.unreleased === 0) framePool.give(r.frame);
   }
 
   /** Make a pending (or the next) poll return null at once. */
@@ -506,7 +532,7 @@ export class Fetcher {
       }
     }
     if (chunks.length > 0) {
-      const response = { left: chunks.length, loop };
+      const response: ResponseShare = { left: chunks.length, loop, unreleased: chunks.length, frame: chunks[0].records };
       loop.unread++;
       for (const data of chunks) this.queue.push({ data, response });
       this.notify();

@@ -1,5 +1,5 @@
 // Kafka's Uuid: 16 bytes, shown as 22 characters of URL-safe base64 without padding.
-import { randomBytes } from 'node:crypto';
+// node:crypto loads on first use: most tools never make a Uuid, and loading it costs start-up time.
 
 export const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
@@ -16,7 +16,8 @@ export function uuidToBytes(s: string): Buffer {
 /** A random Uuid as Kafka makes them: never zero, never the reserved metadata id, and not starting with '-'. */
 export function randomUuid(): string {
   for (;;) {
-    const b = randomBytes(16);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const b = (require('node:crypto') as typeof import('node:crypto')).randomBytes(16);
     // Java's Uuid.randomUuid uses UUID.randomUUID: version 4, IETF variant.
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;

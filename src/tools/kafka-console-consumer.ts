@@ -298,6 +298,8 @@ async function run(
           // The epoch is the last shown record's (a chunk without one leaves it as it was).
           fetcher.markConsumed(chunk.topic, chunk.partition, status === 'done' ? chunk.nextOffset : cursor.offset + 1, sink.count > before ? cursor.leaderEpoch : undefined);
           out.flush();
+          // Printed, in place or copied: once stdout has it all, the response's memory is reused.
+          out.afterWritten(() => fetcher!.release(chunk));
           if (stdout.broken()) {
             stderr('Unable to write to standard out, closing consumer.\n');
             break;

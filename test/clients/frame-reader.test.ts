@@ -45,4 +45,26 @@ describe('FrameReader', () => {
     const frames = feed(framed(d, a), [2 + 4 + 4, 4 + a.length - 4]);
     expect(frames.map(String)).toEqual(['xy', 'first frame']);
   });
+
+  it('reads the rest of a large frame straight into it, as the socket does through nextReadBuffer', () => {
+    const big = Buffer.alloc(200_000);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) & 0xff;
+    const s = framed(big, d);
+    const frames: Buffer[] = [];
+    const reader = new FrameReader((f) => frames.push(f));
+    let at = 0;
+    const targets: ArrayBufferLike[] = [];
+    // The socket fills whatever buffer it is given, at most 50,000 bytes per read.
+    while (at < s.length) {
+      const target = reader.nextReadBuffer();
+      targets.push(target.buffer);
+      const n = Math.min(target.length, 50_000, s.length - at);
+      s.copy(target, 0, at, at + n);
+      reader.push(target, n);
+      at += n;
+    }
+    expect(frames.map((f) => f.toString('hex'))).toEqual([big, d].map((f) => f.toString('hex')));
+    // After the first read (the size prefix and the frame's start), the frame was read into.
+    expect(targets.filter((t) => t === frames[0].buffer).length).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -9,11 +9,16 @@
 // Every decoder is bounded: output larger than `maxOutputLength` (default 256 MiB) or larger
 // than the codec's maximum expansion of the input is refused before anything is allocated.
 
-import * as zlib from 'node:zlib';
 import { CompressionDataError } from './compression-error';
 import { lz4Compress, lz4FrameDecompress } from './lz4';
 import { snappyCompress, snappyDecompress } from './snappy';
 import { loadZstdEncoder, zstdCompress, zstdDecompress, ZstdDataError } from './zstd';
+
+// node:zlib loads on first use: a reader of uncompressed records (the console consumer's usual
+// case) does not pay for it at start-up.
+let zlibModule: typeof import('node:zlib') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const zlib = (): typeof import('node:zlib') => (zlibModule ??= require('node:zlib'));
 
 export { CompressionDataError };
 
@@ -59,7 +64,7 @@ export function decompress(codec: number | string, data: Buffer, maxOutputLength
       return data;
     case CODEC_GZIP:
       try {
-        return zlib.gunzipSync(data, { maxOutputLength });
+        return zlib().gunzipSync(data, { maxOutputLength });
       } catch (e) {
         throw new CompressionDataError(`gzip: ${(e as Error).message}`);
       }
@@ -88,7 +93,7 @@ export function decompress(codec: number | string, data: Buffer, maxOutputLength
 export function compress(codec: number | string, data: Buffer, level?: number, magic = 2): Buffer {
   const c = codecArg(codec);
   if (c === CODEC_NONE) return data;
-  if (c === CODEC_GZIP) return zlib.gzipSync(data, level === undefined || level === -1 ? {} : { level });
+  if (c === CODEC_GZIP) return zlib().gzipSync(data, level === undefined || level === -1 ? {} : { level });
   if (c === CODEC_SNAPPY) return snappyCompress(data);
   if (c === CODEC_LZ4) return lz4Compress(data, magic === 0);
   if (c === CODEC_ZSTD) return zstdCompress(data, level);
@@ -97,7 +102,7 @@ export function compress(codec: number | string, data: Buffer, level?: number, m
 
 function gunzipAsync(data: Buffer, maxOutputLength: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    zlib.gunzip(data, { maxOutputLength }, (err, out) => {
+    zlib().gunzip(data, { maxOutputLength }, (err, out) => {
       if (err) reject(new CompressionDataError(`gzip: ${err.message}`));
       else resolve(out);
     });
@@ -123,6 +128,6 @@ export async function compressAsync(codec: number | string, data: Buffer): Promi
     }
   }
   return new Promise((resolve, reject) => {
-    zlib.gzip(data, (err, out) => (err ? reject(err) : resolve(out)));
+    zlib().gzip(data, (err, out) => (err ? reject(err) : resolve(out)));
   });
 }

@@ -7,7 +7,13 @@
 //
 // fzstd sizes its buffers from the frame header (declared content size, window size), so the
 // frames are checked first: memory stays bounded by maxOutputLength whatever a client sends.
-import { Decompress, decompress as fzstdDecompress } from 'fzstd';
+import type { Decompress as FzstdDecompress } from 'fzstd';
+
+// fzstd loads on first use (a package, so plain require works from the sources too): readers of
+// uncompressed records do not pay for compiling it at start-up.
+let fzstd: typeof import('fzstd') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fzstdModule = (): typeof import('fzstd') => (fzstd ??= require('fzstd'));
 
 const FRAME_MAGIC = 0xfd2fb528;
 /** zstd's default decoder window limit (ZSTD_WINDOWLOG_LIMIT_DEFAULT = 27), as zstd-jni and librdkafka use. */
@@ -95,13 +101,13 @@ export function zstdDecompress(src: Buffer, maxOutputLength: number): Buffer {
   if (declared > maxOutputLength) throw new ZstdDataError(`content of ${declared} bytes exceeds the ${maxOutputLength}-byte limit`);
   try {
     if (declared >= 0) {
-      const out = fzstdDecompress(src);
+      const out = fzstdModule().decompress(src);
       return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
     }
     // Some frame does not declare its size (streaming compressors): count as it decodes.
     const chunks: Uint8Array[] = [];
     let total = 0;
-    const d = new Decompress((chunk) => {
+    const d: FzstdDecompress = new (fzstdModule().Decompress)((chunk) => {
       total += chunk.length;
       if (total > maxOutputLength) throw new ZstdDataError(`content exceeds the ${maxOutputLength}-byte limit`);
       chunks.push(chunk);

@@ -115,6 +115,8 @@ export class DefaultMessageFormatter implements RecordFormatter {
   write(c: RecordCursor, out: Output): void {
     if (this.valueOnly) {
       const len = c.valueLen;
+      // The record is read (its headers are never looked at here): its value can move down in place.
+      if (len >= 0 && out.moveDown(c.buf, c.valueStart, len, this.lineSeparator, c.recordEnd)) return;
       if (len < 0) out.putBuffer(this.nullLiteral);
       else out.put(c.buf, c.valueStart, len);
       out.putBuffer(this.lineSeparator);
