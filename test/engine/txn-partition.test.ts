@@ -165,9 +165,9 @@ describe('transactions on a partition', () => {
     // The first marker (ABORT) closed the transaction; the second closed nothing.
     expect(f.abortedTransactions).toEqual([{ producerId: p.producerId, firstOffset: 0 }]);
     expect(f.lastStableOffset).toBe(3);
-    // Advertised to clients as by Kafka 4.4's brokers (Admin.abortTransaction sends it).
+    // Advertised to clients (Admin.abortTransaction sends it) from v0, which Kafka 3.9 still accepted.
     const versions = await conn.send(ApiKey.ApiVersions, { clientSoftwareName: 't', clientSoftwareVersion: '1' });
-    expect(versions.apiKeys.find((k: any) => k.apiKey === ApiKey.WriteTxnMarkers)).toEqual({ apiKey: ApiKey.WriteTxnMarkers, minVersion: 1, maxVersion: 2 });
+    expect(versions.apiKeys.find((k: any) => k.apiKey === ApiKey.WriteTxnMarkers)).toEqual({ apiKey: ApiKey.WriteTxnMarkers, minVersion: 0, maxVersion: 2 });
   });
 
   it('describes the active producers of a partition (DescribeProducers)', async () => {
