@@ -45,8 +45,8 @@ export class ProducerBatch {
   splitDepth = 0;
   /** The records (and, once closed, the final bytes). */
   readonly builder: BatchBuilder;
-  /** Memory charged to the producer's buffer.memory for this batch. */
-  readonly capacity: number;
+  /** Memory charged to the producer's buffer.memory for this batch (its buffer's length). */
+  capacity: number;
   /** No further record may be appended. */
   full = false;
   attempts = 0;
@@ -65,10 +65,35 @@ export class ProducerBatch {
     capacity: number,
     readonly createdMs: number,
     private readonly limit: number,
-    pool: BufferPool | null = null,
+    private readonly pool: BufferPool | null = null,
   ) {
     this.capacity = capacity;
     this.builder = new BatchBuilder(pool !== null ? pool.allocate(capacity) : Buffer.allocUnsafe(capacity));
+  }
+
+  /**
+   * The bytes the buffer must grow by to take one more record of these sizes (0: it fits, or
+   * the batch refuses it as over the limit). A batch starts smaller than batch.size when its
+   * partition's batches stay small, and grows (doubling, up to the limit) as records come.
+   */
+  growthFor(ts: number, keyLen: number, valueLen: number, headers: readonly RecordHeader[] | null): number {
+    const b = this.builder;
+    const need = b.estimateWith(ts, keyLen, valueLen, headers);
+    const have = b.buf.length;
+    if (need <= have || (need > this.limit && b.count > 0)) return 0;
+    return Math.max(need, Math.min(Math.max(this.limit, need), have * 2)) - have;
+  }
+
+  /** Grow the buffer by `bytes` (growthFor's answer, already charged to buffer.memory). */
+  grow(bytes: number): void {
+    const b = this.builder;
+    const size = b.buf.length + bytes;
+    const next = this.pool !== null ? this.pool.allocate(size) : Buffer.allocUnsafe(size);
+    const old = b.buf;
+    old.copy(next, 0, 0, b.pos);
+    b.buf = next;
+    this.pool?.release(old);
+    this.capacity = size;
   }
 
   /** The batch's buffer (records from BATCH_HEADER_SIZE), returned to the pool once acknowledged. */
