@@ -9,23 +9,39 @@ import type { ProducerCompression } from './config';
 export { estimateSizeUpperBound };
 
 /**
- * Free batch buffers of the standard size (batch.size), reused once a batch is acknowledged
- * (Kafka's BufferPool keeps a free list the same way).
+ * Free batch buffers, reused once a batch is acknowledged (Kafka's BufferPool keeps a free list
+ * of batch.size buffers the same way). Batches start small and double as they grow, so buffers
+ * of each size they pass through are kept too, up to as many bytes as `maxFree` buffers of
+ * batch.size: allocating a fresh buffer for every step was an eighth of a producer's time
+ * spreading records over 10,000 partitions.
  */
 export class BufferPool {
-  private free: Buffer[] = [];
-  constructor(readonly poolableSize: number, private readonly maxFree: number) {}
+  private readonly free = new Map<number, Buffer[]>();
+  private freeBytes = 0;
+  private readonly maxFreeBytes: number;
+  constructor(readonly poolableSize: number, maxFree: number) {
+    this.maxFreeBytes = maxFree * poolableSize;
+  }
 
   allocate(size: number): Buffer {
-    if (size === this.poolableSize) {
-      const b = this.free.pop();
-      if (b !== undefined) return b;
+    const list = this.free.get(size);
+    const b = list?.pop();
+    if (b !== undefined) {
+      this.freeBytes -= size;
+      return b;
     }
     return Buffer.allocUnsafe(size);
   }
 
   release(buf: Buffer): void {
-    if (buf.length === this.poolableSize && this.free.length < this.maxFree) this.free.push(buf);
+    const size = buf.length;
+    // batch.size, or a power of two below it (the sizes a growing batch passes through).
+    if (size > this.poolableSize || (size !== this.poolableSize && (size & (size - 1)) !== 0)) return;
+    if (this.freeBytes + size > this.maxFreeBytes) return;
+    let list = this.free.get(size);
+    if (list === undefined) this.free.set(size, (list = []));
+    list.push(buf);
+    this.freeBytes += size;
   }
 }
 
