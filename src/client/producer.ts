@@ -25,7 +25,7 @@ import { ApiKey } from '../protocol/apis';
 import { ErrorCode, errorInfo, KafkaError } from '../protocol/errors';
 import { murmur2 } from '../protocol/murmur2';
 import { decodeRecords, RecordView, type RecordHeader } from '../protocol/records/batch';
-import { BufferPool, estimateSizeUpperBound, ProducerBatch } from './producer/batch';
+import { BufferPool, estimateSizeUpperBound, GROWTH_UNIT, ProducerBatch } from './producer/batch';
 import { TopicState, type PartitionState } from './producer/metadata';
 import { TransactionManager, TransactionStateError, type TxnOffset } from './producer/transactions';
 import type { ProducerSettings } from './producer/config';
@@ -112,7 +112,7 @@ const NEED_MEMORY = Symbol('need-memory');
 /** tryAppend: the batch's buffer would have to grow beyond buffer.memory. */
 const NO_MEMORY = -2;
 /** The first batch of a partition starts this small (or at batch.size when that is smaller). */
-const INITIAL_BATCH_CAPACITY = 1024;
+const INITIAL_BATCH_CAPACITY = GROWTH_UNIT;
 
 function timeoutError(message: string): KafkaError {
   return KafkaError.from(ErrorCode.REQUEST_TIMED_OUT, message);
