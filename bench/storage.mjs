@@ -22,7 +22,8 @@ const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.argv[3] ?? 3);
 const SIZE = 100;
 const PAGE = 4096;
-const CAP_PAGES = 65536; // the intended cap of the issue; the engine's own cap may be lower
+// The engine's WAL cap (the issue asked for one of at most 65,536 pages).
+const { WAL_CAP_FRAMES: CAP_PAGES } = require(join(root, 'dist/engine/storage/checkpointer'));
 
 const size = (f) => { try { return statSync(f).size; } catch { return 0; } };
 
@@ -105,7 +106,7 @@ const result = {
   recordBytes: SIZE,
   acks1: summarise(runs['1']),
   acksAll: summarise(runs.all),
-  target: { maxWalMB: +(CAP_PAGES * PAGE / 1e6).toFixed(1), idleDiskVsData: 1.2 },
+  target: { maxWalMB: +(CAP_PAGES * PAGE / 1e6).toFixed(1), maxDiskVsData: 1.2, idleDiskVsData: 1.2 },
 };
 let previous = {};
 try { previous = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')); } catch { /* first run */ }

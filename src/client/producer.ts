@@ -25,7 +25,7 @@ import { ApiKey } from '../protocol/apis';
 import { ErrorCode, errorInfo, KafkaError } from '../protocol/errors';
 import { murmur2 } from '../protocol/murmur2';
 import { decodeRecords, RecordView, type RecordHeader } from '../protocol/records/batch';
-import { BufferPool, estimateSizeUpperBound, ProducerBatch } from './producer/batch';
+import { BufferPool, estimateSizeUpperBound, GROWTH_UNIT, ProducerBatch } from './producer/batch';
 import { TopicState, type PartitionState } from './producer/metadata';
 import { TransactionManager, TransactionStateError, type TxnOffset } from './producer/transactions';
 import type { ProducerSettings } from './producer/config';
@@ -109,6 +109,10 @@ const INVALID_METADATA = new Set<number>([
 ]);
 
 const NEED_MEMORY = Symbol('need-memory');
+/** tryAppend: the batch's buffer would have to grow beyond buffer.memory. */
+const NO_MEMORY = -2;
+/** The first batch of a partition starts this small (or at batch.size when that is smaller). */
+const INITIAL_BATCH_CAPACITY = GROWTH_UNIT;
 
 function timeoutError(message: string): KafkaError {
   return KafkaError.from(ErrorCode.REQUEST_TIMED_OUT, message);
@@ -337,7 +341,8 @@ export class Producer {
     let q = ps.queue;
     const now = Date.now();
     let b = q.length > 0 ? q[q.length - 1] : undefined;
-    let appended = b !== undefined && !b.full ? b.tryAppend(now, key, ks, ke, value, vs, ve, headers) : -1;
+    let appended = b !== undefined && !b.full ? this.tryAppend(b, now, key, ks, ke, value, vs, ve, headers) : -1;
+    if (appended === NO_MEMORY) return NEED_MEMORY;
     if (appended < 0 && s.partitioner === 'round-robin') {
       // KafkaProducer.doSend with a custom partitioner: a record that would open a new batch is
       // not appended (abortOnNewBatch) and the partitioner is asked again, whose answer is final;
@@ -346,15 +351,21 @@ export class Producer {
       ps = t.parts[partition];
       q = ps.queue;
       b = q.length > 0 ? q[q.length - 1] : undefined;
-      appended = b !== undefined && !b.full ? b.tryAppend(now, key, ks, ke, value, vs, ve, headers) : -1;
+      appended = b !== undefined && !b.full ? this.tryAppend(b, now, key, ks, ke, value, vs, ve, headers) : -1;
+      if (appended === NO_MEMORY) return NEED_MEMORY;
     }
     let becameFull = false;
     if (appended < 0) {
-      const size = Math.max(this.batchSize, estimate);
-      if (size > s.bufferMemory) {
+      // Java reserves batch.size for every batch; a batch here starts at what its partition's
+      // last batch grew to (batch.size once they fill up) and grows as records come, so
+      // buffer.memory is charged for what batches hold, not for partitions times batch.size.
+      const start = ps.batchCapacity > 0 ? ps.batchCapacity : Math.min(this.batchSize, INITIAL_BATCH_CAPACITY);
+      const size = Math.max(start, estimate);
+      const javaSize = Math.max(this.batchSize, estimate);
+      if (javaSize > s.bufferMemory) {
         // BufferPool.allocate: a request above the whole pool can never be served.
         return this.failRecord(t.name, kl, vl, new ProducerException('java.lang.IllegalArgumentException',
-          `Attempt to allocate ${size} bytes, but there is a hard limit of ${s.bufferMemory} on memory allocations.`), waitForAck);
+          `Attempt to allocate ${javaSize} bytes, but there is a hard limit of ${s.bufferMemory} on memory allocations.`), waitForAck);
       }
       if (this.bufferedBytes + size > s.bufferMemory) return NEED_MEMORY;
       if (b !== undefined) becameFull = true;
@@ -384,6 +395,22 @@ export class Producer {
     }
     if (becameFull) this.drain();
     return result;
+  }
+
+  /** Append to an open batch, growing its buffer within buffer.memory (NO_MEMORY when it cannot). */
+  private tryAppend(
+    b: ProducerBatch, now: number,
+    key: Buffer | null, ks: number, ke: number,
+    value: Buffer | null, vs: number, ve: number,
+    headers: RecordHeader[] | null,
+  ): number {
+    const grow = b.growthFor(now, key === null ? -1 : ke - ks, value === null ? -1 : ve - vs, headers);
+    if (grow > 0) {
+      if (this.bufferedBytes + grow > this.settings.bufferMemory) return NO_MEMORY;
+      b.grow(grow);
+      this.bufferedBytes += grow;
+    }
+    return b.tryAppend(now, key, ks, ke, value, vs, ve, headers);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -752,8 +779,10 @@ export class Producer {
       const seq = ps.nextSequence;
       ps.nextSequence = (seq + b.count) % 0x80000000;
       b.pidGen = this.pidGen;
+      ps.batchCapacity = Math.min(b.capacity, this.batchSize);
       b.close(s.compression, s.compressionLevel, this.producerId, this.producerEpoch, seq, this.txn !== null);
     } else if (b.bytes === null) {
+      ps.batchCapacity = Math.min(b.capacity, this.batchSize);
       b.close(s.compression, s.compressionLevel, -1, -1, -1);
     }
   }

@@ -178,6 +178,7 @@ export class Engine {
 
   notifyAppend(): void {
     this.checkpointer.ensureStarted();
+    this.checkpointer.capWal();
     if (this.waiters.size === 0) return;
     for (const w of [...this.waiters]) w();
   }

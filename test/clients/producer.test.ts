@@ -404,6 +404,38 @@ describe('errors and retries', () => {
     producer.abort();
   });
 
+  it('buffer.memory is charged for what batches hold: one record to each of 500 partitions does not wait', async () => {
+    const b = await broker({ w: 500 });
+    b.onProduce = () => undefined; // never answer: nothing is given back
+    // 500 partitions x batch.size (16384) would be 8 MB; open batches start small and grow.
+    const { producer } = makeProducer(b, {
+      'buffer.memory': '1000000', 'linger.ms': '60000',
+      'partitioner.class': 'org.apache.kafka.clients.producer.RoundRobinPartitioner',
+    });
+    await send(producer, 'w', 'first'); // metadata
+    let waited = 0;
+    for (let i = 0; i < 1000; i++) {
+      const v = Buffer.from(`value-${i}`);
+      if (producer.send('w', null, 0, 0, v, 0, v.length) !== undefined) waited++;
+    }
+    expect(waited).toBe(0);
+    producer.abort();
+  });
+
+  it('a partition\'s batch grows up to batch.size as records come, and the next ones start at that size', async () => {
+    const b = await broker({ g: 1 });
+    const { producer } = makeProducer(b, { 'batch.size': '16384', 'linger.ms': '60000' });
+    const value = 'v'.repeat(1000);
+    for (let i = 0; i < 60; i++) await send(producer, 'g', value);
+    await producer.close();
+    const sizes = b.produced.flatMap((c) => c.partitions.flatMap((p) => splitBatches(p.records).batches.map((x: Buffer) => x.length)));
+    const counts = b.produced.flatMap((c) => c.partitions.flatMap((p) => splitBatches(p.records).batches.map((x: Buffer) => readBatchHeader(x).recordCount)));
+    expect(counts.reduce((a: number, n: number) => a + n, 0)).toBe(60);
+    for (const s of sizes) expect(s).toBeLessThanOrEqual(16384);
+    expect(counts.slice(0, -1).every((n: number) => n === counts[0])).toBe(true);
+    expect(counts[0]).toBeGreaterThan(10);
+  });
+
   it('an unknown topic: metadata is retried until max.block.ms, then TimeoutException', async () => {
     const b = await broker({});
     const { producer, errors, logs } = makeProducer(b, { 'max.block.ms': '400', 'retry.backoff.ms': '50' });

@@ -14,6 +14,12 @@ export interface PartitionState {
   /** Idempotence: next sequence to assign, and the producer-id generation it belongs to. */
   nextSequence: number;
   sequenceGen: number;
+  /**
+   * The buffer the partition's next batch starts with: what its last batch grew to. Batches of
+   * a partition that gets few records stay small, so buffer.memory holds open batches for many
+   * partitions (10,000 partitions at batch.size each would need 160 MB).
+   */
+  batchCapacity: number;
 }
 
 export class TopicState {
@@ -40,7 +46,7 @@ export class TopicState {
   update(leaders: number[]): void {
     this.leaders = leaders;
     for (let p = this.parts.length; p < leaders.length; p++) {
-      this.parts.push({ topic: this, partition: p, name: `${this.name}-${p}`, queue: [], inFlight: [], nextSequence: 0, sequenceGen: -1 });
+      this.parts.push({ topic: this, partition: p, name: `${this.name}-${p}`, queue: [], inFlight: [], nextSequence: 0, sequenceGen: -1, batchCapacity: 0 });
     }
     this.available = [];
     for (let p = 0; p < leaders.length; p++) if (leaders[p] >= 0) this.available.push(p);

@@ -327,6 +327,8 @@ class Connection implements ConnectionContext {
       this.ungrouped = group.length;
       return;
     }
+    // The group's handlers ran inside its transaction: the WAL is looked at after the commit.
+    this.engine.notifyAppend();
     this.answerInOrder(replies, failure);
   }
 

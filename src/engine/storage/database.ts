@@ -3,7 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AUTO_CHECKPOINT_PAGES, WAL_CAP_FRAMES } from './checkpointer';
+import { AUTO_CHECKPOINT_PAGES, WAL_REWIND_FRAMES } from './checkpointer';
 
 export type Db = BetterSqlite3.Database;
 
@@ -170,11 +170,11 @@ export function openDatabase(dir: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -65536');
   db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
-  // The first commit after the WAL is rewound cuts the file back to the cap (frames of a page
-  // and a 24-byte header, after the WAL's 32-byte header); without it the file keeps the size
-  // of the longest WAL it ever held.
+  // The first commit after the WAL is rewound cuts the file back to the rewind point (frames of
+  // a page and a 24-byte header, after the WAL's 32-byte header); without it the file keeps the
+  // size of the longest WAL it ever held.
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.pragma(`journal_size_limit = ${32 + WAL_CAP_FRAMES * (pageSize + 24)}`);
+  db.pragma(`journal_size_limit = ${32 + WAL_REWIND_FRAMES * (pageSize + 24)}`);
   migrate(db);
   return db;
 }
