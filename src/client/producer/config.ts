@@ -93,7 +93,7 @@ const DEFS: readonly ConfigDef[] = [
   define('partitioner.adaptive.partitioning.enable', 'boolean', 'true'),
   define('partitioner.availability.timeout.ms', 'long', '0', atLeast(0)),
   define('partitioner.ignore.keys', 'boolean', 'false'),
-  define('linger.ms', 'long', '0', atLeast(0)),
+  define('linger.ms', 'long', '5', atLeast(0)), // 5 since Kafka 4.0 (KIP-1030)
   define('delivery.timeout.ms', 'int', '120000', atLeast(0)),
   define('client.id', 'string', ''),
   define('send.buffer.bytes', 'int', '131072', atLeast(-1)),
