@@ -186,7 +186,7 @@ function compileEncoder(regular: CompiledField[], encodeTagged: ((w: Writer, o: 
 }
 
 /** Compile a struct (or a whole message body) for one version. */
-export function structPlan(fields: FieldSpec[], version: number, flexible: boolean): Plan {
+function compileStructPlan(fields: FieldSpec[], version: number, flexible: boolean): Plan {
   const regular: CompiledField[] = [];
   const tagged = new Map<number, CompiledField>();
   const absent: { name: string; dflt: unknown }[] = [];
@@ -239,8 +239,12 @@ export function structPlan(fields: FieldSpec[], version: number, flexible: boole
 
 const planCache = new WeakMap<FieldSpec[], Map<number, Plan>>();
 
-/** The compiled plan for a message body at a version (cached). */
-export function bodyPlan(fields: FieldSpec[], version: number, flexible: boolean): Plan {
+/**
+ * The compiled plan for a struct or a message body at a version, cached: compiling generates code
+ * (new Function), which callers decoding one record at a time (__consumer_offsets, the consumer
+ * protocol) must not pay per call.
+ */
+export function structPlan(fields: FieldSpec[], version: number, flexible: boolean): Plan {
   let byVersion = planCache.get(fields);
   if (!byVersion) {
     byVersion = new Map();
@@ -249,8 +253,11 @@ export function bodyPlan(fields: FieldSpec[], version: number, flexible: boolean
   const key = flexible ? version + 1000 : version;
   let plan = byVersion.get(key);
   if (!plan) {
-    plan = structPlan(fields, version, flexible);
+    plan = compileStructPlan(fields, version, flexible);
     byVersion.set(key, plan);
   }
   return plan;
 }
+
+/** The compiled plan for a message body at a version (cached). */
+export const bodyPlan = structPlan;

@@ -150,11 +150,13 @@ describe('old and every other advertised version, one connection throughout', ()
     }
   });
 
-  it('an ACL binding or filter with an UNKNOWN (0) element closes its connection, as Kafka does', async () => {
+  it('an ACL binding or filter with an UNKNOWN (0, or a code Kafka does not know) element closes its connection, as Kafka does', async () => {
     const filter = { resourceTypeFilter: 2, resourceNameFilter: null, patternTypeFilter: 3, principalFilter: null, hostFilter: null, operation: 1, permissionType: 1 };
     for (const [key, body] of [
       [ApiKey.DescribeAcls, { ...filter, operation: 0 }],
       [ApiKey.DeleteAcls, { filters: [{ ...filter, resourceTypeFilter: 0 }] }],
+      [ApiKey.DescribeAcls, { ...filter, resourceTypeFilter: 99 }],
+      [ApiKey.DescribeAcls, { ...filter, permissionType: 4 }],
       [ApiKey.CreateAcls, { creations: [{ resourceType: 2, resourceName: 't', resourcePatternType: 0, principal: 'User:a', host: '*', operation: 3, permissionType: 3 }] }],
     ] as const) {
       const other = new BrokerConnection('127.0.0.1', engine.port, 'unknown-acl-element');

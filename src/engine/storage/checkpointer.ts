@@ -62,10 +62,16 @@ export class WalCheckpointer {
       return;
     }
     if (size < (this.capBytes * 3) / 4) return;
+    // A reader in another process (kafka-dump-log) can hold the RESTART back: wait for it as the
+    // worker does, briefly, not the connection's 5 s, which would freeze the engine's event loop.
+    const busy = this.db.pragma('busy_timeout', { simple: true }) as number;
     try {
+      this.db.pragma(`busy_timeout = ${BUSY_MS}`);
       this.db.pragma('wal_checkpoint(RESTART)');
     } catch {
       // busy past the timeout: the next write tries again
+    } finally {
+      this.db.pragma(`busy_timeout = ${busy}`);
     }
   }
 

@@ -1,8 +1,8 @@
 // DescribeAcls, CreateAcls, DeleteAcls as a Kafka broker answers them without an authorizer
 // (authorizer.class.name unset, the default): every call fails with SECURITY_DISABLED and Kafka's
 // texts, which kafka-acls and Admin.describeAcls show as "No Authorizer is configured...".
-// This engine has no authorizer, so it never stores ACLs. A binding or filter with an UNKNOWN (0)
-// resource type, pattern type, operation or permission type is a malformed request to Kafka,
+// This engine has no authorizer, so it never stores ACLs. A binding or filter with an UNKNOWN (0 or
+// unknown code) resource type, pattern type, operation or permission type is a malformed request to Kafka,
 // which closes the connection (observed on Kafka 4.4); so does the engine.
 import type { RequestContext } from '.';
 import type { Engine } from '../../engine';
@@ -14,11 +14,14 @@ import type {
 
 const NO_AUTHORIZER = 'No Authorizer is configured.';
 
-/** The code every ACL enum gives UNKNOWN. */
-const UNKNOWN = 0;
+/**
+ * The highest code of each enum (resource type, pattern type, operation, permission type) in
+ * Kafka 4.4; 0 and any code Kafka does not know read as UNKNOWN (its fromCode), checked on the jar.
+ */
+const HIGHEST = [7, 4, 15, 3];
 
 function refuseUnknown(name: string, codes: number[]): void {
-  if (codes.includes(UNKNOWN)) throw new CloseConnection(`${name} contains UNKNOWN elements`);
+  if (codes.some((c, i) => c <= 0 || c > HIGHEST[i])) throw new CloseConnection(`${name} contains UNKNOWN elements`);
 }
 
 export function handleDescribeAcls(_engine: Engine, req: DescribeAclsRequest, _ctx: RequestContext): DescribeAclsResponse {
