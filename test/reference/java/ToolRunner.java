@@ -67,6 +67,10 @@ public final class ToolRunner {
     public static void main(String[] argv) throws Exception {
         if (argv.length >= 2 && argv[0].equals("--once")) {
             installExit();
+            // A tool stopped by SIGTERM runs its shutdown hooks, as under Kafka's own scripts: the
+            // console consumer's hook wakes it to close and leave its group (without it, the
+            // member stayed until its 45 s session timeout and the next scenario waited).
+            Runtime.getRuntime().addShutdownHook(new Thread(ToolRunner::runHooks, "tool-shutdown-hooks"));
             System.setOut(new PrintStream(new Gate(new java.io.FileOutputStream(java.io.FileDescriptor.out)), true, "UTF-8"));
             System.setErr(new PrintStream(new Gate(new java.io.FileOutputStream(java.io.FileDescriptor.err)), true, "UTF-8"));
             String[] args = new String[argv.length - 2];
