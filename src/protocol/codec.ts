@@ -129,6 +129,18 @@ function isDefault(v: unknown, d: unknown): boolean {
   return false;
 }
 
+/** Values a generated function closes over: `ref(v)` names one (v0, v1, ...) for the code. */
+function closureValues(): { names: string[]; values: unknown[]; ref: (v: unknown) => string } {
+  const names: string[] = [];
+  const values: unknown[] = [];
+  const ref = (v: unknown): string => {
+    names.push(`v${values.length}`);
+    values.push(v);
+    return names[names.length - 1];
+  };
+  return { names, values, ref };
+}
+
 /**
  * A struct's decoder as generated code: one object literal with the struct's fields in order
  * (absent ones at their defaults, then the fields read, then tagged defaults), so every decoded
@@ -142,13 +154,7 @@ function compileDecoder(
   taggedDefaults: CompiledField[],
   readTagged: ((r: Reader, o: any) => void) | null,
 ): Decoder {
-  const names: string[] = [];
-  const values: unknown[] = [];
-  const ref = (v: unknown): string => {
-    names.push(`v${values.length}`);
-    values.push(v);
-    return names[names.length - 1];
-  };
+  const { names, values, ref } = closureValues();
   const dflt = (d: unknown): string => (Array.isArray(d) ? '[]' : ref(d));
   const props: string[] = [];
   for (const a of absent) props.push(`${JSON.stringify(a.name)}: ${dflt(a.dflt)}`);
@@ -166,13 +172,7 @@ function compileDecoder(
  * describe of 1,000 topics (configs, partitions) was most of the engine's time for it.
  */
 function compileEncoder(regular: CompiledField[], encodeTagged: ((w: Writer, o: any) => void) | null): Encoder {
-  const names: string[] = [];
-  const values: unknown[] = [];
-  const ref = (v: unknown): string => {
-    names.push(`v${values.length}`);
-    values.push(v);
-    return names[names.length - 1];
-  };
+  const { names, values, ref } = closureValues();
   const lines: string[] = ['const o = v ?? {};'];
   regular.forEach((f, i) => {
     const key = JSON.stringify(f.name);
