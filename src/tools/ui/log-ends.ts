@@ -2,7 +2,8 @@
 // reads (a consumer's ListOffsets LATEST). Kafka answers LATEST with the leader's log end offset to
 // the debugging replica id -2, isolation level ignored (observed on Kafka 4.4), so the page can
 // draw the tail written on the leader but not yet on every in-sync replica. One request per
-// leader per poll, for the shown topics only; where a broker refuses it (an error, or an answer
+// leader per poll, for the shown topics only (and only partitions with followers in their ISR);
+// where a broker refuses it (an error, or an answer
 // below the high watermark) the partition has no entry and the page draws LEO at the HW.
 import type { Cluster, TopicPartitions } from '../../client/cluster';
 import { DEBUGGING_REPLICA_ID, LATEST_TIMESTAMP, listOffsetsOnce, tpKey } from '../../client/offsets';
@@ -23,7 +24,10 @@ export class LogEnds {
         errorCode: 0, isInternal: t.internal,
         partitions: t.partitions.map((p) => ({ partition: p.partition, leader: p.leader ?? -1, leaderEpoch: -1, errorCode: 0 })),
       });
-      for (const p of t.partitions) if (p.leader !== null && p.logEndOffset !== null) asked.push({ topic: t.name, partition: p.partition, timestamp: LATEST_TIMESTAMP });
+      // A leader alone in its ISR moves the high watermark with every append: its LEO is the HW.
+      for (const p of t.partitions) {
+        if (p.leader !== null && p.logEndOffset !== null && p.isr.length > 1) asked.push({ topic: t.name, partition: p.partition, timestamp: LATEST_TIMESTAMP });
+      }
     }
     const ends = new Map<string, number>();
     if (asked.length > 0) {
