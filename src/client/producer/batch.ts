@@ -93,7 +93,8 @@ export class ProducerBatch {
   /**
    * The bytes the buffer must grow by to take one more record of these sizes (0: it fits, or
    * the batch refuses it as over the limit). A batch starts smaller than batch.size when its
-   * partition's batches stay small, and grows (doubling, up to the limit) as records come.
+   * partition's batches stay small, and grows (by a quarter, at least GROWTH_UNIT, up to the limit) as
+   * records come.
    */
   growthFor(ts: number, keyLen: number, valueLen: number, headers: readonly RecordHeader[] | null): number {
     const b = this.builder;

@@ -60,7 +60,8 @@ export interface ListTransactionsFilter {
   transactionalIdPattern: string | null;
 }
 
-const fail = (errorCode: number): InitProducerIdResult => ({ errorCode, producerId: NO_PRODUCER_ID, producerEpoch: NO_PRODUCER_EPOCH });
+/** An InitProducerId or EndTxn answer carrying an error and no producer. */
+const fail = (errorCode: number): InitProducerIdResult & EndTxnResult => ({ errorCode, producerId: NO_PRODUCER_ID, producerEpoch: NO_PRODUCER_EPOCH });
 
 export class TransactionCoordinator {
   readonly state: TransactionStateManager;
@@ -287,7 +288,6 @@ export class TransactionCoordinator {
    * may have failed before any leader added a partition) is written too, bumping it as well.
    */
   private async endTxnV2(transactionalId: string, producerId: number, producerEpoch: number, commit: boolean): Promise<EndTxnResult> {
-    const fail = (errorCode: number): EndTxnResult => ({ errorCode, producerId: NO_PRODUCER_ID, producerEpoch: NO_PRODUCER_EPOCH });
     if (!transactionalId) return fail(ErrorCode.INVALID_REQUEST);
     const c = this.state.coordinatorError(transactionalId);
     if (c !== ErrorCode.NONE) return fail(c);
@@ -327,7 +327,6 @@ export class TransactionCoordinator {
 
   /** PrepareCommit/PrepareAbort with the epoch bumped (a new producer id next if it is exhausted). */
   private async prepareEndV2(md: TransactionMetadata, commit: boolean, noPartitionAdded: boolean, coordinatorEpoch: number): Promise<EndTxnResult> {
-    const fail = (errorCode: number): EndTxnResult => ({ errorCode, producerId: NO_PRODUCER_ID, producerEpoch: NO_PRODUCER_EPOCH });
     let nextProducerId = NO_PRODUCER_ID;
     if (md.isProducerEpochExhausted()) {
       try {
