@@ -4,9 +4,9 @@
 // not wait for it. The request itself stays pending until the broker answers or the connection closes.
 import { TimeoutError } from '../protocol/errors';
 
-export function byDeadline<T>(p: Promise<T>, deadline: number, what: string): Promise<T> {
+export function byDeadline<T>(p: Promise<T>, deadline: number, what: string, message = `${what}: no answer within the timeout`): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimeoutError(`${what}: no answer within the timeout`)), Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(() => reject(new TimeoutError(message)), Math.max(0, deadline - Date.now()));
     p.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
   });
 }

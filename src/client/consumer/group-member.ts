@@ -22,6 +22,7 @@
 // Log lines: only those the Java consumer writes at WARN/ERROR (commit failures, fatal JoinGroup
 // errors); its INFO lines (joins, assignments) are below the tools' WARN level.
 import { describeAddress, type Cluster, type LogFn } from '../cluster';
+import { byDeadline } from '../../util/by-deadline';
 import { BrokerConnection, ConnectionError } from '../connection';
 import { findCoordinator, type Coordinator } from '../coordinator';
 import type { Fetcher } from '../fetcher';
@@ -910,19 +911,6 @@ function sleepPlain(ms: number): Promise<void> {
 
 /** The promise, or a TimeoutError once the deadline passes. */
 function withDeadline<T>(p: Promise<T>, deadline: number): Promise<T> {
-  const ms = deadline - Date.now();
-  if (ms <= 0) return Promise.reject(new TimeoutError('Timeout expired'));
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimeoutError('Timeout expired')), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
+  if (deadline - Date.now() <= 0) return Promise.reject(new TimeoutError('Timeout expired'));
+  return byDeadline(p, deadline, 'group', 'Timeout expired');
 }
