@@ -377,7 +377,12 @@ export class Producer {
       if (s.lingerMs === 0) this.drainSoon();
       else this.schedule(now + s.lingerMs);
     }
-    if (b!.full) becameFull = true;
+    if (b!.full) {
+      becameFull = true;
+      // The next batches of a busy partition start at the size this one reached: those queued
+      // behind the in-flight ones would otherwise start small and copy themselves as they grow.
+      ps.batchCapacity = Math.min(b!.capacity, this.batchSize);
+    }
     if (sticky) {
       const produced = (t.stickyBytes += appended);
       if ((produced >= this.batchSize && b!.full) || produced >= 2 * this.batchSize) t.nextStickyPartition();
