@@ -5,7 +5,8 @@ engine and Apache Kafka's broker are measured through the same code.
   python bench/e2e-latency.py producer BOOTSTRAP TOPIC WARMUP COUNT RATE [key=value ...]
 
 Run as two processes (each with its own interpreter lock): the consumer first, reading the topic
-from the beginning (no group: assign()); the producer then sends WARMUP + COUNT records of 100 bytes at
+from the beginning (no group: assign()) and saying "ready" once a fetch has reached the end of the
+empty log; the producer then sends WARMUP + COUNT records of 100 bytes at
 RATE records/s (paced against a schedule, so a slow moment is followed by a catch-up burst, as
 Kafka's own perf tools do), each carrying its sequence number and the CLOCK_MONOTONIC time of
 its produce() call (system-wide on Linux, so both processes read the same clock). The consumer
@@ -19,7 +20,7 @@ import struct
 import sys
 import time
 
-from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
+from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition, OFFSET_BEGINNING
 
 SIZE = 100
 
@@ -30,8 +31,18 @@ def props(extra):
 
 def consume(bootstrap, topic, warmup, count, extra):
     c = Consumer({'bootstrap.servers': bootstrap, 'group.id': 'e2e-latency', 'enable.auto.commit': False,
-                  **props(extra)})
+                  'enable.partition.eof': True, **props(extra)})
     c.assign([TopicPartition(topic, 0, OFFSET_BEGINNING)])
+    # Ready once a fetch has reached the end of the (empty) log: before that the consumer may still
+    # be waiting for the new topic's leader (Kafka's broker takes longer to have it than the
+    # engine), and records produced meanwhile would count that wait as latency.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        m = c.poll(0.1)
+        if m is not None and m.error() and m.error().code() == KafkaError._PARTITION_EOF:
+            break
+    else:
+        sys.exit('the consumer never reached the end of the log')
     print('ready', flush=True)
     lat = []
     deadline = time.monotonic() + 120
