@@ -174,7 +174,8 @@ export class Admin {
   }
 
   /** DescribeConfigs for resources of one type; returns per-name entries or an error. */
-  async describeConfigs(resourceType: number, names: string[], includeSynonyms = false): Promise<Map<string, ConfigEntry[] | KafkaError>> {
+  /** Each resource's entries or error; resources with the same entries may share one (read-only) list. */
+  async describeConfigs(resourceType: number, names: string[], includeSynonyms = false): Promise<Map<string, readonly ConfigEntry[] | KafkaError>> {
     const deadline = this.deadline();
     // One request per target node (broker resources go to their broker), as the Java client does.
     const groups = new Map<string, string[]>();
@@ -184,25 +185,32 @@ export class Admin {
     }
     const results = (await Promise.all([...groups].map(async ([target, group]) => {
       const conn = await this.resourceConnection(resourceType, target, deadline, 'describeConfigs');
+      // Read only: resources with the same entries (topics without overrides) share one decoded list.
       const resp: any = await conn.send(ApiKey.DescribeConfigs, {
         resources: group.map((resourceName) => ({ resourceType, resourceName, configurationKeys: null })),
         includeSynonyms,
         includeDocumentation: false,
-      });
+      }, undefined, true);
       return resp.results as any[];
     }))).flat();
-    const out = new Map<string, ConfigEntry[] | KafkaError>();
+    const out = new Map<string, readonly ConfigEntry[] | KafkaError>();
+    const shared = new Map<unknown[], readonly ConfigEntry[]>();
     for (const r of results) {
       if (r.errorCode !== 0) {
         out.set(r.resourceName, KafkaError.from(r.errorCode, r.errorMessage ?? undefined));
         continue;
       }
-      out.set(r.resourceName, r.configs.map((c: any) => ({
-        name: c.name, value: c.value, readOnly: c.readOnly, isSensitive: c.isSensitive,
-        source: c.configSource === -1 ? (c.isDefault ? ConfigSource.DEFAULT_CONFIG : ConfigSource.DYNAMIC_TOPIC_CONFIG) : c.configSource,
-        isDefault: c.configSource === ConfigSource.DEFAULT_CONFIG || (c.configSource === -1 && c.isDefault),
-        synonyms: c.synonyms ?? [],
-      })));
+      let entries = shared.get(r.configs);
+      if (entries === undefined) {
+        entries = r.configs.map((c: any): ConfigEntry => ({
+          name: c.name, value: c.value, readOnly: c.readOnly, isSensitive: c.isSensitive,
+          source: c.configSource === -1 ? (c.isDefault ? ConfigSource.DEFAULT_CONFIG : ConfigSource.DYNAMIC_TOPIC_CONFIG) : c.configSource,
+          isDefault: c.configSource === ConfigSource.DEFAULT_CONFIG || (c.configSource === -1 && c.isDefault),
+          synonyms: c.synonyms ?? [],
+        }));
+        shared.set(r.configs, entries!);
+      }
+      out.set(r.resourceName, entries!);
     }
     return out;
   }

@@ -87,6 +87,38 @@ export class Writer {
     }
   }
 
+  // The last array of structs written and where its bytes are (see repeat()).
+  private lastArray: unknown = undefined;
+  private lastStart = -1;
+  private lastEnd = -1;
+
+  /** Where the next byte goes in the current buffer, or -1 when a later big chunk could move it. */
+  mark(): number {
+    return this.chunks.length === 0 ? this.pos : -1;
+  }
+
+  /** `v` was just written from `start` (a mark()) to here: repeat(v) may copy those bytes. */
+  remember(v: unknown, start: number): void {
+    if (start < 0 || this.chunks.length !== 0) return;
+    this.lastArray = v;
+    this.lastStart = start;
+    this.lastEnd = this.pos;
+  }
+
+  /**
+   * Write again the bytes of the array remembered last when `v` is that same array: encoding is a
+   * function of the value, and a message that repeats one array many times (DescribeConfigs for
+   * many topics without overrides) then costs one encoding and copies.
+   */
+  repeat(v: unknown): boolean {
+    if (v !== this.lastArray || this.chunks.length !== 0) return false;
+    const n = this.lastEnd - this.lastStart;
+    this.ensure(n);
+    this.buf.copy(this.buf, this.pos, this.lastStart, this.lastEnd);
+    this.pos += n;
+    return true;
+  }
+
   private strBytes(s: string): number {
     return Buffer.byteLength(s, 'utf8');
   }

@@ -281,10 +281,10 @@ export class TopicService {
   // ------------------------------------------------------------------------------------------
   // describe
 
-  private async topicConfigs(names: string[]): Promise<Map<string, ConfigEntry[]>> {
+  private async topicConfigs(names: string[]): Promise<Map<string, readonly ConfigEntry[]>> {
     if (names.length === 0) return new Map();
     const res = await this.admin.describeConfigs(ConfigResourceType.TOPIC, names);
-    const out = new Map<string, ConfigEntry[]>();
+    const out = new Map<string, readonly ConfigEntry[]>();
     for (const name of names) {
       const r = res.get(name);
       if (r instanceof KafkaError) throw r;
