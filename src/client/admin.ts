@@ -17,6 +17,9 @@ export interface PartitionInfo {
   leader: number;
   replicas: number[];
   isr: number[];
+  /** Eligible leader replicas (KIP-966): only from DescribeTopicPartitions. */
+  elr?: number[];
+  lastKnownElr?: number[];
 }
 
 export interface TopicDescription {
@@ -100,24 +103,32 @@ export class Admin {
   }
 
   /**
-   * The eligible leader replicas (KIP-966) of these topics' partitions, by `topic-partition`, from
-   * DescribeTopicPartitions page by page (`limit` partitions a response), as Kafka 4.x's
-   * describeTopics reads them; empty when the broker does not offer the API (no ELR there).
+   * describeTopics as Kafka 4.x's admin client does it for names: DescribeTopicPartitions page by
+   * page (`limit` partitions a response), which carries each partition's eligible leader replicas;
+   * through Metadata (no ELR) where the broker does not offer that API.
    */
-  async eligibleLeaderReplicas(names: string[], limit = 2000): Promise<Map<string, { elr: number[]; lastKnownElr: number[] }>> {
-    const out = new Map<string, { elr: number[]; lastKnownElr: number[] }>();
-    if (names.length === 0) return out;
+  async describeTopicsPaged(names: string[], limit = 2000): Promise<TopicDescription[]> {
+    if (names.length === 0) return [];
     const conn = await this.cluster.anyConnection(this.deadline(), 'describeTopics');
-    if (!conn.supports(ApiKey.DescribeTopicPartitions)) return out;
+    if (!conn.supports(ApiKey.DescribeTopicPartitions)) return this.describeTopics(names);
+    const out: TopicDescription[] = [];
     let cursor: { topicName: string; partitionIndex: number } | null = null;
     const topics = [...names].sort().map((name) => ({ name }));
     do {
       const resp: any = await this.call(ApiKey.DescribeTopicPartitions, { topics, responsePartitionLimit: limit, cursor }, 'describeTopics');
       for (const t of resp.topics) {
-        for (const p of t.partitions) out.set(`${t.name}-${p.partitionIndex}`, { elr: p.eligibleLeaderReplicas ?? [], lastKnownElr: p.lastKnownElr ?? [] });
+        const partitions: PartitionInfo[] = t.partitions.map((p: any) => ({
+          partition: p.partitionIndex, leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes,
+          elr: p.eligibleLeaderReplicas ?? [], lastKnownElr: p.lastKnownElr ?? [],
+        }));
+        // A topic cut by the partition limit goes on in the next response.
+        const last = out[out.length - 1];
+        if (last !== undefined && last.name === t.name) last.partitions.push(...partitions);
+        else out.push({ name: t.name, topicId: t.topicId ?? null, internal: t.isInternal, errorCode: t.errorCode, partitions });
       }
       cursor = resp.nextCursor;
     } while (cursor !== null);
+    for (const d of out) d.partitions.sort((a, b) => a.partition - b.partition);
     return out;
   }
 

@@ -97,9 +97,10 @@ export class TopicService {
     if (named && require && found.length === 0) throw illegalArgument(`Topic '${requested}' does not exist as expected`);
   }
 
-  private async describe(names: string[]): Promise<TopicDescription[]> {
+  /** `paged`: through DescribeTopicPartitions (with each partition's ELR), as Kafka 4.x describes topics by name. */
+  private async describe(names: string[], paged?: { limit: number }): Promise<TopicDescription[]> {
     if (names.length === 0) return [];
-    const descs = await this.admin.describeTopics(names);
+    const descs = paged ? await this.admin.describeTopicsPaged(names, paged.limit) : await this.admin.describeTopics(names);
     for (const d of descs) if (d.errorCode !== 0) throw KafkaError.from(d.errorCode);
     const byName = new Map(descs.map((d) => [d.name, d]));
     return names.map((n) => byName.get(n)).filter((d): d is TopicDescription => d !== undefined);
@@ -321,11 +322,13 @@ export class TopicService {
       topics = await this.getTopics();
       this.ensureTopicExists(topics);
     }
-    if (this.era === 'kafka39' && !useTopicId && topics.length > 0 && o.has('partition-size-limit-per-response')) {
-      o.numberValueOf('partition-size-limit-per-response'); // parsed (and possibly rejected) as Kafka does
-    }
-    let descriptions = await this.describe(topics);
     const zk = this.era === 'zk28';
+    let limit = 2000;
+    if (this.era === 'kafka39' && !useTopicId && topics.length > 0 && o.has('partition-size-limit-per-response')) {
+      limit = o.numberValueOf('partition-size-limit-per-response')!; // parsed (and possibly rejected) as Kafka does
+    }
+    // By --topic-id Kafka describes through Metadata, which carries no ELR: it prints N/A.
+    let descriptions = await this.describe(topics, zk || useTopicId ? undefined : { limit });
     // Kafka prints the topics in the order of the map describeTopics().allTopicNames() returns:
     // the per-topic futures (a HashMap) copied into a HashMap presized for the topic count.
     // (2.8 walked its sorted topic list.)
@@ -335,9 +338,6 @@ export class TopicService {
     }
     const configs = await this.topicConfigs(descriptions.map((d) => d.name));
     const live = this.liveBrokers();
-    // By --topic-id Kafka describes through Metadata, which carries no ELR: it prints N/A.
-    const elrs = zk || useTopicId ? new Map<string, { elr: number[]; lastKnownElr: number[] }>()
-      : await this.admin.eligibleLeaderReplicas(descriptions.map((d) => d.name), o.has('partition-size-limit-per-response') ? o.numberValueOf('partition-size-limit-per-response')! : 2000);
 
     const underReplicated = o.has('under-replicated-partitions');
     const unavailable = o.has('unavailable-partitions');
@@ -375,9 +375,8 @@ export class TopicService {
         let line = `\tTopic: ${td.name}\tPartition: ${p.partition}\tLeader: ${hasLeader ? p.leader : 'none'}`;
         line += `\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
         if (!zk) {
-          const e = elrs.get(`${td.name}-${p.partition}`);
           const none = useTopicId ? 'N/A' : '';
-          line += `\tElr: ${e?.elr.join(',') ?? none}\tLastKnownElr: ${e?.lastKnownElr.join(',') ?? none}`;
+          line += `\tElr: ${p.elr?.join(',') ?? none}\tLastKnownElr: ${p.lastKnownElr?.join(',') ?? none}`;
         }
         this.out(line);
       }
