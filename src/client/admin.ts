@@ -89,7 +89,7 @@ export class Admin {
 
   /** All topic names with their internal flag. */
   async listTopics(): Promise<{ name: string; internal: boolean }[]> {
-    const md = await this.cluster.metadata(null, this.deadline(), 'listTopics');
+    const md = await this.cluster.metadata(null, this.deadline(), 'listTopics', false, true);
     return md.topics.filter((t: any) => t.errorCode === 0).map((t: any) => ({ name: t.name, internal: t.isInternal }));
   }
 

@@ -71,7 +71,7 @@ export class TopicService {
   }
 
   private async listings(): Promise<Listing[]> {
-    const md = await this.admin.cluster.metadata(null, Date.now() + this.apiTimeoutMs, 'listTopics');
+    const md = await this.admin.cluster.metadata(null, Date.now() + this.apiTimeoutMs, 'listTopics', false, true);
     return md.topics
       .filter((t: any) => t.errorCode === 0)
       .map((t: any) => ({ name: t.name, internal: !!t.isInternal, topicId: t.topicId ?? null }));
