@@ -123,11 +123,11 @@ function fieldPlan(f: FieldSpec, version: number, flexible: boolean): Plan {
         return;
       }
       if (structs && v.length > 0) {
-        if (w.repeat(v)) return;
+        if (w.repeat(v, encodeArray)) return;
         const start = w.mark();
         w.arrayLength(v.length, flexible);
         for (let i = 0; i < v.length; i++) elem.encode(w, v[i]);
-        w.remember(v, start);
+        w.remember(v, encodeArray, start);
         return;
       }
       w.arrayLength(v.length, flexible);

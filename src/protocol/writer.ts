@@ -87,8 +87,9 @@ export class Writer {
     }
   }
 
-  // The last array of structs written and where its bytes are (see repeat()).
+  // The last array of structs written, by which encoder, and where its bytes are (see repeat()).
   private lastArray: unknown = undefined;
+  private lastOwner: unknown = undefined;
   private lastStart = -1;
   private lastEnd = -1;
 
@@ -97,21 +98,22 @@ export class Writer {
     return this.chunks.length === 0 ? this.pos : -1;
   }
 
-  /** `v` was just written from `start` (a mark()) to here: repeat(v) may copy those bytes. */
-  remember(v: unknown, start: number): void {
+  /** `owner` (an encoder) just wrote `v` from `start` (a mark()) to here: repeat() may copy those bytes. */
+  remember(v: unknown, owner: unknown, start: number): void {
     if (start < 0 || this.chunks.length !== 0) return;
     this.lastArray = v;
+    this.lastOwner = owner;
     this.lastStart = start;
     this.lastEnd = this.pos;
   }
 
   /**
-   * Write again the bytes of the array remembered last when `v` is that same array: encoding is a
-   * function of the value, and a message that repeats one array many times (DescribeConfigs for
-   * many topics without overrides) then costs one encoding and copies.
+   * Write again the bytes of the array remembered last when `v` is that same array given to the
+   * same encoder: encoding is a function of the value, and a message that repeats one array many
+   * times (DescribeConfigs for many topics without overrides) then costs one encoding and copies.
    */
-  repeat(v: unknown): boolean {
-    if (v !== this.lastArray || this.chunks.length !== 0) return false;
+  repeat(v: unknown, owner: unknown): boolean {
+    if (v !== this.lastArray || owner !== this.lastOwner || this.chunks.length !== 0) return false;
     const n = this.lastEnd - this.lastStart;
     this.ensure(n);
     this.buf.copy(this.buf, this.pos, this.lastStart, this.lastEnd);

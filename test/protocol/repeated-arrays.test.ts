@@ -6,6 +6,7 @@ import { bodyPlan } from '../../src/protocol/codec';
 import { Reader } from '../../src/protocol/reader';
 import { Writer } from '../../src/protocol/writer';
 import { describeConfigs } from '../../src/protocol/messages/describe-configs';
+import { metadata } from '../../src/protocol/messages/metadata';
 
 const V = 3; // the highest version (not flexible)
 const plan = bodyPlan(describeConfigs.response, V, false);
@@ -64,6 +65,18 @@ describe('repeated arrays of structs', () => {
     expect(sharing.results[3].configs).toEqual(sharing.results[0].configs);
     // One byte differs: decoded on its own.
     expect(sharing.results[4].configs[0].value).toBe('deletf');
+  });
+
+  it('copies only what the same field wrote: one array given to two fields of other structs is written for each', () => {
+    const md = bodyPlan(metadata.response, 12, true);
+    // Fields of a broker and of a topic in one object: the same array serves as both lists.
+    const both = [{ nodeId: 3, host: 'h', port: 9, rack: null, errorCode: 0, name: 'n', topicId: 'AAAAAAAAAAAAAAAAAAAAAA', isInternal: false, partitions: [], topicAuthorizedOperations: 0 }];
+    const body = (brokers: unknown, topics: unknown) => ({ throttleTimeMs: 0, brokers, clusterId: 'c', controllerId: 3, topics });
+    const w1 = new Writer(16);
+    md.encode(w1, body(both, both));
+    const w2 = new Writer(16);
+    md.encode(w2, body([{ ...both[0] }], [{ ...both[0] }]));
+    expect(w1.toBuffer().equals(w2.toBuffer())).toBe(true);
   });
 
   it('never reads a repeat past the end of the frame', () => {
