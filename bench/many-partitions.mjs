@@ -6,6 +6,7 @@
 //    into a topic of one partition (target: within 30%). Each producer first sends one record
 //    to every topic it will use (not timed), so metadata look-ups are not what is measured.
 // Run after `npx tsc -p .`:  node bench/many-partitions.mjs [runs=3] [records=200000]
+// records=0 runs the describe part alone (the produce figures already there are kept).
 // Writes bench/results.json under "manyPartitions" (merged with what is there).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -86,21 +87,30 @@ try {
 
   const spread = [];
   const single = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < (RECORDS > 0 ? RUNS : 0); i++) {
     const s = await produce(engine.bootstrap, (j) => name(j % TOPICS));
     const o = await produce(engine.bootstrap, () => 'one');
     spread.push(RECORDS / s);
     single.push(RECORDS / o);
     console.log(`produce run ${i + 1}: spread ${Math.round(RECORDS / s).toLocaleString('en')} records/s, one partition ${Math.round(RECORDS / o).toLocaleString('en')} records/s`);
   }
-  result.produceSpread = { recordsPerSec: Math.round(median(spread)), runs: spread.map(Math.round) };
-  result.produceOnePartition = { recordsPerSec: Math.round(median(single)), runs: single.map(Math.round) };
-  result.produceRatio = +(median(spread) / median(single)).toFixed(2);
+  if (RECORDS > 0) {
+    result.produceSpread = { recordsPerSec: Math.round(median(spread)), runs: spread.map(Math.round) };
+    result.produceOnePartition = { recordsPerSec: Math.round(median(single)), runs: single.map(Math.round) };
+    result.produceRatio = +(median(spread) / median(single)).toFixed(2);
+  }
   result.target = { describeRatio: 1.5, produceRatio: 0.7 };
 } finally {
   await engine.stop();
 }
 let previous = {};
 try { previous = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')); } catch { /* first run */ }
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ ...previous, manyPartitions: result }, null, 2) + '\n');
+let merged = result;
+if (RECORDS === 0) {
+  // The produce figures of the last full run stay, with their own date and record count.
+  const last = previous.manyPartitions ?? {};
+  const { produceSpread, produceOnePartition, produceRatio } = last;
+  merged = { ...result, records: last.records, produceSpread, produceOnePartition, produceRatio, produceDate: last.produceDate ?? last.date };
+}
+writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ ...previous, manyPartitions: merged }, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));

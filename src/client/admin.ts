@@ -17,6 +17,9 @@ export interface PartitionInfo {
   leader: number;
   replicas: number[];
   isr: number[];
+  /** Eligible leader replicas (KIP-966): only from DescribeTopicPartitions. */
+  elr?: number[];
+  lastKnownElr?: number[];
 }
 
 export interface TopicDescription {
@@ -25,6 +28,11 @@ export interface TopicDescription {
   internal: boolean;
   partitions: PartitionInfo[];
   errorCode: number;
+}
+
+/** A TopicDescription that may share its partition list with other topics: read only. */
+export interface DescribedTopic extends Omit<TopicDescription, 'partitions'> {
+  partitions: readonly PartitionInfo[];
 }
 
 export interface NewTopic {
@@ -66,13 +74,13 @@ export class Admin {
     return Date.now() + this.apiTimeout;
   }
 
-  /** Send to any broker; retries once on a dropped connection. */
-  private async call<T = any>(apiKey: number, body: unknown, callName: string): Promise<T> {
+  /** Send to any broker; retries once on a dropped connection. `shareRepeats`: see Connection.send. */
+  private async call<T = any>(apiKey: number, body: unknown, callName: string, shareRepeats = false): Promise<T> {
     const deadline = this.deadline();
     for (let attempt = 0; ; attempt++) {
       const conn = await this.cluster.anyConnection(deadline, callName);
       try {
-        return await conn.send<T>(apiKey, body);
+        return await conn.send<T>(apiKey, body, undefined, shareRepeats);
       } catch (e) {
         if (e instanceof KafkaError || attempt >= 2 || Date.now() >= deadline) throw e;
       }
@@ -81,7 +89,7 @@ export class Admin {
 
   /** All topic names with their internal flag. */
   async listTopics(): Promise<{ name: string; internal: boolean }[]> {
-    const md = await this.cluster.metadata(null, this.deadline(), 'listTopics');
+    const md = await this.cluster.metadata(null, this.deadline(), 'listTopics', false, true);
     return md.topics.filter((t: any) => t.errorCode === 0).map((t: any) => ({ name: t.name, internal: t.isInternal }));
   }
 
@@ -100,24 +108,49 @@ export class Admin {
   }
 
   /**
-   * The eligible leader replicas (KIP-966) of these topics' partitions, by `topic-partition`, from
-   * DescribeTopicPartitions page by page (`limit` partitions a response), as Kafka 4.x's
-   * describeTopics reads them; empty when the broker does not offer the API (no ELR there).
+   * describeTopics as Kafka 4.x's admin client does it for names: DescribeTopicPartitions page by
+   * page (`limit` partitions a response), which carries each partition's eligible leader replicas;
+   * through Metadata (no ELR) where the broker does not offer that API. Read only: topics whose
+   * partitions look alike (one broker: every topic of N partitions) may share one list.
    */
-  async eligibleLeaderReplicas(names: string[], limit = 2000): Promise<Map<string, { elr: number[]; lastKnownElr: number[] }>> {
-    const out = new Map<string, { elr: number[]; lastKnownElr: number[] }>();
-    if (names.length === 0) return out;
+  async describeTopicsPaged(names: string[], limit = 2000): Promise<DescribedTopic[]> {
+    if (names.length === 0) return [];
     const conn = await this.cluster.anyConnection(this.deadline(), 'describeTopics');
-    if (!conn.supports(ApiKey.DescribeTopicPartitions)) return out;
+    if (!conn.supports(ApiKey.DescribeTopicPartitions)) return this.describeTopics(names);
+    const out: DescribedTopic[] = [];
+    const shared = new Map<unknown[], readonly PartitionInfo[]>();
     let cursor: { topicName: string; partitionIndex: number } | null = null;
     const topics = [...names].sort().map((name) => ({ name }));
+    let from = 0;
     do {
-      const resp: any = await this.call(ApiKey.DescribeTopicPartitions, { topics, responsePartitionLimit: limit, cursor }, 'describeTopics');
+      // As Kafka's client, each request names the topics not described yet, from the cursor's on.
+      if (cursor !== null) {
+        const at = cursor.topicName;
+        while (from < topics.length && topics[from].name < at) from++;
+      }
+      const pending = from === 0 ? topics : topics.slice(from);
+      const resp: any = await this.call(ApiKey.DescribeTopicPartitions, { topics: pending, responsePartitionLimit: limit, cursor }, 'describeTopics', true);
       for (const t of resp.topics) {
-        for (const p of t.partitions) out.set(`${t.name}-${p.partitionIndex}`, { elr: p.eligibleLeaderReplicas ?? [], lastKnownElr: p.lastKnownElr ?? [] });
+        let partitions = shared.get(t.partitions);
+        if (partitions === undefined) {
+          partitions = t.partitions.map((p: any): PartitionInfo => ({
+            partition: p.partitionIndex, leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes,
+            elr: p.eligibleLeaderReplicas ?? [], lastKnownElr: p.lastKnownElr ?? [],
+          }));
+          shared.set(t.partitions, partitions!);
+        }
+        // A topic cut by the partition limit goes on in the next response.
+        const last = out[out.length - 1];
+        if (last !== undefined && last.name === t.name) last.partitions = [...last.partitions, ...partitions!];
+        else out.push({ name: t.name, topicId: t.topicId ?? null, internal: t.isInternal, errorCode: t.errorCode, partitions: partitions! });
       }
       cursor = resp.nextCursor;
     } while (cursor !== null);
+    for (const d of out) {
+      if (d.partitions.some((p, i) => i > 0 && d.partitions[i - 1].partition > p.partition)) {
+        d.partitions = [...d.partitions].sort((a, b) => a.partition - b.partition);
+      }
+    }
     return out;
   }
 
@@ -173,36 +206,48 @@ export class Admin {
     }
   }
 
-  /** DescribeConfigs for resources of one type; returns per-name entries or an error. */
-  async describeConfigs(resourceType: number, names: string[], includeSynonyms = false): Promise<Map<string, ConfigEntry[] | KafkaError>> {
+  /**
+   * DescribeConfigs for resources of one type: each resource's entries or its error. Resources with
+   * the same entries (topics without overrides) may share one list: read only.
+   */
+  async describeConfigs(resourceType: number, names: string[], includeSynonyms = false): Promise<Map<string, readonly ConfigEntry[] | KafkaError>> {
     const deadline = this.deadline();
     // One request per target node (broker resources go to their broker), as the Java client does.
     const groups = new Map<string, string[]>();
     for (const n of names) {
       const key = (resourceType === ConfigResourceType.BROKER || resourceType === ConfigResourceType.BROKER_LOGGER) && n !== '' ? n : '';
-      groups.set(key, [...(groups.get(key) ?? []), n]);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [n]);
+      else group.push(n);
     }
     const results = (await Promise.all([...groups].map(async ([target, group]) => {
       const conn = await this.resourceConnection(resourceType, target, deadline, 'describeConfigs');
+      // Read only: resources with the same entries (topics without overrides) share one decoded list.
       const resp: any = await conn.send(ApiKey.DescribeConfigs, {
         resources: group.map((resourceName) => ({ resourceType, resourceName, configurationKeys: null })),
         includeSynonyms,
         includeDocumentation: false,
-      });
+      }, undefined, true);
       return resp.results as any[];
     }))).flat();
-    const out = new Map<string, ConfigEntry[] | KafkaError>();
+    const out = new Map<string, readonly ConfigEntry[] | KafkaError>();
+    const shared = new Map<unknown[], readonly ConfigEntry[]>();
     for (const r of results) {
       if (r.errorCode !== 0) {
         out.set(r.resourceName, KafkaError.from(r.errorCode, r.errorMessage ?? undefined));
         continue;
       }
-      out.set(r.resourceName, r.configs.map((c: any) => ({
-        name: c.name, value: c.value, readOnly: c.readOnly, isSensitive: c.isSensitive,
-        source: c.configSource === -1 ? (c.isDefault ? ConfigSource.DEFAULT_CONFIG : ConfigSource.DYNAMIC_TOPIC_CONFIG) : c.configSource,
-        isDefault: c.configSource === ConfigSource.DEFAULT_CONFIG || (c.configSource === -1 && c.isDefault),
-        synonyms: c.synonyms ?? [],
-      })));
+      let entries = shared.get(r.configs);
+      if (entries === undefined) {
+        entries = r.configs.map((c: any): ConfigEntry => ({
+          name: c.name, value: c.value, readOnly: c.readOnly, isSensitive: c.isSensitive,
+          source: c.configSource === -1 ? (c.isDefault ? ConfigSource.DEFAULT_CONFIG : ConfigSource.DYNAMIC_TOPIC_CONFIG) : c.configSource,
+          isDefault: c.configSource === ConfigSource.DEFAULT_CONFIG || (c.configSource === -1 && c.isDefault),
+          synonyms: c.synonyms ?? [],
+        }));
+        shared.set(r.configs, entries!);
+      }
+      out.set(r.resourceName, entries!);
     }
     return out;
   }

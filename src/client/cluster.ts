@@ -153,8 +153,11 @@ export class Cluster {
     return p;
   }
 
-  /** Fetch metadata (null = all topics) and remember the brokers. */
-  async metadata(topics: string[] | null, deadline: number, callName: string, allowAutoTopicCreation = false): Promise<any> {
+  /**
+   * Fetch metadata (null: every topic) and remember the brokers. `readOnly`: the caller
+   * does not modify the answer, whose alike partition lists may then be shared (Connection.send).
+   */
+  async metadata(topics: string[] | null, deadline: number, callName: string, allowAutoTopicCreation = false, readOnly = false): Promise<any> {
     const conn = await this.anyConnection(deadline, callName);
     const v = conn.versionFor(ApiKey.Metadata) ?? 0;
     const body: any = await conn.send(ApiKey.Metadata, {
@@ -162,7 +165,7 @@ export class Cluster {
       allowAutoTopicCreation,
       includeClusterAuthorizedOperations: false,
       includeTopicAuthorizedOperations: false,
-    });
+    }, undefined, readOnly);
     this.brokers = new Map(body.brokers.map((b: any) => [b.nodeId, { nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }]));
     this.controllerId = body.controllerId;
     this.clusterId = body.clusterId;

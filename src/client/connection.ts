@@ -19,6 +19,7 @@ interface Pending {
   correlationId: number;
   apiKey: number;
   version: number;
+  shareRepeats: boolean;
   resolve: (body: any) => void;
   reject: (e: Error) => void;
 }
@@ -131,13 +132,16 @@ export class BrokerConnection {
     return this.versionFor(apiKey) !== undefined;
   }
 
-  /** Send a request at the negotiated version (at most `cap`). */
-  send<T = any>(apiKey: number, body: unknown, cap?: number): Promise<T> {
+  /**
+   * Send a request at the negotiated version (at most `cap`). `shareRepeats`: the caller only
+   * reads the answer, whose repeated arrays may then be decoded once and shared (Reader.shareRepeats).
+   */
+  send<T = any>(apiKey: number, body: unknown, cap?: number, shareRepeats = false): Promise<T> {
     const v = this.versionFor(apiKey, cap);
     if (v === undefined) {
       return Promise.reject(KafkaError.from(ErrorCode.UNSUPPORTED_VERSION, `The broker does not support ${apiSpec(apiKey)?.name ?? apiKey}`));
     }
-    return this.request<T>(apiKey, v, body);
+    return this.request<T>(apiKey, v, body, shareRepeats);
   }
 
   /** Send a request that gets no response (Produce with acks=0). */
@@ -148,14 +152,14 @@ export class BrokerConnection {
     this.writeFrame(encodeRequestFrame(spec, v, this.nextCorrelation++, this.clientId, body));
   }
 
-  request<T = any>(apiKey: number, version: number, body: unknown): Promise<T> {
+  request<T = any>(apiKey: number, version: number, body: unknown, shareRepeats = false): Promise<T> {
     if (this.closedError) return Promise.reject(this.closedError);
     const spec = apiSpec(apiKey);
     if (!spec) return Promise.reject(new Error(`no schema for API key ${apiKey}`));
     const correlationId = this.nextCorrelation++;
     const frame = encodeRequestFrame(spec, version, correlationId, this.clientId, body);
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ correlationId, apiKey, version, resolve, reject });
+      this.pending.push({ correlationId, apiKey, version, shareRepeats, resolve, reject });
       this.writeFrame(frame);
     });
   }
@@ -246,7 +250,7 @@ export class BrokerConnection {
           return;
         }
       }
-      p.resolve(decodeResponseFrame(spec, p.version, frame).body);
+      p.resolve(decodeResponseFrame(spec, p.version, frame, p.shareRepeats).body);
     } catch (e: any) {
       p.reject(e);
       this.close();

@@ -184,9 +184,13 @@ export function encodeRequestFrame(spec: ApiSpec, version: number, correlationId
   return w.toChunks();
 }
 
-/** Decode a response frame (without its size prefix) for a request we sent. */
-export function decodeResponseFrame<T = any>(spec: ApiSpec, version: number, frame: Buffer): { correlationId: number; body: T } {
+/**
+ * Decode a response frame (without its size prefix) for a request we sent. With `shareRepeats`
+ * repeated arrays of structs may come back as one shared array (Reader.shareRepeats).
+ */
+export function decodeResponseFrame<T = any>(spec: ApiSpec, version: number, frame: Buffer, shareRepeats = false): { correlationId: number; body: T } {
   const r = new Reader(frame);
+  r.shareRepeats = shareRepeats;
   const correlationId = r.int32();
   if (responseHeaderFlexible(spec, version)) skipTaggedFields(r);
   return { correlationId, body: decodeBody<T>(spec, version, r, 'response') };

@@ -89,30 +89,51 @@ function fieldPlan(f: FieldSpec, version: number, flexible: boolean): Plan {
   }
   if (f.type.startsWith('[]')) {
     const elemType = f.type.slice(2);
-    const elem: Plan = elemType === ''
+    const structs = elemType === '';
+    const elem: Plan = structs
       ? structPlan(f.fields ?? [], version, flexible)
       : primitiveCodec(elemType as Primitive, false, flexible);
-    return {
-      decode: (r) => {
-        const n = r.arrayLength(flexible);
-        if (n < 0) {
-          if (!nullable) throw new ProtocolDecodeError(`null array for non-nullable field ${f.name}`);
-          return null;
-        }
-        const out = new Array(n);
-        for (let i = 0; i < n; i++) out[i] = elem.decode(r);
-        return out;
-      },
-      encode: (w, v) => {
-        if (v === null || v === undefined) {
-          if (nullable && v === null) { w.arrayLength(-1, flexible); return; }
-          w.arrayLength(0, flexible);
-          return;
-        }
+    const decodeArray = (r: Reader): any[] | null => {
+      const n = r.arrayLength(flexible);
+      if (n < 0) {
+        if (!nullable) throw new ProtocolDecodeError(`null array for non-nullable field ${f.name}`);
+        return null;
+      }
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = elem.decode(r);
+      return out;
+    };
+    // Arrays of structs repeat whole in some messages (DescribeConfigs: the same ~40 entries for
+    // every topic without overrides): the writer copies the bytes of an array it has just written
+    // when the same array comes again, and a reader that allows it hands back the array it has
+    // just decoded when the same bytes come again (see Reader.shareRepeats).
+    const decodeStructs: Decoder = (r) => {
+      if (!r.shareRepeats) return decodeArray(r);
+      const start = r.offset;
+      const again = r.repeatOf(decodeStructs, start);
+      if (again !== undefined) return again;
+      const out = decodeArray(r);
+      r.rememberRepeat(decodeStructs, start, out);
+      return out;
+    };
+    const encodeArray = (w: Writer, v: any): void => {
+      if (v === null || v === undefined) {
+        if (nullable && v === null) { w.arrayLength(-1, flexible); return; }
+        w.arrayLength(0, flexible);
+        return;
+      }
+      if (structs && v.length > 0) {
+        if (w.repeat(v, encodeArray)) return;
+        const start = w.mark();
         w.arrayLength(v.length, flexible);
         for (let i = 0; i < v.length; i++) elem.encode(w, v[i]);
-      },
+        w.remember(v, encodeArray, start);
+        return;
+      }
+      w.arrayLength(v.length, flexible);
+      for (let i = 0; i < v.length; i++) elem.encode(w, v[i]);
     };
+    return { decode: structs ? decodeStructs : decodeArray, encode: encodeArray };
   }
   return primitiveCodec(f.type as Primitive, nullable, flexible);
 }

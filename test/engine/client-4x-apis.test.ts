@@ -145,6 +145,39 @@ describe('DescribeTopicPartitions v0', () => {
   });
 });
 
+describe('Admin.describeTopicsPaged', () => {
+  it('describes topics page by page, each request naming the topics not described yet (as Kafka 4.x\'s client)', async () => {
+    const { Admin } = require(path.join(ROOT, 'dist/client/admin'));
+    await createTopics(7, [{ name: 'dtpp-a', numPartitions: 3 }, { name: 'dtpp-b', numPartitions: 3 }, { name: 'dtpp-c', numPartitions: 1 }]);
+    const admin = new Admin({ bootstrap: [{ host: '127.0.0.1', port: engine.port }] });
+    try {
+      const asked: string[][] = [];
+      const call = admin.call.bind(admin);
+      admin.call = (apiKey: number, body: any, ...rest: unknown[]) => {
+        if (apiKey === ApiKey.DescribeTopicPartitions) asked.push(body.topics.map((t: any) => t.name));
+        return call(apiKey, body, ...rest);
+      };
+      const described = await admin.describeTopicsPaged(['dtpp-c', 'dtpp-missing', 'dtpp-b', 'dtpp-a'], 2);
+      expect(asked).toEqual([
+        ['dtpp-a', 'dtpp-b', 'dtpp-c', 'dtpp-missing'],
+        ['dtpp-a', 'dtpp-b', 'dtpp-c', 'dtpp-missing'],
+        ['dtpp-b', 'dtpp-c', 'dtpp-missing'],
+        ['dtpp-c', 'dtpp-missing'],
+      ]);
+      expect(described.map((d: any) => [d.name, d.errorCode, d.partitions.map((p: any) => p.partition)])).toEqual([
+        ['dtpp-a', 0, [0, 1, 2]], ['dtpp-b', 0, [0, 1, 2]], ['dtpp-c', 0, [0]], ['dtpp-missing', 3, []],
+      ]);
+      expect(described[0].partitions[2]).toEqual({ partition: 2, leader: 1, replicas: [1], isr: [1], elr: [], lastKnownElr: [] });
+      // Alike partitions decoded in one response may be one shared (read-only) list; joined pages never are.
+      const whole = await admin.describeTopicsPaged(['dtpp-a', 'dtpp-b'], 2000);
+      expect(whole[0].partitions).toBe(whole[1].partitions);
+      expect(described[0].partitions).not.toBe(described[1].partitions);
+    } finally {
+      admin.close();
+    }
+  });
+});
+
 describe('ApiVersions v4-5', () => {
   it('v5 with this cluster and node: the usual answer; with another: REBOOTSTRAP_REQUIRED', async () => {
     const { clusterId } = await c.request(ApiKey.Metadata, 12, { topics: [], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });

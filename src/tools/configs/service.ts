@@ -250,7 +250,7 @@ export class ConfigService {
   }
 
   /** One resource's entries (with synonyms), as ConfigCommand.getResourceConfig reads them. */
-  private async resourceConfig(entityType: string, entityName: string): Promise<ConfigEntry[]> {
+  private async resourceConfig(entityType: string, entityName: string): Promise<readonly ConfigEntry[]> {
     const result = (await within30s(this.admin.describeConfigs(resourceOf(entityType).type, [entityName], true))).get(entityName);
     if (result instanceof KafkaError) throw result;
     return result ?? [];

@@ -7,7 +7,7 @@ import { JavaException } from '../../cli/errors';
 import type { ToolIO } from '../../cli/io';
 import type { OptionSet } from '../../cli/options';
 import { IncludeList, isInternalTopic } from '../../cli/topic-filter';
-import { Admin, ConfigResourceType, ConfigSource, type ConfigEntry, type TopicDescription } from '../../client/admin';
+import { Admin, ConfigResourceType, ConfigSource, type ConfigEntry, type DescribedTopic, type PartitionInfo } from '../../client/admin';
 import { topicConfigsForDescribeLine } from '../../config/resolve';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { hasCollisionChars, topicNameError, unifyCollisionChars } from '../../protocol/topic-name';
@@ -71,7 +71,7 @@ export class TopicService {
   }
 
   private async listings(): Promise<Listing[]> {
-    const md = await this.admin.cluster.metadata(null, Date.now() + this.apiTimeoutMs, 'listTopics');
+    const md = await this.admin.cluster.metadata(null, Date.now() + this.apiTimeoutMs, 'listTopics', false, true);
     return md.topics
       .filter((t: any) => t.errorCode === 0)
       .map((t: any) => ({ name: t.name, internal: !!t.isInternal, topicId: t.topicId ?? null }));
@@ -97,12 +97,13 @@ export class TopicService {
     if (named && require && found.length === 0) throw illegalArgument(`Topic '${requested}' does not exist as expected`);
   }
 
-  private async describe(names: string[]): Promise<TopicDescription[]> {
+  /** `paged`: through DescribeTopicPartitions (with each partition's ELR), as Kafka 4.x describes topics by name. */
+  private async describe(names: string[], paged?: { limit: number }): Promise<DescribedTopic[]> {
     if (names.length === 0) return [];
-    const descs = await this.admin.describeTopics(names);
+    const descs = paged ? await this.admin.describeTopicsPaged(names, paged.limit) : await this.admin.describeTopics(names);
     for (const d of descs) if (d.errorCode !== 0) throw KafkaError.from(d.errorCode);
     const byName = new Map(descs.map((d) => [d.name, d]));
-    return names.map((n) => byName.get(n)).filter((d): d is TopicDescription => d !== undefined);
+    return names.map((n) => byName.get(n)).filter((d): d is DescribedTopic => d !== undefined);
   }
 
   private liveBrokers(): Set<number> {
@@ -281,10 +282,10 @@ export class TopicService {
   // ------------------------------------------------------------------------------------------
   // describe
 
-  private async topicConfigs(names: string[]): Promise<Map<string, ConfigEntry[]>> {
+  private async topicConfigs(names: string[]): Promise<Map<string, readonly ConfigEntry[]>> {
     if (names.length === 0) return new Map();
     const res = await this.admin.describeConfigs(ConfigResourceType.TOPIC, names);
-    const out = new Map<string, ConfigEntry[]>();
+    const out = new Map<string, readonly ConfigEntry[]>();
     for (const name of names) {
       const r = res.get(name);
       if (r instanceof KafkaError) throw r;
@@ -321,11 +322,13 @@ export class TopicService {
       topics = await this.getTopics();
       this.ensureTopicExists(topics);
     }
-    if (this.era === 'kafka39' && !useTopicId && topics.length > 0 && o.has('partition-size-limit-per-response')) {
-      o.numberValueOf('partition-size-limit-per-response'); // parsed (and possibly rejected) as Kafka does
-    }
-    let descriptions = await this.describe(topics);
     const zk = this.era === 'zk28';
+    let limit = 2000;
+    if (this.era === 'kafka39' && !useTopicId && topics.length > 0 && o.has('partition-size-limit-per-response')) {
+      limit = o.numberValueOf('partition-size-limit-per-response')!; // parsed (and possibly rejected) as Kafka does
+    }
+    // By --topic-id Kafka describes through Metadata, which carries no ELR: it prints N/A.
+    let descriptions = await this.describe(topics, zk || useTopicId ? undefined : { limit });
     // Kafka prints the topics in the order of the map describeTopics().allTopicNames() returns:
     // the per-topic futures (a HashMap) copied into a HashMap presized for the topic count.
     // (2.8 walked its sorted topic list.)
@@ -335,9 +338,6 @@ export class TopicService {
     }
     const configs = await this.topicConfigs(descriptions.map((d) => d.name));
     const live = this.liveBrokers();
-    // By --topic-id Kafka describes through Metadata, which carries no ELR: it prints N/A.
-    const elrs = zk || useTopicId ? new Map<string, { elr: number[]; lastKnownElr: number[] }>()
-      : await this.admin.eligibleLeaderReplicas(descriptions.map((d) => d.name), o.has('partition-size-limit-per-response') ? o.numberValueOf('partition-size-limit-per-response')! : 2000);
 
     const underReplicated = o.has('under-replicated-partitions');
     const unavailable = o.has('unavailable-partitions');
@@ -347,13 +347,32 @@ export class TopicService {
     const describeConfigs = !unavailable && !underReplicated && !underMinIsr && !atMinIsr;
     const describePartitions = !withOverrides;
 
+    // What the lines need from a topic's config entries, worked out once per list: topics without
+    // overrides share one (Admin.describeConfigs).
+    const summaries = new Map<readonly ConfigEntry[], { text: string; nonDefault: number; minIsr: number }>();
+    const summary = (entries: readonly ConfigEntry[]) => {
+      let s = summaries.get(entries);
+      if (s === undefined) {
+        const shown = zk ? entries.filter((e) => e.source === ConfigSource.DYNAMIC_TOPIC_CONFIG) : entries;
+        const minIsrEntry = entries.find((e) => e.name === 'min.insync.replicas');
+        s = {
+          text: topicConfigsForDescribeLine(shown.map((e) => ({ name: e.name, value: e.value, isDefault: e.source === ConfigSource.DEFAULT_CONFIG }))),
+          nonDefault: shown.filter((e) => e.source !== ConfigSource.DEFAULT_CONFIG).length,
+          minIsr: minIsrEntry?.value != null ? Number.parseInt(minIsrEntry.value, 10) : 1,
+        };
+        summaries.set(entries, s);
+      }
+      return s;
+    };
+
+    // A partition line after its number, by partition: topics whose partitions look alike share
+    // them (Admin.describeTopicsPaged), and 10,000 lines are then mostly copies.
+    const tails = new Map<PartitionInfo, string>();
+
     for (const td of descriptions) {
-      const entries = configs.get(td.name) ?? [];
-      const shown = zk ? entries.filter((e) => e.source === ConfigSource.DYNAMIC_TOPIC_CONFIG) : entries;
-      const nonDefault = shown.filter((e) => e.source !== ConfigSource.DEFAULT_CONFIG);
+      const { text: configsText, nonDefault, minIsr } = summary(configs.get(td.name) ?? []);
       if (td.partitions.length === 0) continue;
-      if (describeConfigs && (!withOverrides || nonDefault.length > 0)) {
-        const configsText = topicConfigsForDescribeLine(shown.map((e) => ({ name: e.name, value: e.value, isDefault: e.source === ConfigSource.DEFAULT_CONFIG })));
+      if (describeConfigs && (!withOverrides || nonDefault > 0)) {
         let line = `Topic: ${td.name}`;
         if (td.topicId && td.topicId !== ZERO_UUID) line += `\tTopicId: ${td.topicId}`;
         line += `\tPartitionCount: ${td.partitions.length}`;
@@ -362,8 +381,8 @@ export class TopicService {
         this.out(line);
       }
       if (!describePartitions) continue;
-      const minIsrEntry = entries.find((e) => e.name === 'min.insync.replicas');
-      const minIsr = minIsrEntry?.value != null ? Number.parseInt(minIsrEntry.value, 10) : 1;
+      const head = `\tTopic: ${td.name}\tPartition: `;
+      let lines = '';
       for (const p of td.partitions) {
         const hasLeader = p.leader >= 0 && live.has(p.leader);
         const show = describeConfigs
@@ -372,15 +391,19 @@ export class TopicService {
           || (underMinIsr && (!hasLeader || p.isr.length < minIsr))
           || (atMinIsr && p.isr.length === minIsr);
         if (!show) continue;
-        let line = `\tTopic: ${td.name}\tPartition: ${p.partition}\tLeader: ${hasLeader ? p.leader : 'none'}`;
-        line += `\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
-        if (!zk) {
-          const e = elrs.get(`${td.name}-${p.partition}`);
-          const none = useTopicId ? 'N/A' : '';
-          line += `\tElr: ${e?.elr.join(',') ?? none}\tLastKnownElr: ${e?.lastKnownElr.join(',') ?? none}`;
+        let tail = tails.get(p);
+        if (tail === undefined) {
+          tail = `\tLeader: ${hasLeader ? p.leader : 'none'}\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
+          if (!zk) {
+            const none = useTopicId ? 'N/A' : '';
+            tail += `\tElr: ${p.elr?.join(',') ?? none}\tLastKnownElr: ${p.lastKnownElr?.join(',') ?? none}`;
+          }
+          tail += '\n';
+          tails.set(p, tail);
         }
-        this.out(line);
+        lines += head + p.partition + tail;
       }
+      this.io.stdout(lines);
     }
   }
 
