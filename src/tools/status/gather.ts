@@ -37,6 +37,12 @@ export interface GatherOptions {
    * for up to `cache.everyMs`.
    */
   hotTopics?: ReadonlySet<string>;
+  /**
+   * With hotTopics: the caller's own read of the log start and end (high watermark) of their
+   * partitions, by `topic:partition` (kafka-local ui: a Fetch where its tails end answers both);
+   * partitions it leaves out are asked with ListOffsets.
+   */
+  hotOffsets?: (parts: { topic: string; partition: number; leader: number }[], deadline: number) => Promise<Map<string, { start: number; end: number }>>;
 }
 
 export interface GatherCache {
@@ -119,16 +125,26 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   // With a cache and hot topics, the other partitions (none of them committed by a group) are
   // asked only every cache.everyMs; what was read for them before stands in between.
   const cachedOffsets = cache && opts.hotTopics && cache.offsets && now - cache.offsets.at < cache.everyMs ? cache.offsets : undefined;
-  const asked = cachedOffsets
-    ? [...wanted].filter(([key, p]) => opts.hotTopics!.has(p.topic) || committed.has(key) || !cachedOffsets.latest.has(key)).map(([, p]) => p)
-    : [...wanted.values()];
-  const ask = (timestamp: number): OffsetQuery[] => asked.map((p) => ({ ...p, timestamp }));
   // Their own timeout: a stalled broker may have used up the first one (ListGroups, log dirs).
   const offsetOpts = { deadline: Math.max(deadline, Date.now() + opts.timeoutMs), callName: 'status' };
+  const hot = opts.hotTopics;
+  const read = hot && opts.hotOffsets
+    ? await opts.hotOffsets([...wanted.values()].filter((p) => hot.has(p.topic)).map((p) => ({
+      ...p, leader: leaders.get(p.topic)?.partitions.find((q) => q.partition === p.partition)?.leader ?? -1,
+    })), offsetOpts.deadline).catch(() => new Map<string, { start: number; end: number }>())
+    : new Map<string, { start: number; end: number }>();
+  const asked = [...wanted]
+    .filter(([key, p]) => !read.has(key) && (!cachedOffsets || hot!.has(p.topic) || committed.has(key) || !cachedOffsets.latest.has(key)))
+    .map(([, p]) => p);
+  const ask = (timestamp: number): OffsetQuery[] => asked.map((p) => ({ ...p, timestamp }));
   let [earliest, latest] = await Promise.all([
     listOffsetsOnce(admin.cluster, ask(EARLIEST_TIMESTAMP), leaders, offsetOpts),
     listOffsetsOnce(admin.cluster, ask(LATEST_TIMESTAMP), leaders, offsetOpts),
   ]) as Map<string, unknown>[];
+  for (const [key, o] of read) {
+    earliest.set(key, { offset: o.start });
+    latest.set(key, { offset: o.end });
+  }
   if (cachedOffsets) {
     earliest = new Map([...cachedOffsets.earliest, ...earliest]);
     latest = new Map([...cachedOffsets.latest, ...latest]);
