@@ -9,12 +9,16 @@
 //    page-open window, its engine CPU minus the mean of the closed windows beside it (the page
 //    has had its first update before the window starts: opening costs one full gather);
 // 2. the same with the producer at 10,000 records/s (noisy: reported, not compared);
-// 3. the requests the view sent in the first page-open window with the producer are kept by the
-//    view's process and, once the producer has stopped, sent again alone kind by kind on the same
-//    engine (at least 300 of each, the idle engine's CPU taken off): the engine's CPU per request,
-//    per poll, and at two polls per second (the 500 ms interval) over the engine's CPU with the
-//    producer and the page open. That share is what bench/results.json compares with the target
-//    (< 5%): `comparedWithTarget` says so.
+// 3. with the producer, the requests the view sends for a page showing the first 8 topics (an
+//    event stream read by this script: Chromium's drawing would take CPU from the view and slow
+//    its polls) are kept by the view's process for a window and, once the producer has stopped,
+//    sent again alone kind by kind on the same engine (at least 300 of each, the idle engine's
+//    CPU taken off): the engine's CPU per request, per poll, per second as the view polled, and
+//    scaled to two polls per second (the 500 ms interval), over the engine's CPU with the
+//    producer and the page open.
+// The larger of the shares from 1 and 3 is what bench/results.json compares with the target
+// (< 5%; `comparedWithTarget` says so): 3 leaves out what waking up for each poll costs an idle
+// engine, 1 the records a busy tail Fetch carries.
 // Reported too: the engine's CPU (utime+stime from /proc) in each window, the Kafka requests per
 // second the view sends (counted in the view's process by wrapping BrokerConnection.send), the
 // view's own CPU, and the page's frame time (requestAnimationFrame intervals, render time per
@@ -27,6 +31,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import http from 'node:http';
 import { root, startEngine, median } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
@@ -158,6 +163,7 @@ async function window(label, engine, view, producer) {
   await sleep(SECONDS * 1000);
   const s = (Date.now() - t0) / 1000;
   const w = {
+    seconds: +s.toFixed(2),
     engineCpuPercent: +((100 * (cpuSeconds(engine.proc.pid) - e0)) / s).toFixed(1),
     viewCpuPercent: +((100 * (cpuSeconds(view.proc.pid) - v0)) / s).toFixed(1),
     viewRequestsPerSec: +((view.requests - r0) / s).toFixed(1),
@@ -210,7 +216,7 @@ try {
   // page-open window against the mean of the closed windows just before and after it.
   const mean = (xs) => xs.reduce((x, y) => x + y, 0) / xs.length;
   const round = (x) => +x.toFixed(1);
-  async function alternate(label, producer, onOpenWindow) {
+  async function alternate(label, producer) {
     const closed = [];
     const opened = [];
     for (const phase of [...Array.from({ length: PAIRS }, () => ['closed', 'open']).flat(), 'closed']) {
@@ -224,9 +230,7 @@ try {
         throw new Error(`${e.message}; the page: ${await page.evaluate(() => JSON.stringify({ ui: window.__ui, live: document.getElementById('live')?.textContent, open: document.querySelectorAll('section.topic.open').length, rows: document.querySelectorAll('.partition').length, cells: document.querySelectorAll('.cell').length }))}`);
       });
       await sleep(1000); // the first poll after a page opens reads everything: not the steady cost
-      onOpenWindow?.(opened.length, 'start');
       opened.push(await window(`${label}, page open`, engine, view, producer));
-      onOpenWindow?.(opened.length - 1, 'end');
       await page.close();
     }
     const differences = opened.map((o, i) => o.engineCpuPercent - (closed[i].engineCpuPercent + closed[i + 1].engineCpuPercent) / 2);
@@ -258,12 +262,22 @@ try {
     before = now;
   }
   await sleep(2000);
-  const captureSeconds = { start: 0, seconds: 0 };
-  let capturedP;
-  result.producer = await alternate('producer at 10k/s', producer, (i, at) => {
-    if (i !== 0) return;
-    if (at === 'start') { view.tell('capture'); captureSeconds.start = Date.now(); } else { capturedP = view.next('captured '); view.tell('stop'); captureSeconds.seconds = (Date.now() - captureSeconds.start) / 1000; }
+  // The requests the view sends for a page showing the first 8 topics (what the page draws open),
+  // kept for the replay: the stream is read here rather than by Chromium, whose drawing would take
+  // CPU from the view and the engine on this machine and slow the view's polls.
+  const stream = await new Promise((resolve, reject) => {
+    const req = http.get(`${view.url}events?topics=${Array.from({ length: 8 }, (_, i) => name(i)).join(',')}`, (res) => { res.resume(); resolve(req); });
+    req.on('error', reject);
   });
+  await sleep(1500); // past the first poll, which reads everything
+  view.tell('capture');
+  const capture = await window('producer at 10k/s, the view\'s requests kept', engine, view, producer);
+  const capturedP = view.next('captured ');
+  view.tell('stop');
+  const captureSeconds = { seconds: capture.seconds };
+  stream.destroy();
+  await sleep(1500);
+  result.producer = await alternate('producer at 10k/s', producer);
   await producer.stop();
   const busyEngine = result.producer.pageOpen.engineCpuPercent;
   result.producer.viewSharePerPairPercent = result.producer.viewEngineCpuPercentPerPair.map((d, i) => round((100 * d) / result.producer.pageOpen.windows[i].engineCpuPercent));
@@ -298,19 +312,27 @@ try {
   }
   const polls = captured.byApi[ApiKey.ListGroups] ?? 0; // one ListGroups per poll
   result.replay = {
-    capturedSeconds: round(captureSeconds.seconds), capturedRequests: captured.count, polls, idleEngineCpuPercent: idle.engineCpuPercent, byApi,
+    capturedSeconds: round(captureSeconds.seconds), capturedRequests: captured.count, polls, pollsPerSecond: +(polls / captureSeconds.seconds).toFixed(2),
+    producerRecordsPerSec: capture.producerRecordsPerSec, idleEngineCpuPercent: idle.engineCpuPercent, byApi,
     engineCpuMsPerPoll: +((1000 * engineCpu) / polls).toFixed(2),
     /** The engine's CPU for the view's requests per second of the captured window (as fast as the view polled then). */
     viewEngineCpuPercent: +((100 * engineCpu) / captureSeconds.seconds).toFixed(2),
-    /** The same at the nominal poll rate (every 500 ms, the poll's own time taken as 0): the most it costs. */
+    /**
+     * The same scaled to the nominal poll rate (every 500 ms, as if a poll took no time), every
+     * request alike: the most it costs (a Fetch carries fewer records when polls come faster).
+     */
     viewEngineCpuPercentAtTwoPollsPerSecond: +((100 * 2 * engineCpu) / polls).toFixed(2),
   };
-  result.viewShareOfEngineCpuPercent = round((100 * result.replay.viewEngineCpuPercentAtTwoPollsPerSecond) / busyEngine);
+  result.viewShareByReplayPercent = round((100 * result.replay.viewEngineCpuPercentAtTwoPollsPerSecond) / busyEngine);
   result.viewShareAsPolledPercent = round((100 * result.replay.viewEngineCpuPercent) / busyEngine);
   result.viewShareFromQuietPairsPercent = round((100 * Math.max(0, result.noProducer.viewEngineCpuPercentMedian)) / busyEngine);
+  // The replay leaves out what the engine spends waking up for each of the view's polls (its
+  // requests come one after the other there); the quiet pairs leave out the records a busy
+  // partition's tail Fetch carries. The larger of the two is compared with the target.
+  result.viewShareOfEngineCpuPercent = Math.max(result.viewShareByReplayPercent, result.viewShareFromQuietPairsPercent);
   result.targetPercent = 5;
-  result.comparedWithTarget = 'viewShareOfEngineCpuPercent: the engine CPU of the view\'s own requests (captured in a page-open window with the producer running, replayed alone on the same engine, idle CPU taken off), at two polls per second (the 500 ms interval, as if a poll took no time: under load the view polls less often, viewShareAsPolledPercent), over the engine\'s CPU in the page-open windows with the producer. viewShareFromQuietPairsPercent (page open minus closed, no producer) and producer.viewShareMedianPercent (the same with the producer: the machine\'s noise between windows is larger than the view) are beside it as cross-checks.';
-  console.log(`the view's share of the engine's CPU: ${result.viewShareOfEngineCpuPercent}% by replay, ${result.viewShareFromQuietPairsPercent}% from quiet pairs, ${result.producer.viewShareMedianPercent}% from busy pairs (median; target < 5%)`);
+  result.comparedWithTarget = 'viewShareOfEngineCpuPercent: the larger of viewShareByReplayPercent and viewShareFromQuietPairsPercent. viewShareByReplayPercent: the engine CPU of the view\'s own requests (kept in a window with the producer running and an event stream for the 8 topics a page draws open, replayed alone on the same engine, idle CPU taken off), scaled to two polls per second (the 500 ms interval, as if a poll took no time; as the view polled then: viewShareAsPolledPercent), over the engine\'s CPU in the page-open windows with the producer (it leaves out what waking up for each poll costs an engine that was idle). viewShareFromQuietPairsPercent: the median over pairs of the engine CPU with a page open minus the closed windows beside it, no producer (it leaves out the records a busy tail Fetch carries), over the same. producer.viewShareMedianPercent, the same pairs with the producer, is not compared: the machine\'s noise between windows is larger than the view, and Chromium drawing the page takes CPU from the engine on 2 cores (the engine then batches more and spends less).';
+  console.log(`the view's share of the engine's CPU: ${result.viewShareOfEngineCpuPercent}% (${result.viewShareByReplayPercent}% by replay at 2 polls/s, ${result.viewShareAsPolledPercent}% as polled, ${result.viewShareFromQuietPairsPercent}% from quiet pairs; ${result.producer.viewShareMedianPercent}% from busy pairs, not compared; target < 5%)`);
 
   // Frame time while 1,000 records/s arrive in the 8 topics the page draws open.
   const page2 = await context.newPage();
