@@ -101,7 +101,8 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
     cachedFenced?.value ?? byDeadline(fencedBrokers(admin, deadline), deadline, 'describeCluster').catch(() => []),
     cachedConfigs?.value ?? topicConfigs(admin, names, deadline, warnings),
     cachedSizes?.value ?? replicaSizes(clients.replicas, brokerIds, deadline, warnings),
-    describeGroups(clients.groups, opts, deadline, warnings),
+    // The Metadata just read named the brokers, when the group admin shares the admin's cluster.
+    describeGroups(clients.groups, opts, deadline, warnings, clients.groups.cluster === admin.cluster),
   ]);
   if (cache && !cachedConfigs) cache.configs = { at: now, names: names.join('\0'), value: configs };
   if (cache && !cachedSizes) cache.sizes = { at: now, brokers: brokerIds.join(','), value: sizes };
@@ -319,12 +320,12 @@ interface GroupFacts {
   error?: string;
 }
 
-async function describeGroups(groups: GroupAdmin, opts: GatherOptions, deadline: number, warnings: string[]): Promise<Map<string, GroupFacts>> {
+async function describeGroups(groups: GroupAdmin, opts: GatherOptions, deadline: number, warnings: string[], brokersKnown: boolean): Promise<Map<string, GroupFacts>> {
   const out = new Map<string, GroupFacts>();
   let ids: string[];
   const groupMatches = opts.group ? wholeNameMatcher(opts.group) : null;
   try {
-    ids = (await byDeadline(groups.listConsumerGroups(Math.max(1, deadline - Date.now())), deadline, 'listGroups'))
+    ids = (await byDeadline(groups.listConsumerGroups(Math.max(1, deadline - Date.now()), { brokersKnown }), deadline, 'listGroups'))
       .map((l) => l.groupId)
       .filter((id) => (groupMatches ? groupMatches(id) : true))
       .sort();
