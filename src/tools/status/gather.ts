@@ -96,6 +96,17 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   const cachedConfigs = fresh(cache?.configs, (c) => c.names === names.join('\0'));
   const cachedSizes = fresh(cache?.sizes, (c) => c.brokers === brokerIds.join(','));
   const cachedFenced = fresh(cache?.fenced, (c) => c.brokers === brokerIds.join(','));
+  const leaders = new Map<string, TopicPartitions>(allTopics.map((t) => [t.name, {
+    errorCode: t.errorCode, isInternal: t.isInternal,
+    partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: -1, errorCode: p.errorCode })),
+  }]));
+  // The caller's read of the hot topics' offsets goes with the requests below, not after them.
+  const hot = opts.hotTopics;
+  const none = new Map<string, { start: number; end: number }>();
+  const reading = hot && opts.hotOffsets
+    ? opts.hotOffsets(chosen.filter((t) => hot.has(t.name)).flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, leader: p.leaderId }))), deadline)
+      .catch(() => none)
+    : Promise.resolve(none);
   const [controller, fenced, configs, sizes, groups] = await Promise.all([
     activeController(clients.replicas, md.controllerId, deadline),
     cachedFenced?.value ?? byDeadline(fencedBrokers(admin, deadline), deadline, 'describeCluster').catch(() => []),
@@ -109,10 +120,6 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   if (cache && !cachedFenced) cache.fenced = { at: now, brokers: brokerIds.join(','), value: fenced };
 
   // End offsets for the chosen topics' partitions and for every partition a group committed.
-  const leaders = new Map<string, TopicPartitions>(allTopics.map((t) => [t.name, {
-    errorCode: t.errorCode, isInternal: t.isInternal,
-    partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: -1, errorCode: p.errorCode })),
-  }]));
   const wanted = new Map<string, { topic: string; partition: number }>();
   for (const t of chosen) for (const p of t.partitions) wanted.set(tpKey(t.name, p.partitionIndex), { topic: t.name, partition: p.partitionIndex });
   const committed = new Set<string>();
@@ -128,12 +135,7 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   const cachedOffsets = cache && opts.hotTopics && cache.offsets && now - cache.offsets.at < cache.everyMs ? cache.offsets : undefined;
   // Their own timeout: a stalled broker may have used up the first one (ListGroups, log dirs).
   const offsetOpts = { deadline: Math.max(deadline, Date.now() + opts.timeoutMs), callName: 'status' };
-  const hot = opts.hotTopics;
-  const read = hot && opts.hotOffsets
-    ? await opts.hotOffsets([...wanted.values()].filter((p) => hot.has(p.topic)).map((p) => ({
-      ...p, leader: leaders.get(p.topic)?.partitions.find((q) => q.partition === p.partition)?.leader ?? -1,
-    })), offsetOpts.deadline).catch(() => new Map<string, { start: number; end: number }>())
-    : new Map<string, { start: number; end: number }>();
+  const read = await reading;
   const asked = [...wanted]
     .filter(([key, p]) => !read.has(key) && (!cachedOffsets || hot!.has(p.topic) || committed.has(key) || !cachedOffsets.latest.has(key)))
     .map(([, p]) => p);
