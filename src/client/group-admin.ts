@@ -157,12 +157,18 @@ export class GroupAdmin {
    * broker (ListGroups v4+ / v5+); a listing carries the state and type the broker sent (v4+ /
    * v5+), nothing from older brokers.
    */
-  async listConsumerGroups(timeoutMs: number, opts: { states?: readonly string[]; types?: readonly string[] } = {}): Promise<ConsumerGroupListing[]> {
+  async listConsumerGroups(timeoutMs: number, opts: {
+    states?: readonly string[]; types?: readonly string[];
+    /** The caller has just read Metadata (kafka-local status and ui): the known brokers are current, no refresh first. */
+    brokersKnown?: boolean;
+  } = {}): Promise<ConsumerGroupListing[]> {
     const deadline = Date.now() + timeoutMs;
-    try {
-      await this.cluster.metadata([], deadline, 'findAllBrokers');
-    } catch (e) {
-      throw new ClientKafkaException('Failed to find brokers to send ListGroups', e);
+    if (!opts.brokersKnown || this.cluster.brokers.size === 0) {
+      try {
+        await this.cluster.metadata([], deadline, 'findAllBrokers');
+      } catch (e) {
+        throw new ClientKafkaException('Failed to find brokers to send ListGroups', e);
+      }
     }
     const nodes = [...this.cluster.brokers.values()];
     const request = { statesFilter: [...(opts.states ?? [])], typesFilter: [...(opts.types ?? CONSUMER_GROUP_TYPES)] };

@@ -37,6 +37,12 @@ export interface GatherOptions {
    * for up to `cache.everyMs`.
    */
   hotTopics?: ReadonlySet<string>;
+  /**
+   * With hotTopics: the caller's own read of the log start and end (high watermark) of their
+   * partitions, by `topic:partition` (kafka-local ui: a Fetch where its tails end answers both);
+   * partitions it leaves out are asked with ListOffsets.
+   */
+  hotOffsets?: (parts: { topic: string; partition: number; leader: number }[], deadline: number) => Promise<Map<string, { start: number; end: number }>>;
 }
 
 export interface GatherCache {
@@ -90,22 +96,30 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   const cachedConfigs = fresh(cache?.configs, (c) => c.names === names.join('\0'));
   const cachedSizes = fresh(cache?.sizes, (c) => c.brokers === brokerIds.join(','));
   const cachedFenced = fresh(cache?.fenced, (c) => c.brokers === brokerIds.join(','));
+  const leaders = new Map<string, TopicPartitions>(allTopics.map((t) => [t.name, {
+    errorCode: t.errorCode, isInternal: t.isInternal,
+    partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: -1, errorCode: p.errorCode })),
+  }]));
+  // The caller's read of the hot topics' offsets goes with the requests below, not after them.
+  const hot = opts.hotTopics;
+  const none = new Map<string, { start: number; end: number }>();
+  const reading = hot && opts.hotOffsets
+    ? opts.hotOffsets(chosen.filter((t) => hot.has(t.name)).flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, leader: p.leaderId }))), deadline)
+      .catch(() => none)
+    : Promise.resolve(none);
   const [controller, fenced, configs, sizes, groups] = await Promise.all([
     activeController(clients.replicas, md.controllerId, deadline),
     cachedFenced?.value ?? byDeadline(fencedBrokers(admin, deadline), deadline, 'describeCluster').catch(() => []),
     cachedConfigs?.value ?? topicConfigs(admin, names, deadline, warnings),
     cachedSizes?.value ?? replicaSizes(clients.replicas, brokerIds, deadline, warnings),
-    describeGroups(clients.groups, opts, deadline, warnings),
+    // The Metadata just read named the brokers, when the group admin shares the admin's cluster.
+    describeGroups(clients.groups, opts, deadline, warnings, clients.groups.cluster === admin.cluster),
   ]);
   if (cache && !cachedConfigs) cache.configs = { at: now, names: names.join('\0'), value: configs };
   if (cache && !cachedSizes) cache.sizes = { at: now, brokers: brokerIds.join(','), value: sizes };
   if (cache && !cachedFenced) cache.fenced = { at: now, brokers: brokerIds.join(','), value: fenced };
 
   // End offsets for the chosen topics' partitions and for every partition a group committed.
-  const leaders = new Map<string, TopicPartitions>(allTopics.map((t) => [t.name, {
-    errorCode: t.errorCode, isInternal: t.isInternal,
-    partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: -1, errorCode: p.errorCode })),
-  }]));
   const wanted = new Map<string, { topic: string; partition: number }>();
   for (const t of chosen) for (const p of t.partitions) wanted.set(tpKey(t.name, p.partitionIndex), { topic: t.name, partition: p.partitionIndex });
   const committed = new Set<string>();
@@ -119,16 +133,21 @@ export async function gatherStatus(clients: Clients, opts: GatherOptions): Promi
   // With a cache and hot topics, the other partitions (none of them committed by a group) are
   // asked only every cache.everyMs; what was read for them before stands in between.
   const cachedOffsets = cache && opts.hotTopics && cache.offsets && now - cache.offsets.at < cache.everyMs ? cache.offsets : undefined;
-  const asked = cachedOffsets
-    ? [...wanted].filter(([key, p]) => opts.hotTopics!.has(p.topic) || committed.has(key) || !cachedOffsets.latest.has(key)).map(([, p]) => p)
-    : [...wanted.values()];
-  const ask = (timestamp: number): OffsetQuery[] => asked.map((p) => ({ ...p, timestamp }));
   // Their own timeout: a stalled broker may have used up the first one (ListGroups, log dirs).
   const offsetOpts = { deadline: Math.max(deadline, Date.now() + opts.timeoutMs), callName: 'status' };
+  const read = await reading;
+  const asked = [...wanted]
+    .filter(([key, p]) => !read.has(key) && (!cachedOffsets || hot!.has(p.topic) || committed.has(key) || !cachedOffsets.latest.has(key)))
+    .map(([, p]) => p);
+  const ask = (timestamp: number): OffsetQuery[] => asked.map((p) => ({ ...p, timestamp }));
   let [earliest, latest] = await Promise.all([
     listOffsetsOnce(admin.cluster, ask(EARLIEST_TIMESTAMP), leaders, offsetOpts),
     listOffsetsOnce(admin.cluster, ask(LATEST_TIMESTAMP), leaders, offsetOpts),
   ]) as Map<string, unknown>[];
+  for (const [key, o] of read) {
+    earliest.set(key, { offset: o.start });
+    latest.set(key, { offset: o.end });
+  }
   if (cachedOffsets) {
     earliest = new Map([...cachedOffsets.earliest, ...earliest]);
     latest = new Map([...cachedOffsets.latest, ...latest]);
@@ -303,12 +322,12 @@ interface GroupFacts {
   error?: string;
 }
 
-async function describeGroups(groups: GroupAdmin, opts: GatherOptions, deadline: number, warnings: string[]): Promise<Map<string, GroupFacts>> {
+async function describeGroups(groups: GroupAdmin, opts: GatherOptions, deadline: number, warnings: string[], brokersKnown: boolean): Promise<Map<string, GroupFacts>> {
   const out = new Map<string, GroupFacts>();
   let ids: string[];
   const groupMatches = opts.group ? wholeNameMatcher(opts.group) : null;
   try {
-    ids = (await byDeadline(groups.listConsumerGroups(Math.max(1, deadline - Date.now())), deadline, 'listGroups'))
+    ids = (await byDeadline(groups.listConsumerGroups(Math.max(1, deadline - Date.now()), { brokersKnown }), deadline, 'listGroups'))
       .map((l) => l.groupId)
       .filter((id) => (groupMatches ? groupMatches(id) : true))
       .sort();

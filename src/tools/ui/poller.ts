@@ -72,7 +72,10 @@ export class Poller {
     if (shown === null) return; // woken again when a page opens
     this.running = true;
     try {
-      const doc = await gatherStatus(this.clients, { topic: null, group: null, timeoutMs: this.opts.timeoutMs, cache: this.cache, hotTopics: shown });
+      const doc = await gatherStatus(this.clients, {
+        topic: null, group: null, timeoutMs: this.opts.timeoutMs, cache: this.cache, hotTopics: shown,
+        hotOffsets: (parts, deadline) => this.tails.readOffsets(parts, deadline),
+      });
       const now = this.shown() ?? shown;
       const deadline = Date.now() + this.opts.timeoutMs;
       await Promise.all([

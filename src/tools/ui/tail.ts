@@ -26,6 +26,8 @@ interface Held {
   next: number;
   /** Compacted topics: where the re-read of the held window goes on (-1: from the window's start). */
   verify: number;
+  /** Where the last update would read from (the held end, or the window's start past it): where readOffsets reads. */
+  at: number;
 }
 
 interface Ask {
@@ -73,12 +75,13 @@ export class TailReader {
         shown.add(key);
         if (p.leader === null || p.logEndOffset === null || p.logStartOffset === null) continue;
         let h = this.held.get(key);
-        if (!h) this.held.set(key, (h = { records: [], from: 0, next: 0, verify: -1 }));
+        if (!h) this.held.set(key, (h = { records: [], from: 0, next: 0, verify: -1, at: 0 }));
         // Retention or delete-records moved the start; a recreated topic starts over.
         if (p.logEndOffset < h.next) h.next = 0;
         h.records = h.records.filter((r) => r.offset >= p.logStartOffset! && r.offset < p.logEndOffset!);
         const window = Math.max(p.logStartOffset, p.logEndOffset - TAIL_RECORDS);
         const from = Math.max(h.next, window);
+        h.at = from;
         if (from < p.logEndOffset) add(reads, p.leader, { topic: t.name, partition: p.partition, fetchOffset: from });
         if (compacted && h.records.length > 0) {
           const at = h.verify >= Math.max(window, h.from) && h.verify < h.next ? h.verify : Math.max(window, h.from);
@@ -90,6 +93,27 @@ export class TailReader {
     // A stalled leader's tails stay as they were; the others' come.
     const fetches = [...reads, ...rereads].map(([leader, asks]) => byDeadline(this.fetchFrom(leader, asks), deadline, 'Fetch').catch(() => undefined));
     await Promise.all(fetches);
+  }
+
+  /**
+   * The log start and high watermark of held partitions, by `topic:partition`, from a Fetch where
+   * their tails end (each Fetch answer carries both): the gather then needs no ListOffsets for
+   * them, and the records past the held end come with it, so update() has nothing left to fetch
+   * unless the end moved by more than one read. Partitions not held yet, or whose read failed
+   * (an offset out of range, a leader moved), are left out: the gather asks those with ListOffsets.
+   */
+  async readOffsets(parts: readonly { topic: string; partition: number; leader: number }[], deadline: number): Promise<Map<string, { start: number; end: number }>> {
+    const out = new Map<string, { start: number; end: number }>();
+    const byLeader = new Map<number, Ask[]>();
+    for (const p of parts) {
+      const h = this.held.get(tpKey(p.topic, p.partition));
+      if (!h || p.leader < 0) continue;
+      let l = byLeader.get(p.leader);
+      if (!l) byLeader.set(p.leader, (l = []));
+      l.push({ topic: p.topic, partition: p.partition, fetchOffset: Math.max(h.next, h.at) });
+    }
+    await Promise.all([...byLeader].map(([leader, asks]) => byDeadline(this.fetchFrom(leader, asks, out), deadline, 'Fetch').catch(() => undefined)));
+    return out;
   }
 
   /** The held records of one partition, offsets ascending. */
@@ -113,7 +137,7 @@ export class TailReader {
     return r;
   }
 
-  private async fetchFrom(leader: number, parts: Ask[]): Promise<void> {
+  private async fetchFrom(leader: number, parts: Ask[], offsets?: Map<string, { start: number; end: number }>): Promise<void> {
     const conn = await this.cluster.connectionTo(leader);
     const byTopic = new Map<string, typeof parts>();
     for (const p of parts) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
@@ -132,6 +156,9 @@ export class TailReader {
         const key = tpKey(t.topic, p.partitionIndex);
         const h = this.held.get(key);
         const ask = asked.get(key);
+        if (offsets && ask && p.errorCode === ErrorCode.NONE && p.highWatermark >= 0 && (p.logStartOffset ?? -1) >= 0) {
+          offsets.set(key, { start: p.logStartOffset, end: p.highWatermark });
+        }
         if (!h || ask === undefined || p.errorCode !== ErrorCode.NONE || !p.records || p.records.length === 0) continue;
         const got: TailRecord[] = [];
         const { fetchOffset, until } = ask;
