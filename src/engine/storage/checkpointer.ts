@@ -1,17 +1,21 @@
 // WAL checkpoints off the engine's thread. With synchronous=NORMAL the fsyncs happen at
 // checkpoints, and done inline (SQLite's auto-checkpoint) they were the largest part of a small
-// produce request's commit. A worker thread checkpoints instead (concurrent with the writer, and
-// it also rewinds the WAL: see checkpoint-worker.ts); the engine's own auto-checkpoint stays off
-// while the worker runs. Durability is unchanged: commits still reach the WAL before the reply,
-// and checkpoints still fsync before any WAL frame is overwritten.
+// produce request's commit. A worker thread copies the WAL into the database instead (PASSIVE
+// checkpoints, concurrent with the writer: see checkpoint-worker.ts) and says when the WAL is to
+// be rewound or truncated; the engine does those two itself, between its transactions, never
+// waiting for a lock (busy_timeout 0: a busy WAL is tried again at the worker's next pass), so
+// no lock its writer needs is ever held by the worker. The engine's own auto-checkpoint stays
+// off while the worker runs. Durability is unchanged: commits still reach the WAL before the
+// reply, and checkpoints still fsync before any WAL frame is overwritten.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './database';
+import type { CheckpointAdvice } from './checkpoint-worker';
 
 const INTERVAL_MS = 100;
 /**
- * The WAL's cap in frames (pages): 8,192 (33.5 MB). The worker rewinds the WAL at a quarter of
+ * The WAL's cap in frames (pages): 8,192 (33.5 MB). The WAL is rewound at a quarter of
  * it (8.4 MB), and journal_size_limit then cuts the file back to that size, so during a burst
  * the file holds at most about 8 MB beside the database: the WAL's pages are a second copy of
  * data headed for the database file, and rewinding at 33.5 MB had disk use peak at 1.3-1.47x
@@ -20,11 +24,11 @@ const INTERVAL_MS = 100;
  * (capWal).
  */
 export const WAL_CAP_FRAMES = 8192;
-/** The worker rewinds the WAL once it holds this many frames. */
+/** The WAL is rewound once it holds this many frames. */
 export const WAL_REWIND_FRAMES = WAL_CAP_FRAMES / 4;
 /** The engine checks the WAL's size at most this often. */
 const CAP_CHECK_MS = 20;
-/** How long the worker waits for the engine's transaction in progress before a rewind. */
+/** How long the engine waits for a reader in another process before a forced rewind (capWal). */
 const BUSY_MS = 100;
 /** SQLite's own auto-checkpoint threshold, used when no worker runs. */
 export const AUTO_CHECKPOINT_PAGES = 4000;
@@ -62,14 +66,26 @@ export class WalCheckpointer {
       return;
     }
     if (size < (this.capBytes * 3) / 4) return;
-    // A reader in another process (kafka-dump-log) can hold the RESTART back: wait for it as the
-    // worker does, briefly, not the connection's 5 s, which would freeze the engine's event loop.
+    // A reader in another process (kafka-dump-log) can hold the RESTART back: wait for it,
+    // briefly, not the connection's 5 s, which would freeze the engine's event loop.
+    this.checkpoint('RESTART', BUSY_MS);
+  }
+
+  /** The worker's advice, between two of the engine's transactions (a message is a task of its own). */
+  private onAdvice(a: CheckpointAdvice): void {
+    if (!this.db.open || this.db.inTransaction) return;
+    // Without waiting: busy means the worker is copying or another process reads; the worker
+    // asks again at its next pass.
+    this.checkpoint(a === 'rewind' ? 'RESTART' : 'TRUNCATE', 0);
+  }
+
+  private checkpoint(mode: 'RESTART' | 'TRUNCATE', busyMs: number): void {
     const busy = this.db.pragma('busy_timeout', { simple: true }) as number;
     try {
-      this.db.pragma(`busy_timeout = ${BUSY_MS}`);
-      this.db.pragma('wal_checkpoint(RESTART)');
+      this.db.pragma(`busy_timeout = ${busyMs}`);
+      this.db.pragma(`wal_checkpoint(${mode})`);
     } catch {
-      // busy past the timeout: the next write tries again
+      // busy past the timeout: tried again later
     } finally {
       this.db.pragma(`busy_timeout = ${busy}`);
     }
@@ -80,9 +96,10 @@ export class WalCheckpointer {
     if (this.worker || this.failed || this.db.memory) return;
     try {
       const w = new Worker(path.join(__dirname, 'checkpoint-worker.js'), {
-        workerData: { file: this.db.name, intervalMs: INTERVAL_MS, restartFrames: WAL_REWIND_FRAMES, busyMs: BUSY_MS },
+        workerData: { file: this.db.name, intervalMs: INTERVAL_MS, restartFrames: WAL_REWIND_FRAMES },
       });
       w.unref();
+      w.on('message', (a: CheckpointAdvice) => this.onAdvice(a));
       w.on('error', () => this.fallBack());
       w.on('exit', () => {
         if (this.worker === w) this.fallBack();
