@@ -1,7 +1,9 @@
 // Kafka's Java producer 4.4 transactions against the engine (test/clients/java/TransactionChecks.java):
 // commit and abort read back read_committed and read_uncommitted, a zombie producer fenced by a
 // new instance of its transactional.id, consume-transform-produce with sendOffsetsToTransaction
-// (the group's offsets commit with the transaction, or not at all). The engine finalizes
+// (the group's offsets commit with the transaction, or not at all), 100 back-to-back transactions
+// of pipelined small batches (a batch must not overtake the one waiting for its partition to join
+// the transaction: OutOfOrderSequenceException). The engine finalizes
 // transaction.version 2, so the producer uses transactions v2 (KIP-890 part 2) as on Kafka 4.4:
 // Produce v12 (the leader adds the partitions), TxnOffsetCommit v5 instead of AddOffsetsToTxn,
 // EndTxn v5, and every end bumps the producer epoch.
@@ -14,6 +16,7 @@ const CHECKS = [
   'commit and abort: read_committed sees the committed records in order',
   'a zombie is fenced when a new instance initialises',
   'sendOffsetsToTransaction: offsets commit with the transaction only',
+  'back-to-back transactions of pipelined batches all commit, in order',
 ];
 
 let engine: TestEngine;

@@ -2,7 +2,7 @@
 // add partitions to transactions coordinated by other brokers (AddPartitionsToTxn v5 over the
 // wire), the coordinator's markers carry the bumped epoch to them, and TxnOffsetCommit v5 adds
 // the group's partition. Kafka's Java 4.4 producer (TransactionChecks: commit/abort, a fenced
-// zombie, consume-transform-produce) and our producer writing one transaction to partitions led
+// zombie, consume-transform-produce, back-to-back transactions of pipelined batches) and our producer writing one transaction to partitions led
 // by every broker, read back read_committed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCluster } from '../helpers/cluster';
@@ -22,7 +22,7 @@ describe('transactions v2 on a 3-broker cluster', () => {
     const run = await runJava('TransactionChecks', [cluster.bootstrap(), 'jc']);
     const out = parseChecks(run.stdout);
     expect({ code: run.code, failed: [...out.checks].filter(([, v]) => !v.ok) }, run.stderr.slice(-3000)).toEqual({ code: 0, failed: [] });
-    expect(out.checks.size).toBe(3);
+    expect(out.checks.size).toBe(4);
   }, 180000);
 
   it('our producer writes one transaction to partitions led by every broker; the epoch is bumped at each end', async () => {

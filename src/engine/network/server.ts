@@ -3,8 +3,10 @@
 // the frame size checked against socket.request.max.bytes before anything is buffered. The one
 // exception: Produce requests behind a produce that waits for the ISR (acks=all) are appended
 // at once (up to a bound), so followers fetch them in the same round; their replies still
-// leave in order. Memory stays bounded by settings whatever clients do: a connection is not read while a
-// request of it waits, nor is its next request handled while its last answer is still unsent
+// leave in order, and one that has not appended yet (a transactional Produce waiting for its
+// partition to join the transaction) is not overtaken (api/handlers/produce-order.ts). Memory
+// stays bounded by settings whatever clients do: a connection is not read while a request of it
+// waits, nor is its next request handled while its last answer is still unsent
 // (Kafka unmutes a channel only once the response is sent), so a client that never reads holds
 // one answer and the kernel's buffers, not every answer it asked for; queued.max.requests,
 // max.connections(.per.ip) and connections.max.idle.ms as Kafka's SocketServer.

@@ -20,6 +20,7 @@ import { isStorageError } from '../../log/storage-error';
 import { engineLog } from '../../server-log';
 import { addPartitionsToTxn } from '../../replica/add-partitions-to-txn-manager';
 import { partitionKey } from '../../coordinator/txn/transaction-metadata';
+import { inConnectionOrder } from './produce-order';
 
 /** Produce v12 is transactions v2: the leader adds the partition to the transaction itself. */
 const FIRST_TV2_VERSION = 12;
@@ -39,14 +40,17 @@ function result(index: number, errorCode: number, errorMessage: string | null = 
 }
 
 export function handleProduce(engine: Engine, req: any, ctx: RequestContext): unknown {
-  if (ctx.version >= FIRST_TV2_VERSION && req.transactionalId) {
-    const need = partitionsToAdd(engine, req);
-    if (need) {
-      return addPartitionsToTxn(engine, { transactionalId: req.transactionalId, ...need.producer }, need.keys, req.timeoutMs > 0 ? req.timeoutMs : 30000)
-        .then((codes) => produce(engine, req, ctx, codes));
+  return inConnectionOrder<unknown>(ctx.connection, () => {
+    if (ctx.version >= FIRST_TV2_VERSION && req.transactionalId) {
+      // Which partitions still need adding is known only once the earlier requests appended.
+      const need = partitionsToAdd(engine, req);
+      if (need) {
+        return addPartitionsToTxn(engine, { transactionalId: req.transactionalId, ...need.producer }, need.keys, req.timeoutMs > 0 ? req.timeoutMs : 30000)
+          .then((codes) => ({ answer: produce(engine, req, ctx, codes) }));
+      }
     }
-  }
-  return produce(engine, req, ctx, new Map());
+    return { now: produce(engine, req, ctx, new Map()) };
+  });
 }
 
 /**
