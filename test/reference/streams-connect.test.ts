@@ -46,6 +46,7 @@ const brokers = (): [string, string][] => [['kafka', kafka.bootstrap], ['engine'
 describe('Kafka Streams and Connect: our engine against Apache Kafka 4.4.0', () => {
   it('WordCountDemo counts the quickstart\'s lines the same on both brokers', async () => {
     const seen: Record<string, unknown> = {};
+    let oursConsole: { code: number | null; stdout: string } | undefined;
     for (const [side, bootstrap] of brokers()) {
       const run = await wordCountQuickstart(bootstrap, kafkaTools, dir(`kl-ref-streams-${side}-`));
       try {
@@ -54,6 +55,11 @@ describe('Kafka Streams and Connect: our engine against Apache Kafka 4.4.0', () 
           produced: [run.produced.code, run.produced.stdout, run.produced.stderr],
           consumed: [run.consumed.code, run.consumed.stdout, run.consumed.stderr],
         };
+        // Our console consumer on our engine, read now: once our WordCountDemo below has added
+        // its 11 updates, the engine's cleaner may compact this compacted topic (it cleans all but
+        // the last batch, where Kafka keeps a 1 GB active segment), and a later read from the
+        // beginning would see fewer updates.
+        if (side === 'engine') oursConsole = await runTool('kafka-console-consumer', wordCountConsumerArgs(engine.bootstrap, 30000));
       } finally {
         await run.app.stop();
       }
@@ -79,8 +85,7 @@ describe('Kafka Streams and Connect: our engine against Apache Kafka 4.4.0', () 
     const [code, stdout] = (seen.kafka as any).consumed;
     expect([code, printedRecords(stdout)]).toEqual([0, WORDCOUNT_OUTPUT]);
     // Our console consumer reads the same from our engine.
-    const ours = await runTool('kafka-console-consumer', wordCountConsumerArgs(engine.bootstrap, 30000));
-    expect({ code: ours.code, stdout: printedRecords(ours.stdout) }).toEqual({ code: 0, stdout: WORDCOUNT_OUTPUT });
+    expect({ code: oursConsole?.code, stdout: printedRecords(oursConsole?.stdout ?? '') }).toEqual({ code: 0, stdout: WORDCOUNT_OUTPUT });
   }, 300000);
 
   it('Connect standalone moves the quickstart\'s file through a topic into the same sink file on both brokers', async () => {
@@ -204,11 +209,12 @@ describe('Kafka Streams and Connect: our engine against Apache Kafka 4.4.0', () 
     const programs = ['AdminChecks', 'ProducerChecks', 'ConsumerChecks', 'GroupChecks', 'TransactionChecks'];
     const failed: string[] = [];
     for (const main of programs) {
-      const r = await runJava(main, [kafka.bootstrap, `ref-${main.toLowerCase()}`], { timeoutMs: 240000 });
+      // Kafka's broker on a loaded machine can take a minute for a group's first join (GroupChecks).
+      const r = await runJava(main, [kafka.bootstrap, `ref-${main.toLowerCase()}`], { timeoutMs: 420000 });
       const out = parseChecks(r.stdout);
       expect(out.checks.size, `${main} ran no check: ${r.stderr.slice(-2000)}`).toBeGreaterThan(0);
       for (const [name, c] of out.checks) if (!c.ok) failed.push(`${main}: ${name}: ${c.reason}`);
     }
     expect(failed).toEqual([]);
-  }, 600000);
+  }, 1200000);
 });
