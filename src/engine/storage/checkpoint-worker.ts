@@ -15,15 +15,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 
-interface Data { file: string; intervalMs: number; restartFrames: number }
+interface Data { file: string; intervalMs: number; restartFrames: number; busyMs: number }
 interface CheckpointRow { busy: number; log: number; checkpointed: number }
 /** What the worker asks the engine's thread to do. */
 export type CheckpointAdvice = 'rewind' | 'truncate';
 
-const { file, intervalMs, restartFrames } = workerData as Data;
+const { file, intervalMs, restartFrames, busyMs } = workerData as Data;
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const Database = require('better-sqlite3') as typeof BetterSqlite3;
-const db = new Database(file, { fileMustExist: true, timeout: 100 });
+const db = new Database(file, { fileMustExist: true, timeout: busyMs });
 db.pragma('synchronous = NORMAL');
 db.pragma('wal_autocheckpoint = 0');
 

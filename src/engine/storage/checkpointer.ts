@@ -28,7 +28,7 @@ export const WAL_CAP_FRAMES = 8192;
 export const WAL_REWIND_FRAMES = WAL_CAP_FRAMES / 4;
 /** The engine checks the WAL's size at most this often. */
 const CAP_CHECK_MS = 20;
-/** How long the engine waits for a reader in another process before a forced rewind (capWal). */
+/** How long the engine waits for a reader in another process before a forced rewind (capWal), and the worker's connection for a lock. */
 const BUSY_MS = 100;
 /** SQLite's own auto-checkpoint threshold, used when no worker runs. */
 export const AUTO_CHECKPOINT_PAGES = 4000;
@@ -96,7 +96,7 @@ export class WalCheckpointer {
     if (this.worker || this.failed || this.db.memory) return;
     try {
       const w = new Worker(path.join(__dirname, 'checkpoint-worker.js'), {
-        workerData: { file: this.db.name, intervalMs: INTERVAL_MS, restartFrames: WAL_REWIND_FRAMES },
+        workerData: { file: this.db.name, intervalMs: INTERVAL_MS, restartFrames: WAL_REWIND_FRAMES, busyMs: BUSY_MS },
       });
       w.unref();
       w.on('message', (a: CheckpointAdvice) => this.onAdvice(a));
