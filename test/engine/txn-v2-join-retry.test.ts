@@ -4,7 +4,9 @@
 // again every add.partitions.to.txn.retry.backoff.ms (20) until
 // add.partitions.to.txn.retry.backoff.max.ms (100) has passed, then answers the Produce
 // CONCURRENT_TRANSACTIONS (51) with no custom message; the producer retries. Before, the engine
-// retried for the whole request timeout (30 s) and answered NOT_ENOUGH_REPLICAS.
+// retried for the whole request timeout (30 s) and answered NOT_ENOUGH_REPLICAS. Kafka 4.4 seen
+// with the same situation (3 nodes, the held partition's leader stalled): 51, null message,
+// 109-157 ms per Produce; TxnOffsetCommit v5 51 at once.
 import { describe, it, expect, afterAll } from 'vitest';
 import * as path from 'node:path';
 import { ROOT, startInProcessEngine, TestEngine, waitFor } from '../helpers/engine';
@@ -65,7 +67,7 @@ async function heldTransaction(overrides: Record<string, string>) {
   const end = await c.request(ApiKey.EndTxn, 5, { transactionalId: id, producerId, producerEpoch: p.producerEpoch, committed: true });
   expect(end.errorCode).toBe(0);
   expect(tc.state.get(id).state).toBe(TransactionStatus.PrepareCommit);
-  return { c, tc, id, produce, release, adds, epoch: end.producerEpoch as number };
+  return { c, tc, id, produce, release, adds, producerId, epoch: end.producerEpoch as number };
 }
 
 describe('transactional Produce v12 while the previous transaction is in PREPARE_COMMIT', () => {
@@ -89,6 +91,17 @@ describe('transactional Produce v12 while the previous transaction is in PREPARE
     expect(h.adds.every((code) => code === CONCURRENT_TRANSACTIONS)).toBe(true);
     expect(metadataAt).toBeLessThanOrEqual(produceAt); // the connection's next request was not held behind it
 
+    // TxnOffsetCommit v5 adds the group's partition too, but asks once (Kafka's group
+    // coordinator does not retry; the producer does).
+    const asked = h.adds.length;
+    await waitFor(async () => (await h.c.request(ApiKey.FindCoordinator, 2, { keyType: 0, key: 'g' })).errorCode === 0, 10000, 'group coordinator');
+    const commit = await h.c.request(ApiKey.TxnOffsetCommit, 5, {
+      transactionalId: h.id, groupId: 'g', producerId: h.producerId, producerEpoch: h.epoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
+      topics: [{ name: 'next', partitions: [{ partitionIndex: 0, committedOffset: 1, committedLeaderEpoch: -1, committedMetadata: '' }] }],
+    });
+    expect(commit.topics[0].partitions[0].errorCode).toBe(CONCURRENT_TRANSACTIONS);
+    expect(h.adds.length).toBe(asked + 1);
+
     // Once the markers are written the producer's retry joins the new transaction.
     h.release();
     await waitFor(() => h.tc.state.get(h.id).state === TransactionStatus.CompleteCommit, 10000, 'CompleteCommit');
@@ -106,6 +119,17 @@ describe('transactional Produce v12 while the previous transaction is in PREPARE
     expect(elapsed).toBeLessThan(5000);
     expect(h.adds.length).toBeGreaterThanOrEqual(2);
     expect(h.adds.length).toBeLessThanOrEqual(600 / 200 + 2);
+    h.release();
+  });
+
+  it('retries for at most the broker\'s request.timeout.ms', async () => {
+    const h = await heldTransaction({ 'add.partitions.to.txn.retry.backoff.max.ms': '60000', 'request.timeout.ms': '500' });
+    const t0 = Date.now();
+    const r = (await h.produce('next', h.epoch)).responses[0].partitionResponses[0];
+    const elapsed = Date.now() - t0;
+    expect(r.errorCode).toBe(CONCURRENT_TRANSACTIONS);
+    expect(elapsed).toBeGreaterThanOrEqual(500);
+    expect(elapsed).toBeLessThan(5000);
     h.release();
   });
 
