@@ -1,10 +1,9 @@
 // Transactions v2 on the partition leader (Kafka's AddPartitionsToTxnManager, KIP-890 part 2): a
-// transactional Produce v12+ batch whose producer has no transaction open on the partition adds
-// the partition to its transaction at the transaction coordinator first (in-process when this
-// broker coordinates the transactional id, AddPartitionsToTxn v5 otherwise); the batch is appended
-// only once it is in. While the coordinator still writes the previous transaction's markers
-// (CONCURRENT_TRANSACTIONS) the leader retries, as Kafka's brokers do; coordinator errors the
-// producer would not retry become NOT_ENOUGH_REPLICAS, which it does.
+// transactional Produce v12+ batch (or TxnOffsetCommit v5+) whose producer has no transaction open
+// on the partition adds the partition to its transaction at the transaction coordinator first
+// (in-process when this broker coordinates the transactional id, AddPartitionsToTxn v5 otherwise);
+// the batch is appended only once it is in. One call asks once; the Produce path's bounded retry
+// of CONCURRENT_TRANSACTIONS is produce-txn-verification.ts.
 import type { Engine } from '../engine';
 import { ApiKey } from '../../protocol/apis';
 import { ErrorCode } from '../../protocol/errors';
@@ -12,12 +11,6 @@ import type { AddPartitionsToTxnResponse } from '../../protocol/messages/add-par
 import { partitionKey, partitionsByTopic } from '../coordinator/txn/transaction-metadata';
 
 const ADD_PARTITIONS_VERSION = 5;
-const RETRY_BACKOFF_MS = 20;
-
-const RETRIABLE = new Set<number>([
-  ErrorCode.CONCURRENT_TRANSACTIONS, ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, ErrorCode.COORDINATOR_NOT_AVAILABLE,
-  ErrorCode.NOT_COORDINATOR,
-]);
 
 export interface TxnProducer {
   transactionalId: string;
@@ -26,24 +19,18 @@ export interface TxnProducer {
 }
 
 /**
- * Add the partitions ("topic\0partition" keys) to the producer's transaction; resolves each key's
- * error code (NONE: in the transaction). Retries retriable coordinator answers until `timeoutMs`.
+ * Ask the coordinator once to add the partitions ("topic\0partition" keys) to the producer's
+ * transaction; resolves each key's error code (NONE: in the transaction). As Kafka's manager does,
+ * PRODUCER_FENCED is reported as INVALID_PRODUCER_EPOCH (what a partition leader may answer) and a
+ * failed request to a remote coordinator as NETWORK_EXCEPTION.
  */
-export async function addPartitionsToTxn(engine: Engine, producer: TxnProducer, keys: string[], timeoutMs: number): Promise<Map<string, number>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const codes = await addOnce(engine, producer, keys);
-    const retriable = [...codes.values()].some((c) => RETRIABLE.has(c));
-    if (!retriable || Date.now() + RETRY_BACKOFF_MS > deadline) {
-      for (const [k, c] of codes) if (RETRIABLE.has(c)) codes.set(k, ErrorCode.NOT_ENOUGH_REPLICAS);
-      return codes;
-    }
-    await new Promise<void>((r) => setTimeout(r, RETRY_BACKOFF_MS).unref());
-    engine.loader.catchUp();
-  }
+export async function addPartitionsToTxn(engine: Engine, producer: TxnProducer, keys: string[]): Promise<Map<string, number>> {
+  const codes = await askCoordinator(engine, producer, keys);
+  for (const [k, c] of codes) if (c === ErrorCode.PRODUCER_FENCED) codes.set(k, ErrorCode.INVALID_PRODUCER_EPOCH);
+  return codes;
 }
 
-async function addOnce(engine: Engine, producer: TxnProducer, keys: string[]): Promise<Map<string, number>> {
+async function askCoordinator(engine: Engine, producer: TxnProducer, keys: string[]): Promise<Map<string, number>> {
   const tc = engine.txnCoordinator;
   const topics = partitionsByTopic(keys).map((t) => ({ name: t.topic, partitions: t.partitions }));
   const all = (code: number) => new Map(keys.map((k) => [k, code]));
@@ -58,7 +45,7 @@ async function addOnce(engine: Engine, producer: TxnProducer, keys: string[]): P
       transactions: [{ ...producer, verifyOnly: false, topics }],
     });
   } catch {
-    return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    return all(ErrorCode.NETWORK_EXCEPTION);
   }
   if (response.errorCode) return all(response.errorCode);
   const out = all(ErrorCode.NONE);

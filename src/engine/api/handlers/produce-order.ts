@@ -3,8 +3,9 @@
 // partition, consecutive sequence numbers) reach the log in order. Here later Produce requests are
 // dispatched while an earlier one still waits (see network/server.ts): harmless once the earlier
 // one appended, but a transactional Produce v12+ first waits for its partitions to join the
-// transaction (add-partitions-to-txn-manager.ts, retried while the previous transaction's markers
-// are written). A later batch overtaking it would reach a new epoch's partition with a sequence
+// transaction (replica/produce-txn-verification.ts: retried for up to
+// add.partitions.to.txn.retry.backoff.max.ms while the previous transaction's markers are
+// written, so a later Produce waits no longer than behind Kafka's muted connection). A later batch overtaking it would reach a new epoch's partition with a sequence
 // other than 0: OUT_OF_ORDER_SEQUENCE_NUMBER, which fails the producer's transaction (Kafka
 // Streams: TaskMigratedException). So a Produce behind one that has not appended yet waits for it.
 import type { ConnectionContext } from '../dispatch';

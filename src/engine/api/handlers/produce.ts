@@ -4,8 +4,9 @@
 // (a delayed produce: the reply waits, the event loop does not). Produce v0-2 may carry message
 // format v0/v1, converted to one RecordBatch v2 first, as Kafka 3.9 did. A transactional
 // Produce v12+ (transactions v2) first adds its partitions to the producer's transaction at the
-// coordinator (replica/add-partitions-to-txn-manager.ts); a partition that could not be added
-// answers the coordinator's error and is not appended.
+// coordinator (replica/produce-txn-verification.ts: a bounded retry while the previous
+// transaction's markers are written); a partition that could not be added answers Kafka's
+// translation of the coordinator's error and is not appended.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
 import { NO_RESPONSE } from '.';
@@ -18,7 +19,7 @@ import { appendFailure } from '../../log/leader-append';
 import type { ProducePartitionResult } from '../../replica/replica-manager';
 import { isStorageError } from '../../log/storage-error';
 import { engineLog } from '../../server-log';
-import { addPartitionsToTxn } from '../../replica/add-partitions-to-txn-manager';
+import { joinTransactionForProduce, type TxnJoinError } from '../../replica/produce-txn-verification';
 import { partitionKey } from '../../coordinator/txn/transaction-metadata';
 import { inConnectionOrder } from './produce-order';
 
@@ -45,8 +46,8 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
       // Which partitions still need adding is known only once the earlier requests appended.
       const need = partitionsToAdd(engine, req);
       if (need) {
-        return addPartitionsToTxn(engine, { transactionalId: req.transactionalId, ...need.producer }, need.keys, req.timeoutMs > 0 ? req.timeoutMs : 30000)
-          .then((codes) => ({ answer: produce(engine, req, ctx, codes) }));
+        return joinTransactionForProduce(engine, { transactionalId: req.transactionalId, ...need.producer }, need.keys)
+          .then((errors) => ({ answer: produce(engine, req, ctx, errors) }));
       }
     }
     return { now: produce(engine, req, ctx, new Map()) };
@@ -77,7 +78,7 @@ function partitionsToAdd(engine: Engine, req: any): { producer: { producerId: nu
   return producer && keys.length > 0 ? { producer, keys } : undefined;
 }
 
-function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<string, number>): unknown {
+function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<string, TxnJoinError>): unknown {
   const acks: number = req.acks;
   const responses: { name: string; partitionResponses: PartitionResult[] }[] = [];
   let appended = false;
@@ -100,7 +101,7 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<s
         for (const pd of t.partitionData) {
           const txnError = txnErrors.get(partitionKey(t.name, pd.index));
           if (txnError) {
-            list.push({ index: pd.index, r: { ...appendFailure(txnError), logStartOffset: -1 } });
+            list.push({ index: pd.index, r: { ...appendFailure(txnError.errorCode, txnError.errorMessage), logStartOffset: -1 } });
             continue;
           }
           const r = engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, acks, ctx.clientId, ctx.version);

@@ -7,7 +7,8 @@
 // Answered once the partition's ISR has the records (acks=all), as an OffsetCommit.
 // v5 is transactions v2: it also does AddOffsetsToTxn's work, adding the group's partition to the
 // transaction (at the coordinator, as a leader's first transactional batch does) unless the
-// producer's transaction is already open there.
+// producer's transaction is already open there. The coordinator is asked once, as Kafka's group
+// coordinator does: CONCURRENT_TRANSACTIONS goes back to the producer, which retries the commit.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
 import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../../protocol/messages/txn-offset-commit';
@@ -33,7 +34,7 @@ export function handleTxnOffsetCommit(engine: Engine, req: TxnOffsetCommitReques
   const open = part?.log.txns.openTxns().get(producerId);
   if (open && open.producerEpoch === req.producerEpoch) return commit(engine, req);
   const producer = { transactionalId: req.transactionalId, producerId, producerEpoch: req.producerEpoch };
-  return addPartitionsToTxn(engine, producer, [partitionKey(OFFSETS_TOPIC, index)], engine.configs.brokerInt('request.timeout.ms'))
+  return addPartitionsToTxn(engine, producer, [partitionKey(OFFSETS_TOPIC, index)])
     .then((codes) => {
       const code = [...codes.values()][0] ?? ErrorCode.NONE;
       return code === ErrorCode.NONE ? commit(engine, req) : failAll(code);
