@@ -30,6 +30,12 @@ export const WAL_REWIND_FRAMES = WAL_CAP_FRAMES / 4;
 const CAP_CHECK_MS = 20;
 /** How long the engine waits for a reader in another process before a forced rewind (capWal), and the worker's connection for a lock. */
 const BUSY_MS = 100;
+/**
+ * Past seven eighths of its cap the WAL must be rewound before anything more is written: the
+ * engine then waits this long for the worker's copy (or a reader in another process), its
+ * thread held, so no commit can take the WAL past its cap meanwhile.
+ */
+const CAP_BUSY_MS = 5000;
 /** SQLite's own auto-checkpoint threshold, used when no worker runs. */
 export const AUTO_CHECKPOINT_PAGES = 4000;
 
@@ -37,6 +43,8 @@ export class WalCheckpointer {
   private worker: Worker | undefined;
   private failed = false;
   private lastCapCheck = 0;
+  /** The last look found the WAL past three quarters of its cap: look after every write. */
+  private walHigh = false;
   private readonly walFile: string;
   private readonly capBytes: number;
 
@@ -50,14 +58,15 @@ export class WalCheckpointer {
    * After a write: when the worker has fallen behind and the WAL passed three quarters of its
    * cap, rewind it on the engine's thread now (a RESTART checkpoint: it waits for the worker's
    * copy and readers, then the next commit writes from the WAL's start and truncates the file).
-   * Costs one stat per CAP_CHECK_MS while the worker keeps up.
+   * Costs one stat per CAP_CHECK_MS while the worker keeps up, one per write once the WAL is
+   * past three quarters (a loaded machine starves the worker: the WAL passed its cap under load).
    */
   capWal(): void {
     // SQLite's own auto-checkpoint bounds it without the worker; inside a transaction (a
     // produce group) the check waits for the group's last notification after its commit.
     if (this.worker === undefined || this.db.inTransaction) return;
     const now = Date.now();
-    if (now - this.lastCapCheck < CAP_CHECK_MS) return;
+    if (!this.walHigh && now - this.lastCapCheck < CAP_CHECK_MS) return;
     this.lastCapCheck = now;
     let size: number;
     try {
@@ -65,10 +74,11 @@ export class WalCheckpointer {
     } catch {
       return;
     }
-    if (size < (this.capBytes * 3) / 4) return;
-    // A reader in another process (kafka-dump-log) can hold the RESTART back: wait for it,
-    // briefly, not the connection's 5 s, which would freeze the engine's event loop.
-    this.checkpoint('RESTART', BUSY_MS);
+    this.walHigh = size >= (this.capBytes * 3) / 4;
+    if (!this.walHigh) return;
+    // The worker's copy or a reader in another process (kafka-dump-log) can hold the RESTART
+    // back: wait for them briefly (not freezing the event loop) until the cap itself is near.
+    this.checkpoint('RESTART', size >= (this.capBytes * 7) / 8 ? CAP_BUSY_MS : BUSY_MS);
   }
 
   /** The worker's advice, between two of the engine's transactions (a message is a task of its own). */
