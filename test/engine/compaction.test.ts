@@ -221,6 +221,22 @@ describe('compaction and the active segment (what Kafka 4.4 showed)', () => {
   });
 });
 
+describe('min.compaction.lag.ms by segment', () => {
+  it('a rolled segment holding one young batch keeps its older batches out of the cleaner too', async () => {
+    // Kafka's cleanableOffsets: the first dirty segment whose largest timestamp is younger than
+    // the lag bounds the cleaning. Segments (segment.ms=60000): [0] [1, 2] [3].
+    await createTopic(engine, 'cmp-lag-seg', 1, { 'cleanup.policy': 'compact', 'min.cleanable.dirty.ratio': '0.01', 'segment.ms': '60000', 'min.compaction.lag.ms': '3600000' });
+    const now = Date.now();
+    expect((await produce('cmp-lag-seg', [['k', 'a']], now - 7200_000)).errorCode).toBe(0);
+    expect((await produce('cmp-lag-seg', [['k', 'b']], now - 3610_000)).errorCode).toBe(0); // old
+    expect((await produce('cmp-lag-seg', [['k', 'c']], now - 3560_000)).errorCode).toBe(0); // young, same segment
+    expect((await produce('cmp-lag-seg', [['k', 'd']], now)).errorCode).toBe(0);
+    engine.engine.cleaner.runCompaction(Date.now(), true);
+    // Only segment 0 is cleanable, and its offset map holds only k=a: nothing goes.
+    expect(await readAll('cmp-lag-seg')).toBe('0 k=a\n1 k=b\n2 k=c\n3 k=d\n');
+  });
+});
+
 describe('segments across an engine restart', () => {
   it('the active segment and its first timestamp survive a restart: rolls and the cleaner go on from them', async () => {
     const dir = tempDir();
