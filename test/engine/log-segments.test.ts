@@ -101,4 +101,31 @@ describe('log segments', () => {
     leaderDir.close();
     followerDir.close();
   });
+
+  it('a log dir from before segments (schema 5) gets one active segment per partition from its log start', () => {
+    const dir = tempDir();
+    let opened = openLogDir(dir);
+    const topic = opened.topics.ensureReplica('FFFFFFFFFFFFFFFFFFFFFF', 'seg-old', 0, [1], false).topic;
+    let log = new PartitionLog(opened.logs, topic, topic.partitions[0], () => ({ bytes: 1 << 30, ms: 100, jitterMs: 0 }));
+    const t0 = 1_700_000_000_000;
+    for (const dt of [0, 500, 1000]) appendLeader(opened.logs, log, batch(t0 + dt));
+    log.updateHighWatermark(3);
+    log.maybeIncrementLogStartOffset(1);
+    opened.close();
+    // Back to schema 5: no log_segments table.
+    const db = new (require('better-sqlite3'))(path.join(dir, 'kafka-local.db'));
+    db.exec('DROP TABLE log_segments');
+    db.pragma('user_version = 5');
+    db.close();
+    opened = openLogDir(dir);
+    const t2 = opened.topics.get('seg-old');
+    log = new PartitionLog(opened.logs, t2, t2.partitions[0], () => ({ bytes: 1 << 30, ms: 100, jitterMs: 0 }));
+    // One segment from the log start, timed from its first batch (offset 1, at t0 + 500).
+    expect(log.segments.baseOffsets()).toEqual([1]);
+    appendLeader(opened.logs, log, batch(t0 + 600)); // 100 ms after it: no roll
+    expect(log.segments.baseOffsets()).toEqual([1]);
+    appendLeader(opened.logs, log, batch(t0 + 601));
+    expect(log.segments.baseOffsets()).toEqual([1, 4]);
+    opened.close();
+  });
 });
