@@ -35,8 +35,8 @@ interface Segment {
 export class LogSegments {
   /** Oldest first; the last is the active segment. Never empty. */
   private list: Segment[];
-  /** Bytes in the active segment. */
-  private activeBytes: number;
+  /** Bytes in the active segment (-1: not summed yet; a partition nobody writes to never sums). */
+  private bytes = -1;
   /** When the active segment was created or loaded (Kafka's LogSegment.created). */
   private activeCreated: number;
   /** Is the active segment's row stored as it is in memory? */
@@ -56,10 +56,22 @@ export class LogSegments {
     this.list = rows.slice(first);
     this.activeStored = this.list.length > 0;
     if (this.list.length === 0) this.list.push({ baseOffset: p.logStartOffset, rollingTimestamp: -1 });
-    const active = this.active;
-    this.activeBytes = logEnd > active.baseOffset ? store.sizeFrom(topic, p, active.baseOffset) : 0;
-    if (this.activeBytes > 0 && active.rollingTimestamp < 0) active.rollingTimestamp = store.firstTimestampFrom(topic, p, active.baseOffset);
+    if (logEnd <= this.active.baseOffset) this.bytes = 0;
     this.activeCreated = Date.now();
+  }
+
+  /** Bytes in the active segment, summed from the store the first time they are needed. */
+  private get activeBytes(): number {
+    if (this.bytes < 0) {
+      const active = this.active;
+      this.bytes = this.store.sizeFrom(this.topic, this.p, active.baseOffset);
+      if (this.bytes > 0 && active.rollingTimestamp < 0) active.rollingTimestamp = this.store.firstTimestampFrom(this.topic, this.p, active.baseOffset);
+    }
+    return this.bytes;
+  }
+
+  private set activeBytes(n: number) {
+    this.bytes = n;
   }
 
   private get active(): Segment {
@@ -132,7 +144,7 @@ export class LogSegments {
     const active = this.active;
     if (active.baseOffset > logEnd) active.baseOffset = logEnd;
     this.store.deleteSegmentsAbove(this.topic, this.p, active.baseOffset);
-    this.activeBytes = logEnd > active.baseOffset ? this.store.sizeFrom(this.topic, this.p, active.baseOffset) : 0;
+    this.bytes = logEnd > active.baseOffset ? -1 : 0;
     if (this.activeBytes === 0) active.rollingTimestamp = -1;
     this.store.putSegment(this.topic, this.p, active.baseOffset, active.rollingTimestamp);
     this.activeStored = true;

@@ -279,8 +279,10 @@ export class LogStore {
       deleteBelow: db.prepare('DELETE FROM log_segments WHERE tk = ? AND partition = ? AND base_offset < ?'),
       deleteAbove: db.prepare('DELETE FROM log_segments WHERE tk = ? AND partition = ? AND base_offset > ?'),
       deleteAll: db.prepare('DELETE FROM log_segments WHERE tk = ? AND partition = ?'),
-      sizeFrom: db.prepare('SELECT COALESCE(SUM(size), 0) FROM batches WHERE tk = ? AND partition = ? AND base_offset >= ?').pluck(),
-      firstTimestampFrom: db.prepare('SELECT max_timestamp FROM batches WHERE tk = ? AND partition = ? AND base_offset >= ? ORDER BY last_offset LIMIT 1').pluck(),
+      // By last_offset (the index): a segment starts at a batch boundary, or at the log start
+      // inside a batch (an old log dir's one segment), which then belongs to it.
+      sizeFrom: db.prepare('SELECT COALESCE(SUM(size), 0) FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ?').pluck(),
+      firstTimestampFrom: db.prepare('SELECT max_timestamp FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT 1').pluck(),
     };
   }
 
@@ -312,12 +314,12 @@ export class LogStore {
     this.ss.deleteAll.run(topic.tk, p.partition);
   }
 
-  /** Bytes of the batches starting at or after `offset` (the active segment's size). */
+  /** Bytes of the batches ending at or after `offset` (the active segment's size). */
   sizeFrom(topic: TopicRecord, p: PartitionRecord, offset: number): number {
     return Number(this.ss.sizeFrom.get(topic.tk, p.partition, offset));
   }
 
-  /** The max timestamp of the first batch starting at or after `offset` (-1: none). */
+  /** The max timestamp of the first batch ending at or after `offset` (-1: none). */
   firstTimestampFrom(topic: TopicRecord, p: PartitionRecord, offset: number): number {
     const v = this.ss.firstTimestampFrom.get(topic.tk, p.partition, offset) as number | null | undefined;
     return v === null || v === undefined ? -1 : v;
