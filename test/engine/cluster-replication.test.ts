@@ -140,14 +140,16 @@ describe('replication across broker processes', () => {
   }, 180000);
 
   it('a compacted RF 3 topic ends with the same compacted records on every replica (each broker\'s cleaner compacts its own copy)', async () => {
-    await createTopic('compacted', ['--partitions', '1', '--replication-factor', '3', '--config', 'cleanup.policy=compact', '--config', 'min.cleanable.dirty.ratio=0.01']);
+    await createTopic('compacted', ['--partitions', '1', '--replication-factor', '3', '--config', 'cleanup.policy=compact', '--config', 'min.cleanable.dirty.ratio=0.01',
+      '--config', 'internal.segment.bytes=1']);
     const p = await waitFor(async () => { const x = (await describeTopic('compacted', anyLive()))[0]; return x && sortedIds(x.isr) === '1,2,3' ? x : undefined; }, 15000, 'compacted in sync');
     const leader = Number(p.leader);
     const conn = new BrokerConnection('127.0.0.1', cluster.broker(leader).port, 'compaction-test');
     await conn.connect();
     try {
-      // One batch per request, as in test/engine/compaction.test.ts: offsets 0 k1=v1, 1 k2=v1,
-      // 2 k1=v2, 3 k3=v1, 4 k2=NULL, 5 k1=v3, 6 k3=v2 (the last batch, 5-6, is never cleaned).
+      // One batch per request and per segment (internal.segment.bytes=1; followers roll at the
+      // same offsets), as in test/engine/compaction.test.ts: offsets 0 k1=v1, 1 k2=v1, 2 k1=v2,
+      // 3 k3=v1, 4 k2=NULL, 5 k1=v3, 6 k3=v2 (the active segment, 5-6, is never cleaned).
       for (const recs of [[['k1', 'v1'], ['k2', 'v1']], [['k1', 'v2']], [['k3', 'v1'], ['k2', null]], [['k1', 'v3'], ['k3', 'v2']]]) {
         const batch = buildBatch(recs.map(([k, v]) => ({ key: Buffer.from(k!), value: v === null ? null : Buffer.from(v), timestamp: Date.now() })));
         const r = await conn.send(ApiKey.Produce, { transactionalId: null, acks: -1, timeoutMs: 5000, topicData: [{ name: 'compacted', partitionData: [{ index: 0, records: batch }] }] });

@@ -1,5 +1,6 @@
-// Retention and DeleteRecords: whole batches past retention.ms / retention.bytes disappear on the
-// cleaner's tick and the log start offset moves (ListOffsets earliest, kcat from the beginning,
+// Retention and DeleteRecords: whole segments past retention.ms / retention.bytes disappear on the
+// cleaner's tick (an expired active segment too; retention.bytes leaves a lone active segment
+// alone, as Kafka 4.4 did) and the log start offset moves (ListOffsets earliest, kcat from the beginning,
 // Fetch below it answers OFFSET_OUT_OF_RANGE); DeleteRecords through kafkajs moves it on demand.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as path from 'node:path';
@@ -58,8 +59,9 @@ async function fetchError(conn: any, topic: string, offset: number): Promise<{ e
 }
 
 describe('retention', () => {
-  it('retention.ms deletes the batches older than the limit; the log start offset moves; consumers from earliest see the rest', async () => {
-    await createTopic(engine, 'ret-ms', 1, { 'retention.ms': '60000' });
+  it('retention.ms deletes the segments older than the limit; the log start offset moves; consumers from earliest see the rest', async () => {
+    // segment.ms=60000: the new batch, an hour younger, starts a segment of its own.
+    await createTopic(engine, 'ret-ms', 1, { 'retention.ms': '60000', 'segment.ms': '60000' });
     const conn = await connect();
     try {
       await produceBatch(conn, 'ret-ms', ['old-1', 'old-2', 'old-3'], Date.now() - 3600_000);
@@ -91,8 +93,9 @@ describe('retention', () => {
     await producer.disconnect();
   });
 
-  it('retention.bytes keeps the newest batches whose total stays at or above the limit', async () => {
-    await createTopic(engine, 'ret-bytes', 1, { 'retention.bytes': '300' });
+  it('retention.bytes keeps the newest segments whose total stays at or above the limit', async () => {
+    // One batch per segment (internal.segment.bytes=1, which Kafka 4.4 accepts too).
+    await createTopic(engine, 'ret-bytes', 1, { 'retention.bytes': '300', 'internal.segment.bytes': '1' });
     const conn = await connect();
     try {
       // Batches of about 100 bytes each (61-byte header + one 30-byte value record).
@@ -104,6 +107,32 @@ describe('retention', () => {
       await waitFor(async () => (await offsets('ret-bytes'))[0].low === 6 - keep, 15000, 'retention.bytes applied');
       const c = await kcat(['-C', '-t', 'ret-bytes', '-o', 'beginning', '-e', '-q', '-f', '%o\n']);
       expect(c.stdout.trim().split('\n').map(Number)).toEqual(Array.from({ length: keep }, (_, i) => 6 - keep + i));
+    } finally {
+      conn.close();
+    }
+  });
+
+  it('a segment goes only when its newest batch is past retention.ms; retention.bytes leaves a lone active segment, unless it is 0', async () => {
+    // Kafka 4.4: retention.ms=15000, one record, 8 s later another: 19 s after the first, nothing
+    // is deleted (the segment's largest timestamp is 10 s old); retention.bytes=100 over a 426-byte
+    // active segment deletes nothing; retention.bytes=0 deletes everything (a roll first).
+    await createTopic(engine, 'ret-seg-ms', 1, { 'retention.ms': '60000' });
+    await createTopic(engine, 'ret-seg-bytes', 1, { 'retention.bytes': '100' });
+    await createTopic(engine, 'ret-seg-zero', 1, { 'retention.bytes': '0' });
+    const conn = await connect();
+    try {
+      await produceBatch(conn, 'ret-seg-ms', ['old'], Date.now() - 3600_000);
+      await produceBatch(conn, 'ret-seg-ms', ['new'], Date.now());
+      for (let i = 0; i < 6; i++) await produceBatch(conn, 'ret-seg-bytes', [`value-${i}`], Date.now());
+      await produceBatch(conn, 'ret-seg-zero', ['a', 'b'], Date.now());
+      // ret-seg-zero emptied proves retention passes went over the other two.
+      await waitFor(async () => (await offsets('ret-seg-zero'))[0].low === 2, 15000, 'retention.bytes=0 applied');
+      expect(await offsets('ret-seg-zero')).toEqual([{ low: 2, high: 2 }]);
+      expect(await offsets('ret-seg-ms')).toEqual([{ low: 0, high: 2 }]);
+      expect(await offsets('ret-seg-bytes')).toEqual([{ low: 0, high: 6 }]);
+      // Appends after the roll go on from the log end.
+      await produceBatch(conn, 'ret-seg-zero', ['c'], Date.now());
+      expect(await offsets('ret-seg-zero')).toEqual([{ low: 2, high: 3 }]);
     } finally {
       conn.close();
     }

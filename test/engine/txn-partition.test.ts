@@ -264,7 +264,9 @@ describe('transactions on a partition', () => {
 
   it('compaction keeps markers, leaves aborted records alone and stops at the LSO', async () => {
     const t = 'txn-compact';
-    const r = await conn.send(ApiKey.CreateTopics, { topics: [{ name: t, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'min.compaction.lag.ms', value: '0' }] }], timeoutMs: 5000, validateOnly: false });
+    const r = await conn.send(ApiKey.CreateTopics, { topics: [{ name: t, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'min.compaction.lag.ms', value: '0' },
+      // One batch per segment: only the last batch is the active segment.
+      { name: 'internal.segment.bytes', value: '1' }] }], timeoutMs: 5000, validateOnly: false });
     expect(r.topics[0].errorCode).toBe(0);
     const kv = (k: string, v: string) => ({ key: Buffer.from(k), value: Buffer.from(v), timestamp: Date.now() });
     const a = await newProducer();

@@ -1,9 +1,11 @@
 // Log compaction (cleanup.policy contains `compact`), Kafka's LogCleaner on batches.
 //
 // The rules, and where they differ from Kafka's segment-based cleaner:
-// - Cleanable range: from the log start offset up to, not including, the partition's last batch
-//   (it plays the active segment, which Kafka never cleans, so the high watermark always has its
-//   batch) and the first batch younger than min.compaction.lag.ms (by its max timestamp).
+// - Cleanable range: from the log start offset up to, not including, the active segment (Kafka
+//   never cleans it; log-segments.ts rolls it by segment.bytes / segment.ms at append time, so a
+//   small topic with the default 1 GiB / 7 days is not compacted at all, as on Kafka), the last
+//   stable offset, and the first dirty segment younger than min.compaction.lag.ms (by its largest
+//   timestamp).
 // - Dirty part: the cleanable batches at or after the cleaner checkpoint (the end of the last
 //   pass, kept in memory: after a restart the whole log counts as dirty once). A pass runs when
 //   dirty bytes / cleanable bytes >= min.cleanable.dirty.ratio, when a dirty batch is older than
@@ -16,6 +18,8 @@
 //   the batch time is the append time for LogAppendTime topics and the producer's clock otherwise).
 // - Batches are rewritten in place (filter-batch.ts): offsets never change, a batch whose
 //   records all go is deleted. The log start offset does not move (Kafka's does not either).
+//   Segment boundaries stay where they were rolled (Kafka's cleaner merges small cleaned
+//   segments, which matters only to retention on compact,delete topics).
 // - Transactions: cleaning stops at the last stable offset (an open transaction's records are
 //   not decided yet, as Kafka's firstUncleanableOffset). Transaction markers are kept (Kafka drops
 //   them only once the transaction's data is gone). Aborted transactions' records stay as they
@@ -68,13 +72,17 @@ export class Compactor {
     const all = engine.logs.batchSummaries(topic, p, p.logStartOffset);
     const log = engine.replicaManager.localLog(topic.name, p.partition);
     const stable = log ? log.lastStableOffset : p.highWatermark;
-    let end = all.length - 1; // the last batch is never cleaned
+    if (st.firstDirty < p.logStartOffset) st.firstDirty = p.logStartOffset;
+    // The active segment is never cleaned, nor what follows the last stable offset, nor the first
+    // dirty segment whose largest timestamp is younger than min.compaction.lag.ms and what follows.
+    const activeBase = log ? log.segments.activeBaseOffset : p.highWatermark;
+    const lagBound = minLag > 0 && log ? youngSegmentBase(all, log.segments.baseOffsets(), activeBase, st.firstDirty, now, minLag) : Infinity;
+    let end = all.length;
     for (let i = 0; i < end; i++) {
-      if (now - all[i].maxTimestamp < minLag || all[i].lastOffset >= stable) { end = i; break; }
+      if (all[i].baseOffset >= activeBase || all[i].baseOffset >= lagBound || all[i].lastOffset >= stable) { end = i; break; }
     }
     if (end <= 0) return { cleaned: false, removedRecords: 0 };
     const cleanable = all.slice(0, end);
-    if (st.firstDirty < p.logStartOffset) st.firstDirty = p.logStartOffset;
     let totalBytes = 0;
     let dirtyBytes = 0;
     let overdue = false;
@@ -154,6 +162,24 @@ export class Compactor {
     st.tombstoneDue = tombstoneDue;
     return { cleaned: true, removedRecords: removed };
   }
+}
+
+/**
+ * The base offset of the first rolled segment, from the one holding `firstDirty`, whose largest
+ * timestamp is less than `minLag` old (Kafka's LogCleanerManager.cleanableOffsets); Infinity: none.
+ */
+function youngSegmentBase(batches: readonly { baseOffset: number; lastOffset: number; maxTimestamp: number }[], bases: readonly number[],
+  activeBase: number, firstDirty: number, now: number, minLag: number): number {
+  const largest = new Map<number, number>(); // segment base -> largest timestamp, in offset order
+  let s = 0;
+  for (const b of batches) {
+    if (b.baseOffset >= activeBase) break;
+    while (s + 1 < bases.length && b.baseOffset >= bases[s + 1]) s++;
+    if (b.lastOffset < firstDirty) continue;
+    largest.set(bases[s], Math.max(largest.get(bases[s]) ?? -1, b.maxTimestamp));
+  }
+  for (const [base, ts] of largest) if (now - ts < minLag) return base;
+  return Infinity;
 }
 
 /** Is this transactional batch part of an aborted transaction (same producer, within its offsets)? */

@@ -11,6 +11,7 @@ import { batchIsTransactional, readBatchHeader, setBaseOffset, setPartitionLeade
 import { LeaderEpochCache } from './leader-epoch-cache';
 import { TailCache } from './tail-cache';
 import { TransactionState, type CompletedTxn } from './transaction-state';
+import { DEFAULT_SEGMENT_CONFIG, LogSegments, type SegmentConfig } from './log-segments';
 
 export class LogAppendError extends Error {}
 
@@ -25,6 +26,8 @@ export class PartitionLog {
   readonly epochs: LeaderEpochCache;
   /** Open transactions and the aborted-transactions index. */
   readonly txns: TransactionState;
+  /** Where the segments start; the last one is the active segment. */
+  readonly segments: LogSegments;
   private leo = 0;
   private readonly tail: TailCache;
   /** The high watermark the database holds (-1: unknown, write it at the next checkpoint). */
@@ -36,7 +39,8 @@ export class PartitionLog {
    */
   private stored: { rewrites: number; bytes: number } | null = null;
 
-  constructor(private readonly store: LogStore, readonly topic: TopicRecord, readonly p: PartitionRecord) {
+  constructor(private readonly store: LogStore, readonly topic: TopicRecord, readonly p: PartitionRecord,
+    segmentConfig: () => SegmentConfig = () => DEFAULT_SEGMENT_CONFIG) {
     this.tail = new TailCache(store.tailBudget, () => store.rewrites);
     this.storedHw = p.highWatermark;
     this.leo = this.storedLogEnd();
@@ -44,6 +48,7 @@ export class PartitionLog {
     if (p.highWatermark < p.logStartOffset) p.highWatermark = p.logStartOffset;
     this.epochs = new LeaderEpochCache(store.loadEpochs(topic, p));
     this.txns = new TransactionState(store, topic, p);
+    this.segments = new LogSegments(store, topic, p, this.leo, segmentConfig);
     if (this.epochs.all().length === 0 && this.leo > p.logStartOffset) this.rebuildEpochs();
   }
 
@@ -103,6 +108,7 @@ export class PartitionLog {
     setBaseOffset(batch, baseOffset);
     setPartitionLeaderEpoch(batch, leaderEpoch);
     const lastOffset = baseOffset + lastOffsetDelta;
+    this.segments.beforeAppend(baseOffset, batch.length, meta.maxTimestamp);
     this.store.appendBatch(this.topic, this.p, batch, { ...meta, baseOffset, lastOffset });
     if (this.stored) this.stored.bytes += batch.length;
     this.tail.append(baseOffset, lastOffset, batch);
@@ -123,6 +129,7 @@ export class PartitionLog {
     if (h.baseOffset < this.leo) {
       throw new LogAppendError(`Out of order offsets: batch at ${h.baseOffset} below the log end offset ${this.leo} of ${this.topic.name}-${this.p.partition}`);
     }
+    this.segments.beforeAppend(h.baseOffset, batch.length, h.maxTimestamp);
     this.store.appendBatch(this.topic, this.p, batch, {
       baseOffset: h.baseOffset, lastOffset, maxTimestamp: h.maxTimestamp, recordCount: h.recordCount,
       producerId: h.producerId, producerEpoch: h.producerEpoch, baseSequence: h.baseSequence,
@@ -133,6 +140,14 @@ export class PartitionLog {
     this.leo = lastOffset + 1;
     const completed = this.txns.onAppend(batch, h, h.baseOffset);
     return { baseOffset: h.baseOffset, lastOffset, completed };
+  }
+
+  /**
+   * Retention found the active segment expired: start an empty one at the log end, so that the
+   * old one can go whole (Kafka rolls before deleting every segment). Call inside a transaction.
+   */
+  rollForDeletion(): void {
+    if (!this.segments.activeEmpty) this.segments.roll(this.leo);
   }
 
   /** Whole batches from `offset`, none starting at or after `endOffset` (HW for consumers, LEO for followers). */
@@ -215,6 +230,7 @@ export class PartitionLog {
       this.txns.truncateTo(offset);
       const end = this.store.truncateFrom(this.topic, this.p, offset);
       this.leo = Math.max(end, this.p.logStartOffset);
+      this.segments.onTruncate(this.leo);
       this.epochs.truncateFromEnd(this.leo);
       this.store.saveEpochs(this.topic, this.p, this.epochs.all());
       if (this.p.highWatermark > this.leo) this.persistHighWatermark(this.leo);
@@ -229,6 +245,7 @@ export class PartitionLog {
       this.store.setLogStartOffset(this.topic, this.p, offset);
       this.p.logStartOffset = offset;
       this.leo = offset;
+      this.segments.reset(offset);
       this.epochs.truncateFromEnd(-1);
       this.store.saveEpochs(this.topic, this.p, this.epochs.all());
       this.persistHighWatermark(offset);
@@ -248,6 +265,7 @@ export class PartitionLog {
       this.txns.onLogStart(target);
       this.store.setLogStartOffset(this.topic, this.p, target);
       this.p.logStartOffset = target;
+      this.segments.onLogStart(target);
       const before = this.epochs.all().length;
       this.epochs.truncateFromStart(target);
       if (before > 0) this.store.saveEpochs(this.topic, this.p, this.epochs.all());

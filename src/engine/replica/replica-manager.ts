@@ -13,6 +13,7 @@ import { buildTxnMarker, txnMarkerCoordinatorEpoch } from '../../protocol/record
 import type { AbortedTxn, CompletedTxn } from '../log/transaction-state';
 import { isInternalTopic } from '../../protocol/topic-name';
 import { PartitionLog } from '../log/partition-log';
+import { segmentConfigFrom, type SegmentConfig } from '../log/log-segments';
 import { appendAsLeader, appendFailure, type AppendResult } from '../log/leader-append';
 import { Partition, type PartitionHost } from './partition';
 import { Purgatory, type DelayedOperation } from './purgatory';
@@ -21,6 +22,7 @@ import { controllerAlterPartitionSender } from './controller-alter-partition-sen
 import { ReplicaFetcherManager } from './replica-fetcher';
 import { engineLog } from '../server-log';
 import type { ReadResult } from '../storage/log-store';
+import type { TopicRecord } from '../storage/topic-store';
 
 const LOGGER = 'kafka.server.ReplicaManager';
 
@@ -95,6 +97,11 @@ export class ReplicaManager implements PartitionHost {
   private closed = false;
   /** The broker is stopping: it takes no more records and answers what waits (stopServing). */
   private stopping = false;
+
+  /** The topic's segment.bytes / segment.ms / segment.jitter.ms as they are now (read per append). */
+  private segmentConfig(topic: TopicRecord): () => SegmentConfig {
+    return () => segmentConfigFrom(this.engine.configs.effective(topic));
+  }
 
   constructor(private readonly engine: Engine) {
     this.fetchers = new ReplicaFetcherManager(this, engine);
@@ -202,7 +209,7 @@ export class ReplicaManager implements PartitionHost {
     }
     if (!part) {
       const { topic, p } = this.engine.topics.ensureReplica(topicId, topicName, index, reg.replicas, isInternalTopic(topicName));
-      part = new Partition(topicId, topic, p, new PartitionLog(this.engine.logs, topic, p), this);
+      part = new Partition(topicId, topic, p, new PartitionLog(this.engine.logs, topic, p, this.segmentConfig(topic)), this);
       this.partitions.set(k, part);
       let list = this.byTopic.get(topicName);
       if (list === undefined) this.byTopic.set(topicName, (list = { parts: [], live: 0 }));
@@ -295,7 +302,7 @@ export class ReplicaManager implements PartitionHost {
       part.p = p;
       const hw = part.log.highWatermark;
       part.log.close();
-      part.log = new PartitionLog(this.engine.logs, topic, p);
+      part.log = new PartitionLog(this.engine.logs, topic, p, this.segmentConfig(topic));
       // The catalog was read again with the last checkpointed high watermark: keep the one
       // consumers were already given (within what the log still holds).
       part.log.updateHighWatermark(Math.max(hw, part.log.highWatermark));

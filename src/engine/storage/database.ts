@@ -155,6 +155,26 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (producer_id, group_id, topic, partition)
   ) WITHOUT ROWID;
   `,
+  // 6: each partition's log segments, as Kafka's segment files: where each starts (base offset)
+  // and the first batch's max timestamp (-1: empty yet), which segment.ms is measured from. The
+  // last one is the active segment, which the cleaner never touches. One row per roll, so the
+  // produce path writes here only when a segment starts. Existing logs are one active segment
+  // from their log start (Kafka's would be too with the default 1 GiB / 7 days).
+  `
+  CREATE TABLE log_segments (
+    tk INTEGER NOT NULL,
+    partition INTEGER NOT NULL,
+    base_offset INTEGER NOT NULL,
+    rolling_timestamp INTEGER NOT NULL,
+    PRIMARY KEY (tk, partition, base_offset),
+    FOREIGN KEY (tk, partition) REFERENCES partitions(tk, partition) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  INSERT INTO log_segments (tk, partition, base_offset, rolling_timestamp)
+    SELECT p.tk, p.partition, p.log_start_offset,
+      COALESCE((SELECT b.max_timestamp FROM batches b WHERE b.tk = p.tk AND b.partition = p.partition
+        AND b.last_offset >= p.log_start_offset ORDER BY b.last_offset LIMIT 1), -1)
+    FROM partitions p;
+  `,
 ];
 
 export function openDatabase(dir: string): Db {

@@ -267,6 +267,64 @@ export class LogStore {
       yield { baseOffset, epoch: Buffer.isBuffer(raw) && raw.length === 4 ? raw.readInt32BE(0) : -1 };
     }
   }
+  // --- Log segments (where each starts; the last is the active one) ------------------------------
+
+  private segStmts?: ReturnType<LogStore['prepareSegStmts']>;
+
+  private prepareSegStmts() {
+    const db = this.db;
+    return {
+      all: db.prepare('SELECT base_offset, rolling_timestamp FROM log_segments WHERE tk = ? AND partition = ? ORDER BY base_offset').raw(),
+      put: db.prepare('INSERT OR REPLACE INTO log_segments (tk, partition, base_offset, rolling_timestamp) VALUES (?, ?, ?, ?)'),
+      deleteBelow: db.prepare('DELETE FROM log_segments WHERE tk = ? AND partition = ? AND base_offset < ?'),
+      deleteAbove: db.prepare('DELETE FROM log_segments WHERE tk = ? AND partition = ? AND base_offset > ?'),
+      deleteAll: db.prepare('DELETE FROM log_segments WHERE tk = ? AND partition = ?'),
+      // By last_offset (the index): a segment starts at a batch boundary, or at the log start
+      // inside a batch (an old log dir's one segment), which then belongs to it.
+      sizeFrom: db.prepare('SELECT COALESCE(SUM(size), 0) FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ?').pluck(),
+      firstTimestampFrom: db.prepare('SELECT max_timestamp FROM batches WHERE tk = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT 1').pluck(),
+    };
+  }
+
+  private get ss() {
+    return (this.segStmts ??= this.prepareSegStmts());
+  }
+
+  /** The partition's segments in offset order: base offset and rolling timestamp (-1: none yet). */
+  loadSegments(topic: TopicRecord, p: PartitionRecord): { baseOffset: number; rollingTimestamp: number }[] {
+    return (this.ss.all.all(topic.tk, p.partition) as number[][]).map(([baseOffset, rollingTimestamp]) => ({ baseOffset, rollingTimestamp }));
+  }
+
+  /** Record a segment (a roll, or the first batch of a segment setting its rolling timestamp). */
+  putSegment(topic: TopicRecord, p: PartitionRecord, baseOffset: number, rollingTimestamp: number): void {
+    this.ss.put.run(topic.tk, p.partition, baseOffset, rollingTimestamp);
+  }
+
+  /** Forget the segments starting below `baseOffset` (they were deleted). */
+  deleteSegmentsBelow(topic: TopicRecord, p: PartitionRecord, baseOffset: number): void {
+    this.ss.deleteBelow.run(topic.tk, p.partition, baseOffset);
+  }
+
+  /** Forget the segments starting after `baseOffset` (truncation). */
+  deleteSegmentsAbove(topic: TopicRecord, p: PartitionRecord, baseOffset: number): void {
+    this.ss.deleteAbove.run(topic.tk, p.partition, baseOffset);
+  }
+
+  deleteAllSegments(topic: TopicRecord, p: PartitionRecord): void {
+    this.ss.deleteAll.run(topic.tk, p.partition);
+  }
+
+  /** Bytes of the batches ending at or after `offset` (the active segment's size). */
+  sizeFrom(topic: TopicRecord, p: PartitionRecord, offset: number): number {
+    return Number(this.ss.sizeFrom.get(topic.tk, p.partition, offset));
+  }
+
+  /** The max timestamp of the first batch ending at or after `offset` (-1: none). */
+  firstTimestampFrom(topic: TopicRecord, p: PartitionRecord, offset: number): number {
+    const v = this.ss.firstTimestampFrom.get(topic.tk, p.partition, offset) as number | null | undefined;
+    return v === null || v === undefined ? -1 : v;
+  }
+
   // --- Transaction state (open transactions, the aborted-transactions index) ---------------------
 
   private txnStmts?: ReturnType<LogStore['prepareTxnStmts']>;

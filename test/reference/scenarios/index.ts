@@ -18,6 +18,7 @@ import { e2eLatency } from './kafka-e2e-latency';
 import { storage } from './kafka-storage';
 import { dumpLog } from './kafka-dump-log';
 import { transactions } from './kafka-transactions';
+import { logCleaner } from './log-cleaner';
 
 // The __consumer_offsets formatter scenarios print a whole partition of that topic: they come
 // before any scenario that joins a group, while the partitions hold only their own group's records
@@ -26,7 +27,7 @@ import { transactions } from './kafka-transactions';
 // create __consumer_offsets there.
 export const scenarios: Scenario[] = [...topics, ...configs, ...producer, ...offsetsFormatters, ...consumer, ...getOffsets, ...deleteRecords, ...consumerGroups,
   ...brokerApiVersions, ...metadataQuorum, ...logDirs, ...leaderElection, ...reassignPartitions,
-  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...dumpLog, ...transactions];
+  ...producerPerfTest, ...consumerPerfTest, ...e2eLatency, ...storage, ...dumpLog, ...transactions, ...logCleaner];
 
 const seen = new Set<string>();
 for (const s of scenarios) {
