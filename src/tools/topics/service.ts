@@ -8,6 +8,7 @@ import type { ToolIO } from '../../cli/io';
 import type { OptionSet } from '../../cli/options';
 import { IncludeList, isInternalTopic } from '../../cli/topic-filter';
 import { Admin, ConfigResourceType, ConfigSource, type ConfigEntry, type DescribedTopic, type PartitionInfo } from '../../client/admin';
+import { ReplicaAdmin, type TopicPartitionRef } from '../../client/replica-admin';
 import { topicConfigsForDescribeLine } from '../../config/resolve';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { hasCollisionChars, topicNameError, unifyCollisionChars } from '../../protocol/topic-name';
@@ -15,6 +16,7 @@ import { ZERO_UUID } from '../../protocol/uuid';
 import { javaHashMapOrderBy } from '../../util/java-hash';
 import type { Era } from './options';
 import { adminOperation, parseReplicaAssignment, parseTopicConfigs, parseTopicConfigsToDelete, uuidFromString } from './parse';
+import { listReassignments, reassignmentText, replicationFactor, type Reassignments } from './reassignments';
 
 const COLLISION_WARNING =
   "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.";
@@ -336,7 +338,18 @@ export class TopicService {
       const byName = javaHashMapOrderBy(descriptions, (d) => d.name);
       descriptions = javaHashMapOrderBy(byName, (d) => d.name, { initialCapacity: byName.length });
     }
-    const configs = await this.topicConfigs(descriptions.map((d) => d.name));
+    // Kafka sends DescribeConfigs without waiting for it, then ListPartitionReassignments for
+    // every partition described (4.4 only: 2.8's --zookeeper service read no reassignment);
+    // a failure of the latter is the one reported when both fail.
+    const configsPending = this.topicConfigs(descriptions.map((d) => d.name));
+    configsPending.catch(() => {});
+    let reassignments: Reassignments = new Map();
+    if (!zk) {
+      const partitions: TopicPartitionRef[] = [];
+      for (const d of descriptions) for (const p of d.partitions) partitions.push({ topic: d.name, partition: p.partition });
+      reassignments = await listReassignments(new ReplicaAdmin(this.admin, this.apiTimeoutMs), partitions);
+    }
+    const configs = await configsPending;
     const live = this.liveBrokers();
 
     const underReplicated = o.has('under-replicated-partitions');
@@ -372,11 +385,13 @@ export class TopicService {
     for (const td of descriptions) {
       const { text: configsText, nonDefault, minIsr } = summary(configs.get(td.name) ?? []);
       if (td.partitions.length === 0) continue;
+      // Usually empty: then no partition line looks anything up.
+      const moving = reassignments.size === 0 ? undefined : reassignments.get(td.name);
       if (describeConfigs && (!withOverrides || nonDefault > 0)) {
         let line = `Topic: ${td.name}`;
         if (td.topicId && td.topicId !== ZERO_UUID) line += `\tTopicId: ${td.topicId}`;
         line += `\tPartitionCount: ${td.partitions.length}`;
-        line += `\tReplicationFactor: ${td.partitions[0].replicas.length}`;
+        line += `\tReplicationFactor: ${replicationFactor(td.partitions[0], moving?.get(td.partitions[0].partition))}`;
         line += `\tConfigs: ${configsText}`;
         this.out(line);
       }
@@ -384,22 +399,25 @@ export class TopicService {
       const head = `\tTopic: ${td.name}\tPartition: `;
       let lines = '';
       for (const p of td.partitions) {
+        const ra = moving?.get(p.partition);
         const hasLeader = p.leader >= 0 && live.has(p.leader);
         const show = describeConfigs
-          || (underReplicated && p.replicas.length - p.isr.length > 0)
+          || (underReplicated && replicationFactor(p, ra) - p.isr.length > 0)
           || (unavailable && (!hasLeader || !live.has(p.leader)))
           || (underMinIsr && (!hasLeader || p.isr.length < minIsr))
           || (atMinIsr && p.isr.length === minIsr);
         if (!show) continue;
-        let tail = tails.get(p);
+        // A partition being reassigned has a line of its own (the shared ones are another topic's too).
+        let tail = ra === undefined ? tails.get(p) : undefined;
         if (tail === undefined) {
           tail = `\tLeader: ${hasLeader ? p.leader : 'none'}\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
+          if (ra !== undefined) tail += reassignmentText(ra);
           if (!zk) {
             const none = useTopicId ? 'N/A' : '';
             tail += `\tElr: ${p.elr?.join(',') ?? none}\tLastKnownElr: ${p.lastKnownElr?.join(',') ?? none}`;
           }
           tail += '\n';
-          tails.set(p, tail);
+          if (ra === undefined) tails.set(p, tail);
         }
         lines += head + p.partition + tail;
       }
