@@ -5,22 +5,22 @@
 // (2.8's --zookeeper service asked ZooKeeper for no reassignment: that era never calls this.)
 import { JavaException } from '../../cli/errors';
 import type { PartitionInfo } from '../../client/admin';
-import type { PartitionReassignment, ReplicaAdmin, TopicPartitionRef } from '../../client/replica-admin';
+import type { PartitionReassignment, ReplicaAdmin } from '../../client/replica-admin';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 
 /** By topic, then partition. Empty when nothing is being reassigned (the usual case). */
 export type Reassignments = ReadonlyMap<string, ReadonlyMap<number, PartitionReassignment>>;
 
 /**
- * TopicService.listAllReassignments: one ListPartitionReassignments for the partitions given
+ * TopicService.listAllReassignments: one ListPartitionReassignments for the partitions given (by topic)
  * (sent even when there are none, as Kafka sends it). A cluster that does not know the request
  * or refuses it (UnsupportedVersion, ClusterAuthorization) means no reassignments; any other
  * failure is Kafka's `new RuntimeException(executionException)`.
  */
-export async function listReassignments(replicas: ReplicaAdmin, partitions: readonly TopicPartitionRef[]): Promise<Reassignments> {
+export async function listReassignments(replicas: ReplicaAdmin, partitions: ReadonlyMap<string, readonly number[]>): Promise<Reassignments> {
   let found: PartitionReassignment[];
   try {
-    found = await replicas.listPartitionReassignments(partitions);
+    found = await replicas.listPartitionReassignmentsByTopic(partitions);
   } catch (e) {
     if (e instanceof KafkaError) {
       if (e.code === ErrorCode.UNSUPPORTED_VERSION || e.code === ErrorCode.CLUSTER_AUTHORIZATION_FAILED) return new Map();
