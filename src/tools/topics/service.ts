@@ -358,11 +358,14 @@ export class TopicService {
     }
     let descriptions = await describing;
     // Kafka prints the topics in the order of the map describeTopics().allTopicNames() returns:
-    // the per-topic futures (a HashMap) copied into a HashMap presized for the topic count.
-    // (2.8 walked its sorted topic list.)
+    // the per-topic futures, put in the sorted names' order into a HashMap presized for them,
+    // copied (new HashMap<>(map): capacity for size / 0.75 + 1), then walked into a HashMap
+    // presized for the topic count. (2.8 walked its sorted topic list.)
     if (this.era === 'kafka39') {
-      const byName = javaHashMapOrderBy(descriptions, (d) => d.name);
-      descriptions = javaHashMapOrderBy(byName, (d) => d.name, { initialCapacity: byName.length });
+      const n = descriptions.length;
+      const futures = javaHashMapOrderBy(descriptions, (d) => d.name, { initialCapacity: n });
+      const copied = javaHashMapOrderBy(futures, (d) => d.name, { initialCapacity: Math.floor(n / 0.75 + 1) });
+      descriptions = javaHashMapOrderBy(copied, (d) => d.name, { initialCapacity: n });
     }
     const configsPending = this.topicConfigs(descriptions.map((d) => d.name));
     configsPending.catch(() => {});
