@@ -129,7 +129,12 @@ async function list(ctx: Ctx): Promise<void> {
     return;
   }
   out(ctx, 'Current partition reassignments:\n');
-  for (const m of moving) out(ctx, `${tpKey(m.topic, m.partition)}: replicas: ${m.replicas.join(',')}. adding: ${m.addingReplicas.join(',')}. removing: ${m.removingReplicas.join(',')}.\n`);
+  // An empty adding or removing list is left out (a move that only adds replicas has no `removing:`).
+  for (const m of moving) {
+    const adding = m.addingReplicas.length === 0 ? '' : ` adding: ${m.addingReplicas.join(',')}.`;
+    const removing = m.removingReplicas.length === 0 ? '' : ` removing: ${m.removingReplicas.join(',')}.`;
+    out(ctx, `${tpKey(m.topic, m.partition)}: replicas: ${m.replicas.join(',')}.${adding}${removing}\n`);
+  }
 }
 
 /**
