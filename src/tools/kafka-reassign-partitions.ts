@@ -281,15 +281,15 @@ async function execute(ctx: Ctx): Promise<void> {
 
 async function verify(ctx: Ctx): Promise<void> {
   const plan = parsePlan(readFileAsString(ctx.opts.stringValueOf('reassignment-json-file')!));
-  const moving = new Set((await ctx.replicas.listPartitionReassignments(plan)).map((m) => tpKey(m.topic, m.partition)));
+  // Kafka asks for every reassignment: any one in progress, of this plan or not, keeps the throttles.
+  const moving = new Set((await ctx.replicas.listPartitionReassignments(null)).map((m) => tpKey(m.topic, m.partition)));
+  const ongoing = moving.size > 0;
   const current = new Map((await currentAssignment(ctx, plan)).map((c) => [tpKey(c.topic, c.partition), c.replicas]));
   out(ctx, 'Status of partition reassignment:\n');
-  let ongoing = false;
   for (const p of [...plan].sort(compareTp)) {
     const k = tpKey(p.topic, p.partition);
     const now = current.get(k) ?? [];
     if (moving.has(k)) {
-      ongoing = true;
       out(ctx, `Reassignment of partition ${k} is still in progress.\n`);
     } else if (now.join(',') === p.replicas.join(',')) out(ctx, `Reassignment of partition ${k} is completed.\n`);
     else out(ctx, `There is no active reassignment of partition ${k}, but replica set is ${now.join(',')} rather than ${p.replicas.join(',')}.\n`);
