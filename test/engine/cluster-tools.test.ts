@@ -235,6 +235,13 @@ describe('operator tools on a 3-broker cluster', () => {
       .toBe('\tTopic: stuck\tPartition: 0\tLeader: 1\tReplicas: 1,3,2\tIsr: 1,2\tAdding Replicas: 3\tRemoving Replicas: 2\tElr: \tLastKnownElr: \n');
     const under = await tool('kafka-topics', '--bootstrap-server', cluster.bootstrap(), '--describe', '--topic', 'stuck', '--under-replicated-partitions');
     expect([under.code, under.stdout, under.stderr]).toEqual([0, '', '']);
+    // Kafka 2.8 with --zookeeper read no reassignment: the whole replica set (adding replica
+    // included) is the replication factor, so the partition is under-replicated there.
+    const zkLine = '\tTopic: stuck\tPartition: 0\tLeader: 1\tReplicas: 1,3,2\tIsr: 1,2\n';
+    const zk = await tool('kafka-topics', '--zookeeper', cluster.bootstrap(1), '--describe', '--topic', 'stuck');
+    expect(zk.stdout).toMatch(/^Topic: stuck\tTopicId: \S+\tPartitionCount: 1\tReplicationFactor: 3\tConfigs: \n/);
+    expect(zk.stdout.split('\n').slice(1).join('\n')).toBe(zkLine);
+    expect((await tool('kafka-topics', '--zookeeper', cluster.bootstrap(1), '--describe', '--topic', 'stuck', '--under-replicated-partitions')).stdout).toBe(zkLine);
     // --preserve-throttles: clearing broker throttles would ask the dead broker 3 (and wait, as Kafka's tool).
     const cancel = await tool('kafka-reassign-partitions', '--bootstrap-server', cluster.bootstrap(), '--cancel', '--reassignment-json-file', plan, '--preserve-throttles');
     expect(cancel.code, cancel.stderr).toBe(0);
