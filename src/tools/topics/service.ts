@@ -434,8 +434,8 @@ export class TopicService {
           tail = `\tLeader: ${hasLeader ? p.leader : 'none'}\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
           if (ra !== undefined) tail += reassignmentText(ra);
           if (!zk) {
-            const none = useTopicId ? 'N/A' : '';
-            tail += `\tElr: ${p.elr?.join(',') ?? none}\tLastKnownElr: ${p.lastKnownElr?.join(',') ?? none}`;
+            // Described through Metadata (by --topic-id, or a broker without DescribeTopicPartitions): no ELR, N/A.
+            tail += `\tElr: ${p.elr?.join(',') ?? 'N/A'}\tLastKnownElr: ${p.lastKnownElr?.join(',') ?? 'N/A'}`;
           }
           tail += '\n';
           if (ra === undefined) tails.set(p, tail);
