@@ -137,11 +137,21 @@ export class ReplicaAdmin {
 
   /** ListPartitionReassignments (null: all). */
   async listPartitionReassignments(partitions: readonly TopicPartitionRef[] | null): Promise<PartitionReassignment[]> {
+    if (partitions === null) return this.listPartitionReassignmentsByTopic(null);
     const byTopic = new Map<string, number[]>();
-    for (const p of partitions ?? []) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
+    for (const p of partitions) {
+      const indexes = byTopic.get(p.topic);
+      if (indexes === undefined) byTopic.set(p.topic, [p.partition]);
+      else indexes.push(p.partition);
+    }
+    return this.listPartitionReassignmentsByTopic(byTopic);
+  }
+
+  /** ListPartitionReassignments of partition numbers by topic (null: all), as the request groups them. */
+  async listPartitionReassignmentsByTopic(topics: ReadonlyMap<string, readonly number[]> | null): Promise<PartitionReassignment[]> {
     const resp: any = await this.send(ApiKey.ListPartitionReassignments, {
       timeoutMs: this.apiTimeoutMs,
-      topics: partitions === null ? null : [...byTopic].map(([name, ps]) => ({ name, partitionIndexes: ps })),
+      topics: topics === null ? null : [...topics].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
     }, 'listPartitionReassignments', 'LIST_PARTITION_REASSIGNMENTS');
     if (resp.errorCode) throw KafkaError.from(resp.errorCode, resp.errorMessage ?? undefined);
     return resp.topics.flatMap((t: any) => t.partitions.map((p: any) => ({

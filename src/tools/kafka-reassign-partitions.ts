@@ -129,7 +129,12 @@ async function list(ctx: Ctx): Promise<void> {
     return;
   }
   out(ctx, 'Current partition reassignments:\n');
-  for (const m of moving) out(ctx, `${tpKey(m.topic, m.partition)}: replicas: ${m.replicas.join(',')}. adding: ${m.addingReplicas.join(',')}. removing: ${m.removingReplicas.join(',')}.\n`);
+  // An empty adding or removing list is left out (a move that only adds replicas has no `removing:`).
+  for (const m of moving) {
+    const adding = m.addingReplicas.length === 0 ? '' : ` adding: ${m.addingReplicas.join(',')}.`;
+    const removing = m.removingReplicas.length === 0 ? '' : ` removing: ${m.removingReplicas.join(',')}.`;
+    out(ctx, `${tpKey(m.topic, m.partition)}: replicas: ${m.replicas.join(',')}.${adding}${removing}\n`);
+  }
 }
 
 /**
@@ -276,15 +281,15 @@ async function execute(ctx: Ctx): Promise<void> {
 
 async function verify(ctx: Ctx): Promise<void> {
   const plan = parsePlan(readFileAsString(ctx.opts.stringValueOf('reassignment-json-file')!));
-  const moving = new Set((await ctx.replicas.listPartitionReassignments(plan)).map((m) => tpKey(m.topic, m.partition)));
+  // Kafka asks for every reassignment: any one in progress, of this plan or not, keeps the throttles.
+  const moving = new Set((await ctx.replicas.listPartitionReassignments(null)).map((m) => tpKey(m.topic, m.partition)));
+  const ongoing = moving.size > 0;
   const current = new Map((await currentAssignment(ctx, plan)).map((c) => [tpKey(c.topic, c.partition), c.replicas]));
   out(ctx, 'Status of partition reassignment:\n');
-  let ongoing = false;
   for (const p of [...plan].sort(compareTp)) {
     const k = tpKey(p.topic, p.partition);
     const now = current.get(k) ?? [];
     if (moving.has(k)) {
-      ongoing = true;
       out(ctx, `Reassignment of partition ${k} is still in progress.\n`);
     } else if (now.join(',') === p.replicas.join(',')) out(ctx, `Reassignment of partition ${k} is completed.\n`);
     else out(ctx, `There is no active reassignment of partition ${k}, but replica set is ${now.join(',')} rather than ${p.replicas.join(',')}.\n`);

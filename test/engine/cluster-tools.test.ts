@@ -225,6 +225,23 @@ describe('operator tools on a 3-broker cluster', () => {
     expect(list.stdout).toBe('Current partition reassignments:\nstuck-0: replicas: 1,3,2. adding: 3. removing: 2.\n');
     const verify = await tool('kafka-reassign-partitions', '--bootstrap-server', cluster.bootstrap(), '--verify', '--reassignment-json-file', plan);
     expect(verify.stdout).toContain('Reassignment of partition stuck-0 is still in progress.');
+    // kafka-topics --describe during the move, as Kafka 4.4's prints it: the adding and removing
+    // replicas after the ISR; the replication factor is the target's (3 replicas - 1 being added),
+    // which --under-replicated-partitions compares the ISR (1,2) with: nothing to show.
+    const described = await tool('kafka-topics', '--bootstrap-server', cluster.bootstrap(), '--describe', '--topic', 'stuck');
+    expect(described.code, described.stderr).toBe(0);
+    expect(described.stdout).toMatch(/^Topic: stuck\tTopicId: \S+\tPartitionCount: 1\tReplicationFactor: 2\tConfigs: .*\n/);
+    expect(described.stdout.split('\n').slice(1).join('\n'))
+      .toBe('\tTopic: stuck\tPartition: 0\tLeader: 1\tReplicas: 1,3,2\tIsr: 1,2\tAdding Replicas: 3\tRemoving Replicas: 2\tElr: \tLastKnownElr: \n');
+    const under = await tool('kafka-topics', '--bootstrap-server', cluster.bootstrap(), '--describe', '--topic', 'stuck', '--under-replicated-partitions');
+    expect([under.code, under.stdout, under.stderr]).toEqual([0, '', '']);
+    // Kafka 2.8 with --zookeeper read no reassignment: the whole replica set (adding replica
+    // included) is the replication factor, so the partition is under-replicated there.
+    const zkLine = '\tTopic: stuck\tPartition: 0\tLeader: 1\tReplicas: 1,3,2\tIsr: 1,2\n';
+    const zk = await tool('kafka-topics', '--zookeeper', cluster.bootstrap(1), '--describe', '--topic', 'stuck');
+    expect(zk.stdout).toMatch(/^Topic: stuck\tTopicId: \S+\tPartitionCount: 1\tReplicationFactor: 3\tConfigs: \n/);
+    expect(zk.stdout.split('\n').slice(1).join('\n')).toBe(zkLine);
+    expect((await tool('kafka-topics', '--zookeeper', cluster.bootstrap(1), '--describe', '--topic', 'stuck', '--under-replicated-partitions')).stdout).toBe(zkLine);
     // --preserve-throttles: clearing broker throttles would ask the dead broker 3 (and wait, as Kafka's tool).
     const cancel = await tool('kafka-reassign-partitions', '--bootstrap-server', cluster.bootstrap(), '--cancel', '--reassignment-json-file', plan, '--preserve-throttles');
     expect(cancel.code, cancel.stderr).toBe(0);

@@ -2,12 +2,37 @@
 // dedicated controller, one killed with SIGKILL; once the controller has fenced it, every
 // read-only view (kafka-topics --describe and its four filters, kafka-log-dirs,
 // kafka-broker-api-versions, kafka-metadata-quorum, a preferred election that cannot happen)
-// must print what Kafka's own tools print on the same cluster at the same moment.
+// must print what Kafka's own tools print on the same cluster at the same moment. One topic is
+// being reassigned onto the dead broker meanwhile (a move that cannot complete).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runTool, tempDir, waitFor } from '../helpers/engine';
+import { ROOT, runTool, tempDir, waitFor } from '../helpers/engine';
 import { startDedicatedCluster, ToolRunner, type ReferenceCluster, type ToolResult } from './lib/kafka';
+
+// Kafka's kafka-reassign-partitions refuses a broker that is down: the move onto it is started
+// with our Admin client's AlterPartitionReassignments (the controller accepts a registered broker).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { Admin } = require(path.join(ROOT, 'dist/client/admin'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ReplicaAdmin } = require(path.join(ROOT, 'dist/client/replica-admin'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
+
+/** One topic's replicas by partition ("0:1,3,2 1:...") in the Metadata answer of the broker at `hostPort`. */
+async function replicasSeenOn(hostPort: string, topic: string): Promise<string> {
+  const [host, port] = hostPort.split(':');
+  const c = new BrokerConnection(host, Number(port), 'cluster-tools-test');
+  await c.connect();
+  try {
+    const md = await c.request(ApiKey.Metadata, 12, { topics: [{ topicId: null, name: topic }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    return md.topics[0].partitions.map((p: any) => `${p.partitionIndex}:${p.replicaNodes.join(',')}`).sort().join(' ');
+  } finally {
+    c.close();
+  }
+}
 
 let cluster: ReferenceCluster;
 let runner: ToolRunner;
@@ -43,10 +68,27 @@ beforeAll(async () => {
   await create('--topic', 'orders', '--partitions', '3', '--replication-factor', '3');
   await create('--topic', 'strict', '--partitions', '2', '--replication-factor', '3', '--config', 'min.insync.replicas=3');
   await create('--topic', 'lonely', '--replica-assignment', '2');
+  await create('--topic', 'moving', '--replica-assignment', '1:3,3:1,1:3');
   // Every broker knows every partition before one dies.
   await waitFor(async () => (await runner.run('kafka-topics', [...B, '--describe', '--under-replicated-partitions'])).stdout === '', 60000, 'full ISRs');
   process.kill(cluster.brokerPids![1], 'SIGKILL');
   await waitFor(async () => /lonely\tPartition: 0\tLeader: none/.test((await runner.run('kafka-topics', [...B, '--describe', '--topic', 'lonely'])).stdout), 60000, 'broker 2 fenced');
+  // moving-0 goes from [1,3] to [1,2] (adding 2, removing 3), moving-1 from [3,1] to [3,1,2]
+  // (adding 2 only); moving-2 stays. Their preferred leaders lead already (the last test's
+  // preferred election must find nothing to do there).
+  const [host, port] = B[1].split(':');
+  const admin = new Admin({ bootstrap: [{ host, port: Number(port) }] });
+  try {
+    const moved = await new ReplicaAdmin(admin, 30000).alterPartitionReassignments([
+      { topic: 'moving', partition: 0, replicas: [1, 2] }, { topic: 'moving', partition: 1, replicas: [3, 1, 2] },
+    ]);
+    expect([...moved]).toEqual([['moving-0', null], ['moving-1', null]]);
+  } finally {
+    admin.close();
+  }
+  // Either tool may ask broker 1 or 3: both must know the moves first.
+  const live = [0, 2].map((i) => cluster.bootstrap.split(',')[i]);
+  await waitFor(async () => (await Promise.all(live.map((b) => replicasSeenOn(b, 'moving')))).every((r) => r === '0:1,2,3 1:3,1,2 2:1,3'), 60000, 'the moves in the live brokers\' metadata');
 }, 300000);
 
 afterAll(async () => {
@@ -61,6 +103,20 @@ describe('our tools on a Kafka cluster with a dead broker', () => {
     for (const filter of ['--under-replicated-partitions', '--unavailable-partitions', '--under-min-isr-partitions', '--at-min-isr-partitions']) {
       await same('kafka-topics', ...B, '--describe', filter);
     }
+  }, 120000);
+
+  it('kafka-topics --describe of partitions being reassigned (Adding/Removing Replicas, the target\'s replication factor)', async () => {
+    const moving = await same('kafka-topics', ...B, '--describe', '--topic', 'moving');
+    expect(moving.stdout.split('\n')[0]).toMatch(/\tPartitionCount: 3\tReplicationFactor: 2\t/);
+    expect(moving.stdout).toContain('\tTopic: moving\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,3\tAdding Replicas: 2\tRemoving Replicas: 3\tElr: \tLastKnownElr: \n');
+    expect(moving.stdout).toContain('\tTopic: moving\tPartition: 1\tLeader: 3\tReplicas: 3,1,2\tIsr: 3,1\tAdding Replicas: 2\tRemoving Replicas: \tElr: \tLastKnownElr: \n');
+    // The target's replication factor (2) against the ISR: none of them is under-replicated.
+    expect((await same('kafka-topics', ...B, '--describe', '--topic', 'moving', '--under-replicated-partitions')).stdout).toBe('');
+    for (const filter of ['--unavailable-partitions', '--under-min-isr-partitions', '--at-min-isr-partitions']) {
+      await same('kafka-topics', ...B, '--describe', '--topic', 'moving', filter);
+    }
+    const id = /TopicId: (\S+)/.exec(moving.stdout)![1];
+    await same('kafka-topics', ...B, '--describe', '--topic-id', id);
   }, 120000);
 
   it('kafka-log-dirs, kafka-broker-api-versions and kafka-metadata-quorum see the live brokers only', async () => {

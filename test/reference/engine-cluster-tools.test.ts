@@ -5,9 +5,27 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Kafka, logLevel } from 'kafkajs';
 import { TestCluster } from '../helpers/cluster';
-import { runTool, tempDir, waitFor } from '../helpers/engine';
+import { ROOT, runTool, tempDir, waitFor } from '../helpers/engine';
 import { ToolRunner, type ToolResult } from './lib/kafka';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
+
+/** One topic's replicas by partition ("0:1,3,2 1:...") in the Metadata answer of the broker on `port`. */
+async function replicasSeenOn(port: number, topic: string): Promise<string> {
+  const c = new BrokerConnection('127.0.0.1', port, 'engine-cluster-tools-test');
+  await c.connect();
+  try {
+    const md = await c.request(ApiKey.Metadata, 12, { topics: [{ topicId: null, name: topic }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    return md.topics[0].partitions.map((p: any) => `${p.partitionIndex}:${p.replicaNodes.join(',')}`).sort().join(' ');
+  } finally {
+    c.close();
+  }
+}
 
 const cluster = new TestCluster({ brokers: 3, sessionTimeoutMs: 3000 });
 let runner: ToolRunner;
@@ -76,4 +94,38 @@ describe('Kafka\'s tools on our cluster', () => {
     await same('kafka-reassign-partitions', ...B, '--list');
     await same('kafka-log-dirs', ...B, '--describe', '--topic-list', 'moves');
   });
+
+  it('kafka-topics --describe while a reassignment onto a killed broker is in progress', async () => {
+    expect((await runTool('kafka-topics', [...B, '--create', '--topic', 'stuck', '--replica-assignment', '1:2,2:1,1:2'])).code).toBe(0);
+    await waitFor(async () => inSync('stuck', 3), 30000, 'stuck in sync');
+    await cluster.signal(3, 'SIGKILL');
+    try {
+      await waitFor(async () => !(await runTool('kafka-topics', [...B, '--describe', '--topic', 'orders'])).stdout.match(/Isr: [\d,]*3/), 20000, 'broker 3 fenced');
+      // Kafka's kafka-reassign-partitions refuses a broker that is down: kafkajs starts the moves
+      // onto the registered but fenced broker 3 (stuck-0 [1,2] -> [1,3], stuck-1 [2,1] -> [2,1,3]).
+      const admin = new Kafka({ brokers: [cluster.bootstrap(1)], logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      try {
+        await admin.alterPartitionReassignments({ topics: [{ topic: 'stuck', partitionAssignment: [{ partition: 0, replicas: [1, 3] }, { partition: 1, replicas: [2, 1, 3] }] }] });
+      } finally {
+        await admin.disconnect();
+      }
+      // Either tool may ask broker 1 or 2: both must know the moves first.
+      const moved = '0:1,3,2 1:2,1,3 2:1,2';
+      await waitFor(async () => (await Promise.all([1, 2].map((id) => replicasSeenOn(cluster.broker(id).port, 'stuck')))).every((r) => r === moved), 20000, 'the moves in both live brokers\' metadata');
+      const described = await same('kafka-topics', ...B, '--describe', '--topic', 'stuck');
+      expect(described.stdout.split('\n')[0]).toMatch(/\tPartitionCount: 3\tReplicationFactor: 2\t/);
+      expect(described.stdout).toContain('\tTopic: stuck\tPartition: 0\tLeader: 1\tReplicas: 1,3,2\tIsr: 1,2\tAdding Replicas: 3\tRemoving Replicas: 2\tElr: \tLastKnownElr: \n');
+      expect(described.stdout).toContain('\tTopic: stuck\tPartition: 1\tLeader: 2\tReplicas: 2,1,3\tIsr: 2,1\tAdding Replicas: 3\tRemoving Replicas: \tElr: \tLastKnownElr: \n');
+      for (const filter of ['--under-replicated-partitions', '--unavailable-partitions', '--under-min-isr-partitions', '--at-min-isr-partitions']) {
+        await same('kafka-topics', ...B, '--describe', '--topic', 'stuck', filter);
+      }
+      // The whole cluster: orders, whose replicas on broker 3 left the ISRs, is under-replicated.
+      await same('kafka-topics', ...B, '--describe');
+      await same('kafka-topics', ...B, '--describe', '--under-replicated-partitions');
+      await same('kafka-reassign-partitions', ...B, '--list');
+    } finally {
+      await cluster.start(3);
+    }
+  }, 120000);
 });

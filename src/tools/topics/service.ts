@@ -8,6 +8,7 @@ import type { ToolIO } from '../../cli/io';
 import type { OptionSet } from '../../cli/options';
 import { IncludeList, isInternalTopic } from '../../cli/topic-filter';
 import { Admin, ConfigResourceType, ConfigSource, type ConfigEntry, type DescribedTopic, type PartitionInfo } from '../../client/admin';
+import { ReplicaAdmin } from '../../client/replica-admin';
 import { topicConfigsForDescribeLine } from '../../config/resolve';
 import { ErrorCode, KafkaError } from '../../protocol/errors';
 import { hasCollisionChars, topicNameError, unifyCollisionChars } from '../../protocol/topic-name';
@@ -15,6 +16,7 @@ import { ZERO_UUID } from '../../protocol/uuid';
 import { javaHashMapOrderBy } from '../../util/java-hash';
 import type { Era } from './options';
 import { adminOperation, parseReplicaAssignment, parseTopicConfigs, parseTopicConfigsToDelete, uuidFromString } from './parse';
+import { listReassignments, reassignmentText, replicationFactor, type Reassignments } from './reassignments';
 
 const COLLISION_WARNING =
   "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.";
@@ -37,6 +39,8 @@ interface Listing {
   name: string;
   internal: boolean;
   topicId: string | null;
+  /** Its partition numbers, as the listing's Metadata answer has them. */
+  partitions: number[];
 }
 
 export class TopicService {
@@ -70,11 +74,18 @@ export class TopicService {
     return { name, partitions, replicationFactor, replicaAssignment, configsToAdd: parsed.configs, configsToDelete };
   }
 
+  /** The last listing, by name (what describeTopic asks ListPartitionReassignments about). */
+  private listed = new Map<string, Listing>();
+
   private async listings(): Promise<Listing[]> {
     const md = await this.admin.cluster.metadata(null, Date.now() + this.apiTimeoutMs, 'listTopics', false, true);
-    return md.topics
+    const out: Listing[] = md.topics
       .filter((t: any) => t.errorCode === 0)
-      .map((t: any) => ({ name: t.name, internal: !!t.isInternal, topicId: t.topicId ?? null }));
+      .map((t: any) => ({
+        name: t.name, internal: !!t.isInternal, topicId: t.topicId ?? null, partitions: (t.partitions ?? []).map((p: any) => p.partitionIndex),
+      }));
+    this.listed = new Map(out.map((l) => [l.name, l]));
+    return out;
   }
 
   /** TopicService.getTopics: sorted names, filtered by the --topic regex and --exclude-internal. */
@@ -328,15 +339,38 @@ export class TopicService {
       limit = o.numberValueOf('partition-size-limit-per-response')!; // parsed (and possibly rejected) as Kafka does
     }
     // By --topic-id Kafka describes through Metadata, which carries no ELR: it prints N/A.
-    let descriptions = await this.describe(topics, zk || useTopicId ? undefined : { limit });
-    // Kafka prints the topics in the order of the map describeTopics().allTopicNames() returns:
-    // the per-topic futures (a HashMap) copied into a HashMap presized for the topic count.
-    // (2.8 walked its sorted topic list.)
-    if (this.era === 'kafka39') {
-      const byName = javaHashMapOrderBy(descriptions, (d) => d.name);
-      descriptions = javaHashMapOrderBy(byName, (d) => d.name, { initialCapacity: byName.length });
+    const describing = this.describe(topics, zk || useTopicId ? undefined : { limit });
+    describing.catch(() => {});
+    // Kafka 4.4 asks ListPartitionReassignments about every partition it described once the
+    // descriptions are in (2.8's --zookeeper service read no reassignment). The same request goes
+    // out here as soon as the describe's first request has gone, for the partitions the listing
+    // saw (the same ones but for a topic changed in between, when a reassignment could as well
+    // change between Kafka's two requests): encoding and answering it then overlap the describe's
+    // round trips, where after the describe it made a describe of 10,000 partitions ~7-15% slower.
+    // Its failure still counts after the describe's and before the configs'.
+    let reassignmentsPending: Promise<Reassignments> | undefined;
+    if (!zk) {
+      const partitions = new Map<string, readonly number[]>();
+      for (const topic of topics) partitions.set(topic, this.listed.get(topic)?.partitions ?? []);
+      reassignmentsPending = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => listReassignments(new ReplicaAdmin(this.admin, this.apiTimeoutMs), partitions));
+      reassignmentsPending.catch(() => {});
     }
-    const configs = await this.topicConfigs(descriptions.map((d) => d.name));
+    let descriptions = await describing;
+    // Kafka prints the topics in the order of the map describeTopics().allTopicNames() returns:
+    // the per-topic futures, put in the sorted names' order into a HashMap presized for them,
+    // copied (new HashMap<>(map): capacity for size / 0.75 + 1), then walked into a HashMap
+    // presized for the topic count. (2.8 walked its sorted topic list.)
+    if (this.era === 'kafka39') {
+      const n = descriptions.length;
+      const futures = javaHashMapOrderBy(descriptions, (d) => d.name, { initialCapacity: n });
+      const copied = javaHashMapOrderBy(futures, (d) => d.name, { initialCapacity: Math.floor(n / 0.75 + 1) });
+      descriptions = javaHashMapOrderBy(copied, (d) => d.name, { initialCapacity: n });
+    }
+    const configsPending = this.topicConfigs(descriptions.map((d) => d.name));
+    configsPending.catch(() => {});
+    const reassignments: Reassignments = (await reassignmentsPending) ?? new Map();
+    const configs = await configsPending;
     const live = this.liveBrokers();
 
     const underReplicated = o.has('under-replicated-partitions');
@@ -372,11 +406,13 @@ export class TopicService {
     for (const td of descriptions) {
       const { text: configsText, nonDefault, minIsr } = summary(configs.get(td.name) ?? []);
       if (td.partitions.length === 0) continue;
+      // Usually empty: then no partition line looks anything up.
+      const moving = reassignments.size === 0 ? undefined : reassignments.get(td.name);
       if (describeConfigs && (!withOverrides || nonDefault > 0)) {
         let line = `Topic: ${td.name}`;
         if (td.topicId && td.topicId !== ZERO_UUID) line += `\tTopicId: ${td.topicId}`;
         line += `\tPartitionCount: ${td.partitions.length}`;
-        line += `\tReplicationFactor: ${td.partitions[0].replicas.length}`;
+        line += `\tReplicationFactor: ${replicationFactor(td.partitions[0], moving?.get(td.partitions[0].partition))}`;
         line += `\tConfigs: ${configsText}`;
         this.out(line);
       }
@@ -384,22 +420,25 @@ export class TopicService {
       const head = `\tTopic: ${td.name}\tPartition: `;
       let lines = '';
       for (const p of td.partitions) {
+        const ra = moving?.get(p.partition);
         const hasLeader = p.leader >= 0 && live.has(p.leader);
         const show = describeConfigs
-          || (underReplicated && p.replicas.length - p.isr.length > 0)
+          || (underReplicated && replicationFactor(p, ra) - p.isr.length > 0)
           || (unavailable && (!hasLeader || !live.has(p.leader)))
           || (underMinIsr && (!hasLeader || p.isr.length < minIsr))
           || (atMinIsr && p.isr.length === minIsr);
         if (!show) continue;
-        let tail = tails.get(p);
+        // A partition being reassigned has a line of its own (the shared ones are another topic's too).
+        let tail = ra === undefined ? tails.get(p) : undefined;
         if (tail === undefined) {
           tail = `\tLeader: ${hasLeader ? p.leader : 'none'}\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
+          if (ra !== undefined) tail += reassignmentText(ra);
           if (!zk) {
-            const none = useTopicId ? 'N/A' : '';
-            tail += `\tElr: ${p.elr?.join(',') ?? none}\tLastKnownElr: ${p.lastKnownElr?.join(',') ?? none}`;
+            // Described through Metadata (by --topic-id, or a broker without DescribeTopicPartitions): no ELR, N/A.
+            tail += `\tElr: ${p.elr?.join(',') ?? 'N/A'}\tLastKnownElr: ${p.lastKnownElr?.join(',') ?? 'N/A'}`;
           }
           tail += '\n';
-          tails.set(p, tail);
+          if (ra === undefined) tails.set(p, tail);
         }
         lines += head + p.partition + tail;
       }

@@ -160,6 +160,8 @@ export const topics: Scenario[] = [
   { id: 'kafka-topics/describe-all-internal', steps: [offsetsTopic(), create('t'), kt('--describe')] },
   { id: 'kafka-topics/describe-internal', steps: [offsetsTopic(), kt('--describe', '--topic', '__consumer_offsets')] },
   { id: 'kafka-topics/describe-regex', steps: [create('orders', '--partitions', '2'), create('orders_eu'), create('payments'), kt('--describe', '--topic', 'orders.*')] },
+  // The order of Kafka's result map: orders before moves (its futures map is copied by new HashMap<>(map)).
+  { id: 'kafka-topics/describe-hash-order', steps: [create('moves'), create('orders'), create('stuck'), kt('--describe', '--topic', 'moves|orders|stuck')] },
   {
     id: 'kafka-topics/describe-topics-with-overrides',
     steps: [create('plain'), create('tuned', '--config', 'retention.ms=1000'), kt('--describe', '--topics-with-overrides', '--exclude-internal')],
