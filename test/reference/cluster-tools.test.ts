@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, runTool, tempDir, waitFor } from '../helpers/engine';
+import { replicasSeenOn } from '../helpers/metadata';
 import { startDedicatedCluster, ToolRunner, type ReferenceCluster, type ToolResult } from './lib/kafka';
 
 // Kafka's kafka-reassign-partitions refuses a broker that is down: the move onto it is started
@@ -16,23 +17,6 @@ import { startDedicatedCluster, ToolRunner, type ReferenceCluster, type ToolResu
 const { Admin } = require(path.join(ROOT, 'dist/client/admin'));
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ReplicaAdmin } = require(path.join(ROOT, 'dist/client/replica-admin'));
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
-
-/** One topic's replicas by partition ("0:1,3,2 1:...") in the Metadata answer of the broker at `hostPort`. */
-async function replicasSeenOn(hostPort: string, topic: string): Promise<string> {
-  const [host, port] = hostPort.split(':');
-  const c = new BrokerConnection(host, Number(port), 'cluster-tools-test');
-  await c.connect();
-  try {
-    const md = await c.request(ApiKey.Metadata, 12, { topics: [{ topicId: null, name: topic }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
-    return md.topics[0].partitions.map((p: any) => `${p.partitionIndex}:${p.replicaNodes.join(',')}`).sort().join(' ');
-  } finally {
-    c.close();
-  }
-}
 
 let cluster: ReferenceCluster;
 let runner: ToolRunner;

@@ -7,25 +7,10 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { TestCluster } from '../helpers/cluster';
-import { ROOT, runTool, tempDir, waitFor } from '../helpers/engine';
+import { runTool, tempDir, waitFor } from '../helpers/engine';
+import { replicasSeenOn } from '../helpers/metadata';
 import { ToolRunner, type ToolResult } from './lib/kafka';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
-
-/** One topic's replicas by partition ("0:1,3,2 1:...") in the Metadata answer of the broker on `port`. */
-async function replicasSeenOn(port: number, topic: string): Promise<string> {
-  const c = new BrokerConnection('127.0.0.1', port, 'engine-cluster-tools-test');
-  await c.connect();
-  try {
-    const md = await c.request(ApiKey.Metadata, 12, { topics: [{ topicId: null, name: topic }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
-    return md.topics[0].partitions.map((p: any) => `${p.partitionIndex}:${p.replicaNodes.join(',')}`).sort().join(' ');
-  } finally {
-    c.close();
-  }
-}
 
 const cluster = new TestCluster({ brokers: 3, sessionTimeoutMs: 3000 });
 let runner: ToolRunner;
@@ -112,7 +97,7 @@ describe('Kafka\'s tools on our cluster', () => {
       }
       // Either tool may ask broker 1 or 2: both must know the moves first.
       const moved = '0:1,3,2 1:2,1,3 2:1,2';
-      await waitFor(async () => (await Promise.all([1, 2].map((id) => replicasSeenOn(cluster.broker(id).port, 'stuck')))).every((r) => r === moved), 20000, 'the moves in both live brokers\' metadata');
+      await waitFor(async () => (await Promise.all([1, 2].map((id) => replicasSeenOn(`127.0.0.1:${cluster.broker(id).port}`, 'stuck')))).every((r) => r === moved), 20000, 'the moves in both live brokers\' metadata');
       const described = await same('kafka-topics', ...B, '--describe', '--topic', 'stuck');
       expect(described.stdout.split('\n')[0]).toMatch(/\tPartitionCount: 3\tReplicationFactor: 2\t/);
       expect(described.stdout).toContain('\tTopic: stuck\tPartition: 0\tLeader: 1\tReplicas: 1,3,2\tIsr: 1,2\tAdding Replicas: 3\tRemoving Replicas: 2\tElr: \tLastKnownElr: \n');
