@@ -51,7 +51,10 @@ export function retentionCutoff(engine: Engine, log: PartitionLog, now: number):
   const bySize = retentionBytes >= 0;
   const hw = log.highWatermark;
   let cut = none;
-  for (const seg of segmentsOf(engine, log)) {
+  // Without a size limit a segment holding a batch too young to go stays, and so does the rest:
+  // the walk stops at that batch instead of reading the whole (active) segment's index.
+  const youngFrom = bySize ? Infinity : now - retentionMs;
+  for (const seg of segmentsOf(engine, log, youngFrom)) {
     if (seg.active && seg.size === 0) break;
     if (hw < seg.end) break;
     // Time first, then size (as Kafka's two passes): once a segment is too young, only size counts.
@@ -72,8 +75,11 @@ interface SegmentSummary {
   active: boolean;
 }
 
-/** The log's segments from the one holding the log start, summed from their batches (read lazily). */
-function* segmentsOf(engine: Engine, log: PartitionLog): IterableIterator<SegmentSummary> {
+/**
+ * The log's segments from the one holding the log start, summed from their batches (read lazily).
+ * A batch with a max timestamp at or after `youngFrom` ends the walk: its segment comes partly summed.
+ */
+function* segmentsOf(engine: Engine, log: PartitionLog, youngFrom: number): IterableIterator<SegmentSummary> {
   const bases = log.segments.baseOffsets();
   let i = 0;
   let cur: SegmentSummary | undefined;
@@ -86,6 +92,10 @@ function* segmentsOf(engine: Engine, log: PartitionLog): IterableIterator<Segmen
     }
     cur.size += b.size;
     if (b.maxTimestamp > cur.largestTimestamp) cur.largestTimestamp = b.maxTimestamp;
+    if (b.maxTimestamp >= youngFrom) {
+      yield cur;
+      return;
+    }
   }
   yield cur;
   while (i + 1 < bases.length) yield open(++i);
