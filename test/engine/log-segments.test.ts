@@ -11,6 +11,7 @@ const { PartitionLog } = require(path.join(ROOT, 'dist/engine/log/partition-log'
 const { openDatabase } = require(path.join(ROOT, 'dist/engine/storage/database'));
 const { TopicStore } = require(path.join(ROOT, 'dist/engine/storage/topic-store'));
 const { LogStore } = require(path.join(ROOT, 'dist/engine/storage/log-store'));
+const { segmentConfigFrom } = require(path.join(ROOT, 'dist/engine/log/log-segments'));
 
 function openLogDir(dir: string): { topics: any; logs: any; close(): void } {
   const db = openDatabase(dir);
@@ -77,6 +78,16 @@ describe('log segments', () => {
     log.truncateFullyAndStartAt(20);
     expect(log.segments.baseOffsets()).toEqual([20]);
     opened.close();
+  });
+
+  it('a compacted topic\'s segment.ms is at most its max.compaction.lag.ms (Kafka\'s LogConfig.maxSegmentMs)', () => {
+    const cfg = (entries: [string, unknown][]) => segmentConfigFrom(new Map(entries));
+    const base: [string, unknown][] = [['segment.bytes', 1073741824], ['segment.ms', 604800000], ['segment.jitter.ms', 0]];
+    expect(cfg([...base, ['cleanup.policy', ['compact']], ['max.compaction.lag.ms', 1000]]).ms).toBe(1000);
+    expect(cfg([...base, ['cleanup.policy', 'compact,delete'], ['max.compaction.lag.ms', 1000]]).ms).toBe(1000);
+    expect(cfg([...base, ['cleanup.policy', ['delete']], ['max.compaction.lag.ms', 1000]]).ms).toBe(604800000);
+    expect(cfg([...base, ['cleanup.policy', ['compact']], ['max.compaction.lag.ms', Number.MAX_SAFE_INTEGER]]).ms).toBe(604800000);
+    expect(cfg([...base, ['cleanup.policy', ['compact']], ['segment.ms', 100], ['max.compaction.lag.ms', 1000]]).ms).toBe(100);
   });
 
   it('a follower appending the leader\'s batches rolls at the same offsets', () => {

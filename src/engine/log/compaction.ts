@@ -69,8 +69,11 @@ export class Compactor {
     const ratio = Number(engine.configs.topicValue(topic, 'min.cleanable.dirty.ratio') ?? 0.5);
     const deleteRetentionMs = engine.configs.topicInt(topic, 'delete.retention.ms');
 
-    const all = engine.logs.batchSummaries(topic, p, p.logStartOffset);
     const log = engine.replicaManager.localLog(topic.name, p.partition);
+    // Everything in the active segment (a topic with the default 1 GiB / 7 days, the internal
+    // topics' 100 MiB): nothing to clean, and no need to read the partition's index each pass.
+    if (log && log.segments.activeBaseOffset <= p.logStartOffset) return { cleaned: false, removedRecords: 0 };
+    const all = engine.logs.batchSummaries(topic, p, p.logStartOffset);
     const stable = log ? log.lastStableOffset : p.highWatermark;
     if (st.firstDirty < p.logStartOffset) st.firstDirty = p.logStartOffset;
     // The active segment is never cleaned, nor what follows the last stable offset, nor the first

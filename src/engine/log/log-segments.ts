@@ -176,8 +176,9 @@ const fromEffective = new WeakMap<ReadonlyMap<string, unknown>, SegmentConfig>()
 
 /**
  * A topic's segment settings from its effective configs (topic overrides over log.segment.bytes,
- * log.roll.ms / log.roll.hours, log.roll.jitter.*), kept per effective-config map: the map is
- * rebuilt whenever a config changes, so this costs one lookup per append.
+ * log.roll.ms / log.roll.hours, log.roll.jitter.*; max.compaction.lag.ms for compacted topics),
+ * kept per effective-config map: the map is rebuilt whenever a config changes, so this costs one
+ * lookup per append.
  */
 export function segmentConfigFrom(effective: ReadonlyMap<string, unknown>): SegmentConfig {
   let c = fromEffective.get(effective);
@@ -187,9 +188,15 @@ export function segmentConfigFrom(effective: ReadonlyMap<string, unknown>): Segm
       return v === null || v === undefined ? d : Number(v);
     };
     const internal = effective.get('internal.segment.bytes');
+    const policy = effective.get('cleanup.policy');
+    const compact = (Array.isArray(policy) ? policy.map(String) : String(policy ?? 'delete').split(',').map((x) => x.trim())).includes('compact');
+    const segmentMs = n('segment.ms', DEFAULT_SEGMENT_CONFIG.ms);
+    const maxCompactionLagMs = n('max.compaction.lag.ms', Number.MAX_SAFE_INTEGER);
     c = {
       bytes: internal !== null && internal !== undefined ? Number(internal) : n('segment.bytes', DEFAULT_SEGMENT_CONFIG.bytes),
-      ms: n('segment.ms', DEFAULT_SEGMENT_CONFIG.ms),
+      // Kafka's LogConfig.maxSegmentMs: a compacted topic's segment also rolls by
+      // max.compaction.lag.ms, or its records could wait in the active segment past that bound.
+      ms: compact && maxCompactionLagMs > 0 ? Math.min(segmentMs, maxCompactionLagMs) : segmentMs,
       jitterMs: n('segment.jitter.ms', DEFAULT_SEGMENT_CONFIG.jitterMs),
     };
     fromEffective.set(effective, c);
