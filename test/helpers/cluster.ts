@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { BIN, ROOT, tempDir, waitFor } from './engine';
+import { BIN, ROOT, STOPPABLE, tempDir, waitFor } from './engine';
 
 export interface ClusterBroker {
   id: number;
@@ -67,6 +67,8 @@ export class TestCluster {
     }
     const proc = spawn(process.execPath, [path.join(BIN, 'kafka-server-start'), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0', KAFKA_LOCAL_HOME: this.home },
+      // A process group of its own (see STOPPABLE in engine.ts): tests stall brokers with SIGSTOP.
+      ...STOPPABLE,
     });
     let out = '';
     proc.stdout!.setEncoding('utf8');

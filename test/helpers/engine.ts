@@ -64,13 +64,23 @@ export interface ChildEngine extends TestEngine {
   exited: Promise<number | null>;
 }
 
+/**
+ * Spawn options for a process a test may stall with SIGSTOP: a process group of its own. In the
+ * test runner's group a stopped process is a stopped job of that group, and when the group is
+ * orphaned (the shell that started the run has gone) the kernel sends SIGHUP and SIGCONT to every
+ * member at the next exit that concerns it: other tests' brokers died of SIGHUP ("exited by
+ * itself (SIGHUP)", then `kill ESRCH` at the SIGCONT). Its own group keeps a parent (the test
+ * worker) in another group of the session, so it is never orphaned. Stopped by PID as before.
+ */
+export const STOPPABLE = { detached: true } as const;
+
 /** An engine as a child process via bin/kafka-server-start (port read from its log). */
 export async function spawnEngine(opts: { dir?: string; port?: number; overrides?: Record<string, string> } = {}): Promise<ChildEngine> {
   const dir = opts.dir ?? tempDir();
   const args = ['--override', `listeners=PLAINTEXT://127.0.0.1:${opts.port ?? 0}`, '--override', `log.dirs=${dir}`];
   for (const [k, v] of Object.entries(opts.overrides ?? {})) args.push('--override', `${k}=${v}`);
   const proc = spawn(process.execPath, [path.join(BIN, 'kafka-server-start'), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0' }, ...STOPPABLE,
   });
   let out = '';
   proc.stdout!.setEncoding('utf8');
@@ -104,9 +114,10 @@ export interface ToolProcess {
 }
 
 /** Start a bin/ tool (no auto-started engine), collecting its stdout and stderr. */
-export function spawnTool(tool: string, args: string[], opts: { env?: Record<string, string>; stdin?: 'pipe' | 'ignore' } = {}): ToolProcess {
+export function spawnTool(tool: string, args: string[], opts: { env?: Record<string, string>; stdin?: 'pipe' | 'ignore'; stoppable?: boolean } = {}): ToolProcess {
   const proc = spawn(process.execPath, [path.join(BIN, tool), ...args], {
     stdio: [opts.stdin ?? 'pipe', 'pipe', 'pipe'], env: { ...process.env, KAFKA_LOCAL_AUTOSTART: '0', ...opts.env },
+    ...(opts.stoppable ? STOPPABLE : {}),
   });
   let stdout = '';
   let stderr = '';

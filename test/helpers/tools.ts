@@ -64,9 +64,9 @@ export interface Running {
   kill(sig: NodeJS.Signals): void;
 }
 
-/** Start a bin/ tool in the background (stdin closed). */
-export function startTool(tool: string, args: string[]): Running {
-  const t = spawnTool(tool, args, { stdin: 'ignore' });
+/** Start a bin/ tool in the background (stdin closed); `stoppable`: the test may SIGSTOP it (STOPPABLE). */
+export function startTool(tool: string, args: string[], opts: { stoppable?: boolean } = {}): Running {
+  const t = spawnTool(tool, args, { stdin: 'ignore', stoppable: opts.stoppable });
   const exited = new Promise<number | null>((r) => t.proc.on('close', (code, sig) => r(code ?? (sig ? -1 : null))));
   return { stdout: t.stdout, stderr: () => mask(t.stderr()), exited, kill: (s) => t.proc.kill(s) };
 }

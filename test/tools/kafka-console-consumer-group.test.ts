@@ -102,7 +102,7 @@ describe('consumer groups', () => {
   it('partition.assignment.strategy picks the protocol; a member whose session expired (SIGSTOP) is told so and joins again', async () => {
     await createTopic(engine, 'stopped', 2);
     const rr = ['--command-property', 'partition.assignment.strategy=org.apache.kafka.clients.consumer.RoundRobinAssignor'];
-    const a = startTool('kafka-console-consumer', [...B, '--topic', 'stopped', '--group', 'gstop', ...FAST, ...rr, ...SHOW]);
+    const a = startTool('kafka-console-consumer', [...B, '--topic', 'stopped', '--group', 'gstop', ...FAST, ...rr, ...SHOW], { stoppable: true });
     const b = startTool('kafka-console-consumer', [...B, '--topic', 'stopped', '--group', 'gstop', ...FAST, ...rr, ...SHOW]);
     const state = async () => (await runTool('kafka-consumer-groups', [...B, '--describe', '--group', 'gstop', '--state'])).stdout;
     try {
