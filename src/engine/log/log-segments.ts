@@ -13,6 +13,7 @@
 // rolls at the same offsets, so its cleaner and retention see the same segments.
 import type { LogStore } from '../storage/log-store';
 import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
+import { cleanupPolicyOf } from './retention';
 
 export interface SegmentConfig {
   /** segment.bytes (internal.segment.bytes when set). */
@@ -188,8 +189,7 @@ export function segmentConfigFrom(effective: ReadonlyMap<string, unknown>): Segm
       return v === null || v === undefined ? d : Number(v);
     };
     const internal = effective.get('internal.segment.bytes');
-    const policy = effective.get('cleanup.policy');
-    const compact = (Array.isArray(policy) ? policy.map(String) : String(policy ?? 'delete').split(',').map((x) => x.trim())).includes('compact');
+    const { compact } = cleanupPolicyOf(effective.get('cleanup.policy'));
     const segmentMs = n('segment.ms', DEFAULT_SEGMENT_CONFIG.ms);
     const maxCompactionLagMs = n('max.compaction.lag.ms', Number.MAX_SAFE_INTEGER);
     c = {

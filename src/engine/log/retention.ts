@@ -21,8 +21,12 @@ export interface CleanupPolicy {
 
 /** The topic's effective cleanup.policy. */
 export function cleanupPolicy(engine: Engine, topic: TopicRecord): CleanupPolicy {
-  const v = engine.configs.topicValue(topic, 'cleanup.policy');
-  const list = Array.isArray(v) ? (v as readonly string[]) : String(v ?? 'delete').split(',').map((s) => s.trim());
+  return cleanupPolicyOf(engine.configs.topicValue(topic, 'cleanup.policy'));
+}
+
+/** A cleanup.policy value (a list, or its comma-separated text; absent: delete). */
+export function cleanupPolicyOf(v: unknown): CleanupPolicy {
+  const list = Array.isArray(v) ? v.map(String) : String(v ?? 'delete').split(',').map((s) => s.trim());
   return { delete: list.includes('delete'), compact: list.includes('compact') };
 }
 
