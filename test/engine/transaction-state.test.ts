@@ -71,4 +71,28 @@ describe('TransactionState', () => {
     expect(log.txns.openTxns().size).toBe(0);
     db.close();
   });
+
+  // The store remembers partitions without aborted transactions (most fetches ask): an abort
+  // appended later, also after one whose append rolled back, must still be listed.
+  it('lists an abort appended after the store found none', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    const topics = new TopicStore(db);
+    const logs = new LogStore(db);
+    const topic = topics.ensureReplica('BBBBBBBBBBBBBBBBBBBBBB', 'ts2', 0, [1], false).topic;
+    const p = topic.partitions[0];
+    const log = new PartitionLog(logs, topic, p);
+    const append = (b: Buffer) => logs.transaction(() => log.appendAsFollower(b));
+    append(data(0, 10));
+    expect(log.txns.abortedTxns(0, 10)).toEqual([]);
+    // An abort whose append fails after the index write: rolled back, nothing listed.
+    expect(() => logs.transaction(() => { log.appendAsFollower(marker(1, 10, false)); throw new Error('rolled back'); })).toThrow('rolled back');
+    log.close();
+    const reopened = new PartitionLog(logs, topic, p);
+    const again = (b: Buffer) => logs.transaction(() => reopened.appendAsFollower(b));
+    expect(reopened.txns.abortedTxns(0, 10)).toEqual([]);
+    again(marker(1, 10, false));
+    expect(reopened.txns.abortedTxns(0, 10)).toEqual([{ producerId: 10, firstOffset: 0, lastOffset: 1, lastStableOffset: 2 }]);
+    db.close();
+  });
 });
