@@ -25,7 +25,10 @@ import { ApiKey } from '../protocol/apis';
 import { ErrorCode, errorInfo, KafkaError } from '../protocol/errors';
 import { murmur2 } from '../protocol/murmur2';
 import { decodeRecords, RecordView, type RecordHeader } from '../protocol/records/batch';
-import { BufferPool, estimateSizeUpperBound, GROWTH_UNIT, ProducerBatch } from './producer/batch';
+import { BufferPool, GROWTH_UNIT, ProducerBatch } from './producer/batch';
+// Straight from the protocol layer: through batch.ts's re-export (a getter on its CommonJS
+// exports) every record's size check was a generic property load.
+import { estimateSizeUpperBound } from '../protocol/records/batch-builder';
 import { TopicState, type PartitionState } from './producer/metadata';
 import { TransactionManager, TransactionStateError, type TxnOffset } from './producer/transactions';
 import type { ProducerSettings } from './producer/config';

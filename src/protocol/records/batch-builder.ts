@@ -79,14 +79,53 @@ function writeI64(buf: Buffer, at: number, v: number): void {
   buf.writeUInt32BE((v - hi * TWO_32) >>> 0, at + 4);
 }
 
-/** Copy src[s, e) to dst at p: a plain loop for short ranges (cheaper than Buffer#copy's call). */
+/**
+ * Copies up to this long go through DataViews: Buffer#copy costs about 80 ns whatever the length
+ * (argument checks, a Uint8Array view allocated per call, TypedArray#set), eight bytes a step
+ * through 32-bit loads and stores copy 100 bytes in under half that. Longer ones use Buffer#copy.
+ */
+const SHORT_COPY = 192;
+
+// The views of the last source and destination: a batch's records come from one input buffer
+// into one batch buffer, so the views are made once per buffer, not per record. Sealing a batch
+// drops them (so they hold no buffer longer than it takes to fill one batch).
+let srcOf: Uint8Array | null = null;
+let srcView: DataView | null = null;
+let dstOf: Uint8Array | null = null;
+let dstView: DataView | null = null;
+
+/** Copy src[s, e) to dst at p; returns e - s. */
 function copyBytes(src: Buffer, s: number, e: number, dst: Buffer, p: number): number {
   const n = e - s;
-  if (n < 32) {
+  if (n < 8) {
     for (let i = s; i < e; i++) dst[p++] = src[i];
     return n;
   }
-  return src.copy(dst, p, s, e);
+  if (n > SHORT_COPY) return src.copy(dst, p, s, e);
+  if (src !== srcOf) {
+    srcOf = src;
+    srcView = new DataView(src.buffer, src.byteOffset, src.length);
+  }
+  if (dst !== dstOf) {
+    dstOf = dst;
+    dstView = new DataView(dst.buffer, dst.byteOffset, dst.length);
+  }
+  const sv = srcView!;
+  const dv = dstView!;
+  let i = s;
+  // Same byte order both ways: the bytes land as they were, on any machine.
+  for (const e8 = e - 8; i <= e8; i += 8, p += 8) {
+    const a = sv.getInt32(i, true);
+    const b = sv.getInt32(i + 4, true);
+    dv.setInt32(p, a, true);
+    dv.setInt32(p + 4, b, true);
+  }
+  while (i < e) dst[p++] = src[i++];
+  return n;
+}
+
+function dropCopyViews(): void {
+  srcOf = srcView = dstOf = dstView = null;
 }
 
 /** Size of the headers part of a record (count varint + each header). */
@@ -282,6 +321,7 @@ export class BatchBuilder {
    * header (e.g. a new sequence); the records and their compression stay as first sealed.
    */
   seal(opts: SealOptions = {}): Buffer {
+    dropCopyViews();
     const codec = opts.compression === undefined ? CODEC_NONE : codecId(opts.compression);
     let out = this.sealed;
     if (out === null) {
