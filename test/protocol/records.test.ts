@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { crc32c, crc32cUpdate, nativeCrc32c } from '../../src/protocol/records/crc32c';
 import { murmur2, partitionForKey, toPositive } from '../../src/protocol/murmur2';
-import { BatchBuilder } from '../../src/protocol/records/batch-builder';
+import { BatchBuilder, varlongSize } from '../../src/protocol/records/batch-builder';
 import {
   ATTRIBUTES_OFFSET,
   BATCH_HEADER_SIZE,
@@ -378,6 +378,24 @@ describe('buildBatch / splitBatches / decodeRecords', () => {
         expect(seen[i].key.equals(want[i].key)).toBe(true);
         expect(seen[i].value.equals(want[i].value)).toBe(true);
       }
+    }
+  });
+
+  it('timestamp deltas on both sides of the int32 boundary round-trip (varlong fast path and general path)', () => {
+    const deltas = [0, 1, -1, 63, -64, 64, -65, 8191, 8192, 2 ** 20, -(2 ** 20), 2 ** 30, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 2 ** 35, -(2 ** 40)];
+    const batch = buildBatch(deltas.map((d) => ({ key: null, value: Buffer.from('v'), timestamp: T0 + d })));
+    const seen: number[] = [];
+    decodeRecords(batch, (r) => seen.push(r.timestamp - T0));
+    expect(seen).toEqual(deltas);
+    for (const d of deltas) {
+      // varlongSize agrees with the byte count of the plain zig-zag encoding.
+      let u = d >= 0 ? BigInt(d) * 2n : -BigInt(d) * 2n - 1n;
+      let n = 1;
+      while (u >= 128n) {
+        u >>= 7n;
+        n++;
+      }
+      expect(varlongSize(d)).toBe(n);
     }
   });
 

@@ -44,6 +44,8 @@ export function varintSize(v: number): number {
 
 /** Bytes of the zig-zag varlong of a safe integer. */
 export function varlongSize(v: number): number {
+  // An int32's zig-zag fits 32 bits: the int arithmetic gives the same bytes (timestamp deltas).
+  if ((v | 0) === v) return varintSize(v);
   let u = v >= 0 ? v * 2 : -v * 2 - 1;
   let n = 1;
   while (u >= 0x80) {
@@ -64,6 +66,7 @@ function writeVarint(buf: Buffer, p: number, v: number): number {
 }
 
 function writeVarlong(buf: Buffer, p: number, v: number): number {
+  if ((v | 0) === v) return writeVarint(buf, p, v);
   let u = v >= 0 ? v * 2 : -v * 2 - 1;
   while (u >= 0x80) {
     buf[p++] = (u % 128) | 0x80;
@@ -153,9 +156,12 @@ export function recordSize(tsDelta: number, offsetDelta: number, keyLen: number,
   return varintSize(body) + body;
 }
 
+/** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: the batch header's bytes. */
+export const RECORD_BATCH_OVERHEAD = 61;
+
 /** Kafka's DefaultRecordBatch.estimateBatchSizeUpperBound (record batch overhead + worst-case record). */
 export function estimateSizeUpperBound(keyLen: number, valueLen: number, headers: readonly RecordHeader[] | null | undefined): number {
-  let size = 61 + 21; // RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD
+  let size = RECORD_BATCH_OVERHEAD + 21; // + MAX_RECORD_OVERHEAD
   size += keyLen < 0 ? 1 : varintSize(keyLen) + keyLen;
   size += valueLen < 0 ? 1 : varintSize(valueLen) + valueLen;
   size += headersSize(headers);
