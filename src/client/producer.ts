@@ -189,6 +189,13 @@ export class Producer {
   private readonly txn: TransactionManager | null;
 
   constructor(opts: ProducerOptions) {
+    // Fields that later hold numbers beyond 31 bits (a broker's producer id, clock readings) get a
+    // double first: a field going from small integer to double changes the Producer's hidden
+    // class, and V8 then dropped the optimized send path (when InitProducerId answered, with
+    // thousands of records appended meanwhile) and compiled it again.
+    this.producerId = this.metadataRefreshedAt = this.metadataAttemptAt = 2 ** 53;
+    this.producerId = -1;
+    this.metadataRefreshedAt = this.metadataAttemptAt = 0;
     const s = opts.settings;
     this.settings = s;
     this.logFn = opts.log;
@@ -799,7 +806,8 @@ export class Producer {
         ps.nextSequence = 0;
       }
       const seq = ps.nextSequence;
-      ps.nextSequence = (seq + b.count) % 0x80000000;
+      // (& not %: the same for these non-negative sums, and an int, so the field stays one.)
+      ps.nextSequence = (seq + b.count) & 0x7fffffff;
       b.pidGen = this.pidGen;
       ps.batchCapacity = Math.min(b.capacity, this.batchSize);
       b.close(s.compression, s.compressionLevel, this.producerId, this.producerEpoch, seq, this.txn !== null);
