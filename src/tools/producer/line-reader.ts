@@ -197,11 +197,12 @@ export class LineMessageReader {
         if (stopped()) return;
         continue;
       }
-      // NEED_INPUT: the line is incomplete and more may come.
+      // NEED_INPUT: the line is incomplete and more may come; none of its bytes is a terminator.
       if (stopped()) return;
       let buf = this.buf;
       let start = this.start;
       let end = this.end;
+      this.scanned = end - start;
       // Compact or grow, then read.
       if (start > 0 && (end === buf.length || start >= buf.length >> 1)) {
         buf.copy(buf, 0, start, end);
@@ -274,7 +275,6 @@ export class LineMessageReader {
           const lf = buf.indexOf(LF, i);
           if (lf >= 0 && lf < end) lineEnd = lf;
         }
-        if (lineEnd < 0) scanned = end - start;
       }
       if (lineEnd < 0) {
         if (!eof) {
