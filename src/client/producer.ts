@@ -25,7 +25,10 @@ import { ApiKey } from '../protocol/apis';
 import { ErrorCode, errorInfo, KafkaError } from '../protocol/errors';
 import { murmur2 } from '../protocol/murmur2';
 import { decodeRecords, RecordView, type RecordHeader } from '../protocol/records/batch';
-import { BufferPool, estimateSizeUpperBound, GROWTH_UNIT, ProducerBatch } from './producer/batch';
+import { BufferPool, GROWTH_UNIT, ProducerBatch } from './producer/batch';
+// Straight from the protocol layer: through batch.ts's re-export (a getter on its CommonJS
+// exports) every record's size check was a generic property load.
+import { estimateSizeUpperBound, RECORD_BATCH_OVERHEAD } from '../protocol/records/batch-builder';
 import { TopicState, type PartitionState } from './producer/metadata';
 import { TransactionManager, TransactionStateError, type TxnOffset } from './producer/transactions';
 import type { ProducerSettings } from './producer/config';
@@ -154,6 +157,7 @@ export class Producer {
   private readonly metrics: ProducerMetrics | undefined;
 
   private readonly topics = new Map<string, TopicState>();
+  private lastTopic: TopicState | null = null;
   private readonly nodes = new Map<number, NodeConn>();
   private readonly bootstrapNodes: NodeConn[] = [];
   private brokersKnown = false;
@@ -185,6 +189,13 @@ export class Producer {
   private readonly txn: TransactionManager | null;
 
   constructor(opts: ProducerOptions) {
+    // Fields that later hold numbers beyond 31 bits (a broker's producer id, clock readings) get a
+    // double first: a field going from small integer to double changes the Producer's hidden
+    // class, and V8 then dropped the optimized send path (when InitProducerId answered, with
+    // thousands of records appended meanwhile) and compiled it again.
+    this.producerId = this.metadataRefreshedAt = this.metadataAttemptAt = 2 ** 53;
+    this.producerId = -1;
+    this.metadataRefreshedAt = this.metadataAttemptAt = 0;
     const s = opts.settings;
     this.settings = s;
     this.logFn = opts.log;
@@ -254,8 +265,14 @@ export class Producer {
   ): Promise<number | void> | undefined {
     if (this.closed) throw new Error('Cannot perform operation after producer has been closed');
     if (this.txn !== null) this.checkTransactionalSend();
-    const t = this.topics.get(topic);
-    if (t !== undefined && t.leaders.length > 0) {
+    // The last topic sent to is remembered: a tool sends every record to one topic, and its
+    // TopicState never changes identity (topics are only ever added).
+    let t = this.lastTopic;
+    if (t === null || t.name !== topic) {
+      t = this.topics.get(topic) ?? null;
+      if (t !== null) this.lastTopic = t;
+    }
+    if (t !== null && t.leaders.length > 0) {
       const r = this.appendNow(t, key, ks, ke, value, vs, ve, headers, waitForAck);
       if (r !== NEED_MEMORY) return r;
     }
@@ -341,7 +358,7 @@ export class Producer {
     let q = ps.queue;
     const now = Date.now();
     let b = q.length > 0 ? q[q.length - 1] : undefined;
-    let appended = b !== undefined && !b.full ? this.tryAppend(b, now, key, ks, ke, value, vs, ve, headers) : -1;
+    let appended = b !== undefined && !b.full ? this.tryAppend(b, now, key, ks, ke, value, vs, ve, headers, estimate) : -1;
     if (appended === NO_MEMORY) return NEED_MEMORY;
     if (appended < 0 && s.partitioner === 'round-robin') {
       // KafkaProducer.doSend with a custom partitioner: a record that would open a new batch is
@@ -351,7 +368,7 @@ export class Producer {
       ps = t.parts[partition];
       q = ps.queue;
       b = q.length > 0 ? q[q.length - 1] : undefined;
-      appended = b !== undefined && !b.full ? this.tryAppend(b, now, key, ks, ke, value, vs, ve, headers) : -1;
+      appended = b !== undefined && !b.full ? this.tryAppend(b, now, key, ks, ke, value, vs, ve, headers, estimate) : -1;
       if (appended === NO_MEMORY) return NEED_MEMORY;
     }
     let becameFull = false;
@@ -402,18 +419,25 @@ export class Producer {
     return result;
   }
 
-  /** Append to an open batch, growing its buffer within buffer.memory (NO_MEMORY when it cannot). */
+  /**
+   * Append to an open batch, growing its buffer within buffer.memory (NO_MEMORY when it cannot).
+   * `estimate` is the record's estimateSizeUpperBound: the record itself takes at most that less
+   * the batch overhead, so a buffer with that much room needs no exact size first.
+   */
   private tryAppend(
     b: ProducerBatch, now: number,
     key: Buffer | null, ks: number, ke: number,
     value: Buffer | null, vs: number, ve: number,
     headers: RecordHeader[] | null,
+    estimate: number,
   ): number {
-    const grow = b.growthFor(now, key === null ? -1 : ke - ks, value === null ? -1 : ve - vs, headers);
-    if (grow > 0) {
-      if (this.bufferedBytes + grow > this.settings.bufferMemory) return NO_MEMORY;
-      b.grow(grow);
-      this.bufferedBytes += grow;
+    if (b.builder.pos + estimate - RECORD_BATCH_OVERHEAD > b.buf.length) {
+      const grow = b.growthFor(now, key === null ? -1 : ke - ks, value === null ? -1 : ve - vs, headers);
+      if (grow > 0) {
+        if (this.bufferedBytes + grow > this.settings.bufferMemory) return NO_MEMORY;
+        b.grow(grow);
+        this.bufferedBytes += grow;
+      }
     }
     return b.tryAppend(now, key, ks, ke, value, vs, ve, headers);
   }
@@ -782,7 +806,8 @@ export class Producer {
         ps.nextSequence = 0;
       }
       const seq = ps.nextSequence;
-      ps.nextSequence = (seq + b.count) % 0x80000000;
+      // (& not %: the same for these non-negative sums, and an int, so the field stays one.)
+      ps.nextSequence = (seq + b.count) & 0x7fffffff;
       b.pidGen = this.pidGen;
       ps.batchCapacity = Math.min(b.capacity, this.batchSize);
       b.close(s.compression, s.compressionLevel, this.producerId, this.producerEpoch, seq, this.txn !== null);

@@ -94,6 +94,50 @@ describe('line splitting (BufferedReader.readLine)', () => {
   });
 });
 
+describe('handing lines over', () => {
+  it('a sink that answers with a promise is awaited before the next line, wherever the line sits in the chunk', async () => {
+    const cfg = configureLineReader(new Map([['topic', 't'], ['parse.key', 'true']]));
+    let inSink = false;
+    const input = 'k1\tv1\nk2\tv2\r\nk3\tv3\rk4\tv4';
+    for (const sizes of [[input.length], [1], [5, 2]]) {
+      const events: string[] = [];
+      const reader = new LineMessageReader(cfg, () => events.push('>'));
+      await reader.run(chunked(Buffer.from(input), sizes), (k: Buffer, ks: number, ke: number, v: Buffer, vs: number, ve: number) => {
+        expect(inSink).toBe(false);
+        events.push(`${k.toString('utf8', ks, ke)}=${v.toString('utf8', vs, ve)}@${reader.lineNumber}`);
+        // Some records make the reader wait (as a send waiting for buffer memory does).
+        if (events.length % 4 !== 0) return undefined;
+        inSink = true;
+        return new Promise<void>((resolve) => setImmediate(() => { inSink = false; resolve(); }));
+      });
+      expect(events.join(' ')).toBe('> k1=v1@1 > k2=v2@2 > k3=v3@3 > k4=v4@4 >');
+    }
+  });
+
+  it('stopped() ends the reader after the line being handed over, even with more lines in the buffer', async () => {
+    const cfg = configureLineReader(new Map([['topic', 't']]));
+    const reader = new LineMessageReader(cfg);
+    const got: string[] = [];
+    await reader.run(chunked(Buffer.from('a\nb\nc\nd\n')), (_k: unknown, _ks: number, _ke: number, v: Buffer, vs: number, ve: number) => {
+      got.push(v.toString('utf8', vs, ve));
+    }, () => got.length >= 2);
+    expect(got).toEqual(['a', 'b']);
+  });
+
+  it('multi-byte UTF-8 split across reads stays byte-exact; a malformed sequence split across reads becomes U+FFFD', async () => {
+    const text = 'añb✓c🚀\n€\n';
+    for (const sizes of [[1], [2], [3], [5, 1]]) {
+      const { raw } = await read(Buffer.from(text), {}, { sizes });
+      expect(raw.map((r) => r.value!.toString('utf8'))).toEqual(['añb✓c🚀', '€']);
+    }
+    const bad = Buffer.concat([Buffer.from('x'), Buffer.from([0xe2, 0x9c]), Buffer.from('y\nok\n')]);
+    for (const sizes of [[1], [2], [bad.length]]) {
+      const { raw } = await read(bad, {}, { sizes });
+      expect(raw.map((r) => r.value!.toString('hex'))).toEqual([Buffer.from('x\uFFFDy').toString('hex'), Buffer.from('ok').toString('hex')]);
+    }
+  });
+});
+
 describe('parse.key', () => {
   it('splits at the first key.separator; the value keeps later separators; key<sep> gives an empty value', async () => {
     const { recs } = await read('k1\tv1\nk2\tv\t2\nk3\t\n\tnokey\n', { 'parse.key': 'true' });

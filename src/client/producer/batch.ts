@@ -2,14 +2,15 @@
 // BatchBuilder (which writes the records straight into one buffer as they are appended, no
 // per-record objects, and the v2 header when sealed): the batch.size limit, the buffer pool,
 // sequence bookkeeping and the compression choice.
-import { BatchBuilder, estimateSizeUpperBound, type RecordHeader } from '../../protocol/records/batch-builder';
+import { BatchBuilder, type RecordHeader } from '../../protocol/records/batch-builder';
 import type { PartitionState } from './metadata';
 import type { ProducerCompression } from './config';
 
-export { estimateSizeUpperBound };
-
 /** Batch buffers grow in multiples of this. */
 export const GROWTH_UNIT = 1024;
+// Used here through a local binding: TypeScript's CommonJS output reads an exported const as
+// `exports.GROWTH_UNIT`, a generic property load in the optimized append path.
+const GROWTH = GROWTH_UNIT;
 
 /**
  * Free batch buffers, reused once a batch is acknowledged (Kafka's BufferPool keeps a free list
@@ -39,7 +40,7 @@ export class BufferPool {
   release(buf: Buffer): void {
     const size = buf.length;
     // batch.size, or a multiple of GROWTH_UNIT below it (the sizes a growing batch passes through).
-    if (size > this.poolableSize || (size !== this.poolableSize && size % GROWTH_UNIT !== 0)) return;
+    if (size > this.poolableSize || (size !== this.poolableSize && size % GROWTH !== 0)) return;
     if (this.freeBytes + size > this.maxFreeBytes) return;
     let list = this.free.get(size);
     if (list === undefined) this.free.set(size, (list = []));
@@ -104,8 +105,8 @@ export class ProducerBatch {
     // Steps of a quarter (at least 1 KB), not doubling: the slack is charged to buffer.memory,
     // and over 10,000 partitions doubled buffers used it up twice as early, forcing every
     // partition's batch out half full.
-    const step = have + Math.max(GROWTH_UNIT, have >> 2);
-    const next = Math.ceil(Math.max(need, step) / GROWTH_UNIT) * GROWTH_UNIT;
+    const step = have + Math.max(GROWTH, have >> 2);
+    const next = Math.ceil(Math.max(need, step) / GROWTH) * GROWTH;
     return Math.max(need, Math.min(Math.max(this.limit, need), next)) - have;
   }
 

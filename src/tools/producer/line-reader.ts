@@ -118,6 +118,11 @@ const LF = 10;
 const CR = 13;
 const INITIAL_BUFFER = 1 << 20;
 
+// takeLines' answers.
+const NEED_INPUT = 0;
+const WAIT = 1;
+const STOP = 2;
+
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Index of `sep` in buf[from, to), or -1. */
@@ -155,79 +160,132 @@ export class LineMessageReader {
     this.plain = !cfg.parseKey && !cfg.parseHeaders && cfg.nullMarker === null;
   }
 
+  // Where the reader is between calls of takeLines (positions are absolute in buf).
+  private buf: Buffer = Buffer.alloc(0);
+  private start = 0; // first unconsumed byte
+  private end = 0; // end of data
+  private eof = false;
+  private skipLF = false; // the last line ended with \r: a \n right after it belongs to it
+  private scanned = 0; // bytes from `start` known to hold no line terminator
+  private crLimit = 0; // no \r at or after this position
+  private checkedUtf8 = 0; // [.., checkedUtf8) is valid UTF-8
+  private perLineUntil = 0; // a range check failed before this: validate line by line up to here
+  private prompted = false; // the current line was counted (and prompted for)
+  /** What the sink returned for the last line handed over (takeLines answered WAIT). */
+  private pending: Promise<unknown> | null = null;
+
   /**
    * Read every line from `read` and hand each record to `sink`; resolves at EOF, rejects with
    * ReaderException on a line that cannot be parsed (records before it were handed over).
    * `stopped()` is checked between lines (Ctrl-C).
+   *
+   * The lines already in the buffer are handed over by takeLines, a plain loop (no await per
+   * line): this function only reads, and waits when the sink asks it to.
    */
   async run(read: ReadFn, sink: RecordSink, stopped: () => boolean = () => false): Promise<void> {
-    let buf = Buffer.allocUnsafe(INITIAL_BUFFER);
-    let start = 0; // first unconsumed byte
-    let end = 0; // end of data
-    let eof = false;
-    let skipLF = false; // the last line ended with \r: a \n right after it belongs to it
-    let scanned = 0; // bytes from `start` known to hold no line terminator
-    // Absolute positions in buf (shifted when the buffer is compacted):
-    let crLimit = 0; // no \r at or after this position
-    let checkedUtf8 = 0; // [.., checkedUtf8) is valid UTF-8
-    let perLineUntil = 0; // a range check failed before this: validate line by line up to here
-    const prompt = this.prompt;
-
+    this.buf = Buffer.allocUnsafe(INITIAL_BUFFER);
+    this.start = this.end = this.scanned = this.crLimit = this.checkedUtf8 = this.perLineUntil = 0;
+    this.eof = this.skipLF = this.prompted = false;
+    this.pending = null;
     for (;;) {
-      this.lineNumber++;
-      if (prompt !== null) prompt();
+      const next = this.takeLines(sink, stopped);
+      if (next === STOP) return;
+      if (next === WAIT) {
+        const r = this.pending;
+        this.pending = null;
+        await r;
+        if (stopped()) return;
+        continue;
+      }
+      // NEED_INPUT: the line is incomplete and more may come; none of its bytes is a terminator.
+      if (stopped()) return;
+      let buf = this.buf;
+      let start = this.start;
+      let end = this.end;
+      this.scanned = end - start;
+      // Compact or grow, then read.
+      if (start > 0 && (end === buf.length || start >= buf.length >> 1)) {
+        buf.copy(buf, 0, start, end);
+        end -= start;
+        this.crLimit = Math.max(0, this.crLimit - start);
+        this.checkedUtf8 = Math.max(0, this.checkedUtf8 - start);
+        this.perLineUntil = Math.max(0, this.perLineUntil - start);
+        start = 0;
+      }
+      if (end === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, end);
+        buf = bigger;
+      }
+      this.buf = buf;
+      this.start = start;
+      this.end = end;
+      const n = await read(buf, end, buf.length - end);
+      if (n === 0) {
+        this.eof = true;
+      } else {
+        const cr = buf.subarray(end, end + n).lastIndexOf(CR);
+        if (cr >= 0) this.crLimit = end + cr + 1;
+        this.end = end + n;
+      }
+    }
+  }
+
+  /**
+   * Hand over the complete lines in the buffer (and at EOF the last one): NEED_INPUT when a line
+   * needs more bytes, WAIT when the sink returned a promise (in `pending`), STOP at the end or
+   * when stopped() says so.
+   */
+  private takeLines(sink: RecordSink, stopped: () => boolean): number {
+    const buf = this.buf;
+    const end = this.end;
+    const eof = this.eof;
+    const crLimit = this.crLimit;
+    const prompt = this.prompt;
+    const plain = this.plain;
+    let start = this.start;
+    let skipLF = this.skipLF;
+    let scanned = this.scanned;
+    let checkedUtf8 = this.checkedUtf8;
+    let perLineUntil = this.perLineUntil;
+    let result: number;
+    for (;;) {
+      if (!this.prompted) {
+        this.prompted = true;
+        this.lineNumber++;
+        if (prompt !== null) prompt();
+      }
       // Find the next line: [start, lineEnd), terminated by one byte at lineEnd (or EOF).
       let lineEnd = -1;
-      for (;;) {
-        if (skipLF && start < end) {
-          if (buf[start] === LF) start++;
-          skipLF = false;
-          scanned = 0;
-        }
-        if (!skipLF && start < end) {
-          let i = start + scanned;
-          for (; i < crLimit && i < end; i++) {
-            const c = buf[i];
-            if (c === LF || c === CR) {
-              lineEnd = i;
-              break;
-            }
+      if (skipLF && start < end) {
+        if (buf[start] === LF) start++;
+        skipLF = false;
+        scanned = 0;
+      }
+      if (!skipLF && start < end) {
+        let i = start + scanned;
+        for (; i < crLimit && i < end; i++) {
+          const c = buf[i];
+          if (c === LF || c === CR) {
+            lineEnd = i;
+            break;
           }
-          if (lineEnd < 0 && i < end) {
-            const lf = buf.indexOf(LF, i);
-            if (lf >= 0 && lf < end) lineEnd = lf;
-          }
-          if (lineEnd >= 0) break;
-          scanned = end - start;
         }
-        if (eof) break;
-        if (stopped()) return;
-        // Need more input: compact or grow, then read.
-        if (start > 0 && (end === buf.length || start >= buf.length >> 1)) {
-          buf.copy(buf, 0, start, end);
-          end -= start;
-          crLimit = Math.max(0, crLimit - start);
-          checkedUtf8 = Math.max(0, checkedUtf8 - start);
-          perLineUntil = Math.max(0, perLineUntil - start);
-          start = 0;
-        }
-        if (end === buf.length) {
-          const bigger = Buffer.allocUnsafe(buf.length * 2);
-          buf.copy(bigger, 0, 0, end);
-          buf = bigger;
-        }
-        const n = await read(buf, end, buf.length - end);
-        if (n === 0) {
-          eof = true;
-        } else {
-          const cr = buf.subarray(end, end + n).lastIndexOf(CR);
-          if (cr >= 0) crLimit = end + cr + 1;
-          end += n;
+        if (lineEnd < 0 && i < end) {
+          const lf = buf.indexOf(LF, i);
+          if (lf >= 0 && lf < end) lineEnd = lf;
         }
       }
       if (lineEnd < 0) {
+        if (!eof) {
+          result = NEED_INPUT;
+          break;
+        }
         // EOF: the rest (if any) is the last line.
-        if (start >= end) return;
+        if (start >= end) {
+          result = STOP;
+          break;
+        }
         lineEnd = end;
       }
       const s = start;
@@ -238,6 +296,7 @@ export class LineMessageReader {
         start = end;
       }
       scanned = 0;
+      this.prompted = false;
 
       let lineBuf = buf;
       let ls = s;
@@ -262,12 +321,24 @@ export class LineMessageReader {
         }
       }
 
-      const r = this.plain
-        ? sink(null, 0, 0, lineBuf, ls, le, null)
-        : this.parseLine(lineBuf, ls, le, sink);
-      if (r !== undefined && r !== null) await r;
-      if (stopped()) return;
+      // (A parse error thrown from here ends the reader: no state to keep.)
+      const r = plain ? sink(null, 0, 0, lineBuf, ls, le, null) : this.parseLine(lineBuf, ls, le, sink);
+      if (r !== undefined && r !== null) {
+        this.pending = r;
+        result = WAIT;
+        break;
+      }
+      if (stopped()) {
+        result = STOP;
+        break;
+      }
     }
+    this.start = start;
+    this.skipLF = skipLF;
+    this.scanned = scanned;
+    this.checkedUtf8 = checkedUtf8;
+    this.perLineUntil = perLineUntil;
+    return result;
   }
 
   private lineText(buf: Buffer, s: number, e: number): string {
