@@ -4,7 +4,7 @@ import { Reader } from './reader';
 import { Writer } from './writer';
 import { bodyPlan } from './codec';
 import type { ApiSpec } from './schema';
-import { inRange, parseVersions } from './schema';
+import { inRange, parseVersions, type VersionRange } from './schema';
 import { readRequestHeader, RequestHeader, skipTaggedFields, writeRequestHeader, writeResponseHeader } from './header';
 import { API_SPECS } from './messages';
 
@@ -126,8 +126,16 @@ export function apiSpec(apiKey: number): ApiSpec | undefined {
   return API_SPECS.get(apiKey);
 }
 
+/** Each API's flexible range, parsed once: parsing it (three regexes) ran twice per request. */
+const flexibleRanges = new WeakMap<ApiSpec, VersionRange>();
+
 export function isFlexible(spec: ApiSpec, version: number): boolean {
-  return inRange(version, parseVersions(spec.flexibleVersions));
+  let range = flexibleRanges.get(spec);
+  if (range === undefined) {
+    range = parseVersions(spec.flexibleVersions);
+    flexibleRanges.set(spec, range);
+  }
+  return inRange(version, range);
 }
 
 /** ApiVersions responses always use header v0 so old clients can read the error. */

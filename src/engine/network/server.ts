@@ -188,7 +188,9 @@ class Connection implements ConnectionContext {
       this.take(4);
       this.frames.push(this.take(size));
     }
-    this.settle();
+    // pump() settles when it stops: settling first paused the socket for a request answered
+    // at once, then resumed it (a pause and a resume of the stream per request, each with its
+    // events and a tick).
     this.pump();
   }
 

@@ -99,7 +99,8 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<s
       for (const t of req.topicData) {
         const list: { index: number; r: ProducePartitionResult }[] = [];
         for (const pd of t.partitionData) {
-          const txnError = txnErrors.get(partitionKey(t.name, pd.index));
+          // Keyed by a string built per partition: only when a transaction refused some.
+          const txnError = txnErrors.size > 0 ? txnErrors.get(partitionKey(t.name, pd.index)) : undefined;
           if (txnError) {
             list.push({ index: pd.index, r: { ...appendFailure(txnError.errorCode, txnError.errorMessage), logStartOffset: -1 } });
             continue;
