@@ -68,7 +68,7 @@ export function appendAsLeader(engine: Engine, topic: TopicRecord, p: PartitionR
   const rules = recordRules(engine, topic);
   if (rules.needed) {
     for (const b of split.batches) {
-      const bad = validateRecords(b, rules, now, `${topic.name}-${p.partition}`);
+      const bad = validateRecords(b, rules, now, topic.name, p.partition);
       if (bad) {
         const r = appendFailure(bad.errorCode, bad.errorMessage);
         r.recordErrors = bad.recordErrors;

@@ -346,7 +346,8 @@ class Connection implements ConnectionContext {
     const before = this.replyTail;
     if (!before && !replies.some((r) => r instanceof Promise)) {
       const ready = replies as Buffer[][];
-      if (ready.length > 0) this.write(ready.flat());
+      if (ready.length === 1) this.write(ready[0]);
+      else if (ready.length > 0) this.write(ready.flat());
       if (failure !== undefined) this.fail(failure);
       return;
     }

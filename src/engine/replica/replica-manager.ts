@@ -441,19 +441,16 @@ export class ReplicaManager implements PartitionHost {
    * DelayedProduce). Synchronous (undefined) when nothing has to wait.
    */
   waitForReplication(results: ProducePartitionResult[], timeoutMs: number): Promise<void> | undefined {
-    const waiting = results.filter((r) => r.errorCode === 0 && r.partition && r.nextOffset >= 0);
-    if (waiting.length === 0) return undefined;
-    const check = (r: ProducePartitionResult): boolean => {
-      if (this.stopping) {
-        failResult(r, ErrorCode.NOT_LEADER_OR_FOLLOWER);
-        return true;
-      }
-      const c = r.partition!.checkEnoughReplicasReachOffset(r.nextOffset, this.minIsr(r.partition!));
-      if (c.done && c.errorCode !== 0) failResult(r, c.errorCode);
-      return c.done;
-    };
-    let pending = waiting.filter((r) => !check(r));
-    if (pending.length === 0) return undefined;
+    // No arrays or closures when everything is in the ISR already (one replica: every acks=all
+    // produce), the common case on this path.
+    let first: ProducePartitionResult[] | undefined;
+    for (const r of results) {
+      if (r.errorCode !== 0 || !r.partition || r.nextOffset < 0) continue;
+      if (!this.replicated(r)) (first ??= []).push(r);
+    }
+    if (first === undefined) return undefined;
+    let pending = first;
+    const check = (r: ProducePartitionResult): boolean => this.replicated(r);
     return new Promise<void>((resolve) => {
       let finished = false;
       const op: DelayedOperation = {
@@ -474,6 +471,17 @@ export class ReplicaManager implements PartitionHost {
       };
       this.purgatory.tryCompleteElseWatch(op, [...new Set(pending.map((r) => r.partition!.key))], timeoutMs);
     });
+  }
+
+  /** Is an append's result final: its records in the ISR, or failed (set in `r`)? */
+  private replicated(r: ProducePartitionResult): boolean {
+    if (this.stopping) {
+      failResult(r, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+      return true;
+    }
+    const c = r.partition!.checkEnoughReplicasReachOffset(r.nextOffset, this.minIsr(r.partition!));
+    if (c.done && c.errorCode !== 0) failResult(r, c.errorCode);
+    return c.done;
   }
 
   // --- Fetch and offsets -------------------------------------------------------------------------

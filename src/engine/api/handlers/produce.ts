@@ -16,7 +16,7 @@ import { CODEC_ZSTD } from '../../../protocol/records/compression';
 import { magicAt } from '../../../protocol/records/legacy';
 import { ATTR_TRANSACTIONAL } from '../../../protocol/records/layout';
 import { appendFailure } from '../../log/leader-append';
-import type { ProducePartitionResult } from '../../replica/replica-manager';
+import { producePartitionResult, type ProducePartitionResult } from '../../replica/replica-manager';
 import { isStorageError } from '../../log/storage-error';
 import { engineLog } from '../../server-log';
 import { joinTransactionForProduce, type TxnJoinError } from '../../replica/produce-txn-verification';
@@ -83,6 +83,8 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<s
   const responses: { name: string; partitionResponses: PartitionResult[] }[] = [];
   let appended = false;
   const results: { index: number; r: ProducePartitionResult }[][] = [];
+  /** Every partition's result, for acks=all to wait on. */
+  const all: ProducePartitionResult[] = [];
 
   if (ctx.version < 7 && usesZstd(req)) {
     // ProduceRequest.validateRecords: the whole request is refused.
@@ -102,12 +104,15 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<s
           // Keyed by a string built per partition: only when a transaction refused some.
           const txnError = txnErrors.size > 0 ? txnErrors.get(partitionKey(t.name, pd.index)) : undefined;
           if (txnError) {
-            list.push({ index: pd.index, r: { ...appendFailure(txnError.errorCode, txnError.errorMessage), logStartOffset: -1 } });
+            const r = producePartitionResult(appendFailure(txnError.errorCode, txnError.errorMessage), -1);
+            list.push({ index: pd.index, r });
+            all.push(r);
             continue;
           }
           const r = engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, acks, ctx.clientId, ctx.version);
           if (r.baseOffset >= 0) appended = true;
           list.push({ index: pd.index, r });
+          all.push(r);
         }
         results.push(list);
       }
@@ -135,7 +140,7 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<s
     return { responses, throttleTimeMs: 0 };
   };
   if (acks !== -1) return answer();
-  const wait = engine.replicaManager.waitForReplication(results.flat().map((x) => x.r), req.timeoutMs);
+  const wait = engine.replicaManager.waitForReplication(all, req.timeoutMs);
   return wait ? wait.then(answer) : answer();
 }
 
