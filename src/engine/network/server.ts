@@ -185,7 +185,7 @@ class Connection implements ConnectionContext {
         return;
       }
       if (this.buffered < 4 + size) break;
-      this.take(4);
+      this.skip(4);
       this.frames.push(this.take(size));
     }
     // pump() settles when it stops: settling first paused the socket for a request answered
@@ -200,13 +200,31 @@ class Connection implements ConnectionContext {
     return Buffer.concat(this.chunks, 4).subarray(0, 4).readInt32BE(0);
   }
 
+  /** Drop the next n bytes (a frame's size prefix): no buffer made for them. */
+  private skip(n: number): void {
+    this.buffered -= n;
+    while (n > 0) {
+      const c = this.chunks[0];
+      if (c.length > n) {
+        this.chunks[0] = c.subarray(n);
+        return;
+      }
+      n -= c.length;
+      this.chunks.shift();
+    }
+  }
+
   private take(n: number): Buffer {
     if (n === 0) return Buffer.alloc(0);
     const first = this.chunks[0];
     if (first.length >= n) {
       this.buffered -= n;
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
+      // A chunk holding exactly the frame (a small request read alone) is the frame.
+      if (first.length === n) {
+        this.chunks.shift();
+        return first;
+      }
+      this.chunks[0] = first.subarray(n);
       return first.subarray(0, n);
     }
     const out = Buffer.allocUnsafe(n);
@@ -270,7 +288,7 @@ class Connection implements ConnectionContext {
       if (result) this.write(result);
     }
     this.settle();
-    if (!this.busy && !this.replyTail && this.frames.length === 0) {
+    if (!this.busy && !this.replyTail && this.frames.length === 0 && this.idle.length > 0) {
       const waiting = this.idle;
       this.idle = [];
       for (const w of waiting) w();
