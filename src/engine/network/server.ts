@@ -123,6 +123,14 @@ class Connection implements ConnectionContext {
   private countedHandling = 0;
   private paused = true;
   private readonly resumeOnRoom = () => this.pump();
+  /**
+   * connections.max.idle.ms (-1: never). Checked by one timer that looks at the last read or
+   * write when it fires, as Kafka's selector does: a socket timeout (sock.setTimeout) re-armed
+   * its timer at every read and every write, twice per request.
+   */
+  private idleMs = -1;
+  private lastActive = Date.now();
+  private idleTimer: NodeJS.Timeout | undefined;
   readonly remote: string;
 
   constructor(private readonly engine: Engine, private readonly sock: net.Socket, readonly id: number,
@@ -133,10 +141,8 @@ class Connection implements ConnectionContext {
     sock.on('drain', () => this.pump());
     const idleMs = engine.configs.brokerInt('connections.max.idle.ms');
     if (idleMs >= 0) {
-      sock.setTimeout(Math.max(1, idleMs), () => {
-        engineLog('DEBUG', `About to close the idle connection from ${this.remote} due to being idle for ${idleMs} millis`, 'org.apache.kafka.common.network.Selector');
-        this.close();
-      });
+      this.idleMs = idleMs;
+      this.armIdleCheck(Math.max(1, idleMs));
     }
     sock.on('data', (d) => {
       try {
@@ -172,8 +178,23 @@ class Connection implements ConnectionContext {
     else this.sock.resume();
   }
 
+  private armIdleCheck(ms: number): void {
+    this.idleTimer = setTimeout(() => {
+      if (this.closed) return;
+      const quiet = Date.now() - this.lastActive;
+      if (quiet < this.idleMs) {
+        this.armIdleCheck(Math.max(1, this.idleMs - quiet));
+        return;
+      }
+      engineLog('DEBUG', `About to close the idle connection from ${this.remote} due to being idle for ${this.idleMs} millis`, 'org.apache.kafka.common.network.Selector');
+      this.close();
+    }, ms);
+    this.idleTimer.unref();
+  }
+
   private onData(d: Buffer): void {
     if (this.closed) return;
+    this.lastActive = Date.now();
     this.chunks.push(d);
     this.buffered += d.length;
     const max = this.engine.settings.socketRequestMaxBytes;
@@ -401,7 +422,9 @@ class Connection implements ConnectionContext {
   }
 
   private write(chunks: Buffer[]): void {
-    if (!this.closed) writeChunks(this.sock, chunks);
+    if (this.closed) return;
+    this.lastActive = Date.now();
+    writeChunks(this.sock, chunks);
   }
 
   isClosed(): boolean {
@@ -411,6 +434,7 @@ class Connection implements ConnectionContext {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     this.sock.destroy();
     this.chunks = [];
     this.frames = [];
