@@ -96,27 +96,33 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<s
 
   // Inside the connection's group transaction, a failure is the group's to roll back and answer.
   const nested = engine.logs.inTransaction;
-  try {
-    engine.logs.transaction(() => {
-      for (const t of req.topicData) {
-        const list: { index: number; r: ProducePartitionResult }[] = [];
-        for (const pd of t.partitionData) {
-          // Keyed by a string built per partition: only when a transaction refused some.
-          const txnError = txnErrors.size > 0 ? txnErrors.get(partitionKey(t.name, pd.index)) : undefined;
-          if (txnError) {
-            const r = producePartitionResult(appendFailure(txnError.errorCode, txnError.errorMessage), -1);
-            list.push({ index: pd.index, r });
-            all.push(r);
-            continue;
-          }
-          const r = engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, acks, ctx.clientId, ctx.version);
-          if (r.baseOffset >= 0) appended = true;
+  const appendAll = (): void => {
+    for (const t of req.topicData) {
+      const list: { index: number; r: ProducePartitionResult }[] = [];
+      for (const pd of t.partitionData) {
+        // Keyed by a string built per partition: only when a transaction refused some.
+        const txnError = txnErrors.size > 0 ? txnErrors.get(partitionKey(t.name, pd.index)) : undefined;
+        if (txnError) {
+          const r = producePartitionResult(appendFailure(txnError.errorCode, txnError.errorMessage), -1);
           list.push({ index: pd.index, r });
           all.push(r);
+          continue;
         }
-        results.push(list);
+        const r = engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, acks, ctx.clientId, ctx.version);
+        if (r.baseOffset >= 0) appended = true;
+        list.push({ index: pd.index, r });
+        all.push(r);
       }
-    });
+      results.push(list);
+    }
+  };
+  try {
+    // In a group no savepoint of its own (two more statements per request): a storage error
+    // rolls the whole group back, and after any other failure the group keeps what this request
+    // appended, as the partition logs in memory do (a savepoint's rollback left them ahead of
+    // the database); its reply is not sent, as the connection closes.
+    if (nested) appendAll();
+    else engine.logs.transaction(appendAll);
   } catch (e) {
     if (nested) throw e;
     // The transaction rolled back: drop in-memory state derived from it. A full, read-only or
