@@ -137,7 +137,8 @@ export function splitBatches(records: Buffer, opts?: SplitOptions): SplitResult 
     if (stored !== actual) {
       return { batches, error: `record batch at byte ${at} is corrupt (CRC ${actual} does not match stored ${stored})`, errorCode: ERROR_CORRUPT_MESSAGE };
     }
-    const batch = records.subarray(at, at + size);
+    // A record set of one batch (what producers send) is that batch: no view made for it.
+    const batch = at === 0 && size === len ? records : records.subarray(at, at + size);
     if (opts?.fromClient) {
       const err = validateClientBatch(batch);
       if (err !== null) return { batches, error: err, errorCode: ERROR_INVALID_RECORD };

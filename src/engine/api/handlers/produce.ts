@@ -23,6 +23,9 @@ import { joinTransactionForProduce, type TxnJoinError } from '../../replica/prod
 import { partitionKey } from '../../coordinator/txn/transaction-metadata';
 import { inConnectionOrder } from './produce-order';
 
+/** A request no transaction refused (most): one shared empty map, not a new one per request. */
+const NO_TXN_ERRORS: ReadonlyMap<string, TxnJoinError> = new Map();
+
 /** Produce v12 is transactions v2: the leader adds the partition to the transaction itself. */
 const FIRST_TV2_VERSION = 12;
 
@@ -50,7 +53,7 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
           .then((errors) => ({ answer: produce(engine, req, ctx, errors) }));
       }
     }
-    return { now: produce(engine, req, ctx, new Map()) };
+    return { now: produce(engine, req, ctx, NO_TXN_ERRORS) };
   });
 }
 
@@ -78,51 +81,31 @@ function partitionsToAdd(engine: Engine, req: any): { producer: { producerId: nu
   return producer && keys.length > 0 ? { producer, keys } : undefined;
 }
 
-function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<string, TxnJoinError>): unknown {
+/** What a request's appends gave: each topic's partition results in request order, and all of them. */
+interface Appends {
+  perTopic: ProducePartitionResult[][];
+  all: ProducePartitionResult[];
+  appended: boolean;
+}
+
+function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: ReadonlyMap<string, TxnJoinError>): unknown {
   const acks: number = req.acks;
-  const responses: { name: string; partitionResponses: PartitionResult[] }[] = [];
-  let appended = false;
-  const results: { index: number; r: ProducePartitionResult }[][] = [];
-  /** Every partition's result, for acks=all to wait on. */
-  const all: ProducePartitionResult[] = [];
 
   if (ctx.version < 7 && usesZstd(req)) {
     // ProduceRequest.validateRecords: the whole request is refused.
-    for (const t of req.topicData) {
-      responses.push({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE)) });
-    }
-    return acks === 0 ? NO_RESPONSE : { responses, throttleTimeMs: 0 };
+    return acks === 0 ? NO_RESPONSE : failAll(req, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
   }
 
   // Inside the connection's group transaction, a failure is the group's to roll back and answer.
   const nested = engine.logs.inTransaction;
-  const appendAll = (): void => {
-    for (const t of req.topicData) {
-      const list: { index: number; r: ProducePartitionResult }[] = [];
-      for (const pd of t.partitionData) {
-        // Keyed by a string built per partition: only when a transaction refused some.
-        const txnError = txnErrors.size > 0 ? txnErrors.get(partitionKey(t.name, pd.index)) : undefined;
-        if (txnError) {
-          const r = producePartitionResult(appendFailure(txnError.errorCode, txnError.errorMessage), -1);
-          list.push({ index: pd.index, r });
-          all.push(r);
-          continue;
-        }
-        const r = engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, acks, ctx.clientId, ctx.version);
-        if (r.baseOffset >= 0) appended = true;
-        list.push({ index: pd.index, r });
-        all.push(r);
-      }
-      results.push(list);
-    }
-  };
+  const out: Appends = { perTopic: [], all: [], appended: false };
   try {
     // In a group no savepoint of its own (two more statements per request): a storage error
     // rolls the whole group back, and after any other failure the group keeps what this request
     // appended, as the partition logs in memory do (a savepoint's rollback left them ahead of
     // the database); its reply is not sent, as the connection closes.
-    if (nested) appendAll();
-    else engine.logs.transaction(appendAll);
+    if (nested) appendAll(engine, req, ctx, txnErrors, out);
+    else engine.logs.transaction(() => appendAll(engine, req, ctx, txnErrors, out));
   } catch (e) {
     if (nested) throw e;
     // The transaction rolled back: drop in-memory state derived from it. A full, read-only or
@@ -131,23 +114,49 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<s
     engine.reloadAfterFailedWrite();
     if (!isStorageError(e)) throw e;
     engineLog('WARN', `Error processing append operation in dir ${engine.settings.logDir}: ${(e as Error)?.message ?? e}`, 'kafka.server.ReplicaManager');
-    if (acks === 0) return NO_RESPONSE;
-    for (const t of req.topicData) {
-      responses.push({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, ErrorCode.KAFKA_STORAGE_ERROR)) });
-    }
-    return { responses, throttleTimeMs: 0 };
+    return acks === 0 ? NO_RESPONSE : failAll(req, ErrorCode.KAFKA_STORAGE_ERROR);
   }
-  if (appended) engine.notifyAppend();
+  if (out.appended) engine.notifyAppend();
   if (acks === 0) return NO_RESPONSE;
-  const answer = () => {
-    req.topicData.forEach((t: any, ti: number) => {
-      responses.push({ name: t.name, partitionResponses: results[ti].map(({ index, r }) => toResponse(index, r)) });
-    });
-    return { responses, throttleTimeMs: 0 };
-  };
-  if (acks !== -1) return answer();
-  const wait = engine.replicaManager.waitForReplication(all, req.timeoutMs);
-  return wait ? wait.then(answer) : answer();
+  if (acks !== -1) return answerOf(req, out.perTopic);
+  const wait = engine.replicaManager.waitForReplication(out.all, req.timeoutMs);
+  return wait ? wait.then(() => answerOf(req, out.perTopic)) : answerOf(req, out.perTopic);
+}
+
+/** Append every partition's records (inside the caller's transaction). */
+function appendAll(engine: Engine, req: any, ctx: RequestContext, txnErrors: ReadonlyMap<string, TxnJoinError>, out: Appends): void {
+  for (const t of req.topicData) {
+    const list: ProducePartitionResult[] = [];
+    for (const pd of t.partitionData) {
+      // Keyed by a string built per partition: only when a transaction refused some.
+      const txnError = txnErrors.size > 0 ? txnErrors.get(partitionKey(t.name, pd.index)) : undefined;
+      const r = txnError
+        ? producePartitionResult(appendFailure(txnError.errorCode, txnError.errorMessage), -1)
+        : engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, req.acks, ctx.clientId, ctx.version);
+      if (r.baseOffset >= 0) out.appended = true;
+      list.push(r);
+      out.all.push(r);
+    }
+    out.perTopic.push(list);
+  }
+}
+
+function answerOf(req: any, perTopic: ProducePartitionResult[][]): unknown {
+  const responses: { name: string; partitionResponses: PartitionResult[] }[] = [];
+  for (let ti = 0; ti < req.topicData.length; ti++) {
+    const t = req.topicData[ti];
+    const results = perTopic[ti];
+    const partitionResponses: PartitionResult[] = [];
+    for (let pi = 0; pi < results.length; pi++) partitionResponses.push(toResponse(t.partitionData[pi].index, results[pi]));
+    responses.push({ name: t.name, partitionResponses });
+  }
+  return { responses, throttleTimeMs: 0 };
+}
+
+/** Every partition of the request answers `errorCode`. */
+function failAll(req: any, errorCode: number): unknown {
+  const responses = req.topicData.map((t: any) => ({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, errorCode)) }));
+  return { responses, throttleTimeMs: 0 };
 }
 
 function toResponse(index: number, r: ProducePartitionResult): PartitionResult {
