@@ -222,6 +222,8 @@ export class Writer {
   /** The written bytes as a list of buffers (no copy of big blobs). */
   toChunks(): Buffer[] {
     if (this.pos > 0) {
+      // Most frames have no big chunk: one buffer, in an array made for it.
+      if (this.chunks.length === 0) return [this.buf.subarray(0, this.pos)];
       const out = this.chunks.slice();
       out.push(this.buf.subarray(0, this.pos));
       return out;

@@ -3,6 +3,7 @@
 // with a too-new version gets UNSUPPORTED_VERSION in a v0 body so the client can retry.
 import type { Engine } from '../engine';
 import { ADVERTISED, ApiKey, INTER_BROKER, decodeRequestBody, encodeResponseFrame, readRequest } from '../../protocol/apis';
+import type { ApiSpec } from '../../protocol/schema';
 import { ErrorCode } from '../../protocol/errors';
 import { HANDLERS, NO_RESPONSE, RequestContext } from './handlers';
 
@@ -39,10 +40,12 @@ export function dispatch(engine: Engine, frame: Buffer, conn: ConnectionContext)
   const request = decodeRequestBody(spec, version, body);
   const ctx: RequestContext = { version, clientId: header.clientId, correlationId: header.correlationId, connection: conn };
   const out = handler(engine, request, ctx);
-  const finish = (resp: unknown): Result => {
-    if (resp === NO_RESPONSE) return null;
-    return encodeResponseFrame(spec, version, header.correlationId, resp);
-  };
-  if (out instanceof Promise) return out.then(finish);
-  return finish(out);
+  const correlationId = header.correlationId;
+  if (out instanceof Promise) return out.then((resp) => respond(spec, version, correlationId, resp));
+  return respond(spec, version, correlationId, out);
+}
+
+function respond(spec: ApiSpec, version: number, correlationId: number, resp: unknown): Result {
+  if (resp === NO_RESPONSE) return null;
+  return encodeResponseFrame(spec, version, correlationId, resp);
 }

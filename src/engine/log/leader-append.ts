@@ -7,7 +7,10 @@ import type { Engine } from '../engine';
 import type { TopicRecord, PartitionRecord } from '../storage/topic-store';
 import type { PartitionLog } from './partition-log';
 import { ErrorCode } from '../../protocol/errors';
-import { ATTR_TRANSACTIONAL, readBatchHeader, RecordBatchError, setLogAppendTime, splitBatches } from '../../protocol/records/batch';
+import {
+  ATTR_TRANSACTIONAL, batchAttributes, batchBaseSequence, batchLastOffsetDelta, batchMaxTimestamp, batchProducerEpoch,
+  batchProducerId, batchRecordCount, RecordBatchError, setLogAppendTime, splitBatches,
+} from '../../protocol/records/batch';
 import { upConvertMessageSet } from '../../protocol/records/convert';
 import { magicAt, MAGIC_V1 } from '../../protocol/records/legacy';
 import { recordRules, validateRecords } from './record-validation';
@@ -68,7 +71,7 @@ export function appendAsLeader(engine: Engine, topic: TopicRecord, p: PartitionR
   const rules = recordRules(engine, topic);
   if (rules.needed) {
     for (const b of split.batches) {
-      const bad = validateRecords(b, rules, now, `${topic.name}-${p.partition}`);
+      const bad = validateRecords(b, rules, now, topic.name, p.partition);
       if (bad) {
         const r = appendFailure(bad.errorCode, bad.errorMessage);
         r.recordErrors = bad.recordErrors;
@@ -79,13 +82,18 @@ export function appendAsLeader(engine: Engine, topic: TopicRecord, p: PartitionR
   let firstOffset = -1;
   let nextOffset = log.logEndOffset;
   for (const batch of split.batches) {
-    const h = readBatchHeader(batch, 0);
-    if (h.recordCount <= 0 || h.lastOffsetDelta < 0) return appendFailure(ErrorCode.INVALID_RECORD, 'Record batch has no records');
-    const check = engine.producers.check(topic, p, h.producerId, h.producerEpoch, h.baseSequence, h.recordCount);
+    // The header's fields one by one: no header object per produced batch.
+    const recordCount = batchRecordCount(batch);
+    const lastOffsetDelta = batchLastOffsetDelta(batch);
+    if (recordCount <= 0 || lastOffsetDelta < 0) return appendFailure(ErrorCode.INVALID_RECORD, 'Record batch has no records');
+    const producerId = batchProducerId(batch);
+    const producerEpoch = batchProducerEpoch(batch);
+    const baseSequence = batchBaseSequence(batch);
+    const check = engine.producers.check(topic, p, producerId, producerEpoch, baseSequence, recordCount);
     if (check.kind === 'error') return appendFailure(check.code);
     // A producer with a transaction open here writes transactional batches only (ProducerAppendInfo).
-    if (check.kind === 'append' && h.producerId >= 0 && (h.attributes & ATTR_TRANSACTIONAL) === 0 && log.txns.openTxns().has(h.producerId)) {
-      return appendFailure(ErrorCode.INVALID_TXN_STATE, `Expected transactional write from producer ${h.producerId} at offset ${log.logEndOffset} in partition ${topic.name}-${p.partition}`);
+    if (check.kind === 'append' && producerId >= 0 && (batchAttributes(batch) & ATTR_TRANSACTIONAL) === 0 && log.txns.openTxns().has(producerId)) {
+      return appendFailure(ErrorCode.INVALID_TXN_STATE, `Expected transactional write from producer ${producerId} at offset ${log.logEndOffset} in partition ${topic.name}-${p.partition}`);
     }
     if (check.kind === 'duplicate') {
       if (firstOffset < 0) firstOffset = check.baseOffset;
@@ -96,10 +104,9 @@ export function appendAsLeader(engine: Engine, topic: TopicRecord, p: PartitionR
     // As Kafka's LogValidator: the leader's epoch in every appended batch. Consumers carry it into
     // their positions and commits (OffsetAndMetadata.leaderEpoch); followers truncate by it.
     const { baseOffset, lastOffset } = log.appendAsLeader(batch, leaderEpoch, {
-      maxTimestamp: rules.logAppendTime ? now : h.maxTimestamp, recordCount: h.recordCount,
-      producerId: h.producerId, producerEpoch: h.producerEpoch, baseSequence: h.baseSequence,
-    }, h.lastOffsetDelta);
-    engine.producers.appended(topic, p, h.producerId, h.producerEpoch, h.baseSequence, h.recordCount, baseOffset);
+      maxTimestamp: rules.logAppendTime ? now : batchMaxTimestamp(batch), recordCount, producerId, producerEpoch, baseSequence,
+    }, lastOffsetDelta);
+    engine.producers.appended(topic, p, producerId, producerEpoch, baseSequence, recordCount, baseOffset);
     if (firstOffset < 0) firstOffset = baseOffset;
     nextOffset = lastOffset + 1;
   }

@@ -25,6 +25,8 @@ export type SequenceCheck =
   | { kind: 'error'; code: number };
 
 const MAX_RECENT = 5;
+/** The usual answer, not a new object per batch. */
+const APPEND: SequenceCheck = { kind: 'append' };
 
 function nextSeq(seq: number, count: number): number {
   const n = seq + count;
@@ -32,17 +34,36 @@ function nextSeq(seq: number, count: number): number {
 }
 
 export class ProducerStateManager {
-  private states = new Map<string, ProducerPartitionState>();
+  /**
+   * By topic key, partition and producer id: maps of numbers, not one map keyed by a string built
+   * twice per idempotent batch (the check, then the append).
+   */
+  private states = new Map<number, Map<number, Map<number, ProducerPartitionState>>>();
 
   constructor(private readonly logs: LogStore) {}
 
-  private key(topic: TopicRecord, p: PartitionRecord, pid: number): string {
-    return `${topic.tk}:${p.partition}:${pid}`;
+  /** The partition's producers (created when `create`). */
+  private producersOf(topic: TopicRecord, p: PartitionRecord, create: boolean): Map<number, ProducerPartitionState> | undefined {
+    let byPartition = this.states.get(topic.tk);
+    if (!byPartition) {
+      if (!create) return undefined;
+      this.states.set(topic.tk, (byPartition = new Map()));
+    }
+    let producers = byPartition.get(p.partition);
+    if (!producers && create) byPartition.set(p.partition, (producers = new Map()));
+    return producers;
+  }
+
+  private get(topic: TopicRecord, p: PartitionRecord, pid: number): ProducerPartitionState | undefined {
+    return this.producersOf(topic, p, false)?.get(pid);
+  }
+
+  private set(topic: TopicRecord, p: PartitionRecord, pid: number, s: ProducerPartitionState): void {
+    this.producersOf(topic, p, true)!.set(pid, s);
   }
 
   private load(topic: TopicRecord, p: PartitionRecord, pid: number): ProducerPartitionState | undefined {
-    const k = this.key(topic, p, pid);
-    let s = this.states.get(k);
+    let s = this.get(topic, p, pid);
     if (s) return s;
     const rows = this.logs.recentProducerBatches(topic, p, pid);
     if (rows.length === 0) return undefined;
@@ -60,17 +81,17 @@ export class ProducerStateManager {
         baseOffset: r.baseOffset,
       })),
     };
-    this.states.set(k, s);
+    this.set(topic, p, pid, s);
     return s;
   }
 
   check(topic: TopicRecord, p: PartitionRecord, pid: number, epoch: number, baseSeq: number, recordCount: number): SequenceCheck {
-    if (pid < 0 || baseSeq < 0) return { kind: 'append' };
+    if (pid < 0 || baseSeq < 0) return APPEND;
     const s = this.load(topic, p, pid);
-    if (!s) return { kind: 'append' };
+    if (!s) return APPEND;
     if (epoch < s.epoch) return { kind: 'error', code: ErrorCode.INVALID_PRODUCER_EPOCH };
     if (epoch > s.epoch) {
-      return baseSeq === 0 ? { kind: 'append' } : { kind: 'error', code: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER };
+      return baseSeq === 0 ? APPEND : { kind: 'error', code: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER };
     }
     const lastSeq = nextSeq(baseSeq, recordCount - 1);
     for (const b of s.recent) {
@@ -80,17 +101,16 @@ export class ProducerStateManager {
     if (newest && baseSeq !== nextSeq(newest.lastSeq, 1)) {
       return { kind: 'error', code: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER };
     }
-    return { kind: 'append' };
+    return APPEND;
   }
 
   /** Record an appended batch (after the transaction committed, or inside it: state is only a cache). */
   appended(topic: TopicRecord, p: PartitionRecord, pid: number, epoch: number, baseSeq: number, recordCount: number, baseOffset: number): void {
     if (pid < 0 || baseSeq < 0) return;
-    const k = this.key(topic, p, pid);
-    let s = this.states.get(k);
+    let s = this.get(topic, p, pid);
     if (!s || s.epoch !== epoch) {
       s = { epoch, recent: [], coordinatorEpoch: s?.coordinatorEpoch ?? -1 };
-      this.states.set(k, s);
+      this.set(topic, p, pid, s);
     }
     s.recent.push({ firstSeq: baseSeq, lastSeq: nextSeq(baseSeq, recordCount - 1), baseOffset });
     if (s.recent.length > MAX_RECENT) s.recent.shift();
@@ -113,18 +133,17 @@ export class ProducerStateManager {
 
   /** A marker was appended: its epoch is the producer's from now on (a v2 marker bumps it, fencing the old one). */
   markerAppended(topic: TopicRecord, p: PartitionRecord, pid: number, epoch: number, coordinatorEpoch: number): void {
-    const k = this.key(topic, p, pid);
-    let s = this.states.get(k) ?? this.load(topic, p, pid);
+    let s = this.get(topic, p, pid) ?? this.load(topic, p, pid);
     if (!s || s.epoch < epoch) {
       s = { epoch, recent: [], coordinatorEpoch };
-      this.states.set(k, s);
+      this.set(topic, p, pid, s);
     }
     s.coordinatorEpoch = coordinatorEpoch;
   }
 
   /** The coordinator epoch of the producer's last marker this broker saw (-1: unknown). */
   coordinatorEpochOf(topic: TopicRecord, p: PartitionRecord, pid: number): number {
-    return this.states.get(this.key(topic, p, pid))?.coordinatorEpoch ?? -1;
+    return this.get(topic, p, pid)?.coordinatorEpoch ?? -1;
   }
 
   clear(): void {
@@ -133,12 +152,10 @@ export class ProducerStateManager {
 
   /** Drop a partition's cached state (its log changed under it: truncated, or a new leader): it is rebuilt from the log. */
   forgetPartition(topic: TopicRecord, p: PartitionRecord): void {
-    const prefix = `${topic.tk}:${p.partition}:`;
-    for (const k of this.states.keys()) if (k.startsWith(prefix)) this.states.delete(k);
+    this.states.get(topic.tk)?.delete(p.partition);
   }
 
   forgetTopic(topic: TopicRecord): void {
-    const prefix = `${topic.tk}:`;
-    for (const k of this.states.keys()) if (k.startsWith(prefix)) this.states.delete(k);
+    this.states.delete(topic.tk);
   }
 }

@@ -123,6 +123,14 @@ class Connection implements ConnectionContext {
   private countedHandling = 0;
   private paused = true;
   private readonly resumeOnRoom = () => this.pump();
+  /**
+   * connections.max.idle.ms (-1: never). Checked by one timer that looks at the last read or
+   * write when it fires, as Kafka's selector does: a socket timeout (sock.setTimeout) re-armed
+   * its timer at every read and every write, twice per request.
+   */
+  private idleMs = -1;
+  private lastActive = Date.now();
+  private idleTimer: NodeJS.Timeout | undefined;
   readonly remote: string;
 
   constructor(private readonly engine: Engine, private readonly sock: net.Socket, readonly id: number,
@@ -133,10 +141,8 @@ class Connection implements ConnectionContext {
     sock.on('drain', () => this.pump());
     const idleMs = engine.configs.brokerInt('connections.max.idle.ms');
     if (idleMs >= 0) {
-      sock.setTimeout(Math.max(1, idleMs), () => {
-        engineLog('DEBUG', `About to close the idle connection from ${this.remote} due to being idle for ${idleMs} millis`, 'org.apache.kafka.common.network.Selector');
-        this.close();
-      });
+      this.idleMs = idleMs;
+      this.armIdleCheck(Math.max(1, idleMs));
     }
     sock.on('data', (d) => {
       try {
@@ -172,8 +178,23 @@ class Connection implements ConnectionContext {
     else this.sock.resume();
   }
 
+  private armIdleCheck(ms: number): void {
+    this.idleTimer = setTimeout(() => {
+      if (this.closed) return;
+      const quiet = Date.now() - this.lastActive;
+      if (quiet < this.idleMs) {
+        this.armIdleCheck(Math.max(1, this.idleMs - quiet));
+        return;
+      }
+      engineLog('DEBUG', `About to close the idle connection from ${this.remote} due to being idle for ${this.idleMs} millis`, 'org.apache.kafka.common.network.Selector');
+      this.close();
+    }, ms);
+    this.idleTimer.unref();
+  }
+
   private onData(d: Buffer): void {
     if (this.closed) return;
+    this.lastActive = Date.now();
     this.chunks.push(d);
     this.buffered += d.length;
     const max = this.engine.settings.socketRequestMaxBytes;
@@ -185,10 +206,12 @@ class Connection implements ConnectionContext {
         return;
       }
       if (this.buffered < 4 + size) break;
-      this.take(4);
+      this.skip(4);
       this.frames.push(this.take(size));
     }
-    this.settle();
+    // pump() settles when it stops: settling first paused the socket for a request answered
+    // at once, then resumed it (a pause and a resume of the stream per request, each with its
+    // events and a tick).
     this.pump();
   }
 
@@ -198,13 +221,31 @@ class Connection implements ConnectionContext {
     return Buffer.concat(this.chunks, 4).subarray(0, 4).readInt32BE(0);
   }
 
+  /** Drop the next n bytes (a frame's size prefix): no buffer made for them. */
+  private skip(n: number): void {
+    this.buffered -= n;
+    while (n > 0) {
+      const c = this.chunks[0];
+      if (c.length > n) {
+        this.chunks[0] = c.subarray(n);
+        return;
+      }
+      n -= c.length;
+      this.chunks.shift();
+    }
+  }
+
   private take(n: number): Buffer {
     if (n === 0) return Buffer.alloc(0);
     const first = this.chunks[0];
     if (first.length >= n) {
       this.buffered -= n;
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
+      // A chunk holding exactly the frame (a small request read alone) is the frame.
+      if (first.length === n) {
+        this.chunks.shift();
+        return first;
+      }
+      this.chunks[0] = first.subarray(n);
       return first.subarray(0, n);
     }
     const out = Buffer.allocUnsafe(n);
@@ -268,7 +309,7 @@ class Connection implements ConnectionContext {
       if (result) this.write(result);
     }
     this.settle();
-    if (!this.busy && !this.replyTail && this.frames.length === 0) {
+    if (!this.busy && !this.replyTail && this.frames.length === 0 && this.idle.length > 0) {
       const waiting = this.idle;
       this.idle = [];
       for (const w of waiting) w();
@@ -344,7 +385,8 @@ class Connection implements ConnectionContext {
     const before = this.replyTail;
     if (!before && !replies.some((r) => r instanceof Promise)) {
       const ready = replies as Buffer[][];
-      if (ready.length > 0) this.write(ready.flat());
+      if (ready.length === 1) this.write(ready[0]);
+      else if (ready.length > 0) this.write(ready.flat());
       if (failure !== undefined) this.fail(failure);
       return;
     }
@@ -380,7 +422,9 @@ class Connection implements ConnectionContext {
   }
 
   private write(chunks: Buffer[]): void {
-    if (!this.closed) writeChunks(this.sock, chunks);
+    if (this.closed) return;
+    this.lastActive = Date.now();
+    writeChunks(this.sock, chunks);
   }
 
   isClosed(): boolean {
@@ -390,6 +434,7 @@ class Connection implements ConnectionContext {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     this.sock.destroy();
     this.chunks = [];
     this.frames = [];

@@ -41,7 +41,15 @@ export class Partition {
   pendingIsr: number[] | null = null;
   private followers = new Map<number, FollowerState>();
 
-  constructor(readonly topicId: string, public topic: TopicRecord, public p: PartitionRecord, public log: PartitionLog, private readonly host: PartitionHost) {}
+  /**
+   * Purgatory key: by topic id, since a deleted topic's name may come back. Built once (the
+   * partition's index never changes): every append that moves the high watermark looks it up.
+   */
+  readonly key: string;
+
+  constructor(readonly topicId: string, public topic: TopicRecord, public p: PartitionRecord, public log: PartitionLog, private readonly host: PartitionHost) {
+    this.key = `${topicId}:${p.partition}`;
+  }
 
   get name(): string {
     return this.topic.name;
@@ -51,10 +59,6 @@ export class Partition {
     return this.p.partition;
   }
 
-  /** Purgatory key: by topic id, since a deleted topic's name may come back. */
-  get key(): string {
-    return `${this.topicId}:${this.p.partition}`;
-  }
 
   isLeader(): boolean {
     return this.leaderId === this.host.localId;

@@ -324,21 +324,20 @@ export class ReplicaManager implements PartitionHost {
    * + Partition.appendRecordsToLeader). Call inside the engine's write transaction.
    */
   appendToLocalLog(topicName: string, index: number, records: Buffer | null, acks: number, clientId: string | null, produceVersion: number): ProducePartitionResult {
-    const fail = (code: number, message: string | null = null): ProducePartitionResult => ({ ...appendFailure(code, message), logStartOffset: -1 });
-    if (acks !== 0 && acks !== 1 && acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS);
+    if (acks !== 0 && acks !== 1 && acks !== -1) return produceFailure(ErrorCode.INVALID_REQUIRED_ACKS);
     const topic = this.engine.metadata.topic(topicName);
     // ReplicaManager.appendToLocalLog: `Cannot append to internal topic <t>` (no custom message).
-    if (topic?.internal && clientId !== ADMIN_CLIENT_ID) return fail(ErrorCode.INVALID_TOPIC_EXCEPTION);
-    if (!topic || !topic.partitions[index]) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    if (topic?.internal && clientId !== ADMIN_CLIENT_ID) return produceFailure(ErrorCode.INVALID_TOPIC_EXCEPTION);
+    if (!topic || !topic.partitions[index]) return produceFailure(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     const part = this.getPartition(topicName, index);
-    if (!part || !part.isLeader() || this.stopping) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    if (!part || !part.isLeader() || this.stopping) return produceFailure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
     // Partition.appendRecordsToLeader: acks=all needs min.insync.replicas in the ISR
     // (NotEnoughReplicasException, no custom message); acks=0/1 are not held to it.
-    if (acks === -1 && !part.hasMinIsr(this.minIsr(part))) return fail(ErrorCode.NOT_ENOUGH_REPLICAS);
+    if (acks === -1 && !part.hasMinIsr(this.minIsr(part))) return produceFailure(ErrorCode.NOT_ENOUGH_REPLICAS);
     const r = appendAsLeader(this.engine, part.topic, part.p, part.log, part.leaderEpoch, records, produceVersion);
-    if (r.errorCode !== 0) return { ...r, logStartOffset: -1 };
+    if (r.errorCode !== 0) return producePartitionResult(r, -1);
     part.maybeIncrementHighWatermark();
-    return { ...r, logStartOffset: part.log.logStartOffset, partition: part };
+    return producePartitionResult(r, part.log.logStartOffset, part);
   }
 
   /**
@@ -442,19 +441,16 @@ export class ReplicaManager implements PartitionHost {
    * DelayedProduce). Synchronous (undefined) when nothing has to wait.
    */
   waitForReplication(results: ProducePartitionResult[], timeoutMs: number): Promise<void> | undefined {
-    const waiting = results.filter((r) => r.errorCode === 0 && r.partition && r.nextOffset >= 0);
-    if (waiting.length === 0) return undefined;
-    const check = (r: ProducePartitionResult): boolean => {
-      if (this.stopping) {
-        failResult(r, ErrorCode.NOT_LEADER_OR_FOLLOWER);
-        return true;
-      }
-      const c = r.partition!.checkEnoughReplicasReachOffset(r.nextOffset, this.minIsr(r.partition!));
-      if (c.done && c.errorCode !== 0) failResult(r, c.errorCode);
-      return c.done;
-    };
-    let pending = waiting.filter((r) => !check(r));
-    if (pending.length === 0) return undefined;
+    // No arrays or closures when everything is in the ISR already (one replica: every acks=all
+    // produce), the common case on this path.
+    let first: ProducePartitionResult[] | undefined;
+    for (const r of results) {
+      if (r.errorCode !== 0 || !r.partition || r.nextOffset < 0) continue;
+      if (!this.replicated(r)) (first ??= []).push(r);
+    }
+    if (first === undefined) return undefined;
+    let pending = first;
+    const check = (r: ProducePartitionResult): boolean => this.replicated(r);
     return new Promise<void>((resolve) => {
       let finished = false;
       const op: DelayedOperation = {
@@ -475,6 +471,17 @@ export class ReplicaManager implements PartitionHost {
       };
       this.purgatory.tryCompleteElseWatch(op, [...new Set(pending.map((r) => r.partition!.key))], timeoutMs);
     });
+  }
+
+  /** Is an append's result final: its records in the ISR, or failed (set in `r`)? */
+  private replicated(r: ProducePartitionResult): boolean {
+    if (this.stopping) {
+      failResult(r, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+      return true;
+    }
+    const c = r.partition!.checkEnoughReplicasReachOffset(r.nextOffset, this.minIsr(r.partition!));
+    if (c.done && c.errorCode !== 0) failResult(r, c.errorCode);
+    return c.done;
   }
 
   // --- Fetch and offsets -------------------------------------------------------------------------
@@ -572,6 +579,22 @@ export interface ActiveProducer {
 function nextSeq(seq: number, count: number): number {
   const n = seq + count;
   return n > 0x7fffffff ? n - 0x80000000 : n;
+}
+
+/**
+ * An append's result with the partition's log start, every field spelled out: one shape for all
+ * of them (spreading the append result and adding two properties changed the object's shape at
+ * run time for every produced batch).
+ */
+function produceFailure(code: number, message: string | null = null): ProducePartitionResult {
+  return producePartitionResult(appendFailure(code, message), -1);
+}
+
+export function producePartitionResult(r: AppendResult, logStartOffset: number, partition?: Partition): ProducePartitionResult {
+  return {
+    errorCode: r.errorCode, errorMessage: r.errorMessage, recordErrors: r.recordErrors, baseOffset: r.baseOffset,
+    nextOffset: r.nextOffset, logAppendTimeMs: r.logAppendTimeMs, logStartOffset, partition,
+  };
 }
 
 function failResult(r: ProducePartitionResult, errorCode: number): void {

@@ -77,6 +77,9 @@ export const batchCodec = (b: Buffer, at = 0): number => b.readInt16BE(at + ATTR
 export const batchMaxTimestamp = (b: Buffer, at = 0): number => readI64(b, at + MAX_TIMESTAMP_OFFSET);
 export const batchRecordCount = (b: Buffer, at = 0): number => b.readInt32BE(at + RECORD_COUNT_OFFSET);
 export const batchProducerId = (b: Buffer, at = 0): number => readI64(b, at + PRODUCER_ID_OFFSET);
+export const batchProducerEpoch = (b: Buffer, at = 0): number => b.readInt16BE(at + PRODUCER_EPOCH_OFFSET);
+export const batchBaseSequence = (b: Buffer, at = 0): number => b.readInt32BE(at + BASE_SEQUENCE_OFFSET);
+export const batchLastOffsetDelta = (b: Buffer, at = 0): number => b.readInt32BE(at + LAST_OFFSET_DELTA_OFFSET);
 export const batchIsControl = (b: Buffer, at = 0): boolean => (b.readInt16BE(at + ATTRIBUTES_OFFSET) & ATTR_CONTROL) !== 0;
 export const batchIsTransactional = (b: Buffer, at = 0): boolean =>
   (b.readInt16BE(at + ATTRIBUTES_OFFSET) & ATTR_TRANSACTIONAL) !== 0;
@@ -137,7 +140,8 @@ export function splitBatches(records: Buffer, opts?: SplitOptions): SplitResult 
     if (stored !== actual) {
       return { batches, error: `record batch at byte ${at} is corrupt (CRC ${actual} does not match stored ${stored})`, errorCode: ERROR_CORRUPT_MESSAGE };
     }
-    const batch = records.subarray(at, at + size);
+    // A record set of one batch (what producers send) is that batch: no view made for it.
+    const batch = at === 0 && size === len ? records : records.subarray(at, at + size);
     if (opts?.fromClient) {
       const err = validateClientBatch(batch);
       if (err !== null) return { batches, error: err, errorCode: ERROR_INVALID_RECORD };

@@ -16,12 +16,17 @@ import { CODEC_ZSTD } from '../../../protocol/records/compression';
 import { magicAt } from '../../../protocol/records/legacy';
 import { ATTR_TRANSACTIONAL } from '../../../protocol/records/layout';
 import { appendFailure } from '../../log/leader-append';
-import type { ProducePartitionResult } from '../../replica/replica-manager';
+import { producePartitionResult, type ProducePartitionResult } from '../../replica/replica-manager';
 import { isStorageError } from '../../log/storage-error';
 import { engineLog } from '../../server-log';
 import { joinTransactionForProduce, type TxnJoinError } from '../../replica/produce-txn-verification';
 import { partitionKey } from '../../coordinator/txn/transaction-metadata';
 import { inConnectionOrder } from './produce-order';
+
+const NO_RESULTS: ProducePartitionResult[][] = [];
+
+/** A request no transaction refused (most): one shared empty map, not a new one per request. */
+const NO_TXN_ERRORS: ReadonlyMap<string, TxnJoinError> = new Map();
 
 /** Produce v12 is transactions v2: the leader adds the partition to the transaction itself. */
 const FIRST_TV2_VERSION = 12;
@@ -50,7 +55,7 @@ export function handleProduce(engine: Engine, req: any, ctx: RequestContext): un
           .then((errors) => ({ answer: produce(engine, req, ctx, errors) }));
       }
     }
-    return { now: produce(engine, req, ctx, new Map()) };
+    return { now: produce(engine, req, ctx, NO_TXN_ERRORS) };
   });
 }
 
@@ -78,39 +83,30 @@ function partitionsToAdd(engine: Engine, req: any): { producer: { producerId: nu
   return producer && keys.length > 0 ? { producer, keys } : undefined;
 }
 
-function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<string, TxnJoinError>): unknown {
+/** What a request's appends gave: each topic's partition results in request order. */
+interface Appends {
+  perTopic: ProducePartitionResult[][];
+  appended: boolean;
+}
+
+function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: ReadonlyMap<string, TxnJoinError>): unknown {
   const acks: number = req.acks;
-  const responses: { name: string; partitionResponses: PartitionResult[] }[] = [];
-  let appended = false;
-  const results: { index: number; r: ProducePartitionResult }[][] = [];
 
   if (ctx.version < 7 && usesZstd(req)) {
     // ProduceRequest.validateRecords: the whole request is refused.
-    for (const t of req.topicData) {
-      responses.push({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE)) });
-    }
-    return acks === 0 ? NO_RESPONSE : { responses, throttleTimeMs: 0 };
+    return acks === 0 ? NO_RESPONSE : failAll(req, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
   }
 
   // Inside the connection's group transaction, a failure is the group's to roll back and answer.
   const nested = engine.logs.inTransaction;
+  const out: Appends = { perTopic: NO_RESULTS, appended: false };
   try {
-    engine.logs.transaction(() => {
-      for (const t of req.topicData) {
-        const list: { index: number; r: ProducePartitionResult }[] = [];
-        for (const pd of t.partitionData) {
-          const txnError = txnErrors.get(partitionKey(t.name, pd.index));
-          if (txnError) {
-            list.push({ index: pd.index, r: { ...appendFailure(txnError.errorCode, txnError.errorMessage), logStartOffset: -1 } });
-            continue;
-          }
-          const r = engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, acks, ctx.clientId, ctx.version);
-          if (r.baseOffset >= 0) appended = true;
-          list.push({ index: pd.index, r });
-        }
-        results.push(list);
-      }
-    });
+    // In a group no savepoint of its own (two more statements per request): a storage error
+    // rolls the whole group back, and after any other failure the group keeps what this request
+    // appended, as the partition logs in memory do (a savepoint's rollback left them ahead of
+    // the database); its reply is not sent, as the connection closes.
+    if (nested) appendAll(engine, req, ctx, txnErrors, out);
+    else engine.logs.transaction(() => appendAll(engine, req, ctx, txnErrors, out));
   } catch (e) {
     if (nested) throw e;
     // The transaction rolled back: drop in-memory state derived from it. A full, read-only or
@@ -119,23 +115,47 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Map<s
     engine.reloadAfterFailedWrite();
     if (!isStorageError(e)) throw e;
     engineLog('WARN', `Error processing append operation in dir ${engine.settings.logDir}: ${(e as Error)?.message ?? e}`, 'kafka.server.ReplicaManager');
-    if (acks === 0) return NO_RESPONSE;
-    for (const t of req.topicData) {
-      responses.push({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, ErrorCode.KAFKA_STORAGE_ERROR)) });
-    }
-    return { responses, throttleTimeMs: 0 };
+    return acks === 0 ? NO_RESPONSE : failAll(req, ErrorCode.KAFKA_STORAGE_ERROR);
   }
-  if (appended) engine.notifyAppend();
+  if (out.appended) engine.notifyAppend();
   if (acks === 0) return NO_RESPONSE;
-  const answer = () => {
-    req.topicData.forEach((t: any, ti: number) => {
-      responses.push({ name: t.name, partitionResponses: results[ti].map(({ index, r }) => toResponse(index, r)) });
-    });
-    return { responses, throttleTimeMs: 0 };
-  };
-  if (acks !== -1) return answer();
-  const wait = engine.replicaManager.waitForReplication(results.flat().map((x) => x.r), req.timeoutMs);
-  return wait ? wait.then(answer) : answer();
+  if (acks !== -1) return answerOf(req, out.perTopic);
+  const wait = engine.replicaManager.waitForReplication(allResults(out.perTopic), req.timeoutMs);
+  return wait ? wait.then(() => answerOf(req, out.perTopic)) : answerOf(req, out.perTopic);
+}
+
+/** Append every partition's records (inside the caller's transaction). */
+function appendAll(engine: Engine, req: any, ctx: RequestContext, txnErrors: ReadonlyMap<string, TxnJoinError>, out: Appends): void {
+  // Arrays made at their size (map), not grown by push from empty literals: a push into [] made
+  // a 17-element store, five times per request.
+  out.perTopic = req.topicData.map((t: any) => t.partitionData.map((pd: any) => {
+    // Keyed by a string built per partition: only when a transaction refused some.
+    const txnError = txnErrors.size > 0 ? txnErrors.get(partitionKey(t.name, pd.index)) : undefined;
+    const r = txnError
+      ? producePartitionResult(appendFailure(txnError.errorCode, txnError.errorMessage), -1)
+      : engine.replicaManager.appendToLocalLog(t.name, pd.index, pd.records, req.acks, ctx.clientId, ctx.version);
+    if (r.baseOffset >= 0) out.appended = true;
+    return r;
+  }));
+}
+
+/** Every partition's result in one list (what acks=all waits for). */
+function allResults(perTopic: ProducePartitionResult[][]): ProducePartitionResult[] {
+  return perTopic.length === 1 ? perTopic[0] : perTopic.flat();
+}
+
+function answerOf(req: any, perTopic: ProducePartitionResult[][]): unknown {
+  const responses = req.topicData.map((t: any, ti: number) => ({
+    name: t.name,
+    partitionResponses: t.partitionData.map((pd: any, pi: number) => toResponse(pd.index, perTopic[ti][pi])),
+  }));
+  return { responses, throttleTimeMs: 0 };
+}
+
+/** Every partition of the request answers `errorCode`. */
+function failAll(req: any, errorCode: number): unknown {
+  const responses = req.topicData.map((t: any) => ({ name: t.name, partitionResponses: t.partitionData.map((p: any) => result(p.index, errorCode)) }));
+  return { responses, throttleTimeMs: 0 };
 }
 
 function toResponse(index: number, r: ProducePartitionResult): PartitionResult {
