@@ -21,14 +21,16 @@ function data(base: number, pid: number, n = 1): Buffer {
 
 const marker = (base: number, pid: number, commit: boolean): Buffer => buildTxnMarker({ producerId: pid, producerEpoch: 0, commit, coordinatorEpoch: 0, baseOffset: base, timestamp: 1 });
 
+/** A new database holding one single-replica partition of a topic. */
+function openPartition(topicId: string, name: string) {
+  const db = openDatabase(tempDir());
+  const topic = new TopicStore(db).ensureReplica(topicId, name, 0, [1], false).topic;
+  return { db, logs: new LogStore(db), topic, p: topic.partitions[0] };
+}
+
 describe('TransactionState', () => {
   it('follows appends, truncation, log start and a reopen', () => {
-    const dir = tempDir();
-    const db = openDatabase(dir);
-    const topics = new TopicStore(db);
-    const logs = new LogStore(db);
-    const topic = topics.ensureReplica('AAAAAAAAAAAAAAAAAAAAAA', 'ts', 0, [1], false).topic;
-    const p = topic.partitions[0];
+    const { db, logs, topic, p } = openPartition('AAAAAAAAAAAAAAAAAAAAAA', 'ts');
     let log = new PartitionLog(logs, topic, p);
     const append = (b: Buffer) => logs.transaction(() => log.appendAsFollower(b));
     append(data(0, -1));          // 0 plain
@@ -75,12 +77,7 @@ describe('TransactionState', () => {
   // The store remembers partitions without aborted transactions (most fetches ask): an abort
   // appended later, also after one whose append rolled back, must still be listed.
   it('lists an abort appended after the store found none', () => {
-    const dir = tempDir();
-    const db = openDatabase(dir);
-    const topics = new TopicStore(db);
-    const logs = new LogStore(db);
-    const topic = topics.ensureReplica('BBBBBBBBBBBBBBBBBBBBBB', 'ts2', 0, [1], false).topic;
-    const p = topic.partitions[0];
+    const { db, logs, topic, p } = openPartition('BBBBBBBBBBBBBBBBBBBBBB', 'ts2');
     const log = new PartitionLog(logs, topic, p);
     const append = (b: Buffer) => logs.transaction(() => log.appendAsFollower(b));
     append(data(0, 10));
