@@ -371,7 +371,7 @@ class Connection implements ConnectionContext {
       return;
     }
     // The group's handlers ran inside its transaction: the WAL is looked at after the commit.
-    this.engine.notifyAppend();
+    this.engine.afterCommit();
     this.answerInOrder(replies, failure);
   }
 
