@@ -6,6 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as path from 'node:path';
 import { startInProcessEngine, TestEngine, ROOT, waitFor } from '../helpers/engine';
+import { ReplicaCluster } from '../helpers/replica-cluster';
 
 const { BrokerConnection } = require(path.join(ROOT, 'dist/client/connection'));
 const { ApiKey } = require(path.join(ROOT, 'dist/protocol/apis'));
@@ -145,5 +146,52 @@ describe('long-polling fetch', () => {
     expect(r.responses[0].errorCode).toBe(0);
     const p = await pending;
     expect(p.errorCode).not.toBe(0);
+  });
+});
+
+describe('long-polling fetches between brokers', () => {
+  // Followers wait long for data: only a wake-up by their partition gets acks=all answered.
+  const c = new ReplicaCluster({ 'replica.lag.time.max.ms': '600000', 'replica.fetch.wait.max.ms': '60000', 'replica.fetch.backoff.ms': '50' });
+  let leader: any;
+  beforeAll(async () => {
+    await c.start([1, 2]);
+    const [host, port] = c.bootstrap(1).split(':');
+    leader = new BrokerConnection(host, Number(port), 'fw-cluster');
+    await leader.connect();
+  });
+  afterAll(async () => { leader?.close(); await c.stop(); });
+
+  const produceTo = (topic: string, acks: number) => leader.send(ApiKey.Produce, {
+    transactionalId: null, acks, timeoutMs: 20000, topicData: [{ name: topic, partitionData: [{ index: 0, records: buildBatch([rec(topic)], {}) }] }],
+  }).then((r: any) => r.responses[0].partitionResponses[0]);
+  const leaderRm = () => c.engine(1).replicaManager;
+
+  it("a follower's waiting fetch is woken by appends to its partition only", async () => {
+    c.createTopic('fw-replicated', [{ replicas: [1, 2], isr: [1, 2], leader: 1 }]);
+    c.createTopic('fw-local', [{ replicas: [1], isr: [1], leader: 1 }]);
+    await waitFor(() => leaderRm().fetchWakeups.watching(fetchKey('fw-replicated', 0)) === 1, 10000, 'the follower waits on the leader');
+    const before = c.partition(1, 'fw-replicated').localReads;
+    for (let i = 0; i < 20; i++) expect((await produceTo('fw-local', 1)).errorCode).toBe(0);
+    expect(c.partition(1, 'fw-replicated').localReads).toBe(before);
+    // acks=all: the follower must be woken, fetch the batch, and fetch again to move the HW.
+    const r = await produceTo('fw-replicated', -1);
+    expect(r.errorCode).toBe(0);
+    expect(c.partition(2, 'fw-replicated').log.logEndOffset).toBe(1);
+  });
+
+  it('a consumer waiting on a leader that loses its leadership is answered NOT_LEADER_OR_FOLLOWER at once', async () => {
+    const t = 'fw-moved';
+    c.createTopic(t, [{ replicas: [1, 2], isr: [1, 2], leader: 1 }]);
+    // (The follower's fetch in flight, waiting on the first topic, may not name this one yet.)
+    const others = leaderRm().fetchWakeups.watching(fetchKey(t, 0));
+    // Fetch v10: no client metadata, so it reads the leader only (v11+ may read a follower, KIP-392).
+    const consumer = leader.request(ApiKey.Fetch, 10, {
+      replicaId: -1, maxWaitMs: LONG, minBytes: 1, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      topics: [{ topic: t, partitions: [{ partition: 0, fetchOffset: 0, logStartOffset: -1, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1 }] }],
+      forgottenTopicsData: [], rackId: '',
+    }).then((r: any) => r.responses[0].partitions[0]);
+    await waitFor(() => leaderRm().fetchWakeups.watching(fetchKey(t, 0)) === others + 1, 10000, 'the consumer waits');
+    c.elect(t, 0, 2, [1, 2]);
+    expect((await consumer).errorCode).toBe(6);
   });
 });
