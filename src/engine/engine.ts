@@ -1,4 +1,5 @@
-// The broker: storage, metadata and idempotence state, shared by every connection. The TCP side lives in server.ts; the per-API logic in handlers/.
+// The broker: storage, metadata and idempotence state, shared by every connection. The TCP
+// side lives in server.ts; the per-API logic in handlers/.
 import { openDatabase, Db } from './storage/database';
 import { WalCheckpointer } from './storage/checkpointer';
 import { TopicStore, TopicRecord } from './storage/topic-store';

@@ -77,7 +77,13 @@ export function waitForFetchProgress(rm: ReplicaManager, scope: FetchScope, seen
   return new Promise<void>((resolve) => {
     const timer = setTimeout(done, deadline - Date.now());
     const off = rm.fetchWakeups.watch(keys, (force) => {
-      if (force || worthReading(rm, scope, seen, bytesRead, minBytes)) done();
+      let worth = true;
+      try {
+        worth = force || worthReading(rm, scope, seen, bytesRead, minBytes);
+      } catch {
+        // (runs in a microtask: the read reports whatever went wrong, to this fetch only)
+      }
+      if (worth) done();
     });
     function done(): void {
       clearTimeout(timer);
