@@ -113,6 +113,22 @@ describe('long-polling fetch', () => {
     expect(reads(a) - before).toBe(2);
   });
 
+  it('a waiting fetch whose client disconnects stops waiting (it is not kept until its max wait)', async () => {
+    const t = 'fw-gone';
+    await createTopic(t);
+    const gone = new BrokerConnection('127.0.0.1', engine.port, 'fw-gone');
+    await gone.connect();
+    const pending = gone.send(ApiKey.Fetch, {
+      replicaId: -1, maxWaitMs: LONG, minBytes: 1, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      topics: [{ topic: t, partitions: [{ partition: 0, fetchOffset: 0, logStartOffset: -1, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1 }] }],
+      forgottenTopicsData: [], rackId: '',
+    });
+    pending.catch(() => undefined);
+    await waitFor(() => waiting(t) === 1, 5000, 'the fetch waits');
+    gone.close();
+    await waitFor(() => waiting(t) === 0, 5000, 'the fetch of the closed connection stops waiting');
+  });
+
   it('a read_committed fetch waits through an open transaction and is answered by its COMMIT marker', async () => {
     const t = 'fw-txn';
     await createTopic(t);

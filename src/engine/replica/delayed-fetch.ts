@@ -9,6 +9,7 @@ import type { Partition } from './partition';
 import type { PartitionLog } from '../log/partition-log';
 import type { ReplicaManager } from './replica-manager';
 import { fetchKey } from './fetch-wakeups';
+import type { ConnectionContext } from '../api/dispatch';
 
 /** What the fetch asks of every partition it names. */
 export interface FetchScope {
@@ -69,13 +70,15 @@ export function worthReading(rm: ReplicaManager, scope: FetchScope, seen: readon
 }
 
 /**
- * Wait until a read is worth it (see worthReading), the deadline passes, or the broker asks every
- * waiting fetch to look again. Resolves; the caller reads.
+ * Wait until a read is worth it (see worthReading), the deadline passes, the client goes away, or
+ * the broker asks every waiting fetch to look again. Resolves; the caller reads.
  */
-export function waitForFetchProgress(rm: ReplicaManager, scope: FetchScope, seen: readonly SeenPartition[], bytesRead: number, minBytes: number, deadline: number): Promise<void> {
+export function waitForFetchProgress(rm: ReplicaManager, scope: FetchScope, seen: readonly SeenPartition[], bytesRead: number, minBytes: number, deadline: number,
+  conn: ConnectionContext): Promise<void> {
   const keys = [...new Set(seen.map((s) => fetchKey(s.topic, s.partition)))];
   return new Promise<void>((resolve) => {
     const timer = setTimeout(done, deadline - Date.now());
+    let offClose: () => void = () => undefined;
     const off = rm.fetchWakeups.watch(keys, (force) => {
       let worth = true;
       try {
@@ -88,7 +91,11 @@ export function waitForFetchProgress(rm: ReplicaManager, scope: FetchScope, seen
     function done(): void {
       clearTimeout(timer);
       off();
+      offClose();
       resolve();
     }
+    // A client that went away does not keep its fetch (and what it holds) until the deadline:
+    // reconnecting clients with long max waits would pile them up.
+    offClose = conn.whenClosed(done);
   });
 }

@@ -118,7 +118,7 @@ export async function handleFetch(engine: Engine, req: any, ctx: RequestContext)
   const scope = scopeOf(req, ctx.version);
   let r = build(engine, req, ctx.version, scope);
   while (!r.answerNow && r.bytes < minBytes && Date.now() < deadline && !ctx.connection.isClosed()) {
-    await waitForFetchProgress(engine.replicaManager, scope, r.seen, r.bytes, minBytes, deadline);
+    await waitForFetchProgress(engine.replicaManager, scope, r.seen, r.bytes, minBytes, deadline, ctx.connection);
     r = build(engine, req, ctx.version, scope);
   }
   return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: r.responses };
