@@ -1,5 +1,5 @@
-// The broker: storage, metadata, idempotence state and long-poll wake-ups, shared by every
-// connection. The TCP side lives in server.ts; the per-API logic in handlers/.
+// The broker: storage, metadata and idempotence state, shared by every connection. The TCP
+// side lives in server.ts; the per-API logic in handlers/.
 import { openDatabase, Db } from './storage/database';
 import { WalCheckpointer } from './storage/checkpointer';
 import { TopicStore, TopicRecord } from './storage/topic-store';
@@ -25,8 +25,6 @@ import { ControllerForwarder } from './api/forwarding';
 import { engineLog } from './server-log';
 import type { MetadataRecord } from './metadata/records';
 import { invalidClusterIdMessage, readMetaProperties, writeMetaProperties } from '../config/meta-properties';
-
-type Waiter = () => void;
 
 /** A log dir the engine must not start on (Kafka exits with "Exiting Kafka due to fatal exception"). */
 export class StartupRefusal extends Error {
@@ -57,7 +55,6 @@ export class Engine {
   readonly replicaManager: ReplicaManager;
   /** Called with each request's API key, version and client id once its version is accepted (tests). */
   requestObserver: ((apiKey: number, version: number, clientId: string | null) => void) | null = null;
-  private waiters = new Set<Waiter>();
   private checkpointer: WalCheckpointer;
   private producerIds = { next: 0, end: 0 };
   private getMeta;
@@ -170,17 +167,13 @@ export class Engine {
     return this.forwarder.allocateProducerIds().then(take);
   }
 
-  /** Register a wake-up for long-poll fetches; returns an unregister function. */
-  onAppend(w: Waiter): () => void {
-    this.waiters.add(w);
-    return () => this.waiters.delete(w);
-  }
-
-  notifyAppend(): void {
+  /**
+   * A write transaction committed: the WAL checkpointer looks at the WAL. (Waiting fetches are
+   * woken by the partitions the write changed: see ReplicaManager.fetchWakeups.)
+   */
+  afterCommit(): void {
     this.checkpointer.ensureStarted();
     this.checkpointer.capWal();
-    if (this.waiters.size === 0) return;
-    for (const w of [...this.waiters]) w();
   }
 
   /** A write transaction rolled back: in-memory state derived from it may be ahead of the database. */
@@ -195,7 +188,8 @@ export class Engine {
     this.configs.forgetTopic(topic.tk);
     this.replicaManager.onTopicDeleted(topic.id);
     this.coordinator.onTopicDeleted(topic.name);
-    this.notifyAppend();
+    this.afterCommit();
+    this.replicaManager.fetchWakeups.wakeAll();
   }
 
   close(): void {
@@ -207,8 +201,6 @@ export class Engine {
     this.metadataStore.close();
     this.cleaner.close();
     this.coordinator.close();
-    for (const w of [...this.waiters]) w();
-    this.waiters.clear();
     this.checkpointer.stop();
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -118,7 +118,7 @@ describe('on a cluster', () => {
     };
     const handler = withBrokerLoggersHere(rest);
     const engine = { settings: { nodeId: 2 } } as any;
-    const ctx = { version: 0, clientId: null, correlationId: 1, connection: { id: 1, remote: 'x', isClosed: () => false } };
+    const ctx = { version: 0, clientId: null, correlationId: 1, connection: { id: 1, remote: 'x', isClosed: () => false, whenClosed: () => () => undefined } };
     const r: any = await handler(engine, { validateOnly: true, resources: [
       { resourceType: 2, resourceName: 't', configs: [{ name: 'retention.ms', configOperation: SET, value: '1' }] },
       { resourceType: LOGGER, resourceName: '2', configs: [{ name: 'root', configOperation: SET, value: 'DEBUG' }] },

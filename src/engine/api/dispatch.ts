@@ -11,6 +11,8 @@ export interface ConnectionContext {
   readonly id: number;
   readonly remote: string;
   isClosed(): boolean;
+  /** Call `fn` once when the connection closes (unless the returned function is called first). */
+  whenClosed(fn: () => void): () => void;
 }
 
 export class CloseConnection extends Error {

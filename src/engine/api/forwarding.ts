@@ -13,7 +13,7 @@ import type { AlterPartitionRequest, AlterPartitionResponse } from '../../protoc
 import { handleAlterPartition } from './handlers/alter-partition';
 import type { ConnectionContext } from './dispatch';
 
-const LOCAL_CONNECTION: ConnectionContext = { id: -1, remote: 'local', isClosed: () => false };
+const LOCAL_CONNECTION: ConnectionContext = { id: -1, remote: 'local', isClosed: () => false, whenClosed: () => () => undefined };
 
 /**
  * The client id of forwarded requests, followed by `-<node id>` of the broker that forwarded

@@ -260,7 +260,7 @@ export class GroupCoordinator {
       // As Kafka's coordinator maps KAFKA_STORAGE_ERROR: the client looks the coordinator up again.
       throw isStorageError(e) ? KafkaError.from(ErrorCode.NOT_COORDINATOR) : e;
     }
-    this.engine.notifyAppend();
+    this.engine.afterCommit();
   }
 
   createGroup(groupId: string): ClassicGroup {

@@ -12,6 +12,7 @@ import { LeaderEpochCache } from './leader-epoch-cache';
 import { TailCache } from './tail-cache';
 import { TransactionState, type CompletedTxn } from './transaction-state';
 import { DEFAULT_SEGMENT_CONFIG, LogSegments, type SegmentConfig } from './log-segments';
+import { BytePositions } from './byte-positions';
 
 export class LogAppendError extends Error {}
 
@@ -38,9 +39,18 @@ export class PartitionLog {
    * read every batch row of the partition (DescribeLogDirs asks for all of them).
    */
   private stored: { rewrites: number; bytes: number } | null = null;
+  /** Byte positions of the recent batch ends, for waiting fetches (see positionOf). */
+  private readonly positions: BytePositions;
+  /** Bumped when the log is truncated: positions taken before then mean nothing now. */
+  generation = 0;
 
+  /**
+   * `changed` is told whenever what a fetch could read moves: an append, the high watermark, the
+   * log start, a truncation (the replica manager wakes the fetches waiting on this partition).
+   * Called inside the write's transaction; it must only take note.
+   */
   constructor(private readonly store: LogStore, readonly topic: TopicRecord, readonly p: PartitionRecord,
-    segmentConfig: () => SegmentConfig = () => DEFAULT_SEGMENT_CONFIG) {
+    segmentConfig: () => SegmentConfig = () => DEFAULT_SEGMENT_CONFIG, private readonly changed: () => void = () => undefined) {
     this.tail = new TailCache(store.tailBudget, () => store.rewrites);
     this.storedHw = p.highWatermark;
     this.leo = this.storedLogEnd();
@@ -49,6 +59,7 @@ export class PartitionLog {
     this.epochs = new LeaderEpochCache(store.loadEpochs(topic, p));
     this.txns = new TransactionState(store, topic, p);
     this.segments = new LogSegments(store, topic, p, this.leo, segmentConfig);
+    this.positions = new BytePositions(this.leo);
     if (this.epochs.all().length === 0 && this.leo > p.logStartOffset) this.rebuildEpochs();
   }
 
@@ -121,6 +132,7 @@ export class PartitionLog {
     this.leo = lastOffset + 1;
     // Only transactional batches (data or markers) touch the transaction state.
     const completed = meta.producerId >= 0 && batchIsTransactional(batch, 0) ? this.txns.onAppend(batch, readBatchHeader(batch, 0), baseOffset) : undefined;
+    this.appended(batch.length);
     return { baseOffset, lastOffset, completed };
   }
 
@@ -144,7 +156,25 @@ export class PartitionLog {
     if (this.epochs.assign(h.partitionLeaderEpoch, h.baseOffset)) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     this.leo = lastOffset + 1;
     const completed = this.txns.onAppend(batch, h, h.baseOffset);
+    this.appended(batch.length);
     return { baseOffset: h.baseOffset, lastOffset, completed };
+  }
+
+  private appended(bytes: number): void {
+    this.positions.append(this.leo, bytes);
+    // Nobody reads up to an offset below the last stable offset (the lowest end a fetch stops
+    // at): those positions go, a few at a time.
+    if (this.positions.size > 64) this.positions.trimBelow(this.lastStableOffset);
+    this.changed();
+  }
+
+  /**
+   * The byte position of `offset` (a batch boundary at or after the last stable offset, e.g. the
+   * log end, high watermark or last stable offset), comparable with any other position this log
+   * gave for the same generation; undefined when not known.
+   */
+  positionOf(offset: number): number | undefined {
+    return this.positions.at(offset);
   }
 
   /**
@@ -187,6 +217,7 @@ export class PartitionLog {
     const next = Math.max(this.p.logStartOffset, Math.min(hw, this.leo));
     if (next === this.p.highWatermark) return false;
     this.p.highWatermark = next;
+    this.changed();
     return true;
   }
 
@@ -240,6 +271,13 @@ export class PartitionLog {
       this.store.saveEpochs(this.topic, this.p, this.epochs.all());
       if (this.p.highWatermark > this.leo) this.persistHighWatermark(this.leo);
     });
+    this.truncated();
+  }
+
+  private truncated(): void {
+    this.generation++;
+    this.positions.reset(this.leo);
+    this.changed();
   }
 
   /** Drop the whole log and start it (empty) at `offset` (a follower far behind the leader's log start). */
@@ -255,6 +293,7 @@ export class PartitionLog {
       this.store.saveEpochs(this.topic, this.p, this.epochs.all());
       this.persistHighWatermark(offset);
     });
+    this.truncated();
   }
 
   /**
@@ -275,6 +314,7 @@ export class PartitionLog {
       this.epochs.truncateFromStart(target);
       if (before > 0) this.store.saveEpochs(this.topic, this.p, this.epochs.all());
     });
+    this.changed();
     return this.p.logStartOffset;
   }
 }

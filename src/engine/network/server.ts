@@ -114,6 +114,8 @@ class Connection implements ConnectionContext {
   private waitingRequests = 0;
   private closed = false;
   private idle: (() => void)[] = [];
+  /** Told when this connection closes (fetches waiting for data stop waiting). */
+  private closeWatchers = new Set<() => void>();
   /** Requests of a failed group, to be handled one by one. */
   private ungrouped = 0;
   /** Requests handed to the handlers and not answered yet (a produce group counts each). */
@@ -371,7 +373,7 @@ class Connection implements ConnectionContext {
       return;
     }
     // The group's handlers ran inside its transaction: the WAL is looked at after the commit.
-    this.engine.notifyAppend();
+    this.engine.afterCommit();
     this.answerInOrder(replies, failure);
   }
 
@@ -431,6 +433,15 @@ class Connection implements ConnectionContext {
     return this.closed;
   }
 
+  whenClosed(fn: () => void): () => void {
+    if (this.closed) {
+      fn();
+      return () => undefined;
+    }
+    this.closeWatchers.add(fn);
+    return () => this.closeWatchers.delete(fn);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -447,6 +458,9 @@ class Connection implements ConnectionContext {
     const waiting = this.idle;
     this.idle = [];
     for (const w of waiting) w();
+    const watchers = [...this.closeWatchers];
+    this.closeWatchers.clear();
+    for (const w of watchers) w();
   }
 
   /** Finish queued work, flush, then close (graceful shutdown). */

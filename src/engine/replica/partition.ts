@@ -40,6 +40,8 @@ export class Partition {
   /** A proposed ISR not yet answered (null: none in flight). */
   pendingIsr: number[] | null = null;
   private followers = new Map<number, FollowerState>();
+  /** How many times fetches read this replica (tests: a waiting fetch reads only when worth it). */
+  localReads = 0;
 
   /**
    * Purgatory key: by topic id, since a deleted topic's name may come back. Built once (the

@@ -296,7 +296,7 @@ class ReplicaFetcher {
         throw e;
       }
     }
-    if (changed) this.engine.notifyAppend();
+    if (changed) this.engine.afterCommit();
   }
 
   /** Kafka's handleOutOfRangeError: the leader's log end is behind ours, or its log start ahead. */

@@ -17,12 +17,13 @@ import { segmentConfigFrom, type SegmentConfig } from '../log/log-segments';
 import { appendAsLeader, appendFailure, type AppendResult } from '../log/leader-append';
 import { Partition, type PartitionHost } from './partition';
 import { Purgatory, type DelayedOperation } from './purgatory';
+import { FetchWakeups, fetchKey } from './fetch-wakeups';
 import type { AlterPartitionSender } from './alter-partition-sender';
 import { controllerAlterPartitionSender } from './controller-alter-partition-sender';
 import { ReplicaFetcherManager } from './replica-fetcher';
 import { engineLog } from '../server-log';
 import type { ReadResult } from '../storage/log-store';
-import type { TopicRecord } from '../storage/topic-store';
+import type { PartitionRecord, TopicRecord } from '../storage/topic-store';
 
 const LOGGER = 'kafka.server.ReplicaManager';
 
@@ -68,6 +69,8 @@ export interface LocalRead {
   read?: ReadResult;
   /** The fetch offset is outside [log start, readable end]. */
   outOfRange?: boolean;
+  /** The offset the read could go up to (-1 with an error). */
+  end: number;
 }
 
 /**
@@ -80,6 +83,8 @@ const key = (topic: string, partition: number): string => `${topic}\u0000${parti
 
 export class ReplicaManager implements PartitionHost {
   readonly purgatory = new Purgatory();
+  /** Long-polling fetches, woken by the partitions they read. */
+  readonly fetchWakeups = new FetchWakeups();
   readonly fetchers: ReplicaFetcherManager;
   /** ISR proposals go to the active controller (replaceable in tests). */
   sender: AlterPartitionSender;
@@ -101,6 +106,11 @@ export class ReplicaManager implements PartitionHost {
   /** The topic's segment.bytes / segment.ms / segment.jitter.ms as they are now (read per append). */
   private segmentConfig(topic: TopicRecord): () => SegmentConfig {
     return () => segmentConfigFrom(this.engine.configs.effective(topic));
+  }
+
+  private openLog(topic: TopicRecord, p: PartitionRecord): PartitionLog {
+    const k = fetchKey(topic.name, p.partition);
+    return new PartitionLog(this.engine.logs, topic, p, this.segmentConfig(topic), () => this.fetchWakeups.touch(k));
   }
 
   constructor(private readonly engine: Engine) {
@@ -185,9 +195,12 @@ export class ReplicaManager implements PartitionHost {
           break;
         case 'topic-deleted':
           this.dropTopic(c.topic.id, true);
+          this.fetchWakeups.wakeAll();
           break;
         case 'partition':
           this.applyPartition(c.topic.id, c.topic.name, c.partition, c.after, now);
+          // A fetch waiting there may now be answered otherwise (leader moved, replica added).
+          this.fetchWakeups.touch(fetchKey(c.topic.name, c.partition));
           break;
         default:
           break;
@@ -209,7 +222,7 @@ export class ReplicaManager implements PartitionHost {
     }
     if (!part) {
       const { topic, p } = this.engine.topics.ensureReplica(topicId, topicName, index, reg.replicas, isInternalTopic(topicName));
-      part = new Partition(topicId, topic, p, new PartitionLog(this.engine.logs, topic, p, this.segmentConfig(topic)), this);
+      part = new Partition(topicId, topic, p, this.openLog(topic, p), this);
       this.partitions.set(k, part);
       let list = this.byTopic.get(topicName);
       if (list === undefined) this.byTopic.set(topicName, (list = { parts: [], live: 0 }));
@@ -271,6 +284,7 @@ export class ReplicaManager implements PartitionHost {
     part.leaderId = -1;
     part.log.close();
     this.purgatory.checkAndComplete(part.key);
+    this.fetchWakeups.touch(fetchKey(part.name, part.index));
   }
 
   /** A topic went away: stop its replicas (and, when asked, delete its local storage). */
@@ -302,19 +316,20 @@ export class ReplicaManager implements PartitionHost {
       part.p = p;
       const hw = part.log.highWatermark;
       part.log.close();
-      part.log = new PartitionLog(this.engine.logs, topic, p, this.segmentConfig(topic));
+      part.log = this.openLog(topic, p);
       // The catalog was read again with the last checkpointed high watermark: keep the one
       // consumers were already given (within what the log still holds).
       part.log.updateHighWatermark(Math.max(hw, part.log.highWatermark));
     }
+    // Every waiting fetch looks again (its partitions' logs were replaced).
+    this.fetchWakeups.wakeAll();
   }
 
   // --- PartitionHost -----------------------------------------------------------------------------
 
   onHighWatermark(part: Partition): void {
+    // (Long-polling consumers are woken by the log itself: see openLog.)
     this.purgatory.checkAndComplete(part.key);
-    // Long-polling consumers wait for the high watermark, not the log end.
-    this.engine.notifyAppend();
   }
 
   // --- Produce -----------------------------------------------------------------------------------
@@ -511,24 +526,24 @@ export class ReplicaManager implements PartitionHost {
   readFromLocalLog(replicaId: number, part: Partition, fetchOffset: number, maxBytes: number, now = Date.now(), isolationLevel = READ_UNCOMMITTED): LocalRead {
     const log = part.log;
     const isFollower = replicaId >= 0;
+    part.localReads++;
     if (isFollower && !part.replicas.includes(replicaId)) {
-      return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1 };
+      return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1, end: -1 };
     }
     // Past the high watermark but within the log end: a consumer just gets nothing yet (Kafka
     // reads up to the HW); only beyond the log end (or below the start) is out of range. A fetch
     // that fails tells the leader nothing about the follower (it may be a stale request, e.g. for
     // an older topic of the same name).
     if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) {
-      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, outOfRange: true, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, outOfRange: true, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, end: -1 };
     }
     if (isFollower && !part.updateFollowerFetchState(replicaId, fetchOffset, now)) {
-      return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1 };
+      return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, highWatermark: -1, logStartOffset: -1, logEndOffset: -1, end: -1 };
     }
-    // READ_COMMITTED consumers stop at the last stable offset (Kafka's FetchIsolation.TXN_COMMITTED).
-    const readCommitted = !isFollower && replicaId !== DEBUGGING_REPLICA_ID && isolationLevel === READ_COMMITTED;
+    const readCommitted = isReadCommitted(replicaId, isolationLevel);
     const lso = log.lastStableOffset;
-    const end = isFollower || replicaId === DEBUGGING_REPLICA_ID ? log.logEndOffset : readCommitted ? lso : log.highWatermark;
-    const out: LocalRead = { errorCode: 0, highWatermark: log.highWatermark, lastStableOffset: lso, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+    const end = this.readableEnd(replicaId, log, isolationLevel);
+    const out: LocalRead = { errorCode: 0, highWatermark: log.highWatermark, lastStableOffset: lso, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, end };
     if (readCommitted) out.abortedTransactions = [];
     if (fetchOffset >= end || maxBytes <= 0) return out;
     out.read = log.read(fetchOffset, maxBytes, end);
@@ -538,6 +553,15 @@ export class ReplicaManager implements PartitionHost {
       out.abortedTransactions = log.txns.abortedTxns(fetchOffset, batchLastOffset(batches[batches.length - 1], 0) + 1);
     }
     return out;
+  }
+
+  /**
+   * Where a read stops: followers (and the debugging id) at the log end, READ_COMMITTED consumers
+   * at the last stable offset (Kafka's FetchIsolation.TXN_COMMITTED), others at the high watermark.
+   */
+  readableEnd(replicaId: number, log: PartitionLog, isolationLevel: number): number {
+    if (replicaId >= 0 || replicaId === DEBUGGING_REPLICA_ID) return log.logEndOffset;
+    return isReadCommitted(replicaId, isolationLevel) ? log.lastStableOffset : log.highWatermark;
   }
 
   // --- Shutdown ------------------------------------------------------------------------------------
@@ -564,6 +588,7 @@ export class ReplicaManager implements PartitionHost {
     this.checkpointHighWatermarks();
     this.fetchers.close();
     this.purgatory.shutdown();
+    this.fetchWakeups.wakeAll();
   }
 }
 
@@ -595,6 +620,10 @@ export function producePartitionResult(r: AppendResult, logStartOffset: number, 
     errorCode: r.errorCode, errorMessage: r.errorMessage, recordErrors: r.recordErrors, baseOffset: r.baseOffset,
     nextOffset: r.nextOffset, logAppendTimeMs: r.logAppendTimeMs, logStartOffset, partition,
   };
+}
+
+function isReadCommitted(replicaId: number, isolationLevel: number): boolean {
+  return replicaId < 0 && replicaId !== DEBUGGING_REPLICA_ID && isolationLevel === READ_COMMITTED;
 }
 
 function failResult(r: ProducePartitionResult, errorCode: number): void {

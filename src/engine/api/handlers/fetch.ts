@@ -8,12 +8,15 @@
 // to message format v0 (v0-1) or v1 (v2-3), as Kafka 3.9's KafkaApis.maybeConvertFetchedData did.
 // isolation_level READ_COMMITTED (v4+) reads up to the last stable offset and gets the aborted
 // transactions of what it read; every response from v4 carries the last stable offset.
+// A fetch that waits is woken by changes on its own partitions and reads again only when that
+// read would answer (see replica/delayed-fetch.ts), as Kafka's DelayedFetch.
 import type { Engine } from '../../engine';
 import type { RequestContext } from '.';
 import { ErrorCode } from '../../../protocol/errors';
 import { RecordBatchError } from '../../../protocol/records/batch';
 import { downConvertBatches } from '../../../protocol/records/convert';
 import { MAGIC_V0, MAGIC_V1 } from '../../../protocol/records/legacy';
+import { seenPartition, waitForFetchProgress, type FetchScope, type SeenPartition } from '../../replica/delayed-fetch';
 
 interface PartitionOut {
   partitionIndex: number;
@@ -38,18 +41,32 @@ function failed(out: PartitionOut, errorCode: number): PartitionOut {
   return out;
 }
 
-function build(engine: Engine, req: any, version: number): { responses: unknown[]; bytes: number; answerNow: boolean } {
+function scopeOf(req: any, version: number): FetchScope {
   // The replica id moved into ReplicaState in v15; these versions carry it at the top.
   const replicaId: number = req.replicaId ?? -1;
   // Followers and old consumers read only from the leader; a consumer's v11+ fetch carries client
   // metadata and may read a follower (KIP-392), up to that follower's high watermark.
   const onlyLeader = replicaId >= 0 || version < 11;
+  return { replicaId, onlyLeader, isolationLevel: version >= 4 ? req.isolationLevel : 0 };
+}
+
+interface Built {
+  responses: unknown[];
+  bytes: number;
+  answerNow: boolean;
+  /** What the read saw of each partition (for a fetch that waits). */
+  seen: SeenPartition[];
+}
+
+function build(engine: Engine, req: any, version: number, scope: FetchScope): Built {
+  const { replicaId, onlyLeader } = scope;
   // The message format the client reads: Fetch v0-1 magic 0, v2-3 magic 1, v4+ the stored v2.
   const toMagic = version <= 1 ? MAGIC_V0 : version <= 3 ? MAGIC_V1 : -1;
   let budget: number = req.maxBytes > 0 ? req.maxBytes : 0x7fffffff;
   let bytes = 0;
   let partitionCount = 0;
   let errors = false;
+  const seen: SeenPartition[] = [];
   const responses = req.topics.map((t: any) => {
     const partitions: PartitionOut[] = t.partitions.map((fp: any) => {
       partitionCount++;
@@ -64,8 +81,9 @@ function build(engine: Engine, req: any, version: number): { responses: unknown[
       const offset: number = fp.fetchOffset;
       // Kafka always returns at least the first batch of the first non-empty partition.
       const limit = Math.min(fp.partitionMaxBytes, bytes === 0 ? Math.max(budget, 1) : budget);
-      const local = engine.replicaManager.readFromLocalLog(replicaId, part, offset, limit, Date.now(), version >= 4 ? req.isolationLevel : 0);
+      const local = engine.replicaManager.readFromLocalLog(replicaId, part, offset, limit, Date.now(), scope.isolationLevel);
       if (local.errorCode !== 0 && !local.outOfRange) return failed(out, local.errorCode);
+      if (!local.outOfRange) seen.push(seenPartition(t.topic, fp, part, local.end));
       out.highWatermark = local.highWatermark;
       out.lastStableOffset = local.lastStableOffset ?? local.highWatermark;
       if (local.abortedTransactions) {
@@ -91,20 +109,17 @@ function build(engine: Engine, req: any, version: number): { responses: unknown[
     if (partitions.some((o) => o.errorCode !== 0)) errors = true;
     return { topic: t.topic, partitions };
   });
-  return { responses, bytes, answerNow: partitionCount === 0 || errors };
+  return { responses, bytes, answerNow: partitionCount === 0 || errors, seen };
 }
 
 export async function handleFetch(engine: Engine, req: any, ctx: RequestContext): Promise<unknown> {
   const deadline = Date.now() + Math.max(0, req.maxWaitMs);
   const minBytes = Math.max(1, req.minBytes);
-  let r = build(engine, req, ctx.version);
+  const scope = scopeOf(req, ctx.version);
+  let r = build(engine, req, ctx.version, scope);
   while (!r.answerNow && r.bytes < minBytes && Date.now() < deadline && !ctx.connection.isClosed()) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, deadline - Date.now());
-      const off = engine.onAppend(done);
-      function done(): void { clearTimeout(timer); off(); resolve(); }
-    });
-    r = build(engine, req, ctx.version);
+    await waitForFetchProgress(engine.replicaManager, scope, r.seen, r.bytes, minBytes, deadline, ctx.connection);
+    r = build(engine, req, ctx.version, scope);
   }
   return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: r.responses };
 }

@@ -117,7 +117,7 @@ function produce(engine: Engine, req: any, ctx: RequestContext, txnErrors: Reado
     engineLog('WARN', `Error processing append operation in dir ${engine.settings.logDir}: ${(e as Error)?.message ?? e}`, 'kafka.server.ReplicaManager');
     return acks === 0 ? NO_RESPONSE : failAll(req, ErrorCode.KAFKA_STORAGE_ERROR);
   }
-  if (out.appended) engine.notifyAppend();
+  if (out.appended) engine.afterCommit();
   if (acks === 0) return NO_RESPONSE;
   if (acks !== -1) return answerOf(req, out.perTopic);
   const wait = engine.replicaManager.waitForReplication(allResults(out.perTopic), req.timeoutMs);

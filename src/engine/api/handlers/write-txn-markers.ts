@@ -55,7 +55,7 @@ export async function writeTxnMarkers(engine: Engine, req: WriteTxnMarkersReques
     settle.length = 0;
   }
   for (const apply of settle) apply();
-  if (appended) engine.notifyAppend();
+  if (appended) engine.afterCommit();
   const all = results.flat(2);
   const wait = rm.waitForReplication(all, timeoutMs);
   if (wait) await wait;
