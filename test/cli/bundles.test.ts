@@ -6,12 +6,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleOf } from '../../src/cli/launch';
+import { bundleOf, codeCacheOf, compileBundle } from '../../src/cli/launch';
 
 const ROOT = path.join(__dirname, '..', '..');
 const tools = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin)
   .filter((name) => !name.endsWith('.sh') && name !== 'kafka-local');
-const bundled = fs.readdirSync(path.join(ROOT, 'dist', 'bundle')).map((f) => f.replace(/\.js$/, ''));
+const bundled = fs.readdirSync(path.join(ROOT, 'dist', 'bundle')).filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, ''));
 
 function run(tool: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', tool), ...args], {
@@ -24,6 +24,12 @@ function run(tool: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 describe('tool bundles', () => {
   test('every tool but those hosting an engine is bundled', () => {
     expect(bundled.sort()).toEqual(tools.filter((t) => t !== 'kafka-server-start' && t !== 'kafka-run-class').sort());
+  });
+
+  test.each(bundled)('%s has a code cache that this Node accepts', (tool) => {
+    const bundle = path.join(ROOT, 'dist', 'bundle', `${tool}.js`);
+    expect(fs.existsSync(codeCacheOf(bundle))).toBe(true);
+    expect(compileBundle(bundle, true).cachedDataRejected).toBe(false);
   });
 
   test.each(bundled)('%s --help prints what its modules print', (tool) => {
