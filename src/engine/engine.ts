@@ -176,6 +176,19 @@ export class Engine {
     this.checkpointer.capWal();
   }
 
+  /**
+   * Apply what the metadata log holds beyond this broker's image now, instead of at the next
+   * tail (a request names something another broker already knows about). Errors wait for the
+   * tail, which reports them.
+   */
+  catchUpMetadata(): void {
+    try {
+      this.loader.catchUp();
+    } catch {
+      // the next tail tries again and reports it
+    }
+  }
+
   /** A write transaction rolled back: in-memory state derived from it may be ahead of the database. */
   reloadAfterFailedWrite(): void {
     this.topics.reload();

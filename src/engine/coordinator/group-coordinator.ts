@@ -111,7 +111,15 @@ export class GroupCoordinator {
 
   /** Is this broker the coordinator of the group (the leader of its __consumer_offsets partition, loaded)? */
   ownsGroup(groupId: string): boolean {
-    return !this.sharded || this.ownedPartitions.has(this.offsetsTopic.partitionFor(groupId));
+    if (!this.sharded) return true;
+    const partition = this.offsetsTopic.partitionFor(groupId);
+    if (this.ownedPartitions.has(partition)) return true;
+    // Another broker may already have named this one as the coordinator: the metadata log says
+    // this broker leads the partition before this broker has read it (it tails the log every
+    // 100 ms, later on a busy machine). Read it now rather than send the client away: librdkafka
+    // then looks the coordinator up, finds this broker again and does not retry its OffsetFetch.
+    this.engine.catchUpMetadata();
+    return this.ownedPartitions.has(partition);
   }
 
   /** NOT_COORDINATOR for a group another broker coordinates (clients look the coordinator up again). */

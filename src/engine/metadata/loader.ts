@@ -12,6 +12,8 @@ export class MetadataLoader {
   readonly image = new MetadataImage();
   private readonly publishers: MetadataPublisher[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Publishers are running: a catch-up asked for from inside them waits for the next one. */
+  private applying = false;
 
   constructor(private readonly store: MetadataStore) {}
 
@@ -22,6 +24,7 @@ export class MetadataLoader {
 
   /** Read and apply everything the log has beyond the image. */
   catchUp(): void {
+    if (this.applying) return;
     for (;;) {
       const entries = this.store.readAfter(this.image.offset);
       if (entries.length === 0) return;
@@ -33,7 +36,13 @@ export class MetadataLoader {
   apply(entries: readonly MetadataLogEntry[]): void {
     const changes = this.image.apply(entries);
     if (changes.length === 0) return;
-    for (const p of this.publishers) p(changes, this.image);
+    const nested = this.applying;
+    this.applying = true;
+    try {
+      for (const p of this.publishers) p(changes, this.image);
+    } finally {
+      this.applying = nested;
+    }
   }
 
   /** Tail the log every `intervalMs` (the timer never keeps the process alive). */

@@ -76,7 +76,11 @@ export class TransactionStateManager {
 
   /** NONE when this broker coordinates the id, else NOT_COORDINATOR (the client looks it up again). */
   coordinatorError(transactionalId: string): number {
-    return this.loaded.has(this.partitionFor(transactionalId)) ? ErrorCode.NONE : ErrorCode.NOT_COORDINATOR;
+    const partition = this.partitionFor(transactionalId);
+    if (this.loaded.has(partition)) return ErrorCode.NONE;
+    // As the group coordinator: another broker may have named this one already (see ownsGroup).
+    this.engine.catchUpMetadata();
+    return this.loaded.has(partition) ? ErrorCode.NONE : ErrorCode.NOT_COORDINATOR;
   }
 
   partitionState(partition: number): LoadedPartition | undefined {
