@@ -28,7 +28,8 @@ import { decodeRecords, RecordView, type RecordHeader } from '../protocol/record
 import { BufferPool, GROWTH_UNIT, ProducerBatch } from './producer/batch';
 // Straight from the protocol layer: through batch.ts's re-export (a getter on its CommonJS
 // exports) every record's size check was a generic property load.
-import { estimateSizeUpperBound, RECORD_BATCH_OVERHEAD } from '../protocol/records/batch-builder';
+import { estimateSizeUpperBound } from '../protocol/records/batch-builder';
+import { BATCH_HEADER_SIZE } from '../protocol/records/layout';
 import { TopicState, type PartitionState } from './producer/metadata';
 import { TransactionManager, TransactionStateError, type TxnOffset } from './producer/transactions';
 import type { ProducerSettings } from './producer/config';
@@ -431,7 +432,7 @@ export class Producer {
     headers: RecordHeader[] | null,
     estimate: number,
   ): number {
-    if (b.builder.pos + estimate - RECORD_BATCH_OVERHEAD > b.buf.length) {
+    if (b.builder.pos + estimate - BATCH_HEADER_SIZE > b.buf.length) {
       const grow = b.growthFor(now, key === null ? -1 : ke - ks, value === null ? -1 : ve - vs, headers);
       if (grow > 0) {
         if (this.bufferedBytes + grow > this.settings.bufferMemory) return NO_MEMORY;

@@ -79,8 +79,6 @@ export interface LocalRead {
  */
 export type LeadershipListener = (topic: string, partition: number, isLeader: boolean, leaderEpoch: number) => void;
 
-const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
-
 export class ReplicaManager implements PartitionHost {
   readonly purgatory = new Purgatory();
   /** Long-polling fetches, woken by the partitions they read. */
@@ -210,7 +208,7 @@ export class ReplicaManager implements PartitionHost {
   }
 
   private applyPartition(topicId: string, topicName: string, index: number, reg: PartitionRegistration, now: number): void {
-    const k = key(topicName, index);
+    const k = fetchKey(topicName, index);
     let part = this.partitions.get(k);
     if (part && part.topicId !== topicId) {
       this.dropTopic(part.topicId, false);
@@ -275,7 +273,7 @@ export class ReplicaManager implements PartitionHost {
     } catch {
       // its row may be gone (deleted topic) or the disk full: the next load recomputes it
     }
-    this.partitions.delete(key(part.name, part.index));
+    this.partitions.delete(fetchKey(part.name, part.index));
     const list = this.byTopic.get(part.name);
     if (list?.parts[part.index] === part) {
       list.parts[part.index] = undefined;

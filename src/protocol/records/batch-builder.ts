@@ -153,12 +153,9 @@ export function recordSize(tsDelta: number, offsetDelta: number, keyLen: number,
   return varintSize(body) + body;
 }
 
-/** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: the batch header's bytes. */
-export const RECORD_BATCH_OVERHEAD = 61;
-
 /** Kafka's DefaultRecordBatch.estimateBatchSizeUpperBound (record batch overhead + worst-case record). */
 export function estimateSizeUpperBound(keyLen: number, valueLen: number, headers: readonly RecordHeader[] | null | undefined): number {
-  let size = RECORD_BATCH_OVERHEAD + 21; // + MAX_RECORD_OVERHEAD
+  let size = BATCH_HEADER_SIZE + 21; // RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD
   size += keyLen < 0 ? 1 : varintSize(keyLen) + keyLen;
   size += valueLen < 0 ? 1 : varintSize(valueLen) + valueLen;
   size += headersSize(headers);

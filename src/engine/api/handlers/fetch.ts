@@ -16,7 +16,11 @@ import { ErrorCode } from '../../../protocol/errors';
 import { RecordBatchError } from '../../../protocol/records/batch';
 import { downConvertBatches } from '../../../protocol/records/convert';
 import { MAGIC_V0, MAGIC_V1 } from '../../../protocol/records/legacy';
-import { seenPartition, waitForFetchProgress, type FetchScope, type SeenPartition } from '../../replica/delayed-fetch';
+import { seenPartition, waitForFetchProgress, type FetchScope } from '../../replica/delayed-fetch';
+import type { Partition } from '../../replica/partition';
+
+/** A partition a fetch read (what seenPartition needs, should the fetch wait). */
+interface ReadPartition { topic: string; fp: any; part: Partition; end: number }
 
 interface PartitionOut {
   partitionIndex: number;
@@ -55,7 +59,8 @@ interface Built {
   bytes: number;
   answerNow: boolean;
   /** What the read saw of each partition (for a fetch that waits). */
-  seen: SeenPartition[];
+  /** The partitions read, for a fetch that waits (seenPartition). */
+  read: ReadPartition[];
 }
 
 function build(engine: Engine, req: any, version: number, scope: FetchScope): Built {
@@ -66,7 +71,7 @@ function build(engine: Engine, req: any, version: number, scope: FetchScope): Bu
   let bytes = 0;
   let partitionCount = 0;
   let errors = false;
-  const seen: SeenPartition[] = [];
+  const readParts: ReadPartition[] = [];
   const responses = req.topics.map((t: any) => {
     const partitions: PartitionOut[] = t.partitions.map((fp: any) => {
       partitionCount++;
@@ -83,7 +88,7 @@ function build(engine: Engine, req: any, version: number, scope: FetchScope): Bu
       const limit = Math.min(fp.partitionMaxBytes, bytes === 0 ? Math.max(budget, 1) : budget);
       const local = engine.replicaManager.readFromLocalLog(replicaId, part, offset, limit, Date.now(), scope.isolationLevel);
       if (local.errorCode !== 0 && !local.outOfRange) return failed(out, local.errorCode);
-      if (!local.outOfRange) seen.push(seenPartition(t.topic, fp, part, local.end));
+      if (!local.outOfRange) readParts.push({ topic: t.topic, fp, part, end: local.end });
       out.highWatermark = local.highWatermark;
       out.lastStableOffset = local.lastStableOffset ?? local.highWatermark;
       if (local.abortedTransactions) {
@@ -109,7 +114,7 @@ function build(engine: Engine, req: any, version: number, scope: FetchScope): Bu
     if (partitions.some((o) => o.errorCode !== 0)) errors = true;
     return { topic: t.topic, partitions };
   });
-  return { responses, bytes, answerNow: partitionCount === 0 || errors, seen };
+  return { responses, bytes, answerNow: partitionCount === 0 || errors, read: readParts };
 }
 
 export async function handleFetch(engine: Engine, req: any, ctx: RequestContext): Promise<unknown> {
@@ -118,7 +123,9 @@ export async function handleFetch(engine: Engine, req: any, ctx: RequestContext)
   const scope = scopeOf(req, ctx.version);
   let r = build(engine, req, ctx.version, scope);
   while (!r.answerNow && r.bytes < minBytes && Date.now() < deadline && !ctx.connection.isClosed()) {
-    await waitForFetchProgress(engine.replicaManager, scope, r.seen, r.bytes, minBytes, deadline, ctx.connection);
+    // Taken right after the read (no await between): what it saw, for the cheap checks.
+    const seen = r.read.map((x) => seenPartition(x.topic, x.fp, x.part, x.end));
+    await waitForFetchProgress(engine.replicaManager, scope, seen, r.bytes, minBytes, deadline, ctx.connection);
     r = build(engine, req, ctx.version, scope);
   }
   return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: r.responses };
